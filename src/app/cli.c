@@ -1,0 +1,240 @@
+/*
+ * Command-line parsing: "--opt value" and "--opt=value" forms.
+ */
+#include "app/cli.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/strutil.h"
+
+static const char *help_text =
+    "Usage: ultralegs [OPTIONS]\n"
+    "A strength-routine coaching kiosk for runners.\n"
+    "\n"
+    "  --windowed[=WxH]       run in a window (with --headless: the frame size)\n"
+    "  --routine ID           start this routine directly\n"
+    "  --data-dir DIR         history.db and config in DIR (default: XDG dirs)\n"
+    "  --videos-dir DIR       extra clip folder, searched first\n"
+    "  --now YYYY-MM-DDTHH:MM[:SS][+-HH:MM]  pretend this is the local time\n"
+    "  --headless             no window, no sound device unless SDL_AUDIODRIVER\n"
+    "  --virtual-clock        time advances one frame per frame, no sleeping\n"
+    "  --auto                 the kiosk advances itself (reps counted by cadence)\n"
+    "  --script FILE          timed input lines: \"<seconds> <action>\"\n"
+    "  --screenshot SEC:FILE.png  save the frame shown at SEC (repeatable)\n"
+    "  --cue-log FILE         one line per cue: \"<seconds>\\t<kind>\\t<text>\"\n"
+    "  --check [--json]       validate exercises, routines, plan and clips\n"
+    "  --describe ROUTINE [--json]  the routine as the kiosk will coach it\n"
+    "  --bench CLIP [--frames N] [--json]  video playback benchmark\n"
+    "  --history [--json]     streaks, this week, totals, progression, badges\n"
+    "  --export-history FILE.csv | --import-history FILE.csv\n"
+    "  --version | --help\n";
+
+void cli_print_help(void)
+{
+    fputs(help_text, stdout);
+}
+
+static bool two(const char *s, int *a, int *b)
+{
+    // exactly two digits
+    if (s[0] < '0' || s[0] > '9' || s[1] < '0' || s[1] > '9')
+        return false;
+    *a = (s[0] - '0') * 10 + (s[1] - '0');
+    (void)b;
+    return true;
+}
+
+bool cli_parse_time(const char *s, CliTime *t)
+{
+    memset(t, 0, sizeof(*t));
+    int y = 0;
+    for (int i = 0; i < 4; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return false;
+        y = y * 10 + (s[i] - '0');
+    }
+    if (s[4] != '-' || !two(s + 5, &t->month, NULL) || s[7] != '-' ||
+        !two(s + 8, &t->day, NULL) || (s[10] != 'T' && s[10] != ' ') ||
+        !two(s + 11, &t->hour, NULL) || s[13] != ':' ||
+        !two(s + 14, &t->minute, NULL))
+        return false;
+    t->year = y;
+    const char *p = s + 16;
+    if (*p == ':') {
+        if (!two(p + 1, &t->second, NULL))
+            return false;
+        p += 3;
+    }
+    if (*p == '+' || *p == '-') {
+        int oh, om;
+        if (!two(p + 1, &oh, NULL) || p[3] != ':' || !two(p + 4, &om, NULL) ||
+            p[6] != '\0' || oh > 14 || om > 59)
+            return false;
+        t->has_offset = true;
+        t->offset_min = (*p == '-' ? -1 : 1) * (oh * 60 + om);
+    } else if (*p == 'Z' && p[1] == '\0') {
+        t->has_offset = true;
+    } else if (*p != '\0') {
+        return false;
+    }
+    static const int mdays[12] = {31, 29, 31, 30, 31, 30,
+                                  31, 31, 30, 31, 30, 31};
+    if (t->month < 1 || t->month > 12 || t->day < 1 ||
+        t->day > mdays[t->month - 1] || t->hour > 23 || t->minute > 59 ||
+        t->second > 59)
+        return false;
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    if (t->month == 2 && t->day == 29 && !leap)
+        return false;
+    return true;
+}
+
+bool cli_parse(CliOptions *o, int argc, char **argv, char *err, size_t errsize)
+{
+    memset(o, 0, sizeof(*o));
+    o->mode = CLI_KIOSK;
+    for (int i = 1; i < argc; i++) {
+        char name[64];
+        const char *arg = argv[i];
+        const char *inline_val = NULL;
+        if (strncmp(arg, "--", 2) != 0) {
+            snprintf(err, errsize, "unexpected argument '%s' (see --help)", arg);
+            return false;
+        }
+        const char *eq = strchr(arg, '=');
+        size_t nlen = eq ? (size_t)(eq - arg) : strlen(arg);
+        if (nlen >= sizeof(name)) {
+            snprintf(err, errsize, "unknown option '%s' (see --help)", arg);
+            return false;
+        }
+        memcpy(name, arg, nlen);
+        name[nlen] = '\0';
+        if (eq)
+            inline_val = eq + 1;
+
+#define VALUE()                                                               \
+    (inline_val ? inline_val                                                  \
+                : (i + 1 < argc ? argv[++i]                                   \
+                                : (snprintf(err, errsize,                     \
+                                            "%s needs a value (see --help)",  \
+                                            name),                            \
+                                   (const char *)NULL)))
+#define NEED(var)                                                             \
+    do {                                                                      \
+        if (!((var) = VALUE()))                                               \
+            return false;                                                     \
+    } while (0)
+
+        if (strcmp(name, "--windowed") == 0) {
+            o->windowed = true;
+            if (inline_val) {
+                int w, h;
+                char x;
+                if (sscanf(inline_val, "%d%c%d", &w, &x, &h) != 3 ||
+                    (x != 'x' && x != 'X') || w < 160 || h < 120 ||
+                    w > 8192 || h > 8192) {
+                    snprintf(err, errsize, "--windowed=WxH: bad size '%s' "
+                             "(e.g. 1280x720)", inline_val);
+                    return false;
+                }
+                o->win_w = w;
+                o->win_h = h;
+            }
+        } else if (strcmp(name, "--routine") == 0) {
+            NEED(o->routine);
+        } else if (strcmp(name, "--data-dir") == 0) {
+            NEED(o->data_dir);
+        } else if (strcmp(name, "--videos-dir") == 0) {
+            NEED(o->videos_dir);
+        } else if (strcmp(name, "--now") == 0) {
+            NEED(o->now);
+            CliTime t;
+            if (!cli_parse_time(o->now, &t)) {
+                snprintf(err, errsize, "--now: bad time '%s' (expected "
+                         "YYYY-MM-DDTHH:MM[:SS][+-HH:MM])", o->now);
+                return false;
+            }
+        } else if (strcmp(name, "--headless") == 0) {
+            o->headless = true;
+        } else if (strcmp(name, "--virtual-clock") == 0) {
+            o->virtual_clock = true;
+        } else if (strcmp(name, "--auto") == 0) {
+            o->auto_run = true;
+        } else if (strcmp(name, "--script") == 0) {
+            NEED(o->script);
+        } else if (strcmp(name, "--screenshot") == 0) {
+            const char *v;
+            NEED(v);
+            const char *colon = strchr(v, ':');
+            char num[32];
+            double at;
+            if (!colon || (size_t)(colon - v) >= sizeof(num) || !colon[1]) {
+                snprintf(err, errsize, "--screenshot: expected SEC:FILE.png, "
+                         "not '%s'", v);
+                return false;
+            }
+            memcpy(num, v, (size_t)(colon - v));
+            num[colon - v] = '\0';
+            if (!str_parse_double(num, &at) || at < 0) {
+                snprintf(err, errsize, "--screenshot: bad seconds '%s'", num);
+                return false;
+            }
+            if (o->nshots == CLI_SHOTS_MAX) {
+                snprintf(err, errsize, "--screenshot: at most %d",
+                         CLI_SHOTS_MAX);
+                return false;
+            }
+            o->shots[o->nshots].at_s = at;
+            o->shots[o->nshots].file = colon + 1;
+            o->nshots++;
+        } else if (strcmp(name, "--cue-log") == 0) {
+            NEED(o->cue_log);
+        } else if (strcmp(name, "--check") == 0) {
+            o->mode = CLI_CHECK;
+        } else if (strcmp(name, "--json") == 0) {
+            o->json = true;
+        } else if (strcmp(name, "--describe") == 0) {
+            o->mode = CLI_DESCRIBE;
+            NEED(o->describe);
+        } else if (strcmp(name, "--bench") == 0) {
+            o->mode = CLI_BENCH;
+            NEED(o->bench_clip);
+        } else if (strcmp(name, "--frames") == 0) {
+            const char *v;
+            NEED(v);
+            if (!str_parse_int(v, 1, 100000000L, &o->bench_frames)) {
+                snprintf(err, errsize, "--frames: bad number '%s'", v);
+                return false;
+            }
+        } else if (strcmp(name, "--history") == 0) {
+            o->mode = CLI_HISTORY;
+        } else if (strcmp(name, "--export-history") == 0) {
+            o->mode = CLI_EXPORT;
+            NEED(o->history_file);
+        } else if (strcmp(name, "--import-history") == 0) {
+            o->mode = CLI_IMPORT;
+            NEED(o->history_file);
+        } else if (strcmp(name, "--version") == 0) {
+            o->mode = CLI_VERSION;
+        } else if (strcmp(name, "--help") == 0) {
+            o->mode = CLI_HELP;
+        } else {
+            snprintf(err, errsize, "unknown option '%s' (see --help)", arg);
+            return false;
+        }
+        if (inline_val && strcmp(name, "--windowed") != 0 &&
+            (strcmp(name, "--headless") == 0 || strcmp(name, "--auto") == 0 ||
+             strcmp(name, "--virtual-clock") == 0 ||
+             strcmp(name, "--check") == 0 || strcmp(name, "--json") == 0 ||
+             strcmp(name, "--history") == 0 || strcmp(name, "--version") == 0 ||
+             strcmp(name, "--help") == 0)) {
+            snprintf(err, errsize, "%s takes no value", name);
+            return false;
+        }
+#undef NEED
+#undef VALUE
+    }
+    return true;
+}

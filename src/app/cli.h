@@ -1,0 +1,67 @@
+/*
+ * The command line (DESIGN.md; stable: tests and scripts depend on it).
+ * cli_parse() only reads argv; it opens nothing.
+ */
+#ifndef UL_APP_CLI_H
+#define UL_APP_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define CLI_SHOTS_MAX 32
+
+typedef enum CliMode {
+    CLI_KIOSK,
+    CLI_CHECK,
+    CLI_DESCRIBE,
+    CLI_BENCH,
+    CLI_HISTORY,
+    CLI_EXPORT,
+    CLI_IMPORT,
+    CLI_VERSION,
+    CLI_HELP,
+} CliMode;
+
+typedef struct CliShot {
+    double at_s;
+    const char *file;
+} CliShot;
+
+typedef struct CliOptions {
+    CliMode mode;
+    bool windowed;
+    int win_w, win_h; // 0 = default
+    const char *routine;
+    const char *data_dir;
+    const char *videos_dir;
+    const char *now; // as given; checked by cli_parse
+    bool headless;
+    bool virtual_clock;
+    bool auto_run;
+    const char *script;
+    CliShot shots[CLI_SHOTS_MAX];
+    int nshots;
+    const char *cue_log;
+    bool json;
+    const char *describe;
+    const char *bench_clip;
+    long bench_frames;
+    const char *history_file; // export / import
+} CliOptions;
+
+// Parse argv. Returns true on success; on error false with a one-line
+// message in err.
+bool cli_parse(CliOptions *o, int argc, char **argv, char *err, size_t errsize);
+
+// "YYYY-MM-DDTHH:MM[:SS][+-HH:MM]" -> local broken-down time plus, when an
+// offset is given, its minutes east of UTC (has_offset tells).
+typedef struct CliTime {
+    int year, month, day, hour, minute, second;
+    bool has_offset;
+    int offset_min;
+} CliTime;
+bool cli_parse_time(const char *s, CliTime *t);
+
+void cli_print_help(void);
+
+#endif

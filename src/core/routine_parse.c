@@ -1,0 +1,659 @@
+/*
+ * Reading exercises.ini, routines/<id>.ini and plan.ini with libinih.
+ *
+ * inih reads through our own line reader (ini_parse_stream), which lets us
+ * count lines, reject overlong ones and see every [section] header, so a
+ * routine may repeat [step] sections and every problem carries file:line.
+ * Values are checked here (numbers, ranges, booleans, known keys); links
+ * between files (exercise ids, routine ids) are checked in routine_check.c.
+ */
+#include <ctype.h>
+#include <ini.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/routine.h"
+#include "core/strutil.h"
+
+typedef enum FileKind { FILE_EXERCISES, FILE_ROUTINE, FILE_PLAN } FileKind;
+
+#define KEYS_MAX 24
+
+typedef struct ParseCtx {
+    Library *lib;
+    FileKind kind;
+    const char *file;
+    bool user;
+    const char *text;
+    size_t len, pos;
+    int line;
+    bool ok;
+    // The section being read.
+    int section_line;
+    char section[RT_NAME_MAX];
+    enum { SEC_NONE, SEC_SKIP, SEC_EXERCISE, SEC_ROUTINE, SEC_STEP, SEC_PLAN,
+           SEC_DAY } sec;
+    Exercise *ex;
+    Routine *rt;
+    RoutineStep *st;
+    int day;
+    int key_line[KEYS_MAX]; // where each key of this section was first set
+    bool routine_seen;
+    bool too_many_steps;
+} ParseCtx;
+
+static const char *const weekdays[7] = {"monday", "tuesday", "wednesday",
+                                        "thursday", "friday", "saturday",
+                                        "sunday"};
+
+#define PERR(c, ...)                                                          \
+    do {                                                                      \
+        diag_add(&(c)->lib->diags, DIAG_ERROR, (c)->file, (c)->line,          \
+                 subject_of(c), __VA_ARGS__);                                 \
+        mark_invalid(c);                                                      \
+    } while (0)
+
+static const char *subject_of(const ParseCtx *c)
+{
+    if (c->kind == FILE_ROUTINE && c->rt)
+        return c->rt->id;
+    if (c->sec == SEC_EXERCISE && c->ex)
+        return c->ex->id;
+    return "";
+}
+
+static void mark_invalid(ParseCtx *c)
+{
+    c->ok = false;
+    if (c->kind == FILE_ROUTINE && c->rt)
+        c->rt->valid = false;
+    if (c->sec == SEC_EXERCISE && c->ex)
+        c->ex->valid = false;
+}
+
+static void begin_section(ParseCtx *c, const char *name)
+{
+    Library *lib = c->lib;
+    memset(c->key_line, 0, sizeof(c->key_line));
+    c->section_line = c->line;
+    str_copy(c->section, sizeof(c->section), name);
+    c->sec = SEC_SKIP;
+    c->ex = NULL;
+    c->st = NULL;
+
+    switch (c->kind) {
+    case FILE_EXERCISES:
+        if (!str_is_id(name)) {
+            PERR(c, "bad exercise id '%s': use lower-case letters, digits "
+                    "and '-'", name);
+            return;
+        }
+        if (lib->nexercises == RT_EXERCISES_MAX) {
+            PERR(c, "too many exercises (at most %d)", RT_EXERCISES_MAX);
+            return;
+        }
+        for (int i = 0; i < lib->nexercises; i++) {
+            Exercise *o = &lib->exercises[i];
+            if (o->user == c->user && strcmp(o->id, name) == 0) {
+                PERR(c, "duplicate exercise id '%s' (first defined at %s:%d)",
+                     name, o->file, o->line);
+                return;
+            }
+        }
+        c->ex = &lib->exercises[lib->nexercises++];
+        memset(c->ex, 0, sizeof(*c->ex));
+        str_copy(c->ex->id, sizeof(c->ex->id), name);
+        str_copy(c->ex->file, sizeof(c->ex->file), c->file);
+        c->ex->line = c->line;
+        c->ex->user = c->user;
+        c->ex->valid = true;
+        c->ex->cadence_ms = 2000;
+        c->ex->clip_start = -1;
+        c->ex->clip_end = -1;
+        c->ex->coach_video_s = -1;
+        str_copy(c->ex->unit, sizeof(c->ex->unit), "reps");
+        str_copy(c->ex->switch_cue, sizeof(c->ex->switch_cue), "Switch legs");
+        c->sec = SEC_EXERCISE;
+        return;
+    case FILE_ROUTINE:
+        if (!c->rt)
+            return;
+        if (strcmp(name, "routine") == 0) {
+            if (c->routine_seen)
+                PERR(c, "a second [routine] section");
+            c->routine_seen = true;
+            c->sec = SEC_ROUTINE;
+        } else if (strcmp(name, "step") == 0) {
+            if (c->rt->nsteps == RT_STEPS_MAX) {
+                if (!c->too_many_steps)
+                    PERR(c, "too many steps (at most %d)", RT_STEPS_MAX);
+                c->too_many_steps = true;
+                return;
+            }
+            c->st = &c->rt->steps[c->rt->nsteps++];
+            memset(c->st, 0, sizeof(*c->st));
+            c->st->sets = 1;
+            c->st->per_side = -1;
+            c->st->rest_s = -1;
+            c->st->line = c->line;
+            c->sec = SEC_STEP;
+        } else {
+            PERR(c, "unknown section [%s]: expected [routine] or [step]", name);
+        }
+        return;
+    case FILE_PLAN:
+        if (strcmp(name, "plan") == 0) {
+            c->sec = SEC_PLAN;
+            return;
+        }
+        for (int d = 0; d < 7; d++) {
+            if (str_ieq(name, weekdays[d])) {
+                c->sec = SEC_DAY;
+                c->day = d;
+                memset(&lib->plan.days[d], 0, sizeof(lib->plan.days[d]));
+                return;
+            }
+        }
+        PERR(c, "unknown section [%s]: expected [plan] or a weekday", name);
+        return;
+    }
+}
+
+// Our fgets for inih: one line at a time, counting lines and catching
+// section headers before inih parses them.
+static char *read_line(char *str, int num, void *stream)
+{
+    ParseCtx *c = stream;
+    if (c->pos >= c->len)
+        return NULL;
+    size_t start = c->pos, end = start;
+    while (end < c->len && c->text[end] != '\n')
+        end++;
+    c->pos = end < c->len ? end + 1 : end;
+    c->line++;
+    size_t n = end - start;
+    if (n > 0 && c->text[start + n - 1] == '\r')
+        n--;
+    if (memchr(c->text + start, '\0', n)) {
+        PERR(c, "NUL byte in the line: is this a text file?");
+        str[0] = '\0';
+        return str;
+    }
+    if (n + 3 > (size_t)num) {
+        PERR(c, "line too long (at most %d characters)", num - 3);
+        str[0] = '\0';
+        return str;
+    }
+    memcpy(str, c->text + start, n);
+    str[n] = '\0';
+
+    const char *p = str;
+    while (*p == ' ' || *p == '\t')
+        p++;
+    if (c->line == 1 && (unsigned char)p[0] == 0xEF &&
+        (unsigned char)p[1] == 0xBB && (unsigned char)p[2] == 0xBF)
+        p += 3;
+    if (*p == '[') {
+        const char *close = strchr(p, ']');
+        if (!close) {
+            PERR(c, "section header without ']'");
+            c->sec = SEC_SKIP;
+            str[0] = '\0';
+            return str;
+        }
+        char name[RT_NAME_MAX];
+        size_t k = (size_t)(close - p - 1);
+        if (k >= sizeof(name))
+            k = sizeof(name) - 1;
+        memcpy(name, p + 1, k);
+        name[k] = '\0';
+        // trim
+        char *a = name;
+        while (*a == ' ' || *a == '\t')
+            a++;
+        char *b = a + strlen(a);
+        while (b > a && (b[-1] == ' ' || b[-1] == '\t'))
+            *--b = '\0';
+        begin_section(c, a);
+    } else if (*p && *p != ';' && *p != '#' && !strchr(p, '=') &&
+               !strchr(p, ':')) {
+        PERR(c, "expected 'key = value', '[section]' or a comment");
+        str[0] = '\0';
+    }
+    return str;
+}
+
+// Record key number k as set on this line; false (and an error) if it was
+// set before in the same section.
+static bool once(ParseCtx *c, int k, const char *name)
+{
+    if (c->key_line[k]) {
+        PERR(c, "duplicate key '%s' (first set at line %d)", name,
+             c->key_line[k]);
+        return false;
+    }
+    c->key_line[k] = c->line;
+    return true;
+}
+
+static void set_text(ParseCtx *c, char *dst, size_t size, const char *name,
+                     const char *value)
+{
+    if (!str_copy(dst, size, value))
+        PERR(c, "'%s' is too long (at most %zu characters)", name, size - 1);
+}
+
+static void set_bool(ParseCtx *c, bool *dst, const char *name,
+                     const char *value)
+{
+    if (!str_parse_bool(value, dst))
+        PERR(c, "'%s' must be yes or no, not '%s'", name, value);
+}
+
+static bool get_int(ParseCtx *c, const char *name, const char *value,
+                    long min, long max, long *out)
+{
+    if (str_parse_int(value, min, max, out))
+        return true;
+    long v;
+    if (str_parse_int(value, -1000000000L, 1000000000L, &v))
+        PERR(c, "'%s' = %ld is out of range (%ld to %ld)", name, v, min, max);
+    else
+        PERR(c, "'%s' must be a whole number, not '%s'", name, value);
+    return false;
+}
+
+// "10" or "30-50"
+static void set_reps(ParseCtx *c, RoutineStep *st, const char *value)
+{
+    char buf[64];
+    if (!str_copy(buf, sizeof(buf), value)) {
+        PERR(c, "bad reps '%s'", value);
+        return;
+    }
+    char *dash = strchr(buf + (buf[0] == '-'), '-');
+    long lo, hi;
+    if (dash) {
+        *dash = '\0';
+        if (!str_parse_int(buf, -100000, 100000, &lo) ||
+            !str_parse_int(dash + 1, -100000, 100000, &hi)) {
+            PERR(c, "reps must be a number or a range like 30-50, not '%s'",
+                 value);
+            return;
+        }
+        if (lo < 1 || hi < 1) {
+            PERR(c, "reps must be at least 1, not '%s'", value);
+            return;
+        }
+        if (lo > hi) {
+            PERR(c, "rep range %ld-%ld runs backwards: write %ld-%ld", lo, hi,
+                 hi, lo);
+            return;
+        }
+    } else {
+        if (!str_parse_int(buf, -100000, 100000, &lo)) {
+            PERR(c, "reps must be a number or a range like 30-50, not '%s'",
+                 value);
+            return;
+        }
+        if (lo < 1) {
+            PERR(c, "reps must be at least 1, not %ld", lo);
+            return;
+        }
+        hi = lo;
+    }
+    if (hi > RT_REPS_MAX) {
+        PERR(c, "reps %ld is more than %d", hi, RT_REPS_MAX);
+        return;
+    }
+    st->reps_min = (int)lo;
+    st->reps_max = (int)hi;
+}
+
+static void set_seconds(ParseCtx *c, double *dst, const char *name,
+                        const char *value)
+{
+    double v;
+    if (!str_parse_clock(value, &v) || v > 24 * 3600.0)
+        PERR(c, "'%s' must be seconds or m:ss, not '%s'", name, value);
+    else
+        *dst = v;
+}
+
+static void exercise_key(ParseCtx *c, const char *name, const char *value)
+{
+    Exercise *ex = c->ex;
+    static const char *const keys[] = {
+        "name", "equipment", "load", "unit", "switch", "per_side", "cadence",
+        "clip", "clip_start", "clip_end", "coach_video", "pose", "daily"};
+    if (strcmp(name, "point") == 0) {
+        if (ex->npoints == RT_POINTS_MAX)
+            PERR(c, "too many coaching points (at most %d)", RT_POINTS_MAX);
+        else
+            set_text(c, ex->points[ex->npoints++], RT_TEXT_MAX, name, value);
+        return;
+    }
+    int k = -1;
+    for (int i = 0; i < (int)(sizeof(keys) / sizeof(keys[0])); i++)
+        if (strcmp(name, keys[i]) == 0)
+            k = i;
+    if (k < 0) {
+        PERR(c, "unknown key '%s' in exercise [%s]", name, ex->id);
+        return;
+    }
+    if (!once(c, k, name))
+        return;
+    long v;
+    double d;
+    switch (k) {
+    case 0: set_text(c, ex->name, sizeof(ex->name), name, value); break;
+    case 1: set_text(c, ex->equipment, sizeof(ex->equipment), name, value); break;
+    case 2: set_text(c, ex->load, sizeof(ex->load), name, value); break;
+    case 3: set_text(c, ex->unit, sizeof(ex->unit), name, value); break;
+    case 4: set_text(c, ex->switch_cue, sizeof(ex->switch_cue), name, value); break;
+    case 5: set_bool(c, &ex->per_side, name, value); break;
+    case 6:
+        if (!str_parse_double(value, &d) || d < 0.3 || d > 30)
+            PERR(c, "cadence must be seconds per rep between 0.3 and 30, "
+                    "not '%s'", value);
+        else
+            ex->cadence_ms = (int)(d * 1000 + 0.5);
+        break;
+    case 7:
+        if (strchr(value, '/') || strcmp(value, "..") == 0)
+            PERR(c, "clip must be a file name in a videos folder, not a path: "
+                    "'%s'", value);
+        else
+            set_text(c, ex->clip, sizeof(ex->clip), name, value);
+        break;
+    case 8: set_seconds(c, &ex->clip_start, name, value); break;
+    case 9: set_seconds(c, &ex->clip_end, name, value); break;
+    case 10: set_seconds(c, &ex->coach_video_s, name, value); break;
+    case 11:
+        if (!str_is_id(value))
+            PERR(c, "bad pose id '%s'", value);
+        else
+            str_copy(ex->pose, sizeof(ex->pose), value);
+        break;
+    case 12: set_bool(c, &ex->daily, name, value); break;
+    }
+    (void)v;
+}
+
+static void routine_key(ParseCtx *c, const char *name, const char *value)
+{
+    Routine *rt = c->rt;
+    static const char *const keys[] = {"id", "title", "blurb", "coach",
+                                       "frequency", "after",
+                                       "counts_for_streak", "rest",
+                                       "finish"};
+    if (strcmp(name, "note") == 0) {
+        if (rt->nnotes == RT_NOTES_MAX)
+            PERR(c, "too many notes (at most %d)", RT_NOTES_MAX);
+        else
+            set_text(c, rt->notes[rt->nnotes++], RT_TEXT_MAX, name, value);
+        return;
+    }
+    int k = -1;
+    for (int i = 0; i < (int)(sizeof(keys) / sizeof(keys[0])); i++)
+        if (strcmp(name, keys[i]) == 0)
+            k = i;
+    if (k < 0) {
+        PERR(c, "unknown key '%s' in [routine]", name);
+        return;
+    }
+    if (!once(c, k, name))
+        return;
+    long v;
+    switch (k) {
+    case 0:
+        if (!str_is_id(value))
+            PERR(c, "bad routine id '%s': use lower-case letters, digits and "
+                    "'-'", value);
+        else
+            str_copy(rt->id, sizeof(rt->id), value);
+        break;
+    case 1: set_text(c, rt->title, sizeof(rt->title), name, value); break;
+    case 2: set_text(c, rt->blurb, sizeof(rt->blurb), name, value); break;
+    case 3: set_text(c, rt->coach, sizeof(rt->coach), name, value); break;
+    case 4: set_text(c, rt->frequency, sizeof(rt->frequency), name, value); break;
+    case 5: set_text(c, rt->after, sizeof(rt->after), name, value); break;
+    case 6: set_bool(c, &rt->counts_for_streak, name, value); break;
+    case 7:
+        if (get_int(c, name, value, 0, RT_REST_MAX, &v))
+            rt->default_rest_s = (int)v;
+        break;
+    case 8: set_text(c, rt->finish, sizeof(rt->finish), name, value); break;
+    }
+}
+
+static void step_key(ParseCtx *c, const char *name, const char *value)
+{
+    RoutineStep *st = c->st;
+    static const char *const keys[] = {"exercise", "variant", "sets", "reps",
+                                       "per_side", "block", "optional",
+                                       "rest", "note"};
+    int k = -1;
+    for (int i = 0; i < (int)(sizeof(keys) / sizeof(keys[0])); i++)
+        if (strcmp(name, keys[i]) == 0)
+            k = i;
+    if (k < 0) {
+        PERR(c, "unknown key '%s' in [step]", name);
+        return;
+    }
+    if (!once(c, k, name))
+        return;
+    long v;
+    bool b;
+    switch (k) {
+    case 0:
+        if (!str_is_id(value))
+            PERR(c, "bad exercise id '%s'", value);
+        else
+            str_copy(st->exercise_id, sizeof(st->exercise_id), value);
+        st->exercise_line = c->line;
+        break;
+    case 1: set_text(c, st->variant, sizeof(st->variant), name, value); break;
+    case 2:
+        if (get_int(c, name, value, 1, RT_SETS_MAX, &v))
+            st->sets = (int)v;
+        break;
+    case 3: set_reps(c, st, value); break;
+    case 4:
+        if (str_parse_bool(value, &b))
+            st->per_side = b;
+        else
+            PERR(c, "'per_side' must be yes or no, not '%s'", value);
+        break;
+    case 5:
+        if (strcmp(value, "both") == 0)
+            st->block = STEP_BLOCK_BOTH;
+        else if (strcmp(value, "single-leg") == 0)
+            st->block = STEP_BLOCK_SINGLE;
+        else
+            PERR(c, "block must be 'both' or 'single-leg', not '%s'", value);
+        break;
+    case 6: set_bool(c, &st->optional, name, value); break;
+    case 7:
+        if (get_int(c, name, value, 0, RT_REST_MAX, &v))
+            st->rest_s = (int)v;
+        break;
+    case 8: set_text(c, st->note, sizeof(st->note), name, value); break;
+    }
+}
+
+static void plan_key(ParseCtx *c, const char *name, const char *value)
+{
+    Plan *pl = &c->lib->plan;
+    long v;
+    if (c->sec == SEC_PLAN) {
+        if (strcmp(name, "weekly_target") == 0) {
+            if (once(c, 0, name) && get_int(c, name, value, 1, 7, &v))
+                pl->weekly_target = (int)v;
+        } else if (strcmp(name, "daily") == 0) {
+            if (!once(c, 1, name))
+                return;
+            if (*value && !str_is_id(value))
+                PERR(c, "bad routine id '%s'", value);
+            else
+                str_copy(pl->daily, sizeof(pl->daily), value);
+        } else if (strcmp(name, "streak_routines") == 0) {
+            if (!once(c, 2, name))
+                return;
+            pl->nstreak = 0;
+            char buf[RT_TEXT_MAX];
+            str_copy(buf, sizeof(buf), value);
+            for (char *save = NULL, *tok = strtok_r(buf, ", ", &save); tok;
+                 tok = strtok_r(NULL, ", ", &save)) {
+                if (!str_is_id(tok)) {
+                    PERR(c, "bad routine id '%s'", tok);
+                } else if (pl->nstreak == 4) {
+                    PERR(c, "at most 4 streak routines");
+                    break;
+                } else {
+                    str_copy(pl->streak_routines[pl->nstreak++], RT_ID_MAX,
+                             tok);
+                }
+            }
+        } else {
+            PERR(c, "unknown key '%s' in [plan]", name);
+        }
+        return;
+    }
+    PlanDay *day = &pl->days[c->day];
+    if (strcmp(name, "run") == 0) {
+        if (once(c, 3, name))
+            set_text(c, day->run, sizeof(day->run), name, value);
+    } else if (strcmp(name, "routine") == 0) {
+        if (!once(c, 4, name))
+            return;
+        if (*value && !str_is_id(value))
+            PERR(c, "bad routine id '%s'", value);
+        else
+            str_copy(day->routine, sizeof(day->routine), value);
+        day->line = c->line;
+    } else {
+        PERR(c, "unknown key '%s' in [%s]", name, weekdays[c->day]);
+    }
+}
+
+static int on_key(void *user, const char *section, const char *name,
+                  const char *value)
+{
+    ParseCtx *c = user;
+    (void)section;
+    switch (c->sec) {
+    case SEC_NONE:
+        PERR(c, "'%s' is outside any [section]", name);
+        break;
+    case SEC_SKIP: break; // the section header was already reported
+    case SEC_EXERCISE: exercise_key(c, name, value); break;
+    case SEC_ROUTINE: routine_key(c, name, value); break;
+    case SEC_STEP: step_key(c, name, value); break;
+    case SEC_PLAN:
+    case SEC_DAY: plan_key(c, name, value); break;
+    }
+    return 1;
+}
+
+static void parse(ParseCtx *c)
+{
+    // Indented lines are plain keys, never continuations; ';' starts an
+    // inline comment. These are process-wide settings of the library.
+    ini_allow_multiline = false;
+    ini_allow_inline_comments = true;
+    int r = ini_parse_stream(read_line, c, on_key, c);
+    if (r > 0) {
+        bool reported = false;
+        for (int i = 0; i < c->lib->diags.count; i++) {
+            const Diag *d = &c->lib->diags.items[i];
+            if (d->line == r && strcmp(d->file, c->file) == 0)
+                reported = true;
+        }
+        if (!reported) {
+            c->line = r;
+            PERR(c, "cannot read this line");
+        }
+    } else if (r < 0) {
+        c->line = 0;
+        PERR(c, "cannot read the file (out of memory?)");
+    }
+}
+
+static void ctx_init(ParseCtx *c, Library *lib, FileKind kind, const char *text,
+                     size_t len, const char *file, bool user)
+{
+    memset(c, 0, sizeof(*c));
+    c->lib = lib;
+    c->kind = kind;
+    c->text = text;
+    c->len = len;
+    c->file = file;
+    c->user = user;
+    c->ok = true;
+}
+
+bool routine_parse_exercises(Library *lib, const char *text, size_t len,
+                             const char *file, bool user)
+{
+    ParseCtx c;
+    ctx_init(&c, lib, FILE_EXERCISES, text, len, file, user);
+    parse(&c);
+    return c.ok;
+}
+
+bool routine_parse_routine(Library *lib, const char *text, size_t len,
+                           const char *file, const char *default_id, bool user)
+{
+    ParseCtx c;
+    ctx_init(&c, lib, FILE_ROUTINE, text, len, file, user);
+    if (lib->nroutines == RT_ROUTINES_MAX) {
+        diag_add(&lib->diags, DIAG_ERROR, file, 0, "",
+                 "too many routines (at most %d): file skipped",
+                 RT_ROUTINES_MAX);
+        return false;
+    }
+    Routine *rt = &lib->routines[lib->nroutines++];
+    memset(rt, 0, sizeof(*rt));
+    rt->valid = true;
+    rt->user = user;
+    rt->default_rest_s = 20;
+    str_copy(rt->file, sizeof(rt->file), file);
+    if (str_is_id(default_id))
+        str_copy(rt->id, sizeof(rt->id), default_id);
+    c.rt = rt;
+    parse(&c);
+    if (!c.routine_seen) {
+        c.line = 0;
+        PERR(&c, "no [routine] section (it needs at least a title)");
+    }
+    if (!rt->id[0]) {
+        c.line = 0;
+        PERR(&c, "no routine id: give 'id =' in [routine] or name the file "
+                 "<id>.ini");
+    }
+    return c.ok;
+}
+
+bool routine_parse_plan(Library *lib, const char *text, size_t len,
+                        const char *file, bool user)
+{
+    ParseCtx c;
+    ctx_init(&c, lib, FILE_PLAN, text, len, file, user);
+    // A user's plan replaces the built-in one as a whole.
+    Plan saved = lib->plan;
+    memset(&lib->plan, 0, sizeof(lib->plan));
+    lib->plan.weekly_target = 2;
+    str_copy(lib->plan.file, sizeof(lib->plan.file), file);
+    parse(&c);
+    if (!c.ok && saved.loaded) {
+        lib->plan = saved;
+        diag_add(&lib->diags, DIAG_NOTICE, file, 0, "",
+                 "plan not used because of the errors above; keeping %s",
+                 saved.file);
+        return false;
+    }
+    lib->plan.loaded = true;
+    return c.ok;
+}

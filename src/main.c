@@ -1,0 +1,62 @@
+/*
+ * ultralegs: start-up order, wiring, shutdown in reverse; nothing else.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/cli.h"
+#include "app/library_load.h"
+#include "app/report.h"
+#include "platform/paths.h"
+
+#ifndef ULTRALEGS_VERSION
+#define ULTRALEGS_VERSION "dev"
+#endif
+
+int main(int argc, char **argv)
+{
+    CliOptions opt;
+    char err[512];
+    if (!cli_parse(&opt, argc, argv, err, sizeof(err))) {
+        fprintf(stderr, "ultralegs: %s\n", err);
+        return 2;
+    }
+    if (opt.mode == CLI_HELP) {
+        cli_print_help();
+        return 0;
+    }
+    if (opt.mode == CLI_VERSION) {
+        printf("ultralegs %s\n", ULTRALEGS_VERSION);
+        return 0;
+    }
+
+    Paths paths;
+    if (!paths_resolve(&paths, opt.data_dir, opt.videos_dir, err, sizeof(err))) {
+        fprintf(stderr, "ultralegs: %s\n", err);
+        return 1;
+    }
+    Library *lib = library_load(&paths);
+    if (!lib) {
+        fprintf(stderr, "ultralegs: out of memory\n");
+        return 1;
+    }
+
+    int status = 0;
+    switch (opt.mode) {
+    case CLI_CHECK:
+        status = report_check(stdout, lib, &paths, opt.json);
+        break;
+    case CLI_DESCRIBE:
+        status = report_describe(stdout, lib, &paths, opt.describe, opt.json);
+        break;
+    default:
+        fprintf(stderr, "ultralegs: this build has the coaching engine and "
+                        "--check/--describe; the kiosk screens are not in it "
+                        "yet\n");
+        status = 1;
+        break;
+    }
+    library_destroy(lib);
+    return status;
+}
