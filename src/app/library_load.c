@@ -17,7 +17,10 @@ static void load_file(Library *lib, const char *path, LoadKind kind, bool user,
                       bool required)
 {
     if (!file_exists(path)) {
-        if (required)
+        if (dir_exists(path))
+            diag_add(&lib->diags, DIAG_ERROR, path, 0, "",
+                     "is a folder, not a file: skipped");
+        else if (required)
             diag_add(&lib->diags, DIAG_ERROR, path, 0, "",
                      "missing built-in file");
         return;

@@ -74,6 +74,7 @@ typedef struct RoutineStep {
     char note[RT_TEXT_MAX];
     int line;          // the [step] header
     int exercise_line; // the exercise = line
+    int reps_line;     // the reps = line, 0 when not given
 } RoutineStep;
 
 typedef struct Routine {

@@ -152,7 +152,7 @@ static void check_routine(Library *lib, Routine *rt)
                      i + 1, st->exercise_id);
             rt->valid = false;
         }
-        if (st->reps_min == 0) {
+        if (st->reps_min == 0 && st->reps_line == 0) {
             diag_add(dl, DIAG_ERROR, f, st->line, rt->id,
                      "step %d (%s) has no 'reps ='", i + 1, st->exercise_id);
             rt->valid = false;

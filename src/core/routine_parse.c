@@ -459,7 +459,10 @@ static void step_key(ParseCtx *c, const char *name, const char *value)
         if (get_int(c, name, value, 1, RT_SETS_MAX, &v))
             st->sets = (int)v;
         break;
-    case 3: set_reps(c, st, value); break;
+    case 3:
+        st->reps_line = c->line;
+        set_reps(c, st, value);
+        break;
     case 4:
         if (str_parse_bool(value, &b))
             st->per_side = b;

@@ -206,6 +206,12 @@ static void enter_done(Session *s, Out *o)
     SessionSummary sum;
     session_summary(s, &sum);
     int minutes = (int)((sum.active_ms + 30000) / 60000);
+    char took[32];
+    if (minutes < 1)
+        snprintf(took, sizeof(took), "under a minute");
+    else
+        snprintf(took, sizeof(took), "%d minute%s", minutes,
+                 minutes == 1 ? "" : "s");
     char extra[RT_TEXT_MAX + RT_NAME_MAX + 32] = "";
     if (s->plan.finish[0] && s->plan.after[0])
         snprintf(extra, sizeof(extra), " %s. Tomorrow: %s.", s->plan.finish,
@@ -215,8 +221,8 @@ static void enter_done(Session *s, Out *o)
     else if (s->plan.after[0])
         snprintf(extra, sizeof(extra), " Tomorrow: %s.", s->plan.after);
     emit(s, o, SESSION_EV_DONE, sum.reps_total,
-         "%s done: %d reps in %d minute%s.%s", s->plan.title, sum.reps_total,
-         minutes, minutes == 1 ? "" : "s", extra);
+         "%s done: %d reps in %s.%s", s->plan.title, sum.reps_total, took,
+         extra);
 }
 
 static void enter_countdown(Session *s, Out *o)
@@ -381,9 +387,14 @@ int session_start(Session *s, int64_t now, SessionEvent *out, int cap)
             exercises++;
     int64_t est = session_plan_estimate_ms(&s->plan, &s->opt);
     int minutes = (int)((est + 30000) / 60000);
-    emit(s, &o, SESSION_EV_START, exercises,
-         "%s: %d exercises, about %d minutes", s->plan.title, exercises,
-         minutes);
+    char length[32];
+    if (minutes < 1)
+        snprintf(length, sizeof(length), "under a minute");
+    else
+        snprintf(length, sizeof(length), "about %d minute%s", minutes,
+                 minutes == 1 ? "" : "s");
+    emit(s, &o, SESSION_EV_START, exercises, "%s: %d exercise%s, %s",
+         s->plan.title, exercises, exercises == 1 ? "" : "s", length);
     enter_intro(s, &o, 0);
     return o.n;
 }
@@ -449,7 +460,8 @@ static void advance(Session *s, Out *o, int64_t now)
         int64_t remaining = now - s->now;
         if (h < 0 || h - s->phase_t > remaining) {
             s->phase_t += remaining;
-            s->active_ms += remaining;
+            if (s->phase != SESSION_DONE)
+                s->active_ms += remaining;
             s->now = now;
             return;
         }
@@ -504,15 +516,27 @@ static void drop_results_from(Session *s, int step)
         s->step_skipped[i] = false;
 }
 
+// "1 rep", "2 reps", "1 step".
+static const char *unit_for(const char *unit, int n, char *buf, size_t size)
+{
+    size_t len = strlen(unit);
+    if (n == 1 && len > 1 && unit[len - 1] == 's') {
+        snprintf(buf, size, "%.*s", (int)(len - 1), unit);
+        return buf;
+    }
+    return unit;
+}
+
 static void adjust_reps(Session *s, Out *o, int delta)
 {
+    char u[16];
     if (s->phase == SESSION_WORK) {
         int nr = s->reps + delta;
         if (nr < 0 || nr > RT_REPS_MAX)
             return;
         s->reps = nr;
         emit(s, o, SESSION_EV_REPS_ADJUSTED, s->reps, "%d %s", s->reps,
-             cur(s)->unit);
+             unit_for(cur(s)->unit, s->reps, u, sizeof(u)));
         if (s->reps >= cur(s)->reps_target)
             finish_side(s, o);
         return;
@@ -525,7 +549,8 @@ static void adjust_reps(Session *s, Out *o, int delta)
             return;
         r->done += delta;
         emit(s, o, SESSION_EV_REPS_ADJUSTED, r->done, "%d %s in the last set",
-             r->done, s->plan.steps[r->step].unit);
+             r->done, unit_for(s->plan.steps[r->step].unit, r->done, u,
+                               sizeof(u)));
     }
 }
 

@@ -1,0 +1,104 @@
+/*
+ * The command line: every documented option, and clear errors.
+ */
+#include "testutil.h"
+
+#include "app/cli.h"
+
+static bool parse(CliOptions *o, char *err, int argc, ...)
+{
+    char *argv[32] = {"ultralegs"};
+    va_list ap;
+    va_start(ap, argc);
+    for (int i = 1; i < argc; i++)
+        argv[i] = va_arg(ap, char *);
+    va_end(ap);
+    return cli_parse(o, argc, argv, err, 256);
+}
+
+static void test_kiosk_options(void **state)
+{
+    (void)state;
+    CliOptions o;
+    char err[256];
+    assert_true(parse(&o, err, 14, "--headless", "--virtual-clock", "--auto",
+                      "--routine", "ultra-legs", "--windowed=1920x1080",
+                      "--screenshot", "12.5:work.png", "--cue-log=cues.tsv",
+                      "--now", "2026-11-25T18:02:00-07:00", "--data-dir", "/tmp/d"));
+    assert_int_equal(o.mode, CLI_KIOSK);
+    assert_true(o.headless && o.virtual_clock && o.auto_run && o.windowed);
+    assert_int_equal(o.win_w, 1920);
+    assert_int_equal(o.win_h, 1080);
+    assert_string_equal(o.routine, "ultra-legs");
+    assert_int_equal(o.nshots, 1);
+    assert_true(o.shots[0].at_s == 12.5);
+    assert_string_equal(o.shots[0].file, "work.png");
+    assert_string_equal(o.cue_log, "cues.tsv");
+    assert_string_equal(o.data_dir, "/tmp/d");
+}
+
+static void test_modes(void **state)
+{
+    (void)state;
+    CliOptions o;
+    char err[256];
+    assert_true(parse(&o, err, 3, "--check", "--json"));
+    assert_int_equal(o.mode, CLI_CHECK);
+    assert_true(o.json);
+    assert_true(parse(&o, err, 4, "--describe", "ultra-legs", "--json"));
+    assert_int_equal(o.mode, CLI_DESCRIBE);
+    assert_string_equal(o.describe, "ultra-legs");
+    assert_true(parse(&o, err, 5, "--bench", "a.mp4", "--frames", "300"));
+    assert_int_equal(o.mode, CLI_BENCH);
+    assert_int_equal(o.bench_frames, 300);
+    assert_true(parse(&o, err, 2, "--export-history=h.csv"));
+    assert_int_equal(o.mode, CLI_EXPORT);
+    assert_string_equal(o.history_file, "h.csv");
+}
+
+static void test_errors(void **state)
+{
+    (void)state;
+    CliOptions o;
+    char err[256];
+    assert_false(parse(&o, err, 2, "--frobnicate"));
+    assert_string_equal(err, "unknown option '--frobnicate' (see --help)");
+    assert_false(parse(&o, err, 2, "--routine"));
+    assert_string_equal(err, "--routine needs a value (see --help)");
+    assert_false(parse(&o, err, 2, "--windowed=big"));
+    assert_string_equal(err, "--windowed=WxH: bad size 'big' (e.g. 1280x720)");
+    assert_false(parse(&o, err, 3, "--screenshot", "soon.png"));
+    assert_string_equal(err, "--screenshot: expected SEC:FILE.png, not 'soon.png'");
+    assert_false(parse(&o, err, 3, "--now", "2026-02-30T10:00"));
+    assert_string_equal(err, "--now: bad time '2026-02-30T10:00' (expected YYYY-MM-DDTHH:MM[:SS][+-HH:MM])");
+    assert_false(parse(&o, err, 2, "--auto=yes"));
+    assert_string_equal(err, "--auto takes no value");
+    assert_false(parse(&o, err, 2, "stray"));
+}
+
+static void test_time(void **state)
+{
+    (void)state;
+    CliTime t;
+    assert_true(cli_parse_time("2026-11-25T18:02:00-07:00", &t));
+    assert_int_equal(t.year, 2026);
+    assert_int_equal(t.hour, 18);
+    assert_true(t.has_offset);
+    assert_int_equal(t.offset_min, -420);
+    assert_true(cli_parse_time("2024-02-29T00:30", &t));
+    assert_false(t.has_offset);
+    assert_false(cli_parse_time("2025-02-29T00:30", &t));
+    assert_false(cli_parse_time("2026-11-25T24:00", &t));
+    assert_false(cli_parse_time("2026-11-25", &t));
+    assert_true(cli_parse_time("2026-11-25T10:00Z", &t));
+    assert_true(t.has_offset && t.offset_min == 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_kiosk_options), cmocka_unit_test(test_modes),
+        cmocka_unit_test(test_errors), cmocka_unit_test(test_time),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
