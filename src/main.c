@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "app/cli.h"
+#include "app/history_report.h"
 #include "app/library_load.h"
 #include "app/report.h"
 #include "platform/paths.h"
@@ -49,6 +50,11 @@ int main(int argc, char **argv)
         break;
     case CLI_DESCRIBE:
         status = report_describe(stdout, lib, &paths, opt.describe, opt.json);
+        break;
+    case CLI_HISTORY:
+    case CLI_EXPORT:
+    case CLI_IMPORT:
+        status = history_command(&opt, &paths, lib);
         break;
     default:
         fprintf(stderr, "ultralegs: this build has the coaching engine and "

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/calendar.h"
 #include "core/strutil.h"
 
 static const char *help_text =
@@ -36,59 +37,9 @@ void cli_print_help(void)
     fputs(help_text, stdout);
 }
 
-static bool two(const char *s, int *a, int *b)
-{
-    // exactly two digits
-    if (s[0] < '0' || s[0] > '9' || s[1] < '0' || s[1] > '9')
-        return false;
-    *a = (s[0] - '0') * 10 + (s[1] - '0');
-    (void)b;
-    return true;
-}
-
 bool cli_parse_time(const char *s, CliTime *t)
 {
-    memset(t, 0, sizeof(*t));
-    int y = 0;
-    for (int i = 0; i < 4; i++) {
-        if (s[i] < '0' || s[i] > '9')
-            return false;
-        y = y * 10 + (s[i] - '0');
-    }
-    if (s[4] != '-' || !two(s + 5, &t->month, NULL) || s[7] != '-' ||
-        !two(s + 8, &t->day, NULL) || (s[10] != 'T' && s[10] != ' ') ||
-        !two(s + 11, &t->hour, NULL) || s[13] != ':' ||
-        !two(s + 14, &t->minute, NULL))
-        return false;
-    t->year = y;
-    const char *p = s + 16;
-    if (*p == ':') {
-        if (!two(p + 1, &t->second, NULL))
-            return false;
-        p += 3;
-    }
-    if (*p == '+' || *p == '-') {
-        int oh, om;
-        if (!two(p + 1, &oh, NULL) || p[3] != ':' || !two(p + 4, &om, NULL) ||
-            p[6] != '\0' || oh > 14 || om > 59)
-            return false;
-        t->has_offset = true;
-        t->offset_min = (*p == '-' ? -1 : 1) * (oh * 60 + om);
-    } else if (*p == 'Z' && p[1] == '\0') {
-        t->has_offset = true;
-    } else if (*p != '\0') {
-        return false;
-    }
-    static const int mdays[12] = {31, 29, 31, 30, 31, 30,
-                                  31, 31, 30, 31, 30, 31};
-    if (t->month < 1 || t->month > 12 || t->day < 1 ||
-        t->day > mdays[t->month - 1] || t->hour > 23 || t->minute > 59 ||
-        t->second > 59)
-        return false;
-    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    if (t->month == 2 && t->day == 29 && !leap)
-        return false;
-    return true;
+    return cal_parse_local_time(s, t);
 }
 
 bool cli_parse(CliOptions *o, int argc, char **argv, char *err, size_t errsize)

@@ -8,6 +8,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "core/calendar.h"
+
 #define CLI_SHOTS_MAX 32
 
 typedef enum CliMode {
@@ -53,13 +55,7 @@ typedef struct CliOptions {
 // message in err.
 bool cli_parse(CliOptions *o, int argc, char **argv, char *err, size_t errsize);
 
-// "YYYY-MM-DDTHH:MM[:SS][+-HH:MM]" -> local broken-down time plus, when an
-// offset is given, its minutes east of UTC (has_offset tells).
-typedef struct CliTime {
-    int year, month, day, hour, minute, second;
-    bool has_offset;
-    int offset_min;
-} CliTime;
+typedef CalLocalTime CliTime;
 bool cli_parse_time(const char *s, CliTime *t);
 
 void cli_print_help(void);

@@ -1,0 +1,179 @@
+/*
+ * The --history report, as text or JSON.
+ */
+#include "app/history_report.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/json.h"
+#include "core/calendar.h"
+#include "platform/clock.h"
+#include "store/store.h"
+
+static void print_json(FILE *f, const HistoryView *v)
+{
+    JsonWriter w;
+    json_init(&w, f, 2);
+    json_begin_object(&w);
+    json_kv_int(&w, "weekly_target", v->weekly_target);
+    json_key(&w, "this_week");
+    json_begin_object(&w);
+    json_kv_string(&w, "iso_week", v->iso_week);
+    json_kv_int(&w, "sessions", v->weekly.this_week_sessions);
+    json_end_object(&w);
+    json_key(&w, "weekly_streak");
+    json_begin_object(&w);
+    json_kv_int(&w, "current", v->weekly.current);
+    json_kv_int(&w, "longest", v->weekly.longest);
+    json_kv_string(&w, "status", streak_status_name(v->weekly.status));
+    json_end_object(&w);
+    json_key(&w, "daily_band_streak");
+    json_begin_object(&w);
+    json_kv_int(&w, "current", v->band_current);
+    json_kv_int(&w, "longest", v->band_longest);
+    json_end_object(&w);
+    json_kv_int(&w, "total_sessions", v->total_sessions);
+    json_kv_int(&w, "xp", v->xp);
+    json_kv_int(&w, "level", v->level);
+    json_kv_int(&w, "next_level_xp", v->next_level_xp);
+    json_kv_bool(&w, "easy_day_suggested", v->easy_day);
+    json_key(&w, "badges");
+    json_begin_array(&w);
+    for (int i = 0; i < v->nbadges; i++) {
+        json_begin_object(&w);
+        json_kv_string(&w, "id", v->badges[i].id);
+        json_kv_string(&w, "title", v->badges[i].title);
+        json_end_object(&w);
+    }
+    json_end_array(&w);
+    json_key(&w, "progression");
+    json_begin_array(&w);
+    for (int i = 0; i < v->nprog; i++) {
+        const ViewProgression *p = &v->prog[i];
+        const ProgressionItem *it = &p->item;
+        json_begin_object(&w);
+        json_kv_string(&w, "routine", p->routine);
+        json_kv_int(&w, "step", p->step + 1);
+        json_kv_string(&w, "exercise", it->exercise);
+        json_kv_string(&w, "title", p->title);
+        json_key(&w, "block");
+        if (it->block == STEP_BLOCK_NONE)
+            json_null(&w);
+        else
+            json_string(&w, step_block_name(it->block));
+        json_kv_int(&w, "reps_min", it->reps_min);
+        json_kv_int(&w, "reps_max", it->reps_max);
+        json_kv_int(&w, "target", it->target);
+        json_kv_int(&w, "sessions", it->sessions);
+        json_key(&w, "last_load_kg");
+        json_double(&w, it->last_load_kg, 1);
+        json_kv_string(&w, "suggestion", progression_key(it->suggestion));
+        json_kv_string(&w, "advice", progression_text(it->suggestion));
+        json_key(&w, "recent_reps");
+        json_begin_array(&w);
+        for (int k = 0; k < it->nseries; k++)
+            json_int(&w, it->series[k]);
+        json_end_array(&w);
+        json_end_object(&w);
+    }
+    json_end_array(&w);
+    json_end_object(&w);
+}
+
+void history_report_print(FILE *f, const HistoryView *v, bool json)
+{
+    if (json) {
+        print_json(f, v);
+        return;
+    }
+    fprintf(f, "This week (%s): %d of %d sessions, %s\n", v->iso_week,
+            v->weekly.this_week_sessions, v->weekly_target,
+            streak_status_name(v->weekly.status));
+    fprintf(f, "Weekly streak: %d (longest %d)\n", v->weekly.current,
+            v->weekly.longest);
+    fprintf(f, "Band-work days in a row: %d (longest %d)\n", v->band_current,
+            v->band_longest);
+    fprintf(f, "Sessions completed: %d   XP: %lld   Level: %d\n",
+            v->total_sessions, (long long)v->xp, v->level);
+    if (v->easy_day)
+        fprintf(f, "Yesterday was a strength day: make today an easy day.\n");
+    if (v->nbadges) {
+        fprintf(f, "Badges:");
+        for (int i = 0; i < v->nbadges; i++)
+            fprintf(f, "%s %s", i ? "," : "", v->badges[i].title);
+        fputc('\n', f);
+    }
+    const char *last = "";
+    for (int i = 0; i < v->nprog; i++) {
+        const ViewProgression *p = &v->prog[i];
+        if (p->item.sessions == 0)
+            continue;
+        if (strcmp(last, p->routine) != 0)
+            fprintf(f, "\n%s\n", p->routine);
+        last = p->routine;
+        fprintf(f, "  %-34s next %3d  %s\n", p->title, p->item.target,
+                progression_text(p->item.suggestion));
+    }
+}
+
+int history_command(const CliOptions *opt, const Paths *paths,
+                    const Library *lib)
+{
+    char err[600];
+    WallClock wc;
+    if (!wallclock_init(&wc, opt->now, err, sizeof(err))) {
+        fprintf(stderr, "ultralegs: --now: %s\n", err);
+        return 2;
+    }
+    Store *st = store_open(paths->data_dir, err, sizeof(err));
+    if (!st) {
+        fprintf(stderr, "ultralegs: history: %s\n", err);
+        return 1;
+    }
+    if (store_notice(st)[0])
+        fprintf(stderr, "ultralegs: %s\n", store_notice(st));
+    int status = 0;
+    if (opt->mode == CLI_EXPORT) {
+        if (store_export_csv(st, opt->history_file)) {
+            printf("exported the history to %s\n", opt->history_file);
+        } else {
+            fprintf(stderr, "ultralegs: export: %s\n", store_error(st));
+            status = 1;
+        }
+    } else if (opt->mode == CLI_IMPORT) {
+        DiagList problems = {0};
+        int imported = 0, dups = 0;
+        bool ok = store_import_csv(st, opt->history_file, &imported, &dups,
+                                   &problems);
+        for (int i = 0; i < problems.count; i++) {
+            char line[800];
+            diag_format(&problems.items[i], line, sizeof(line));
+            fprintf(stderr, "%s\n", line);
+        }
+        printf("imported %d session%s, %d already stored, %d bad row%s\n",
+               imported, imported == 1 ? "" : "s", dups, problems.errors,
+               problems.errors == 1 ? "" : "s");
+        status = ok && problems.errors == 0 ? 0 : 1;
+        diag_list_free(&problems);
+    } else {
+        History h = {0};
+        if (!store_load(st, &h)) {
+            fprintf(stderr, "ultralegs: history: %s\n", store_error(st));
+            status = 1;
+        } else {
+            int64_t now = wallclock_utc(&wc, 0);
+            int64_t today = cal_training_day(now, wallclock_offset_min(&wc, now),
+                                             CAL_CUTOFF_DEFAULT_MIN);
+            HistoryView *v = malloc(sizeof(*v));
+            if (v) {
+                history_view_build(v, &h, lib, today);
+                history_report_print(stdout, v, opt->json);
+                free(v);
+            }
+        }
+        history_free(&h);
+    }
+    store_close(st);
+    return status;
+}

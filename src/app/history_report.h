@@ -1,0 +1,22 @@
+/*
+ * --history, --export-history and --import-history.
+ */
+#ifndef UL_APP_HISTORY_REPORT_H
+#define UL_APP_HISTORY_REPORT_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "core/history_view.h"
+
+void history_report_print(FILE *f, const HistoryView *v, bool json);
+
+
+#include "app/cli.h"
+#include "platform/paths.h"
+
+// Run --history / --export-history / --import-history; returns the exit
+// status (0 ok, 1 failed or some rows were bad).
+int history_command(const CliOptions *opt, const Paths *paths,
+                    const Library *lib);
+#endif

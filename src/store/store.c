@@ -1,0 +1,720 @@
+/*
+ * SQLite store: schema and migrations, integrity check and recovery, the
+ * session log, loading, backups.
+ */
+#include "store/store_internal.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/calendar.h"
+#include "core/strutil.h"
+
+// Schema history. Each step takes a database at version N-1 to N.
+static const char *const migrations[STORE_SCHEMA_VERSION] = {
+    // 1: sessions and sets
+    "CREATE TABLE sessions(id INTEGER PRIMARY KEY, routine TEXT NOT NULL,"
+    " started_utc INTEGER NOT NULL, utc_offset_min INTEGER NOT NULL,"
+    " training_day INTEGER NOT NULL, ended_utc INTEGER,"
+    " completed INTEGER NOT NULL DEFAULT 0);"
+    "CREATE TABLE sets(id INTEGER PRIMARY KEY,"
+    " session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,"
+    " exercise TEXT NOT NULL, set_no INTEGER NOT NULL, side TEXT NOT NULL,"
+    " reps_target INTEGER NOT NULL, reps_done INTEGER NOT NULL,"
+    " skipped INTEGER NOT NULL DEFAULT 0);"
+    "CREATE INDEX sets_session ON sets(session_id);",
+    // 2: load, blocks, step order, duration
+    "ALTER TABLE sets ADD COLUMN load_kg REAL NOT NULL DEFAULT 0;"
+    "ALTER TABLE sets ADD COLUMN block TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE sets ADD COLUMN step INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE sessions ADD COLUMN duration_s INTEGER NOT NULL DEFAULT 0;",
+    // 3: clock sanity, idempotent import, paused weeks
+    "ALTER TABLE sessions ADD COLUMN clock_suspect INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE sessions ADD COLUMN boot_id TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE sessions ADD COLUMN boot_ms INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE sessions ADD COLUMN uid TEXT;"
+    "UPDATE sessions SET uid = started_utc || ':' || routine;"
+    "CREATE UNIQUE INDEX sessions_uid ON sessions(uid);"
+    "CREATE TABLE paused_weeks(week INTEGER PRIMARY KEY);",
+};
+
+void store_fail(Store *st, const char *what)
+{
+    snprintf(st->error, sizeof(st->error), "%s: %s", what,
+             st->db ? sqlite3_errmsg(st->db) : "no database");
+    fprintf(stderr, "store: %s (%s)\n", st->error, st->path);
+}
+
+bool store_exec(Store *st, const char *sql, const char *what)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+        snprintf(st->error, sizeof(st->error), "%s: %s", what,
+                 msg ? msg : sqlite3_errmsg(st->db));
+        fprintf(stderr, "store: %s (%s)\n", st->error, st->path);
+        sqlite3_free(msg);
+        return false;
+    }
+    return true;
+}
+
+const char *store_error(const Store *st) { return st ? st->error : "no store"; }
+const char *store_notice(const Store *st) { return st ? st->notice : ""; }
+bool store_read_only(const Store *st) { return !st || st->read_only; }
+const char *store_path(const Store *st) { return st ? st->path : ""; }
+
+static int user_version(sqlite3 *db)
+{
+    sqlite3_stmt *q;
+    int v = -1;
+    if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &q, NULL) == SQLITE_OK &&
+        sqlite3_step(q) == SQLITE_ROW)
+        v = sqlite3_column_int(q, 0);
+    sqlite3_finalize(q);
+    return v;
+}
+
+// "ok" from quick_check, or the first problem.
+static bool quick_check(sqlite3 *db, char *why, size_t size)
+{
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(db, "PRAGMA quick_check", -1, &q, NULL) != SQLITE_OK) {
+        snprintf(why, size, "%s", sqlite3_errmsg(db));
+        return false;
+    }
+    int rc = sqlite3_step(q);
+    bool ok = rc == SQLITE_ROW &&
+              strcmp((const char *)sqlite3_column_text(q, 0), "ok") == 0;
+    if (!ok)
+        snprintf(why, size, "%s",
+                 rc == SQLITE_ROW ? (const char *)sqlite3_column_text(q, 0)
+                                  : sqlite3_errmsg(db));
+    sqlite3_finalize(q);
+    return ok;
+}
+
+static bool migrate(Store *st)
+{
+    int v = user_version(st->db);
+    if (v < 0) {
+        store_fail(st, "reading the schema version");
+        return false;
+    }
+    if (v > STORE_SCHEMA_VERSION) {
+        snprintf(st->error, sizeof(st->error),
+                 "history.db is from a newer version (schema %d, this one "
+                 "knows %d)", v, STORE_SCHEMA_VERSION);
+        return false;
+    }
+    for (; v < STORE_SCHEMA_VERSION; v++) {
+        if (!store_exec(st, "BEGIN IMMEDIATE", "migrating"))
+            return false;
+        char sql[64];
+        snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", v + 1);
+        if (!store_exec(st, migrations[v], "migrating") ||
+            !store_exec(st, sql, "migrating") ||
+            !store_exec(st, "COMMIT", "migrating")) {
+            sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+            return false;
+        }
+    }
+    return true;
+}
+
+static void now_stamp(char *buf, size_t size)
+{
+    time_t t = time(NULL);
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    strftime(buf, size, "%Y%m%d-%H%M%S", &tm);
+}
+
+// Copy every readable row of the damaged file into the new database.
+static int recover_rows(Store *st, const char *from)
+{
+    sqlite3 *old;
+    if (sqlite3_open_v2(from, &old, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+        sqlite3_close(old);
+        return 0;
+    }
+    int v = user_version(old);
+    const char *cols = v >= 3
+        ? "id, routine, started_utc, utc_offset_min, training_day, ended_utc,"
+          " completed, duration_s, clock_suspect, boot_id, boot_ms, uid"
+        : v == 2
+        ? "id, routine, started_utc, utc_offset_min, training_day, ended_utc,"
+          " completed, duration_s, 0, '', 0, started_utc || ':' || routine"
+        : "id, routine, started_utc, utc_offset_min, training_day, ended_utc,"
+          " completed, 0, 0, '', 0, started_utc || ':' || routine";
+    char sql[512];
+    snprintf(sql, sizeof(sql), "SELECT %s FROM sessions", cols);
+    sqlite3_stmt *q = NULL, *ins = NULL;
+    int n = 0;
+    sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL);
+    if (sqlite3_prepare_v2(old, sql, -1, &q, NULL) == SQLITE_OK &&
+        sqlite3_prepare_v2(st->db,
+                           "INSERT OR IGNORE INTO sessions(id, routine, started_utc,"
+                           " utc_offset_min, training_day, ended_utc, completed,"
+                           " duration_s, clock_suspect, boot_id, boot_ms, uid)"
+                           " VALUES(?,?,?,?,?,?,?,?,?,?,?,?)",
+                           -1, &ins, NULL) == SQLITE_OK) {
+        while (sqlite3_step(q) == SQLITE_ROW) {
+            for (int c = 0; c < 12; c++)
+                sqlite3_bind_value(ins, c + 1, sqlite3_column_value(q, c));
+            if (sqlite3_step(ins) == SQLITE_DONE)
+                n++;
+            sqlite3_reset(ins);
+        }
+    }
+    sqlite3_finalize(q);
+    sqlite3_finalize(ins);
+    q = ins = NULL;
+    const char *scols = v >= 2
+        ? "session_id, exercise, set_no, side, reps_target, reps_done, skipped,"
+          " load_kg, block, step"
+        : "session_id, exercise, set_no, side, reps_target, reps_done, skipped,"
+          " 0, '', 0";
+    snprintf(sql, sizeof(sql), "SELECT %s FROM sets", scols);
+    if (sqlite3_prepare_v2(old, sql, -1, &q, NULL) == SQLITE_OK &&
+        sqlite3_prepare_v2(st->db,
+                           "INSERT INTO sets(session_id, exercise, set_no, side,"
+                           " reps_target, reps_done, skipped, load_kg, block, step)"
+                           " SELECT ?1,?2,?3,?4,?5,?6,?7,?8,?9,?10"
+                           " WHERE EXISTS(SELECT 1 FROM sessions WHERE id = ?1)",
+                           -1, &ins, NULL) == SQLITE_OK) {
+        while (sqlite3_step(q) == SQLITE_ROW) {
+            for (int c = 0; c < 10; c++)
+                sqlite3_bind_value(ins, c + 1, sqlite3_column_value(q, c));
+            sqlite3_step(ins);
+            sqlite3_reset(ins);
+        }
+    }
+    sqlite3_finalize(q);
+    sqlite3_finalize(ins);
+    sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+    sqlite3_close(old);
+    return n;
+}
+
+static bool mkdirs(const char *dir)
+{
+    char tmp[512];
+    if (!str_copy(tmp, sizeof(tmp), dir))
+        return false;
+    for (char *p = tmp + 1; *p; p++) {
+        if (*p != '/')
+            continue;
+        *p = '\0';
+        if (mkdir(tmp, 0755) != 0 && errno != EEXIST)
+            return false;
+        *p = '/';
+    }
+    return mkdir(tmp, 0755) == 0 || errno == EEXIST;
+}
+
+static bool open_db(Store *st, int flags)
+{
+    if (sqlite3_open_v2(st->path, &st->db, flags, NULL) != SQLITE_OK) {
+        store_fail(st, "opening");
+        sqlite3_close(st->db);
+        st->db = NULL;
+        return false;
+    }
+    sqlite3_busy_timeout(st->db, 2000);
+    sqlite3_extended_result_codes(st->db, 1);
+    return true;
+}
+
+static bool setup_rw(Store *st)
+{
+    return store_exec(st, "PRAGMA journal_mode = WAL", "setting up") &&
+           store_exec(st, "PRAGMA synchronous = FULL", "setting up") &&
+           store_exec(st, "PRAGMA foreign_keys = ON", "setting up") &&
+           migrate(st);
+}
+
+Store *store_open(const char *dir, char *err, size_t errsize)
+{
+    Store *st = calloc(1, sizeof(*st));
+    if (!st) {
+        snprintf(err, errsize, "out of memory");
+        return NULL;
+    }
+    str_copy(st->dir, sizeof(st->dir), dir);
+    snprintf(st->path, sizeof(st->path), "%s/history.db", dir);
+    bool dir_ok = mkdirs(dir);
+    int saved_errno = errno;
+
+    if (dir_ok && open_db(st, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)) {
+        char why[256] = "";
+        int rc = sqlite3_exec(st->db, "SELECT count(*) FROM sqlite_master",
+                              NULL, NULL, NULL);
+        bool healthy = rc == SQLITE_OK && quick_check(st->db, why, sizeof(why));
+        if (rc != SQLITE_OK && !why[0])
+            snprintf(why, sizeof(why), "%s", sqlite3_errmsg(st->db));
+        bool damaged = !healthy && (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT ||
+                                    rc == SQLITE_OK);
+        if (damaged) {
+            sqlite3_close(st->db);
+            st->db = NULL;
+            char stamp[32], kept[700];
+            now_stamp(stamp, sizeof(stamp));
+            snprintf(kept, sizeof(kept), "%s.damaged-%s", st->path, stamp);
+            if (rename(st->path, kept) != 0) {
+                snprintf(err, errsize, "history.db is damaged (%s) and could "
+                         "not be set aside: %s", why, strerror(errno));
+                free(st);
+                return NULL;
+            }
+            for (int k = 0; k < 2; k++) {
+                char a[700], b[720];
+                snprintf(a, sizeof(a), "%s%s", st->path, k ? "-shm" : "-wal");
+                snprintf(b, sizeof(b), "%s%s", kept, k ? "-shm" : "-wal");
+                rename(a, b);
+            }
+            if (open_db(st, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) &&
+                setup_rw(st)) {
+                int n = recover_rows(st, kept);
+                snprintf(st->notice, sizeof(st->notice),
+                         "The history file was damaged (%.120s). It is kept as "
+                         "%.200s; %d session%s recovered.", why, kept, n,
+                         n == 1 ? "" : "s");
+                fprintf(stderr, "store: %s\n", st->notice);
+                return st;
+            }
+            snprintf(err, errsize, "%s", st->error);
+            store_close(st);
+            return NULL;
+        }
+        if (healthy && setup_rw(st))
+            return st;
+        // Fall through: maybe a read-only location.
+        sqlite3_close(st->db);
+        st->db = NULL;
+    }
+    // Read-only: show what is stored, save nothing.
+    if (access(st->path, R_OK) == 0 && open_db(st, SQLITE_OPEN_READONLY)) {
+        char why[256];
+        int v = user_version(st->db);
+        if (v == STORE_SCHEMA_VERSION && quick_check(st->db, why, sizeof(why))) {
+            st->read_only = true;
+            snprintf(st->notice, sizeof(st->notice),
+                     "History is read-only (%.200s): new sessions will not be saved",
+                     dir_ok ? st->error : strerror(saved_errno));
+            snprintf(st->error, sizeof(st->error), "%s", st->notice);
+            return st;
+        }
+    }
+    if (!dir_ok)
+        snprintf(err, errsize, "cannot create %s: %s", dir, strerror(saved_errno));
+    else
+        snprintf(err, errsize, "cannot open %s: %s", st->path, st->error);
+    store_close(st);
+    return NULL;
+}
+
+void store_close(Store *st)
+{
+    if (!st)
+        return;
+    if (st->db)
+        sqlite3_close(st->db);
+    free(st);
+}
+
+static bool writable(Store *st)
+{
+    if (st->read_only) {
+        snprintf(st->error, sizeof(st->error), "%s", st->notice);
+        return false;
+    }
+    st->error[0] = '\0';
+    return true;
+}
+
+static int64_t newest_start(Store *st)
+{
+    sqlite3_stmt *q;
+    int64_t v = 0;
+    if (sqlite3_prepare_v2(st->db,
+                           "SELECT max(started_utc) FROM sessions WHERE clock_suspect = 0",
+                           -1, &q, NULL) == SQLITE_OK &&
+        sqlite3_step(q) == SQLITE_ROW)
+        v = sqlite3_column_int64(q, 0);
+    sqlite3_finalize(q);
+    return v;
+}
+
+bool store_session_begin(Store *st, const StoreStart *s, int64_t *id,
+                         bool *clock_suspect)
+{
+    if (!writable(st))
+        return false;
+    // A minute of slack: two sessions can start in the same minute.
+    bool suspect = s->started_utc < HISTORY_SANE_UTC ||
+                   s->started_utc + 60 < newest_start(st);
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(st->db,
+                           "INSERT INTO sessions(routine, started_utc, utc_offset_min,"
+                           " training_day, completed, clock_suspect, boot_id, boot_ms, uid)"
+                           " VALUES(?,?,?,?,0,?,?,?,?)",
+                           -1, &q, NULL) != SQLITE_OK) {
+        store_fail(st, "starting a session");
+        return false;
+    }
+    int rc = SQLITE_CONSTRAINT_UNIQUE;
+    // Two starts of one routine in the same second get distinct ids.
+    for (int attempt = 0; attempt < 5 && rc == SQLITE_CONSTRAINT_UNIQUE;
+         attempt++) {
+        char uid[96];
+        if (attempt == 0)
+            snprintf(uid, sizeof(uid), "%lld:%s", (long long)s->started_utc,
+                     s->routine);
+        else
+            snprintf(uid, sizeof(uid), "%lld:%s:%d", (long long)s->started_utc,
+                     s->routine, attempt + 1);
+        sqlite3_reset(q);
+        sqlite3_bind_text(q, 1, s->routine, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int64(q, 2, s->started_utc);
+        sqlite3_bind_int(q, 3, s->offset_min);
+        sqlite3_bind_int64(q, 4, cal_training_day(s->started_utc, s->offset_min,
+                                                  s->cutoff_min));
+        sqlite3_bind_int(q, 5, suspect);
+        sqlite3_bind_text(q, 6, s->boot_id ? s->boot_id : "", -1,
+                          SQLITE_TRANSIENT);
+        sqlite3_bind_int64(q, 7, s->boot_ms);
+        sqlite3_bind_text(q, 8, uid, -1, SQLITE_TRANSIENT);
+        rc = sqlite3_step(q);
+    }
+    sqlite3_finalize(q);
+    if (rc != SQLITE_DONE) {
+        store_fail(st, "starting a session");
+        return false;
+    }
+    *id = sqlite3_last_insert_rowid(st->db);
+    if (clock_suspect)
+        *clock_suspect = suspect;
+    return true;
+}
+
+static const char *side_text(HistorySide s)
+{
+    return s == HSIDE_LEFT ? "L" : s == HSIDE_RIGHT ? "R" : "-";
+}
+
+static HistorySide side_of(const char *s)
+{
+    return s && s[0] == 'L' ? HSIDE_LEFT : s && s[0] == 'R' ? HSIDE_RIGHT : HSIDE_NONE;
+}
+
+static StepBlock block_of(const char *s)
+{
+    if (s && strcmp(s, "both") == 0)
+        return STEP_BLOCK_BOTH;
+    if (s && strcmp(s, "single-leg") == 0)
+        return STEP_BLOCK_SINGLE;
+    return STEP_BLOCK_NONE;
+}
+
+static bool insert_set(Store *st, int64_t session_id, const HistorySet *set)
+{
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(st->db,
+                           "INSERT INTO sets(session_id, exercise, set_no, side,"
+                           " reps_target, reps_done, skipped, load_kg, block, step)"
+                           " VALUES(?,?,?,?,?,?,?,?,?,?)",
+                           -1, &q, NULL) != SQLITE_OK)
+        return false;
+    sqlite3_bind_int64(q, 1, session_id);
+    sqlite3_bind_text(q, 2, set->exercise, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(q, 3, set->set_no);
+    sqlite3_bind_text(q, 4, side_text(set->side), -1, SQLITE_STATIC);
+    sqlite3_bind_int(q, 5, set->target);
+    sqlite3_bind_int(q, 6, set->done);
+    sqlite3_bind_int(q, 7, set->skipped);
+    sqlite3_bind_double(q, 8, set->load_kg);
+    sqlite3_bind_text(q, 9, step_block_name(set->block), -1, SQLITE_STATIC);
+    sqlite3_bind_int(q, 10, set->step);
+    int rc = sqlite3_step(q);
+    sqlite3_finalize(q);
+    return rc == SQLITE_DONE;
+}
+
+bool store_set_append(Store *st, int64_t session_id, const HistorySet *set)
+{
+    if (!writable(st))
+        return false;
+    if (!insert_set(st, session_id, set)) {
+        store_fail(st, "saving a set");
+        return false;
+    }
+    return true;
+}
+
+bool store_session_end(Store *st, int64_t session_id, int duration_s,
+                       bool completed)
+{
+    if (!writable(st))
+        return false;
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(st->db,
+                           "UPDATE sessions SET ended_utc = started_utc + ?1,"
+                           " duration_s = ?1, completed = ?2 WHERE id = ?3",
+                           -1, &q, NULL) != SQLITE_OK) {
+        store_fail(st, "finishing a session");
+        return false;
+    }
+    sqlite3_bind_int(q, 1, duration_s);
+    sqlite3_bind_int(q, 2, completed);
+    sqlite3_bind_int64(q, 3, session_id);
+    int rc = sqlite3_step(q);
+    sqlite3_finalize(q);
+    if (rc != SQLITE_DONE) {
+        store_fail(st, "finishing a session");
+        return false;
+    }
+    return true;
+}
+
+int store_reconcile_clock(Store *st, int64_t now_utc, const char *boot_id,
+                          int64_t boot_ms_now, int cutoff_min)
+{
+    if (st->read_only || now_utc < HISTORY_SANE_UTC || !boot_id || !*boot_id)
+        return 0;
+    if (now_utc + 60 < newest_start(st))
+        return 0; // still behind: not sane yet
+    sqlite3_stmt *q = NULL, *u = NULL;
+    int fixed = 0;
+    if (sqlite3_prepare_v2(st->db,
+                           "SELECT id, boot_ms, utc_offset_min, routine FROM sessions"
+                           " WHERE clock_suspect = 1 AND boot_id = ? AND boot_ms <= ?",
+                           -1, &q, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(st->db,
+                           "UPDATE sessions SET started_utc = ?1,"
+                           " ended_utc = ?1 + duration_s, training_day = ?2,"
+                           " clock_suspect = 0, uid = ?3 WHERE id = ?4",
+                           -1, &u, NULL) != SQLITE_OK)
+        goto fail;
+    sqlite3_bind_text(q, 1, boot_id, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(q, 2, boot_ms_now);
+    if (!store_exec(st, "BEGIN IMMEDIATE", "fixing session times"))
+        goto fail;
+    while (sqlite3_step(q) == SQLITE_ROW) {
+        // Same boot: the monotonic clock tells how long ago it started.
+        int64_t start = now_utc - (boot_ms_now - sqlite3_column_int64(q, 1)) / 1000;
+        if (start < HISTORY_SANE_UTC)
+            continue;
+        char uid[96];
+        snprintf(uid, sizeof(uid), "%lld:%s", (long long)start,
+                 (const char *)sqlite3_column_text(q, 3));
+        sqlite3_bind_int64(u, 1, start);
+        sqlite3_bind_int64(u, 2, cal_training_day(start, sqlite3_column_int(q, 2),
+                                                  cutoff_min));
+        sqlite3_bind_text(u, 3, uid, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int64(u, 4, sqlite3_column_int64(q, 0));
+        if (sqlite3_step(u) == SQLITE_DONE)
+            fixed++;
+        sqlite3_reset(u);
+    }
+    if (!store_exec(st, "COMMIT", "fixing session times"))
+        goto fail;
+    sqlite3_finalize(q);
+    sqlite3_finalize(u);
+    return fixed;
+fail:
+    store_fail(st, "fixing session times");
+    sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+    sqlite3_finalize(q);
+    sqlite3_finalize(u);
+    return -1;
+}
+
+bool store_set_week_paused(Store *st, int64_t week, bool paused)
+{
+    if (!writable(st))
+        return false;
+    char sql[128];
+    snprintf(sql, sizeof(sql),
+             paused ? "INSERT OR IGNORE INTO paused_weeks(week) VALUES(%lld)"
+                    : "DELETE FROM paused_weeks WHERE week = %lld",
+             (long long)week);
+    return store_exec(st, sql, "pausing the streak");
+}
+
+bool store_load(Store *st, History *h)
+{
+    sqlite3_stmt *q = NULL;
+    bool ok = false;
+    if (sqlite3_prepare_v2(st->db,
+                           "SELECT s.id, s.routine, s.started_utc, s.utc_offset_min,"
+                           " s.training_day, s.duration_s, s.completed, s.clock_suspect,"
+                           " t.exercise, t.block, t.step, t.set_no, t.side,"
+                           " t.reps_target, t.reps_done, t.load_kg, t.skipped"
+                           " FROM sessions s LEFT JOIN sets t ON t.session_id = s.id"
+                           " ORDER BY s.started_utc, s.id, t.id",
+                           -1, &q, NULL) != SQLITE_OK)
+        goto out;
+    int64_t last = -1;
+    int rc;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        int64_t id = sqlite3_column_int64(q, 0);
+        if (id != last) {
+            HistorySession s = {0};
+            s.id = id;
+            str_copy(s.routine, sizeof(s.routine),
+                     (const char *)sqlite3_column_text(q, 1));
+            s.started_utc = sqlite3_column_int64(q, 2);
+            s.offset_min = sqlite3_column_int(q, 3);
+            s.training_day = sqlite3_column_int64(q, 4);
+            s.duration_s = sqlite3_column_int(q, 5);
+            s.completed = sqlite3_column_int(q, 6);
+            s.clock_suspect = sqlite3_column_int(q, 7);
+            if (!history_add_session(h, &s))
+                goto out;
+            last = id;
+        }
+        if (sqlite3_column_type(q, 8) == SQLITE_NULL)
+            continue;
+        HistorySet set = {0};
+        str_copy(set.exercise, sizeof(set.exercise),
+                 (const char *)sqlite3_column_text(q, 8));
+        set.block = block_of((const char *)sqlite3_column_text(q, 9));
+        set.step = sqlite3_column_int(q, 10);
+        set.set_no = sqlite3_column_int(q, 11);
+        set.side = side_of((const char *)sqlite3_column_text(q, 12));
+        set.target = sqlite3_column_int(q, 13);
+        set.done = sqlite3_column_int(q, 14);
+        set.load_kg = sqlite3_column_double(q, 15);
+        set.skipped = sqlite3_column_int(q, 16);
+        if (!history_add_set(h, &set))
+            goto out;
+    }
+    if (rc != SQLITE_DONE)
+        goto out;
+    sqlite3_finalize(q);
+    q = NULL;
+    if (sqlite3_prepare_v2(st->db, "SELECT week FROM paused_weeks", -1, &q,
+                           NULL) != SQLITE_OK)
+        goto out;
+    while (sqlite3_step(q) == SQLITE_ROW)
+        history_add_paused_week(h, sqlite3_column_int64(q, 0));
+    ok = true;
+out:
+    if (!ok)
+        store_fail(st, "reading the history");
+    sqlite3_finalize(q);
+    return ok;
+}
+
+bool store_insert_full(Store *st, const HistorySession *s,
+                       const HistorySet *sets, int nsets, bool *dup)
+{
+    *dup = false;
+    if (!writable(st))
+        return false;
+    char uid[96];
+    snprintf(uid, sizeof(uid), "%lld:%s", (long long)s->started_utc, s->routine);
+    sqlite3_stmt *q;
+    if (!store_exec(st, "BEGIN IMMEDIATE", "importing"))
+        return false;
+    if (sqlite3_prepare_v2(st->db,
+                           "INSERT OR IGNORE INTO sessions(routine, started_utc,"
+                           " utc_offset_min, training_day, ended_utc, completed,"
+                           " duration_s, clock_suspect, uid)"
+                           " VALUES(?,?,?,?,?,?,?,?,?)",
+                           -1, &q, NULL) != SQLITE_OK)
+        goto fail;
+    sqlite3_bind_text(q, 1, s->routine, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(q, 2, s->started_utc);
+    sqlite3_bind_int(q, 3, s->offset_min);
+    sqlite3_bind_int64(q, 4, s->training_day);
+    sqlite3_bind_int64(q, 5, s->started_utc + s->duration_s);
+    sqlite3_bind_int(q, 6, s->completed);
+    sqlite3_bind_int(q, 7, s->duration_s);
+    sqlite3_bind_int(q, 8, s->clock_suspect);
+    sqlite3_bind_text(q, 9, uid, -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(q);
+    sqlite3_finalize(q);
+    if (rc != SQLITE_DONE)
+        goto fail;
+    if (sqlite3_changes(st->db) == 0) {
+        *dup = true;
+        return store_exec(st, "COMMIT", "importing");
+    }
+    int64_t id = sqlite3_last_insert_rowid(st->db);
+    for (int i = 0; i < nsets; i++)
+        if (!insert_set(st, id, &sets[i]))
+            goto fail;
+    return store_exec(st, "COMMIT", "importing");
+fail:
+    store_fail(st, "importing");
+    sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+    return false;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+bool store_backup(Store *st, int64_t today, int keep)
+{
+    char bdir[600], file[700];
+    snprintf(bdir, sizeof(bdir), "%s/backups", st->dir);
+    if (!mkdirs(bdir)) {
+        snprintf(st->error, sizeof(st->error), "cannot create %.300s: %s", bdir,
+                 strerror(errno));
+        return false;
+    }
+    int y, m, d;
+    cal_civil_from_days(today, &y, &m, &d);
+    snprintf(file, sizeof(file), "%s/history-%04d-%02d-%02d.db", bdir, y, m, d);
+    if (access(file, F_OK) != 0) {
+        char tmp[720];
+        snprintf(tmp, sizeof(tmp), "%s.tmp", file);
+        sqlite3 *dst;
+        bool ok = false;
+        if (sqlite3_open(tmp, &dst) == SQLITE_OK) {
+            sqlite3_backup *b = sqlite3_backup_init(dst, "main", st->db, "main");
+            if (b) {
+                sqlite3_backup_step(b, -1);
+                ok = sqlite3_backup_finish(b) == SQLITE_OK;
+            }
+            if (!ok)
+                snprintf(st->error, sizeof(st->error), "backup: %s",
+                         sqlite3_errmsg(dst));
+        }
+        sqlite3_close(dst);
+        if (!ok || rename(tmp, file) != 0) {
+            unlink(tmp);
+            return false;
+        }
+    }
+    // Keep the newest `keep` backups (names sort by date).
+    DIR *dir = opendir(bdir);
+    if (!dir)
+        return true;
+    char *names[256];
+    int n = 0;
+    struct dirent *e;
+    while ((e = readdir(dir)) && n < 256)
+        if (strncmp(e->d_name, "history-", 8) == 0 &&
+            strlen(e->d_name) == strlen("history-2026-01-01.db"))
+            names[n++] = strdup(e->d_name);
+    closedir(dir);
+    qsort(names, (size_t)n, sizeof(names[0]), cmp_str);
+    for (int i = 0; i < n; i++) {
+        if (i < n - keep) {
+            snprintf(file, sizeof(file), "%s/%s", bdir, names[i]);
+            unlink(file);
+        }
+        free(names[i]);
+    }
+    return true;
+}
