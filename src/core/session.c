@@ -23,7 +23,7 @@ typedef struct Out {
 static const char *const kind_names[SESSION_EV_COUNT_] = {
     "start", "phase", "announce", "countdown", "go", "rep", "to_go",
     "halfway", "switch", "set_done", "rest", "next_up", "paused", "resumed",
-    "skipped", "back", "tempo", "reps_adjusted", "done"};
+    "skipped", "back", "tempo", "reps_adjusted", "load", "done"};
 
 const char *session_event_kind_name(SessionEventKind k)
 {
@@ -184,6 +184,7 @@ static void record(Session *s, int step, int set, SessionSide side, int target,
     r->side = side;
     r->target = target;
     r->done = done;
+    r->load_kg = s->plan.steps[step].load_kg;
     r->skipped = skipped;
 }
 
@@ -643,6 +644,20 @@ int session_command(Session *s, SessionCommand cmd, int64_t now,
         break;
     case SESSION_CMD_REPS_UP: adjust_reps(s, &o, +1); break;
     case SESSION_CMD_REPS_DOWN: adjust_reps(s, &o, -1); break;
+    case SESSION_CMD_LOAD_UP:
+    case SESSION_CMD_LOAD_DOWN:
+        if (s->phase == SESSION_INTRO) {
+            SessionStep *st = &s->plan.steps[s->step];
+            double kg = st->load_kg + (cmd == SESSION_CMD_LOAD_UP ? 2.5 : -2.5);
+            if (kg < 0 || kg > 200)
+                break;
+            st->load_kg = kg;
+            if (kg > 0)
+                emit(s, &o, SESSION_EV_LOAD, (int)(kg * 10), "%g kg", kg);
+            else
+                emit(s, &o, SESSION_EV_LOAD, 0, "Body weight");
+        }
+        break;
     case SESSION_CMD_TEMPO_UP: set_tempo(s, &o, +10); break;
     case SESSION_CMD_TEMPO_DOWN: set_tempo(s, &o, -10); break;
     }

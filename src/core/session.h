@@ -55,6 +55,7 @@ typedef enum SessionEventKind {
     SESSION_EV_BACK,        // went back to an exercise
     SESSION_EV_TEMPO,       // tempo changed
     SESSION_EV_REPS_ADJUSTED,
+    SESSION_EV_LOAD,        // load changed on the intro card
     SESSION_EV_DONE,        // the routine is over: the summary
     SESSION_EV_COUNT_
 } SessionEventKind;
@@ -80,6 +81,8 @@ typedef enum SessionCommand {
     SESSION_CMD_TEMPO_UP,
     SESSION_CMD_TEMPO_DOWN,
     SESSION_CMD_SKIP_OPTIONAL, // skip this exercise if it is optional
+    SESSION_CMD_LOAD_UP,     // on the intro card: +2.5 kg
+    SESSION_CMD_LOAD_DOWN,
 } SessionCommand;
 
 typedef struct SessionStep {
@@ -95,6 +98,7 @@ typedef struct SessionStep {
     bool optional;
     int rest_s;
     int cadence_ms;
+    double load_kg; // weight used, 0 for body weight
 } SessionStep;
 
 typedef struct SessionPlan {
@@ -120,6 +124,7 @@ typedef struct SessionSetResult {
     int step, set;
     SessionSide side;
     int target, done;
+    double load_kg;
     bool skipped;
 } SessionSetResult;
 

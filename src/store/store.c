@@ -95,6 +95,9 @@ static bool quick_check(sqlite3 *db, char *why, size_t size)
         snprintf(why, size, "%s",
                  rc == SQLITE_ROW ? (const char *)sqlite3_column_text(q, 0)
                                   : sqlite3_errmsg(db));
+    for (char *p = why; *p; p++)
+        if (*p == '\n')
+            *p = ' ';
     sqlite3_finalize(q);
     return ok;
 }
@@ -282,7 +285,7 @@ Store *store_open(const char *dir, char *err, size_t errsize)
                 setup_rw(st)) {
                 int n = recover_rows(st, kept);
                 snprintf(st->notice, sizeof(st->notice),
-                         "The history file was damaged (%.120s). It is kept as "
+                         "The history file was damaged (%.80s). It is kept as "
                          "%.200s; %d session%s recovered.", why, kept, n,
                          n == 1 ? "" : "s");
                 fprintf(stderr, "store: %s\n", st->notice);
@@ -455,6 +458,17 @@ bool store_set_append(Store *st, int64_t session_id, const HistorySet *set)
         return false;
     }
     return true;
+}
+
+bool store_sets_discard(Store *st, int64_t session_id, int from_step)
+{
+    if (!writable(st))
+        return false;
+    char sql[160];
+    snprintf(sql, sizeof(sql),
+             "DELETE FROM sets WHERE session_id = %lld AND step >= %d",
+             (long long)session_id, from_step);
+    return store_exec(st, sql, "going back");
 }
 
 bool store_session_end(Store *st, int64_t session_id, int duration_s,

@@ -51,6 +51,8 @@ const char *store_path(const Store *st);
 bool store_session_begin(Store *st, const StoreStart *s, int64_t *id,
                          bool *clock_suspect);
 bool store_set_append(Store *st, int64_t session_id, const HistorySet *set);
+// Forget the sets of steps >= from_step (the runner went back to redo them).
+bool store_sets_discard(Store *st, int64_t session_id, int from_step);
 bool store_session_end(Store *st, int64_t session_id, int duration_s,
                        bool completed);
 

@@ -119,6 +119,71 @@ missing_assets)
     ULTRALEGS_ASSETS_DIR=$TMP/nowhere expect_status 1 "$BIN" --check
     expect_err "assets folder $TMP/nowhere not found"
     ;;
+history_json)
+    # Two weeks met (W46, W47), one session so far in W48; band work daily
+    # on the last three days.
+    cat >"$TMP/h.csv" <<'CSV'
+started_at,routine,completed,duration_s,sets
+2026-11-11T18:00:00-07:00,ultra-legs,yes,900,nordic-curls//4/0/-/10/10/0/0
+2026-11-15T18:00:00-07:00,ultra-legs,yes,900,
+2026-11-18T18:00:00-07:00,ultra-legs,yes,900,
+2026-11-22T18:00:00-07:00,ultra-legs,yes,900,
+2026-11-24T07:00:00-07:00,daily-hips,yes,400,band-work//0/0/-/20/20/0/0
+2026-11-25T18:02:00-07:00,ultra-legs,yes,950,band-work//0/0/-/20/20/0/0;step-ups//2/0/L/30/30/0/0;step-ups//2/0/R/30/30/0/0
+2026-11-27T00:30:00-07:00,daily-hips,yes,400,band-work//0/0/-/20/20/0/0
+2026-11-26T21:00:00-07:00,mountain-legs,no,100,
+CSV
+    expect_status 0 "$BIN" --import-history "$TMP/h.csv" --data-dir "$TMP/d"
+    expect_out "imported 8 sessions, 0 already stored, 0 bad rows"
+    expect_status 0 "$BIN" --history --json --data-dir "$TMP/d" --now 2026-11-27T10:00:00-07:00
+    expect_out '"weekly_target": 2'
+    expect_out '"iso_week": "2026-W48"'
+    expect_out '"sessions": 1'
+    expect_out '"current": 2'
+    expect_out '"status": "open"'
+    expect_out '"total_sessions": 7'
+    expect_out '"id": "first-full-week"'
+    tr -d ' \n' <"$TMP/out" >"$TMP/flat"
+    grep -qF '"daily_band_streak":{"current":3,"longest":3}' "$TMP/flat" || fail "band streak"
+    grep -qF '"weekly_streak":{"current":2,"longest":2,"status":"open"}' "$TMP/flat" || fail "weekly streak"
+    # One more Ultra Legs this week meets the target and extends the streak.
+    printf 'started_at,routine,completed,duration_s\n2026-11-27T08:00:00-07:00,ultra-legs,yes,900\n' >"$TMP/more.csv"
+    expect_status 0 "$BIN" --import-history "$TMP/more.csv" --data-dir "$TMP/d"
+    expect_status 0 "$BIN" --history --json --data-dir "$TMP/d" --now 2026-11-27T10:00:00-07:00
+    tr -d ' \n' <"$TMP/out" >"$TMP/flat"
+    grep -qF '"weekly_streak":{"current":3,"longest":3,"status":"met"}' "$TMP/flat" || fail "streak not extended"
+    # The text report says the same.
+    expect_status 0 "$BIN" --history --data-dir "$TMP/d" --now 2026-11-27T10:00:00-07:00
+    expect_out "This week (2026-W48): 2 of 2 sessions, met"
+    expect_out "Weekly streak: 3 (longest 3)"
+    ;;
+export_import_roundtrip)
+    printf 'started_at,routine,completed,duration_s,sets\n2026-10-07T18:00:00+02:00,ultra-legs,yes,910,split-squats//3/0/L/10/10/8/0\n2026-10-11T09:30:00+02:00,ultra-legs,no,300,split-squats//3/0/L/10/6/8/0\n' >"$TMP/in.csv"
+    expect_status 0 "$BIN" --import-history "$TMP/in.csv" --data-dir "$TMP/a"
+    expect_status 0 "$BIN" --export-history "$TMP/out.csv" --data-dir "$TMP/a"
+    expect_status 0 "$BIN" --import-history "$TMP/out.csv" --data-dir "$TMP/b"
+    expect_out "imported 2 sessions"
+    expect_status 0 "$BIN" --import-history "$TMP/out.csv" --data-dir "$TMP/b"
+    expect_out "imported 0 sessions, 2 already stored, 0 bad rows"
+    "$BIN" --history --json --data-dir "$TMP/a" --now 2026-11-01T12:00Z >"$TMP/ha"
+    "$BIN" --history --json --data-dir "$TMP/b" --now 2026-11-01T12:00Z >"$TMP/hb"
+    diff -u "$TMP/ha" "$TMP/hb" || fail "history differs after export and import"
+    grep -q '2026-10-07T18:00:00+02:00,ultra-legs,yes,910' "$TMP/out.csv" || fail "export row"
+    ;;
+import_bad_rows)
+    printf 'started_at,routine,completed,duration_s\n2026-11-25T18:02:00-07:00,ultra-legs,yes,900\nnot-a-date,ultra-legs,yes,900\n' >"$TMP/bad.csv"
+    expect_status 1 "$BIN" --import-history "$TMP/bad.csv" --data-dir "$TMP/d"
+    expect_err "$TMP/bad.csv:3: error: bad started_at 'not-a-date'"
+    expect_out "imported 1 session, 0 already stored, 1 bad row"
+    ;;
+history_damaged_db)
+    mkdir -p "$TMP/d"
+    head -c 3000 /dev/urandom >"$TMP/d/history.db"
+    expect_status 0 "$BIN" --history --data-dir "$TMP/d" --now 2026-11-27T10:00Z
+    expect_err "The history file was damaged"
+    expect_out "Sessions completed: 0"
+    ls "$TMP/d"/history.db.damaged-* >/dev/null || fail "damaged file not kept"
+    ;;
 *)
     fail "unknown case $CASE"
     ;;
