@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/app.h"
 #include "app/cli.h"
 #include "app/history_report.h"
 #include "app/library_load.h"
@@ -56,10 +57,11 @@ int main(int argc, char **argv)
     case CLI_IMPORT:
         status = history_command(&opt, &paths, lib);
         break;
+    case CLI_KIOSK:
+        status = app_run(&opt, &paths, lib);
+        break;
     default:
-        fprintf(stderr, "ultralegs: this build has the coaching engine and "
-                        "--check/--describe; the kiosk screens are not in it "
-                        "yet\n");
+        fprintf(stderr, "ultralegs: --bench is not in this build yet\n");
         status = 1;
         break;
     }

@@ -34,6 +34,25 @@ void history_view_build(HistoryView *v, const History *h, const Library *lib,
     v->nbadges = progression_badges(h, &v->weekly, v->badges, BADGES_MAX);
     v->easy_day = history_counting_on(h, &r, today - 1);
     v->done_today = history_counting_on(h, &r, today);
+    // Heatmap days: the last HISTORY_DAYS_MAX days up to today.
+    int64_t first = cal_week_monday(cal_week_index(today)) - 7 * 15;
+    for (int i = 0; i < h->nsessions; i++) {
+        const HistorySession *s = &h->sessions[i];
+        if (!s->completed || s->clock_suspect || s->training_day < first ||
+            s->training_day > today)
+            continue;
+        int lvl = history_counts(&r, s->routine) ? 2 : 1;
+        int k = 0;
+        while (k < v->ndays && v->days[k].day != s->training_day)
+            k++;
+        if (k == v->ndays) {
+            if (v->ndays == HISTORY_DAYS_MAX)
+                continue;
+            v->days[v->ndays++] = (ViewDay){s->training_day, lvl};
+        } else if (lvl > v->days[k].level) {
+            v->days[k].level = lvl;
+        }
+    }
     for (int i = 0; i < lib->nroutines; i++) {
         const Routine *rt = &lib->routines[i];
         if (!rt->active)

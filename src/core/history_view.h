@@ -11,6 +11,12 @@
 #include "core/routine.h"
 
 #define VIEW_PROG_MAX 64
+#define HISTORY_DAYS_MAX (16 * 7)
+
+typedef struct ViewDay {
+    int64_t day;
+    int level; // 2: a streak routine done, 1: another routine, 0: none
+} ViewDay;
 
 typedef struct ViewProgression {
     char routine[RT_ID_MAX];
@@ -35,6 +41,8 @@ typedef struct HistoryView {
     bool done_today;        // ... or already today
     ViewProgression prog[VIEW_PROG_MAX];
     int nprog;
+    ViewDay days[HISTORY_DAYS_MAX]; // training days with a completed session
+    int ndays;
 } HistoryView;
 
 void history_view_build(HistoryView *v, const History *h, const Library *lib,

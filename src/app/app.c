@@ -1,0 +1,681 @@
+/*
+ * The kiosk's frame loop and screen flow.
+ *
+ * Time: the app clock is milliseconds since start-up, from SDL's tick
+ * counter, or with --virtual-clock exactly one 60 Hz frame per loop. The
+ * session only ever sees this clock. With --headless nothing is shown, so
+ * frames are drawn only when a screenshot is due: that keeps a whole
+ * virtual-clock session to seconds.
+ */
+#include "app/app.h"
+
+#include <SDL.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "app/recorder.h"
+#include "app/script.h"
+#include "app/stage.h"
+#include "core/calendar.h"
+#include "core/history_view.h"
+#include "core/session.h"
+#include "core/strutil.h"
+#include "platform/clock.h"
+#include "platform/input.h"
+#include "platform/video.h"
+#include "store/store.h"
+#include "ui/screens.h"
+#include "ui/ui.h"
+
+#define FRAME_MS_NUM 1000
+#define FRAME_MS_DEN 60
+#define AUTO_HOME_MS 3000
+#define AUTO_SUMMARY_MS 8000
+#define AUTO_HISTORY_MS 5000
+#define HEADLESS_LIMIT_MS (6LL * 3600 * 1000)
+#define EVENTS_CAP 64
+
+typedef struct App {
+    const CliOptions *opt;
+    const Paths *paths;
+    const Library *lib;
+    Video video;
+    Ui ui;
+    Stage stage;
+    Store *store;
+    History history;
+    HistoryView *hv;
+    WallClock wall;
+    char boot_id[64];
+    UiView view;
+    Session *session;
+    SessionPlan plan;
+    Recorder rec;
+    bool in_session;
+    int64_t now;            // app clock, ms
+    int64_t screen_since;
+    const Routine *pending; // waiting for the easy-day confirmation
+    Script script;
+    bool have_script;
+    bool shot_taken[CLI_SHOTS_MAX];
+    FILE *cue_log;
+    bool quit;
+    int status;
+    int64_t notice_until[VIEW_NOTICES_MAX];
+} App;
+
+static void app_handle_events(App *a, const SessionEvent *ev, int n);
+
+static int64_t today_day(App *a)
+{
+    int64_t utc = wallclock_utc(&a->wall, a->now);
+    return cal_training_day(utc, wallclock_offset_min(&a->wall, utc),
+                            CAL_CUTOFF_DEFAULT_MIN);
+}
+
+static void notice(App *a, int64_t for_ms, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void notice(App *a, int64_t for_ms, const char *fmt, ...)
+{
+    UiView *v = &a->view;
+    int i = v->nnotices < VIEW_NOTICES_MAX ? v->nnotices++ : VIEW_NOTICES_MAX - 1;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(v->notices[i], sizeof(v->notices[i]), fmt, ap);
+    va_end(ap);
+    a->notice_until[i] = for_ms > 0 ? a->now + for_ms : INT64_MAX;
+    fprintf(stderr, "ultralegs: %s\n", v->notices[i]);
+    if (a->cue_log)
+        fprintf(a->cue_log, "%.3f\tnotice\t%s\n", a->now / 1000.0, v->notices[i]);
+}
+
+static void expire_notices(App *a)
+{
+    UiView *v = &a->view;
+    for (int i = 0; i < v->nnotices;) {
+        if (a->now >= a->notice_until[i]) {
+            for (int k = i; k + 1 < v->nnotices; k++) {
+                memcpy(v->notices[k], v->notices[k + 1], sizeof(v->notices[k]));
+                a->notice_until[k] = a->notice_until[k + 1];
+            }
+            v->nnotices--;
+        } else {
+            i++;
+        }
+    }
+}
+
+static void refresh_history(App *a)
+{
+    history_free(&a->history);
+    if (a->store && store_load(a->store, &a->history)) {
+        history_view_build(a->hv, &a->history, a->lib, today_day(a));
+        a->view.hv = a->hv;
+    } else if (a->store) {
+        history_view_build(a->hv, &a->history, a->lib, today_day(a));
+        a->view.hv = a->hv;
+    } else {
+        a->view.hv = NULL;
+    }
+}
+
+static void fill_today(App *a)
+{
+    int64_t day = today_day(a);
+    UiView *v = &a->view;
+    v->weekday = cal_weekday(day);
+    int y, m, d;
+    cal_civil_from_days(day, &y, &m, &d);
+    static const char *const wd[7] = {"Monday", "Tuesday", "Wednesday", "Thursday",
+                                      "Friday", "Saturday", "Sunday"};
+    static const char *const mn[12] = {"January", "February", "March", "April",
+                                       "May", "June", "July", "August",
+                                       "September", "October", "November",
+                                       "December"};
+    snprintf(v->date_label, sizeof(v->date_label), "%s %d %s", wd[v->weekday], d,
+             mn[m - 1]);
+    v->today_routine = -1;
+    const char *plan = a->lib->plan.days[v->weekday].routine;
+    for (int i = 0; i < v->nroutines; i++)
+        if (plan[0] && strcmp(v->routines[i]->id, plan) == 0)
+            v->today_routine = i;
+}
+
+static void set_screen(App *a, AppScreen s)
+{
+    a->view.screen = s;
+    a->screen_since = a->now;
+    video_allow_blanking(&a->video, s != SCREEN_SESSION);
+}
+
+static void begin_session(App *a, const Routine *rt)
+{
+    if (!session_plan_from_routine(&a->plan, a->lib, rt)) {
+        notice(a, 8000, "Cannot coach '%s': it names a missing exercise", rt->id);
+        return;
+    }
+    int64_t today = today_day(a);
+    for (int i = 0; i < rt->nsteps; i++) {
+        ProgressionItem p;
+        progression_for_step(&a->history, rt->id, &rt->steps[i], today, &p);
+        a->plan.steps[i].reps_target = p.target;
+        a->plan.steps[i].load_kg = p.last_load_kg;
+    }
+    SessionOptions o;
+    session_options_default(&o);
+    o.auto_advance = a->opt->auto_run;
+    session_init(a->session, &a->plan, &o);
+    int64_t utc = wallclock_utc(&a->wall, a->now);
+    StoreStart start = {rt->id, utc, wallclock_offset_min(&a->wall, utc),
+                        CAL_CUTOFF_DEFAULT_MIN, a->boot_id, clock_boot_ms()};
+    recorder_begin(&a->rec, a->store, &start);
+    if (!a->rec.started)
+        notice(a, 10000, "This session will not be saved: %s", a->rec.error);
+    else if (a->rec.clock_suspect)
+        notice(a, 10000, "The clock looks wrong: this session is saved but kept "
+                         "out of the streak until the time is set");
+    a->in_session = true;
+    a->view.session = a->session;
+    a->view.pause_menu = false;
+    a->view.caption[0] = '\0';
+    set_screen(a, SCREEN_SESSION);
+    SessionEvent ev[EVENTS_CAP];
+    int n = session_start(a->session, a->now, ev, EVENTS_CAP);
+    stage_prepare(&a->stage, &a->plan, 0);
+    app_handle_events(a, ev, n);
+}
+
+static void start_routine(App *a, const Routine *rt, bool confirmed)
+{
+    const HistoryView *hv = a->view.hv;
+    bool counting = false;
+    for (int i = 0; i < a->lib->plan.nstreak; i++)
+        if (strcmp(a->lib->plan.streak_routines[i], rt->id) == 0)
+            counting = true;
+    if (!confirmed && counting && hv && (hv->easy_day || hv->done_today)) {
+        a->pending = rt;
+        a->view.confirm_text = hv->done_today
+            ? "You already did Ultra Legs today. The coach pairs it with an "
+              "easy day after: start another session anyway?"
+            : "You did Ultra Legs yesterday. Two days in a row leaves no easy "
+              "day between: start anyway?";
+        set_screen(a, SCREEN_CONFIRM);
+        return;
+    }
+    begin_session(a, rt);
+}
+
+static void end_session(App *a)
+{
+    Session *s = a->session;
+    int64_t xp_before = a->view.hv ? a->view.hv->xp : 0;
+    int streak_before = a->view.hv ? a->view.hv->weekly.current : 0;
+    Badge before[BADGES_MAX];
+    int nbefore = 0;
+    if (a->view.hv) {
+        nbefore = a->view.hv->nbadges;
+        memcpy(before, a->view.hv->badges, sizeof(before));
+    }
+    recorder_finish(&a->rec, s);
+    session_summary(s, &a->view.summary);
+    a->view.saved = a->rec.finished && a->rec.failures == 0;
+    snprintf(a->view.save_error, sizeof(a->view.save_error), "%s", a->rec.error);
+    if (!a->view.saved && a->store)
+        notice(a, 15000, "The session could not be saved: %s",
+               a->rec.error[0] ? a->rec.error : "unknown error");
+    refresh_history(a);
+    const HistoryView *hv = a->view.hv;
+    a->view.xp_gained = hv ? hv->xp - xp_before : 0;
+    a->view.streak_before = streak_before;
+    a->view.streak_after = hv ? hv->weekly.current : 0;
+    a->view.nnew_badges = 0;
+    for (int i = 0; hv && i < hv->nbadges; i++) {
+        bool had = false;
+        for (int k = 0; k < nbefore; k++)
+            if (strcmp(before[k].id, hv->badges[i].id) == 0)
+                had = true;
+        if (!had && a->view.nnew_badges < BADGES_MAX) {
+            a->view.new_badges[a->view.nnew_badges++] = hv->badges[i];
+            if (a->cue_log)
+                fprintf(a->cue_log, "%.3f\tbadge\tNew badge: %s\n", a->now / 1000.0,
+                        hv->badges[i].title);
+        }
+    }
+    a->in_session = false;
+    set_screen(a, SCREEN_SUMMARY);
+}
+
+static void app_handle_events(App *a, const SessionEvent *ev, int n)
+{
+    for (int i = 0; i < n; i++) {
+        const SessionEvent *e = &ev[i];
+        if (e->kind == SESSION_EV_PHASE) {
+            a->view.phase_started_ms = e->at_ms;
+            if (e->phase == SESSION_INTRO || e->phase == SESSION_REST)
+                stage_prepare(&a->stage, &a->plan,
+                              e->phase == SESSION_REST && a->session->step + 1 < a->plan.nsteps
+                                  ? a->session->step + 1
+                                  : a->session->step);
+            continue;
+        }
+        if (a->cue_log)
+            fprintf(a->cue_log, "%.3f\t%s\t%s\n", e->at_ms / 1000.0,
+                    session_event_kind_name(e->kind), e->text);
+        snprintf(a->view.caption, sizeof(a->view.caption), "%s", e->text);
+        a->view.caption_ms = e->at_ms;
+        if (e->kind == SESSION_EV_REP || e->kind == SESSION_EV_REPS_ADJUSTED)
+            a->view.last_rep_ms = e->at_ms;
+    }
+    recorder_update(&a->rec, a->session, ev, n);
+    if (a->rec.failures == 1 && a->rec.error[0]) {
+        notice(a, 15000, "The session cannot be saved: %s", a->rec.error);
+        a->rec.failures++; // say it once
+    }
+    if (a->session->phase == SESSION_DONE && a->in_session)
+        end_session(a);
+}
+
+static void session_cmd(App *a, SessionCommand c)
+{
+    SessionEvent ev[EVENTS_CAP];
+    int n = session_command(a->session, c, a->now, ev, EVENTS_CAP);
+    app_handle_events(a, ev, n);
+}
+
+static void quit_session(App *a)
+{
+    session_abort(a->session);
+    if (a->cue_log)
+        fprintf(a->cue_log, "%.3f\tended\tWorkout ended early\n", a->now / 1000.0);
+    end_session(a);
+}
+
+static void pause_menu_pick(App *a)
+{
+    int sel = a->view.pause_sel;
+    a->view.pause_menu = false;
+    if (a->session->paused)
+        session_cmd(a, SESSION_CMD_PAUSE); // resume first
+    switch (sel) {
+    case 0: break;
+    case 1: session_cmd(a, SESSION_CMD_NEXT); break;
+    case 2:
+        if (a->session->phase == SESSION_INTRO) {
+            // PREV on an intro goes back one; restart means this one.
+            session_cmd(a, SESSION_CMD_NEXT);
+            session_cmd(a, SESSION_CMD_PREV);
+        } else {
+            session_cmd(a, SESSION_CMD_PREV);
+        }
+        break;
+    case 3: session_cmd(a, SESSION_CMD_END_SET); break;
+    case 4: quit_session(a); break;
+    }
+}
+
+static void on_session_action(App *a, InputAction act)
+{
+    Session *s = a->session;
+    if (a->view.pause_menu) {
+        switch (act) {
+        case ACT_UP: a->view.pause_sel = (a->view.pause_sel + PAUSE_ITEMS - 1) % PAUSE_ITEMS; break;
+        case ACT_DOWN: a->view.pause_sel = (a->view.pause_sel + 1) % PAUSE_ITEMS; break;
+        case ACT_OK: pause_menu_pick(a); break;
+        case ACT_BACK:
+        case ACT_PAUSE:
+            a->view.pause_menu = false;
+            if (s->paused)
+                session_cmd(a, SESSION_CMD_PAUSE);
+            break;
+        case ACT_QUIT: quit_session(a); a->quit = true; break;
+        default: break;
+        }
+        return;
+    }
+    switch (act) {
+    case ACT_OK: session_cmd(a, SESSION_CMD_OK); break;
+    case ACT_BACK:
+        a->view.pause_menu = true;
+        a->view.pause_sel = 0;
+        if (!s->paused)
+            session_cmd(a, SESSION_CMD_PAUSE);
+        break;
+    case ACT_LEFT: session_cmd(a, SESSION_CMD_PREV); break;
+    case ACT_RIGHT: session_cmd(a, SESSION_CMD_NEXT); break;
+    case ACT_UP:
+        session_cmd(a, s->phase == SESSION_INTRO ? SESSION_CMD_LOAD_UP : SESSION_CMD_REPS_UP);
+        break;
+    case ACT_DOWN:
+        session_cmd(a, s->phase == SESSION_INTRO ? SESSION_CMD_LOAD_DOWN
+                                                 : SESSION_CMD_REPS_DOWN);
+        break;
+    case ACT_PAUSE: session_cmd(a, SESSION_CMD_PAUSE); break;
+    case ACT_TEMPO_UP: session_cmd(a, SESSION_CMD_TEMPO_UP); break;
+    case ACT_TEMPO_DOWN: session_cmd(a, SESSION_CMD_TEMPO_DOWN); break;
+    case ACT_END_SET: session_cmd(a, SESSION_CMD_END_SET); break;
+    case ACT_QUIT: quit_session(a); a->quit = true; break;
+    default: break;
+    }
+}
+
+static void on_action(App *a, InputAction act, int px, int py)
+{
+    UiView *v = &a->view;
+    if (act == ACT_MUTE) {
+        v->muted = !v->muted;
+        notice(a, 2500, v->muted ? "Sound off" : "Sound on");
+        return;
+    }
+    if (act == ACT_PAD_REMOVED) {
+        notice(a, 5000, "Controller disconnected: the keyboard and remote still work");
+        return;
+    }
+    if (act == ACT_PAD_ADDED)
+        return;
+    if (act == ACT_RESIZED) {
+        if (video_update_size(&a->video))
+            ui_resize(&a->ui, a->video.w, a->video.h);
+        return;
+    }
+    if (act == ACT_POINTER) {
+        // Touch: the lower third is "OK", the left and right edges prev/next.
+        int w = a->video.w, h = a->video.h;
+        if (px < w / 6)
+            act = ACT_LEFT;
+        else if (px > w * 5 / 6)
+            act = ACT_RIGHT;
+        else if (py > h * 2 / 3)
+            act = ACT_OK;
+        else
+            act = a->in_session ? ACT_BACK : ACT_OK;
+    }
+    switch (v->screen) {
+    case SCREEN_HOME:
+        if (act == ACT_LEFT || act == ACT_UP)
+            v->selected = (v->selected + v->nroutines - 1) % (v->nroutines ? v->nroutines : 1);
+        else if (act == ACT_RIGHT || act == ACT_DOWN)
+            v->selected = (v->selected + 1) % (v->nroutines ? v->nroutines : 1);
+        else if (act == ACT_OK && v->nroutines > 0)
+            start_routine(a, v->routines[v->selected], false);
+        else if (act == ACT_HISTORY)
+            set_screen(a, SCREEN_HISTORY);
+        else if (act == ACT_QUIT)
+            a->quit = true;
+        break;
+    case SCREEN_CONFIRM:
+        if (act == ACT_OK && a->pending)
+            begin_session(a, a->pending);
+        else if (act == ACT_BACK || act == ACT_QUIT)
+            set_screen(a, SCREEN_HOME);
+        a->pending = NULL;
+        break;
+    case SCREEN_SESSION: on_session_action(a, act); break;
+    case SCREEN_SUMMARY:
+        if (act == ACT_OK || act == ACT_BACK)
+            set_screen(a, SCREEN_HOME);
+        else if (act == ACT_HISTORY)
+            set_screen(a, SCREEN_HISTORY);
+        else if (act == ACT_QUIT)
+            a->quit = true;
+        break;
+    case SCREEN_HISTORY:
+        if (act == ACT_OK || act == ACT_BACK || act == ACT_HISTORY)
+            set_screen(a, SCREEN_HOME);
+        else if (act == ACT_QUIT)
+            a->quit = true;
+        break;
+    }
+}
+
+// --auto: the kiosk drives itself through one session and out.
+static void auto_step(App *a)
+{
+    int64_t in = a->now - a->screen_since;
+    switch (a->view.screen) {
+    case SCREEN_HOME:
+        if (in >= AUTO_HOME_MS)
+            on_action(a, ACT_OK, 0, 0);
+        break;
+    case SCREEN_CONFIRM:
+        if (in >= 2000)
+            on_action(a, ACT_OK, 0, 0);
+        break;
+    case SCREEN_SUMMARY:
+        if (in >= AUTO_SUMMARY_MS)
+            on_action(a, ACT_HISTORY, 0, 0);
+        break;
+    case SCREEN_HISTORY:
+        if (in >= AUTO_HISTORY_MS)
+            a->quit = true;
+        break;
+    case SCREEN_SESSION: break;
+    }
+}
+
+static void draw(App *a)
+{
+    a->view.now_ms = a->now;
+    ui_begin_frame(&a->ui);
+    screens_draw(&a->ui, &a->view);
+}
+
+static bool shots_due(App *a)
+{
+    for (int i = 0; i < a->opt->nshots; i++)
+        if (!a->shot_taken[i] && a->now >= (int64_t)(a->opt->shots[i].at_s * 1000))
+            return true;
+    return false;
+}
+
+static void take_shots(App *a)
+{
+    for (int i = 0; i < a->opt->nshots; i++) {
+        if (a->shot_taken[i] || a->now < (int64_t)(a->opt->shots[i].at_s * 1000))
+            continue;
+        char err[512];
+        if (!video_screenshot(&a->video, a->opt->shots[i].file, err, sizeof(err))) {
+            fprintf(stderr, "ultralegs: %s\n", err);
+            a->status = 1;
+        }
+        a->shot_taken[i] = true;
+    }
+}
+
+// Without --auto, a headless run ends once its script has played out and
+// every screenshot is taken.
+static bool headless_done(App *a)
+{
+    if (a->opt->auto_run)
+        return false;
+    for (int i = 0; i < a->opt->nshots; i++)
+        if (!a->shot_taken[i])
+            return false;
+    if (!a->have_script)
+        return a->opt->nshots > 0;
+    if (a->script.next < a->script.n)
+        return false;
+    int64_t last = a->script.n ? a->script.lines[a->script.n - 1].at_ms : 0;
+    return a->now > last + 1000;
+}
+
+static void stage_draw_cb(void *ctx, int step, float x, float y, float w, float h)
+{
+    App *a = ctx;
+    stage_draw(&a->stage, &a->ui, a->session, step, a->now, x, y, w, h);
+}
+
+static bool open_everything(App *a, char *err, size_t errsize)
+{
+    const CliOptions *o = a->opt;
+    if (!video_open(&a->video, o->headless, o->windowed, o->win_w, o->win_h, err,
+                    errsize))
+        return false;
+    if (!ui_init(&a->ui, a->video.renderer, err, errsize))
+        return false;
+    ui_resize(&a->ui, a->video.w, a->video.h);
+    input_init();
+    stage_init(&a->stage, a->paths, a->lib, a->video.renderer);
+    return true;
+}
+
+int app_run(const CliOptions *opt, const Paths *paths, const Library *lib)
+{
+    App *a = calloc(1, sizeof(*a));
+    if (!a)
+        return 1;
+    a->opt = opt;
+    a->paths = paths;
+    a->lib = lib;
+    a->hv = calloc(1, sizeof(*a->hv));
+    a->session = calloc(1, sizeof(*a->session));
+    char err[600];
+    int status = 1;
+    if (!a->hv || !a->session)
+        goto out;
+    if (!wallclock_init(&a->wall, opt->now, err, sizeof(err))) {
+        fprintf(stderr, "ultralegs: --now: %s\n", err);
+        goto out;
+    }
+    if (opt->script) {
+        if (!script_load(&a->script, opt->script, err, sizeof(err))) {
+            fprintf(stderr, "ultralegs: %s\n", err);
+            status = 2;
+            goto out;
+        }
+        a->have_script = true;
+    }
+    const Routine *direct = NULL;
+    if (opt->routine && !(direct = library_routine(lib, opt->routine))) {
+        fprintf(stderr, "ultralegs: no routine '%s' (see --check)\n", opt->routine);
+        status = 2;
+        goto out;
+    }
+    if (opt->cue_log && !(a->cue_log = fopen(opt->cue_log, "w"))) {
+        fprintf(stderr, "ultralegs: cannot write the cue log %s\n", opt->cue_log);
+        goto out;
+    }
+    if (!open_everything(a, err, sizeof(err))) {
+        fprintf(stderr, "ultralegs: %s\n", err);
+        goto out;
+    }
+    a->status = 0;
+
+    // History: problems are shown, never fatal.
+    clock_boot_id(a->boot_id, sizeof(a->boot_id));
+    a->store = store_open(paths->data_dir, err, sizeof(err));
+    if (!a->store) {
+        notice(a, 0, "History unavailable (%s): sessions will not be saved", err);
+    } else {
+        if (store_notice(a->store)[0])
+            notice(a, 30000, "%s", store_notice(a->store));
+        int64_t utc = wallclock_utc(&a->wall, 0);
+        if (!opt->now) {
+            int fixed = store_reconcile_clock(a->store, utc, a->boot_id,
+                                              clock_boot_ms(), CAL_CUTOFF_DEFAULT_MIN);
+            if (fixed > 0)
+                notice(a, 10000, "The clock is right again: %d session%s re-dated",
+                       fixed, fixed == 1 ? "" : "s");
+        }
+        if (!store_read_only(a->store))
+            store_backup(a->store, today_day(a), 7);
+    }
+    for (int i = 0; i < lib->diags.count; i++)
+        if (lib->diags.items[i].level == DIAG_ERROR) {
+            notice(a, 20000, "Some routine files have errors and were skipped: "
+                             "run ultralegs --check");
+            break;
+        }
+
+    UiView *v = &a->view;
+    v->lib = lib;
+    v->draw_stage = stage_draw_cb;
+    v->stage_ctx = a;
+    for (int i = 0; i < lib->nroutines && v->nroutines < RT_ROUTINES_MAX; i++)
+        if (lib->routines[i].active)
+            v->routines[v->nroutines++] = &lib->routines[i];
+    // Ultra Legs first, then the others in file order.
+    for (int i = 0; i < v->nroutines; i++)
+        if (strcmp(v->routines[i]->id, "ultra-legs") == 0 && i > 0) {
+            const Routine *t = v->routines[i];
+            memmove(&v->routines[1], &v->routines[0], (size_t)i * sizeof(v->routines[0]));
+            v->routines[0] = t;
+        }
+    refresh_history(a);
+    fill_today(a);
+    v->selected = v->today_routine >= 0 ? v->today_routine : 0;
+    set_screen(a, SCREEN_HOME);
+    if (direct)
+        start_routine(a, direct, opt->auto_run);
+
+    uint64_t t0 = SDL_GetTicks64();
+    int64_t frame = 0;
+    int64_t last_day = today_day(a);
+    while (!a->quit) {
+        a->now = opt->virtual_clock ? frame * FRAME_MS_NUM / FRAME_MS_DEN
+                                    : (int64_t)(SDL_GetTicks64() - t0);
+        InputEvent in[32];
+        int n = input_poll(in, 32);
+        for (int i = 0; i < n; i++)
+            on_action(a, in[i].action, in[i].x, in[i].y);
+        while (a->have_script && a->script.next < a->script.n &&
+               a->script.lines[a->script.next].at_ms <= a->now) {
+            on_action(a, a->script.lines[a->script.next].action, 0, 0);
+            a->script.next++;
+        }
+        if (opt->auto_run)
+            auto_step(a);
+        if (a->in_session) {
+            SessionEvent ev[EVENTS_CAP];
+            int k = session_tick(a->session, a->now, ev, EVENTS_CAP);
+            if (k)
+                app_handle_events(a, ev, k);
+        }
+        expire_notices(a);
+        if (frame % 600 == 0 && today_day(a) != last_day) {
+            last_day = today_day(a);
+            refresh_history(a);
+            fill_today(a);
+        }
+        bool shoot = shots_due(a);
+        if (!opt->headless || shoot) {
+            draw(a);
+            if (shoot)
+                take_shots(a);
+            if (!opt->headless)
+                SDL_RenderPresent(a->video.renderer);
+        }
+        if (opt->headless && headless_done(a))
+            a->quit = true;
+        if (opt->headless && a->now > HEADLESS_LIMIT_MS) {
+            fprintf(stderr, "ultralegs: stopped after %lld virtual hours\n",
+                    HEADLESS_LIMIT_MS / 3600000);
+            a->status = 1;
+            a->quit = true;
+        }
+        if (!opt->virtual_clock && (a->video.software || opt->headless))
+            SDL_Delay(opt->headless ? 1 : 8); // no vsync to pace us
+        frame++;
+    }
+    if (a->in_session)
+        quit_session(a);
+    status = a->status;
+out:
+    if (a->cue_log)
+        fclose(a->cue_log);
+    stage_deinit(&a->stage);
+    input_deinit();
+    if (a->ui.r)
+        ui_deinit(&a->ui);
+    if (a->video.renderer || a->video.window)
+        video_close(&a->video);
+    store_close(a->store);
+    history_free(&a->history);
+    free(a->hv);
+    free(a->session);
+    free(a);
+    return status;
+}

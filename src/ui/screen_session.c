@@ -1,0 +1,299 @@
+/*
+ * The coaching screens: intro card, countdown, work HUD over the clip,
+ * switch sides, rest with the next-up preview, and the pause menu.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "ui/screens.h"
+#include "ui/theme.h"
+
+static SDL_Color side_color(SessionSide s)
+{
+    return s == SIDE_LEFT ? COL_LEFT : s == SIDE_RIGHT ? COL_RIGHT : COL_ACCENT;
+}
+
+static const char *side_word(SessionSide s)
+{
+    return s == SIDE_LEFT ? "LEFT LEG" : s == SIDE_RIGHT ? "RIGHT LEG" : "";
+}
+
+// Thin routine progress bar along the top.
+static void progress_top(Ui *ui, const Session *s)
+{
+    float frac = s->plan.nsteps ? (float)s->step / s->plan.nsteps : 0;
+    if (s->phase == SESSION_DONE)
+        frac = 1;
+    widget_progress(ui, ui->u * 2, ui->u * 1.2f, ui->w - ui->u * 4, ui->u * 1.2f,
+                    frac, COL_GOOD);
+}
+
+static void dose_line(const SessionStep *st, char *buf, size_t size)
+{
+    if (st->reps_max > st->reps_min)
+        snprintf(buf, size, "%d %s%s  (range %d-%d)", st->reps_target, st->unit,
+                 st->per_side ? " each leg" : "", st->reps_min, st->reps_max);
+    else
+        snprintf(buf, size, "%s", st->dose);
+}
+
+static const Exercise *exercise_of(const UiView *v, const SessionStep *st)
+{
+    return library_exercise(v->lib, st->exercise_id);
+}
+
+static int next_step(const Session *s)
+{
+    for (int i = s->step + 1; i < s->plan.nsteps; i++)
+        if (!s->plan.steps[i].optional || s->opt.include_optional)
+            return i;
+    return -1;
+}
+
+static void draw_intro(Ui *ui, const UiView *v, float split)
+{
+    const Session *s = v->session;
+    const SessionStep *st = &s->plan.steps[s->step];
+    const Exercise *ex = exercise_of(v, st);
+    float u = ui->u, W = (float)ui->w;
+    float x = u * 4, maxw = split - u * 6;
+    ui_textf(ui, x, u * 5, 3.6f, true, COL_DIM, UI_LEFT, maxw, "EXERCISE %d OF %d%s",
+             s->step + 1, s->plan.nsteps, st->optional ? "  \xc2\xb7  OPTIONAL" : "");
+    ui_text(ui, x, u * 10, 7.5f, true, COL_TEXT, UI_LEFT, maxw, st->title);
+    char dose[96];
+    dose_line(st, dose, sizeof(dose));
+    ui_text(ui, x, u * 20, 5.5f, true, COL_ACCENT, UI_LEFT, maxw, dose);
+    float y = u * 29;
+    if (ex) {
+        for (int i = 0; i < ex->npoints && i < 4; i++) {
+            ui_disc(ui, x + u * 1, y + u * 2.2f, u * 0.8f, COL_ACCENT2);
+            y += ui_text_wrapped(ui, x + u * 3.5f, y, 3.8f, false, COL_TEXT,
+                                 maxw - u * 3.5f, 2, ex->points[i]) + u * 1.2f;
+        }
+        if (ex->equipment[0]) {
+            y += u * 1;
+            ui_textf(ui, x, y, 3.5f, false, COL_DIM, UI_LEFT, maxw, "You need: %s",
+                     ex->equipment);
+            y += u * 5;
+        }
+    }
+    if (st->load_kg > 0)
+        ui_textf(ui, x, y, 4.0f, true, COL_ACCENT2, UI_LEFT, maxw,
+                 "Weight: %g kg", st->load_kg);
+    int nx = next_step(s);
+    if (nx >= 0)
+        ui_textf(ui, split + u * 2, ui->h - u * 16, 3.6f, false, COL_DIM, UI_LEFT,
+                 W - split - u * 4, "Next up: %s", s->plan.steps[nx].title);
+    widget_hint(ui, s->opt.auto_advance
+                        ? "Starting shortly    \xe2\x96\xb6: skip    \xe2\x96\xb2\xe2\x96\xbc: weight"
+                        : "OK: ready    \xe2\x96\xb6: skip    \xe2\x96\xb2\xe2\x96\xbc: weight");
+}
+
+static void draw_counter(Ui *ui, const UiView *v, const SessionStep *st)
+{
+    const Session *s = v->session;
+    float u = ui->u;
+    float since = (float)(v->now_ms - v->last_rep_ms);
+    float pop = since >= 0 && since < 350 ? 1.0f - since / 350.0f : 0;
+    float x = u * 4, y = ui->h - u * 46;
+    char num[16];
+    snprintf(num, sizeof(num), "%d", s->reps);
+    int tw = ui_text_width(ui, 36.0f, true, num);
+    int sw = ui_text_width(ui, 8.0f, true, "/ 000");
+    ui_round_rect(ui, x - u * 1.5f, y - u * 1, tw + sw + u * 6, u * 44, u * 3, COL_SHADE);
+    if (pop > 0)
+        ui_ring(ui, x + tw / 2.0f, y + u * 22, u * (17 + 8 * (1 - pop)), u * 1.2f, 1,
+                (SDL_Color){255, 196, 61, (Uint8)(200 * pop)});
+    SDL_Color c = pop > 0.5f ? COL_ACCENT2 : COL_TEXT;
+    // A 36-unit font: its digits stand more than a quarter of the screen tall.
+    int w = ui_text(ui, x, y - u * 3, 36.0f, true, c, UI_LEFT, 0, num);
+    ui_textf(ui, x + w + u * 1.5f, y + u * 26, 8.0f, true, COL_DIM, UI_LEFT, 0,
+             "/ %d", st->reps_target);
+}
+
+static void draw_tempo(Ui *ui, const UiView *v, const SessionStep *st, float cx,
+                       float cy, float r)
+{
+    const Session *s = v->session;
+    int cad = session_cadence_ms(s, s->step);
+    float frac = 0;
+    if (s->opt.paced && cad > 0) {
+        int64_t to_next = s->next_rep_t - s->phase_t;
+        frac = 1.0f - (float)to_next / cad;
+    }
+    ui_disc(ui, cx, cy, r, COL_SHADE);
+    ui_ring(ui, cx, cy, r, ui->u * 1.4f, 1, (SDL_Color){255, 255, 255, 40});
+    ui_ring(ui, cx, cy, r, ui->u * 1.4f, frac, side_color(s->side));
+    ui_textf(ui, cx, cy - ui->u * 3, 3.6f, true, COL_TEXT, UI_CENTER, 0, "%d%%",
+             s->opt.tempo_pct);
+    (void)st;
+}
+
+static void draw_work(Ui *ui, const UiView *v)
+{
+    const Session *s = v->session;
+    const SessionStep *st = &s->plan.steps[s->step];
+    float u = ui->u, W = (float)ui->w;
+    ui_round_rect(ui, u * 2, u * 3.5f, W - u * 4, u * 9, u * 2, COL_SHADE);
+    ui_text(ui, u * 4, u * 4.5f, 5.5f, true, COL_TEXT, UI_LEFT, W * 0.55f, st->title);
+    char right[64];
+    if (st->sets > 1)
+        snprintf(right, sizeof(right), "Set %d/%d", s->set + 1, st->sets);
+    else
+        snprintf(right, sizeof(right), "Set 1/1");
+    ui_text(ui, W - u * 4, u * 5, 4.5f, true, COL_DIM, UI_RIGHT, 0, right);
+    if (s->side != SIDE_NONE) {
+        SDL_Color c = side_color(s->side);
+        float bx = W - u * 16, by = u * 24;
+        ui_disc(ui, bx, by, u * 8, c);
+        ui_text(ui, bx, by - u * 6, 11.0f, true, COL_BG, UI_CENTER, 0,
+                s->side == SIDE_LEFT ? "L" : "R");
+        ui_text(ui, bx, by + u * 9, 4.0f, true, c, UI_CENTER, 0, side_word(s->side));
+    }
+    draw_counter(ui, v, st);
+    draw_tempo(ui, v, st, W - u * 13, ui->h - u * 24, u * 8);
+    int nx = next_step(s);
+    if (nx >= 0)
+        ui_textf(ui, W - u * 4, ui->h - u * 12, 3.6f, false, COL_DIM, UI_RIGHT,
+                 W * 0.4f, "Next: %s", s->plan.steps[nx].title);
+    if (s->paused && !v->pause_menu)
+        ui_text(ui, W / 2, ui->h / 2 - u * 6, 10.0f, true, COL_ACCENT2, UI_CENTER, 0,
+                "PAUSED");
+}
+
+static void draw_countdown(Ui *ui, const UiView *v)
+{
+    const Session *s = v->session;
+    float u = ui->u;
+    int n = s->countdown_next + 1;
+    if (n > s->opt.countdown_s)
+        n = s->opt.countdown_s;
+    float in = (float)(s->phase_t % 1000) / 1000.0f;
+    ui_rect(ui, 0, 0, (float)ui->w, (float)ui->h, (SDL_Color){0, 0, 0, 110});
+    ui_ring(ui, ui->w / 2.0f, ui->h / 2.0f, u * 30, u * 2.2f, 1 - in,
+            side_color(s->side));
+    char num[16];
+    snprintf(num, sizeof(num), "%d", n < 1 ? 1 : n);
+    ui_text(ui, ui->w / 2.0f, ui->h / 2.0f - u * 25, 42.0f, true, COL_TEXT,
+            UI_CENTER, 0, num);
+    const char *side = side_word(s->side);
+    if (side[0])
+        ui_text(ui, ui->w / 2.0f, ui->h / 2.0f + u * 32, 6.0f, true,
+                side_color(s->side), UI_CENTER, 0, side);
+}
+
+static void draw_switch(Ui *ui, const UiView *v)
+{
+    const Session *s = v->session;
+    const SessionStep *st = &s->plan.steps[s->step];
+    ui_rect(ui, 0, 0, (float)ui->w, (float)ui->h, (SDL_Color){0, 0, 0, 140});
+    ui_text(ui, ui->w / 2.0f, ui->h / 2.0f - ui->u * 10, 12.0f, true, COL_RIGHT,
+            UI_CENTER, ui->w - ui->u * 6, st->switch_cue);
+    ui_text(ui, ui->w / 2.0f, ui->h / 2.0f + ui->u * 6, 5.0f, true, COL_TEXT,
+            UI_CENTER, 0, "Right leg next");
+}
+
+static void draw_rest(Ui *ui, const UiView *v)
+{
+    const Session *s = v->session;
+    float u = ui->u, W = (float)ui->w, H = (float)ui->h;
+    widget_background(ui);
+    float left = s->phase_len > 0 ? (float)(s->phase_len - s->phase_t) / 1000.0f : 0;
+    float frac = s->phase_len > 0 ? 1.0f - (float)s->phase_t / s->phase_len : 0;
+    float cx = W < H ? W / 2 : W * 0.27f, cy = W < H ? H * 0.3f : H * 0.5f;
+    ui_text(ui, cx, cy - u * 33, 6.0f, true, COL_DIM, UI_CENTER, 0, "REST");
+    ui_ring(ui, cx, cy, u * 24, u * 3, 1, (SDL_Color){255, 255, 255, 35});
+    ui_ring(ui, cx, cy, u * 24, u * 3, frac, COL_GOOD);
+    ui_textf(ui, cx, cy - u * 12, 22.0f, true, COL_TEXT, UI_CENTER, 0, "%d",
+             (int)ceilf(left));
+    // Next up.
+    int nx = s->set + 1 < s->plan.steps[s->step].sets ? s->step : next_step(s);
+    if (nx < 0)
+        return;
+    const SessionStep *st = &s->plan.steps[nx];
+    const Exercise *ex = exercise_of(v, st);
+    float x = W < H ? u * 5 : W * 0.52f, y = W < H ? H * 0.55f : u * 16;
+    float maxw = W - x - u * 5;
+    ui_text(ui, x, y, 4.0f, true, COL_ACCENT2, UI_LEFT, maxw,
+            nx == s->step ? "NEXT SET" : "NEXT UP");
+    ui_text(ui, x, y + u * 6, 7.0f, true, COL_TEXT, UI_LEFT, maxw, st->title);
+    char dose[96];
+    dose_line(st, dose, sizeof(dose));
+    ui_text(ui, x, y + u * 16, 4.8f, true, COL_ACCENT, UI_LEFT, maxw, dose);
+    if (ex && ex->npoints > 0)
+        ui_text_wrapped(ui, x, y + u * 24, 3.8f, false, COL_DIM, maxw, 3,
+                        ex->points[0]);
+    if (ex && ex->equipment[0])
+        ui_text_wrapped(ui, x, y + u * 36, 3.5f, false, COL_DIM, maxw, 2,
+                        ex->equipment);
+    widget_hint(ui, "OK: go now    \xe2\x97\x80: back    \xe2\x96\xb6: skip next");
+}
+
+static void draw_pause_menu(Ui *ui, const UiView *v)
+{
+    static const char *const items[PAUSE_ITEMS] = {
+        "Resume", "Skip this exercise", "Restart this exercise",
+        "End this set now", "End the workout"};
+    float u = ui->u, W = (float)ui->w, H = (float)ui->h;
+    ui_rect(ui, 0, 0, W, H, (SDL_Color){0, 0, 0, 170});
+    float bw = fminf(u * 80, W - u * 6), bh = u * (12 + 9 * PAUSE_ITEMS);
+    float x = (W - bw) / 2, y = (H - bh) / 2;
+    ui_round_rect(ui, x, y, bw, bh, u * 3, COL_PANEL);
+    ui_text(ui, W / 2, y + u * 2.5f, 6.0f, true, COL_ACCENT2, UI_CENTER, 0, "Paused");
+    for (int i = 0; i < PAUSE_ITEMS; i++) {
+        float iy = y + u * (11 + 9 * i);
+        if (i == v->pause_sel)
+            ui_round_rect(ui, x + u * 3, iy, bw - u * 6, u * 7.5f, u * 1.5f, COL_ACCENT);
+        ui_text(ui, W / 2, iy + u * 1.2f, 4.6f, true,
+                i == v->pause_sel ? COL_BG : COL_TEXT, UI_CENTER, 0, items[i]);
+    }
+}
+
+static void stage(Ui *ui, const UiView *v, int step, float x, float y, float w,
+                  float h)
+{
+    if (v->draw_stage)
+        v->draw_stage(v->stage_ctx, step, x, y, w, h);
+    widget_stage(ui, v, x, y, w, h);
+}
+
+void screen_session_draw(Ui *ui, const UiView *v)
+{
+    const Session *s = v->session;
+    if (!s)
+        return;
+    float W = (float)ui->w, H = (float)ui->h;
+    switch (s->phase) {
+    case SESSION_INTRO: {
+        widget_background(ui);
+        // The demo shows on the right half (bottom half when portrait).
+        if (W < H)
+            stage(ui, v, s->step, 0, H * 0.62f, W, H * 0.3f);
+        else
+            stage(ui, v, s->step, W * 0.52f, H * 0.1f, W * 0.46f, H * 0.72f);
+        draw_intro(ui, v, W < H ? W : W * 0.52f);
+        break;
+    }
+    case SESSION_COUNTDOWN:
+        stage(ui, v, s->step, 0, 0, W, H);
+        draw_countdown(ui, v);
+        break;
+    case SESSION_WORK:
+        stage(ui, v, s->step, 0, 0, W, H);
+        draw_work(ui, v);
+        break;
+    case SESSION_SWITCH:
+        stage(ui, v, s->step, 0, 0, W, H);
+        draw_switch(ui, v);
+        break;
+    case SESSION_REST: draw_rest(ui, v); break;
+    case SESSION_DONE:
+    case SESSION_IDLE: widget_background(ui); break;
+    }
+    progress_top(ui, s);
+    widget_caption(ui, v);
+    if (v->pause_menu)
+        draw_pause_menu(ui, v);
+    widget_notices(ui, v);
+}

@@ -1,0 +1,405 @@
+/*
+ * Text cache and shape primitives on SDL_Renderer.
+ */
+#include "ui/ui.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const char *const regular_paths[] = {
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+    "/usr/share/fonts/TTF/DejaVuSans.ttf",
+};
+static const char *const bold_paths[] = {
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
+    "/usr/share/fonts/TTF/DejaVuSans-Bold.ttf",
+};
+
+static bool find(char *out, size_t size, const char *const *paths, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (access(paths[i], R_OK) == 0) {
+            snprintf(out, size, "%s", paths[i]);
+            return true;
+        }
+    return false;
+}
+
+bool ui_init(Ui *ui, SDL_Renderer *r, char *err, size_t errsize)
+{
+    memset(ui, 0, sizeof(*ui));
+    ui->r = r;
+    const char *env = getenv("ULTRALEGS_FONT");
+    const char *dir = getenv("ULTRALEGS_FONT_DIR"); // look only here (tests)
+    if (dir && *dir) {
+        char r[256], b[256];
+        snprintf(r, sizeof(r), "%s/DejaVuSans.ttf", dir);
+        snprintf(b, sizeof(b), "%s/DejaVuSans-Bold.ttf", dir);
+        const char *rp[1] = {r}, *bp[1] = {b};
+        if (!find(ui->font_regular, sizeof(ui->font_regular), rp, 1) ||
+            !find(ui->font_bold, sizeof(ui->font_bold), bp, 1)) {
+            snprintf(err, errsize, "no font found: install the Debian package "
+                     "fonts-dejavu-core (or set ULTRALEGS_FONT to a .ttf file)");
+            return false;
+        }
+    } else if (env && *env) {
+        if (access(env, R_OK) != 0) {
+            snprintf(err, errsize, "font %s (ULTRALEGS_FONT) not found", env);
+            return false;
+        }
+        snprintf(ui->font_regular, sizeof(ui->font_regular), "%s", env);
+        snprintf(ui->font_bold, sizeof(ui->font_bold), "%s", env);
+    } else if (!find(ui->font_regular, sizeof(ui->font_regular), regular_paths, 2) ||
+               !find(ui->font_bold, sizeof(ui->font_bold), bold_paths, 2)) {
+        snprintf(err, errsize, "no font found: install the Debian package "
+                 "fonts-dejavu-core (or set ULTRALEGS_FONT to a .ttf file)");
+        return false;
+    }
+    if (TTF_Init() != 0) {
+        snprintf(err, errsize, "cannot start the font engine: %s", TTF_GetError());
+        return false;
+    }
+    TTF_Font *probe = TTF_OpenFont(ui->font_bold, 20);
+    if (!probe) {
+        snprintf(err, errsize, "cannot open font %s: %s", ui->font_bold,
+                 TTF_GetError());
+        TTF_Quit();
+        return false;
+    }
+    TTF_CloseFont(probe);
+    return true;
+}
+
+static void drop_cache(Ui *ui)
+{
+    for (int i = 0; i < UI_TEXT_CACHE; i++) {
+        if (ui->cache[i].tex)
+            SDL_DestroyTexture(ui->cache[i].tex);
+        memset(&ui->cache[i], 0, sizeof(ui->cache[i]));
+    }
+}
+
+void ui_deinit(Ui *ui)
+{
+    drop_cache(ui);
+    for (int i = 0; i < UI_FONT_SIZES; i++)
+        if (ui->fonts[i].font)
+            TTF_CloseFont(ui->fonts[i].font);
+    memset(ui->fonts, 0, sizeof(ui->fonts));
+    if (TTF_WasInit())
+        TTF_Quit();
+}
+
+void ui_resize(Ui *ui, int w, int h)
+{
+    if (w == ui->w && h == ui->h)
+        return;
+    ui->w = w;
+    ui->h = h;
+    ui->u = h / 100.0f;
+    drop_cache(ui); // sizes changed: every text is re-rendered once
+    for (int i = 0; i < UI_FONT_SIZES; i++)
+        if (ui->fonts[i].font)
+            TTF_CloseFont(ui->fonts[i].font);
+    memset(ui->fonts, 0, sizeof(ui->fonts));
+}
+
+void ui_begin_frame(Ui *ui)
+{
+    ui->frame++;
+}
+
+static TTF_Font *font_at(Ui *ui, int px, bool bold)
+{
+    int oldest = 0;
+    for (int i = 0; i < UI_FONT_SIZES; i++) {
+        if (ui->fonts[i].font && ui->fonts[i].px == px && ui->fonts[i].bold == bold)
+            return ui->fonts[i].font;
+        if (!ui->fonts[i].font) {
+            oldest = i;
+            break;
+        }
+        oldest = (i + (int)ui->frame) % UI_FONT_SIZES;
+    }
+    UiFont *f = &ui->fonts[oldest];
+    if (f->font)
+        TTF_CloseFont(f->font);
+    f->font = TTF_OpenFont(bold ? ui->font_bold : ui->font_regular, px);
+    f->px = px;
+    f->bold = bold;
+    return f->font;
+}
+
+static uint32_t hash_text(const char *s, int px, bool bold, SDL_Color c)
+{
+    uint32_t h = 2166136261u ^ (uint32_t)px ^ (bold ? 0x9e3779b9u : 0);
+    for (; *s; s++)
+        h = (h ^ (uint8_t)*s) * 16777619u;
+    h ^= (uint32_t)c.r << 24 | (uint32_t)c.g << 16 | (uint32_t)c.b << 8 | c.a;
+    return h * 16777619u;
+}
+
+// The cached texture for this text, rendering it when new.
+static UiTextEntry *text_entry(Ui *ui, int px, bool bold, SDL_Color c,
+                               const char *text)
+{
+    if (!text[0] || px < 4)
+        return NULL;
+    uint32_t h = hash_text(text, px, bold, c);
+    int victim = 0;
+    uint64_t oldest = UINT64_MAX;
+    for (int i = 0; i < UI_TEXT_CACHE; i++) {
+        UiTextEntry *e = &ui->cache[i];
+        if (e->tex && e->hash == h && e->px == px &&
+            strncmp(e->text, text, sizeof(e->text) - 1) == 0) {
+            e->used = ui->frame;
+            return e;
+        }
+        if (!e->tex) {
+            if (oldest != 0) {
+                victim = i;
+                oldest = 0;
+            }
+        } else if (e->used < oldest) {
+            victim = i;
+            oldest = e->used;
+        }
+    }
+    TTF_Font *f = font_at(ui, px, bold);
+    if (!f)
+        return NULL;
+    SDL_Surface *s = TTF_RenderUTF8_Blended(f, text, (SDL_Color){255, 255, 255, 255});
+    if (!s)
+        return NULL;
+    UiTextEntry *e = &ui->cache[victim];
+    if (e->tex)
+        SDL_DestroyTexture(e->tex);
+    e->tex = SDL_CreateTextureFromSurface(ui->r, s);
+    e->w = s->w;
+    e->h = s->h;
+    SDL_FreeSurface(s);
+    if (!e->tex)
+        return NULL;
+    SDL_SetTextureColorMod(e->tex, c.r, c.g, c.b);
+    SDL_SetTextureAlphaMod(e->tex, c.a);
+    e->px = px;
+    e->color = c;
+    e->hash = h;
+    snprintf(e->text, sizeof(e->text), "%s", text);
+    e->used = ui->frame;
+    ui->renders++;
+    return e;
+}
+
+int ui_text_width(Ui *ui, float size, bool bold, const char *text)
+{
+    TTF_Font *f = font_at(ui, (int)(size * ui->u + 0.5f), bold);
+    int w = 0, h = 0;
+    if (f && text[0])
+        TTF_SizeUTF8(f, text, &w, &h);
+    return w;
+}
+
+int ui_text(Ui *ui, float x, float y, float size, bool bold, SDL_Color c,
+            UiAlign align, float max_w, const char *text)
+{
+    int px = (int)(size * ui->u + 0.5f);
+    UiTextEntry *e = text_entry(ui, px, bold, c, text);
+    if (!e)
+        return 0;
+    float w = (float)e->w, h = (float)e->h;
+    if (max_w > 0 && w > max_w) {
+        // Too wide: a smaller size (rendered crisp, not scaled), but never
+        // under UI_TEXT_MIN; below that, cut the end with an ellipsis.
+        float fit = size * max_w / w;
+        if (fit >= UI_TEXT_MIN)
+            return ui_text(ui, x, y + (size - fit) * ui->u * 0.5f, fit, bold, c,
+                           align, 0, text);
+        float sz = size < UI_TEXT_MIN ? size : UI_TEXT_MIN;
+        char cut[160];
+        snprintf(cut, sizeof(cut), "%s", text);
+        size_t n = strlen(cut);
+        while (n > 1) {
+            n--;
+            while (n > 1 && (cut[n] & 0xC0) == 0x80)
+                n--; // whole UTF-8 characters
+            snprintf(cut + n, sizeof(cut) - n, "\xe2\x80\xa6");
+            if (ui_text_width(ui, sz, bold, cut) <= max_w)
+                break;
+        }
+        return ui_text(ui, x, y + (size - sz) * ui->u * 0.5f, sz, bold, c, align,
+                       0, cut);
+    }
+    if (align == UI_CENTER)
+        x -= w / 2;
+    else if (align == UI_RIGHT)
+        x -= w;
+    SDL_FRect dst = {x, y, w, h};
+    SDL_RenderCopyF(ui->r, e->tex, NULL, &dst);
+    return (int)w;
+}
+
+int ui_textf(Ui *ui, float x, float y, float size, bool bold, SDL_Color c,
+             UiAlign align, float max_w, const char *fmt, ...)
+{
+    char buf[256];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof(buf), fmt, ap);
+    va_end(ap);
+    return ui_text(ui, x, y, size, bold, c, align, max_w, buf);
+}
+
+float ui_text_wrapped(Ui *ui, float x, float y, float size, bool bold,
+                      SDL_Color c, float max_w, int max_lines, const char *text)
+{
+    char line[256] = "";
+    float line_h = size * ui->u * 1.25f;
+    float yy = y;
+    int lines = 0;
+    const char *p = text;
+    while (*p && lines < max_lines) {
+        // Take words while they fit.
+        line[0] = '\0';
+        const char *q = p;
+        for (;;) {
+            const char *sp = strchr(q, ' ');
+            size_t wl = sp ? (size_t)(sp - p) : strlen(p);
+            if (wl >= sizeof(line))
+                wl = sizeof(line) - 1;
+            char trial[256];
+            memcpy(trial, p, wl);
+            trial[wl] = '\0';
+            if (line[0] && ui_text_width(ui, size, bold, trial) > max_w)
+                break;
+            memcpy(line, trial, wl + 1);
+            q = p + wl;
+            if (!sp)
+                break;
+            q++;
+        }
+        if (!line[0])
+            break;
+        ui_text(ui, x, yy, size, bold, c, UI_LEFT, max_w, line);
+        yy += line_h;
+        lines++;
+        p += strlen(line);
+        while (*p == ' ')
+            p++;
+    }
+    return yy - y;
+}
+
+void ui_fill(Ui *ui, SDL_Color c)
+{
+    SDL_SetRenderDrawColor(ui->r, c.r, c.g, c.b, c.a);
+    SDL_RenderClear(ui->r);
+}
+
+void ui_rect(Ui *ui, float x, float y, float w, float h, SDL_Color c)
+{
+    SDL_SetRenderDrawColor(ui->r, c.r, c.g, c.b, c.a);
+    SDL_FRect rc = {x, y, w, h};
+    SDL_RenderFillRectF(ui->r, &rc);
+}
+
+static void fan(Ui *ui, float cx, float cy, float radius, float a0, float a1,
+                SDL_Color c)
+{
+    SDL_Vertex v[3 * 64];
+    int segs = (int)(fabsf(a1 - a0) / (2 * (float)M_PI) * 48) + 2;
+    if (segs > 64)
+        segs = 64;
+    SDL_Color col = c;
+    int n = 0;
+    for (int i = 0; i < segs; i++) {
+        float t0 = a0 + (a1 - a0) * i / segs, t1 = a0 + (a1 - a0) * (i + 1) / segs;
+        v[n++] = (SDL_Vertex){{cx, cy}, col, {0, 0}};
+        v[n++] = (SDL_Vertex){{cx + radius * sinf(t0), cy - radius * cosf(t0)}, col, {0, 0}};
+        v[n++] = (SDL_Vertex){{cx + radius * sinf(t1), cy - radius * cosf(t1)}, col, {0, 0}};
+    }
+    SDL_RenderGeometry(ui->r, NULL, v, n, NULL, 0);
+}
+
+void ui_disc(Ui *ui, float cx, float cy, float radius, SDL_Color c)
+{
+    fan(ui, cx, cy, radius, 0, 2 * (float)M_PI, c);
+}
+
+void ui_round_rect(Ui *ui, float x, float y, float w, float h, float radius,
+                   SDL_Color c)
+{
+    // Whole pixels, so the pieces meet without seams or overlaps.
+    x = roundf(x);
+    y = roundf(y);
+    w = roundf(w);
+    h = roundf(h);
+    radius = roundf(radius);
+    if (radius * 2 > h)
+        radius = h / 2;
+    if (radius * 2 > w)
+        radius = w / 2;
+    ui_rect(ui, x + radius, y, w - 2 * radius, h, c);
+    ui_rect(ui, x, y + radius, radius, h - 2 * radius, c);
+    ui_rect(ui, x + w - radius, y + radius, radius, h - 2 * radius, c);
+    float q = (float)M_PI / 2;
+    fan(ui, x + radius, y + radius, radius, -q, 0, c);
+    fan(ui, x + w - radius, y + radius, radius, 0, q, c);
+    fan(ui, x + w - radius, y + h - radius, radius, q, 2 * q, c);
+    fan(ui, x + radius, y + h - radius, radius, 2 * q, 3 * q, c);
+}
+
+void ui_ring(Ui *ui, float cx, float cy, float radius, float thickness,
+             float fraction, SDL_Color c)
+{
+    if (fraction <= 0)
+        return;
+    if (fraction > 1)
+        fraction = 1;
+    SDL_Vertex v[6 * 96];
+    int segs = (int)(96 * fraction) + 1;
+    if (segs > 96)
+        segs = 96;
+    float a1 = 2 * (float)M_PI * fraction;
+    float ri = radius - thickness;
+    int n = 0;
+    for (int i = 0; i < segs; i++) {
+        float t0 = a1 * i / segs, t1 = a1 * (i + 1) / segs;
+        SDL_FPoint o0 = {cx + radius * sinf(t0), cy - radius * cosf(t0)};
+        SDL_FPoint o1 = {cx + radius * sinf(t1), cy - radius * cosf(t1)};
+        SDL_FPoint i0 = {cx + ri * sinf(t0), cy - ri * cosf(t0)};
+        SDL_FPoint i1 = {cx + ri * sinf(t1), cy - ri * cosf(t1)};
+        v[n++] = (SDL_Vertex){o0, c, {0, 0}};
+        v[n++] = (SDL_Vertex){o1, c, {0, 0}};
+        v[n++] = (SDL_Vertex){i0, c, {0, 0}};
+        v[n++] = (SDL_Vertex){i0, c, {0, 0}};
+        v[n++] = (SDL_Vertex){o1, c, {0, 0}};
+        v[n++] = (SDL_Vertex){i1, c, {0, 0}};
+    }
+    SDL_RenderGeometry(ui->r, NULL, v, n, NULL, 0);
+}
+
+void ui_vgradient(Ui *ui, float x, float y, float w, float h, SDL_Color top,
+                  SDL_Color bottom)
+{
+    SDL_Vertex v[4] = {
+        {{x, y}, top, {0, 0}},
+        {{x + w, y}, top, {0, 0}},
+        {{x, y + h}, bottom, {0, 0}},
+        {{x + w, y + h}, bottom, {0, 0}},
+    };
+    int idx[6] = {0, 1, 2, 2, 1, 3};
+    SDL_RenderGeometry(ui->r, NULL, v, 4, idx, 6);
+}
+
+void ui_triangle(Ui *ui, float x1, float y1, float x2, float y2, float x3,
+                 float y3, SDL_Color c)
+{
+    SDL_Vertex v[3] = {{{x1, y1}, c, {0, 0}}, {{x2, y2}, c, {0, 0}},
+                       {{x3, y3}, c, {0, 0}}};
+    SDL_RenderGeometry(ui->r, NULL, v, 3, NULL, 0);
+}

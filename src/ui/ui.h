@@ -1,0 +1,82 @@
+/*
+ * Drawing for the screens: a text cache (SDL_ttf, rendered at real pixel
+ * size, textures kept until unused for a while) and shape primitives. Sizes
+ * are in screen units: 1 u = 1% of the output height, so layouts stay the
+ * same from 720p to 4K.
+ */
+#ifndef UL_UI_UI_H
+#define UL_UI_UI_H
+
+#include <SDL.h>
+#include <SDL_ttf.h>
+#include <stdbool.h>
+
+#define UI_TEXT_CACHE 256
+#define UI_FONT_SIZES 24
+#define UI_TEXT_MIN 3.5f // no text under 3.5% of the screen height
+
+typedef enum UiAlign { UI_LEFT, UI_CENTER, UI_RIGHT } UiAlign;
+
+typedef struct UiTextEntry {
+    SDL_Texture *tex;
+    int w, h;
+    int px;
+    SDL_Color color;
+    uint32_t hash;
+    char text[160];
+    uint64_t used; // frame it was last drawn
+} UiTextEntry;
+
+typedef struct UiFont {
+    int px;
+    bool bold;
+    TTF_Font *font;
+} UiFont;
+
+typedef struct Ui {
+    SDL_Renderer *r;
+    int w, h;
+    float u;               // 1% of the height, in pixels
+    char font_regular[256];
+    char font_bold[256];
+    UiFont fonts[UI_FONT_SIZES];
+    UiTextEntry cache[UI_TEXT_CACHE];
+    uint64_t frame;
+    int renders;           // text textures made (for tests: no per-frame re-render)
+} Ui;
+
+// Find the fonts (DejaVu, or $ULTRALEGS_FONT) and start SDL_ttf. False with
+// a reason naming the package to install.
+bool ui_init(Ui *ui, SDL_Renderer *r, char *err, size_t errsize);
+void ui_deinit(Ui *ui);
+void ui_resize(Ui *ui, int w, int h);
+void ui_begin_frame(Ui *ui);
+
+// Text of height `size` units. Returns the drawn width in pixels. `bold`
+// picks the heavy face. Text wider than max_w (pixels, 0 = no limit) is
+// scaled down to fit.
+int ui_text(Ui *ui, float x, float y, float size, bool bold, SDL_Color c,
+            UiAlign align, float max_w, const char *text);
+int ui_textf(Ui *ui, float x, float y, float size, bool bold, SDL_Color c,
+             UiAlign align, float max_w, const char *fmt, ...)
+    __attribute__((format(printf, 9, 10)));
+// Width in pixels the text would take.
+int ui_text_width(Ui *ui, float size, bool bold, const char *text);
+// Wrap text into lines of at most max_w pixels; returns the height used.
+float ui_text_wrapped(Ui *ui, float x, float y, float size, bool bold,
+                      SDL_Color c, float max_w, int max_lines, const char *text);
+
+void ui_fill(Ui *ui, SDL_Color c);
+void ui_rect(Ui *ui, float x, float y, float w, float h, SDL_Color c);
+void ui_round_rect(Ui *ui, float x, float y, float w, float h, float radius,
+                   SDL_Color c);
+void ui_disc(Ui *ui, float cx, float cy, float radius, SDL_Color c);
+// A ring arc from 0 (top) clockwise over `fraction` of the circle.
+void ui_ring(Ui *ui, float cx, float cy, float radius, float thickness,
+             float fraction, SDL_Color c);
+void ui_vgradient(Ui *ui, float x, float y, float w, float h, SDL_Color top,
+                  SDL_Color bottom);
+void ui_triangle(Ui *ui, float x1, float y1, float x2, float y2, float x3,
+                 float y3, SDL_Color c);
+
+#endif

@@ -1,0 +1,64 @@
+/*
+ * The read-only view the screens draw from. The app fills it each frame;
+ * the screens change nothing.
+ */
+#ifndef UL_UI_VIEW_H
+#define UL_UI_VIEW_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/history_view.h"
+#include "core/routine.h"
+#include "core/session.h"
+
+typedef enum AppScreen {
+    SCREEN_HOME,
+    SCREEN_CONFIRM,
+    SCREEN_SESSION,
+    SCREEN_SUMMARY,
+    SCREEN_HISTORY,
+} AppScreen;
+
+#define VIEW_NOTICES_MAX 4
+#define PAUSE_ITEMS 5
+
+typedef struct UiView {
+    AppScreen screen;
+    int64_t now_ms;                 // app clock, for animation
+    const Library *lib;
+    const HistoryView *hv;          // NULL when there is no history
+    int weekday;                    // today, Monday = 0
+    char date_label[48];            // "Friday 27 November"
+    const Routine *routines[RT_ROUTINES_MAX];
+    int nroutines;
+    int selected;
+    int today_routine;              // index into routines, or -1
+    const char *confirm_text;
+    // Session
+    const Session *session;
+    int64_t phase_started_ms;
+    int64_t last_rep_ms;
+    char caption[SESSION_TEXT_MAX];
+    int64_t caption_ms;
+    bool pause_menu;
+    int pause_sel;
+    bool demo_drawn;                // no clip: the live demo figure shows
+    // Draws the clip (or the demo figure) of a step into a rectangle.
+    void (*draw_stage)(void *ctx, int step, float x, float y, float w, float h);
+    void *stage_ctx;
+    // Summary
+    SessionSummary summary;
+    int64_t xp_gained;
+    int streak_before, streak_after;
+    Badge new_badges[BADGES_MAX];
+    int nnew_badges;
+    bool saved;
+    char save_error[256];
+    // Everywhere
+    char notices[VIEW_NOTICES_MAX][256];
+    int nnotices;
+    bool muted;
+} UiView;
+
+#endif

@@ -1,0 +1,95 @@
+/*
+ * Widgets shared by the screens: background, streak flame, notices, caption
+ * bar, progress bar, hints, the stage for the clip or demo.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "ui/screens.h"
+#include "ui/theme.h"
+
+void widget_background(Ui *ui)
+{
+    ui_vgradient(ui, 0, 0, (float)ui->w, (float)ui->h, COL_BG, COL_BG2);
+}
+
+void widget_flame(Ui *ui, float cx, float base_y, float size, int64_t now_ms,
+                  int streak)
+{
+    // The flame grows with the streak (capped) and flickers gently.
+    float grow = 0.55f + 0.45f * fminf(1.0f, streak / 12.0f);
+    float s = size * grow;
+    float t = (float)(now_ms % 100000) / 1000.0f;
+    float flick = 1.0f + 0.04f * sinf(t * 9.0f) + 0.03f * sinf(t * 13.7f);
+    SDL_Color outer = streak > 0 ? COL_ACCENT : (SDL_Color){90, 96, 120, 255};
+    SDL_Color inner = streak > 0 ? COL_ACCENT2 : (SDL_Color){140, 146, 170, 255};
+    float r = s * 0.36f;
+    ui_disc(ui, cx, base_y - r, r, outer);
+    ui_triangle(ui, cx - r * 0.98f, base_y - r * 1.15f, cx + r * 0.98f,
+                base_y - r * 1.15f, cx + r * 0.15f * sinf(t * 3), base_y - s * flick,
+                outer);
+    float r2 = r * 0.55f;
+    ui_disc(ui, cx, base_y - r2 * 1.05f, r2, inner);
+    ui_triangle(ui, cx - r2, base_y - r2 * 1.2f, cx + r2, base_y - r2 * 1.2f,
+                cx - r * 0.1f * sinf(t * 4), base_y - s * 0.62f * flick, inner);
+}
+
+void widget_notices(Ui *ui, const UiView *v)
+{
+    if (v->nnotices == 0)
+        return;
+    float u = ui->u;
+    float y = ui->h - u * (5.2f * v->nnotices + 1.5f);
+    for (int i = 0; i < v->nnotices; i++) {
+        ui_round_rect(ui, u * 2, y, ui->w - u * 4, u * 4.6f, u, (SDL_Color){120, 30, 30, 230});
+        ui_text(ui, u * 3.5f, y + u * 0.5f, 3.5f, false, COL_TEXT, UI_LEFT,
+                ui->w - u * 7, v->notices[i]);
+        y += u * 5.2f;
+    }
+}
+
+void widget_caption(Ui *ui, const UiView *v)
+{
+    if (!v->caption[0] || v->now_ms - v->caption_ms > 4000)
+        return;
+    float u = ui->u;
+    int w = ui_text_width(ui, 4.5f, true, v->caption);
+    float bw = fminf((float)w + u * 4, ui->w - u * 4);
+    // Above the hint line, except over the clip where the bottom is free.
+    bool low = v->session && (v->session->phase == SESSION_WORK ||
+                              v->session->phase == SESSION_COUNTDOWN ||
+                              v->session->phase == SESSION_SWITCH);
+    float y = ui->h - u * (low ? 9 : 15);
+    ui_round_rect(ui, (ui->w - bw) / 2, y, bw, u * 7, u * 1.5f, COL_SHADE);
+    ui_text(ui, ui->w / 2.0f, y + u * 0.9f, 4.5f, true, COL_TEXT, UI_CENTER,
+            ui->w - u * 8, v->caption);
+}
+
+void widget_progress(Ui *ui, float x, float y, float w, float h, float frac,
+                     SDL_Color c)
+{
+    if (frac < 0)
+        frac = 0;
+    if (frac > 1)
+        frac = 1;
+    ui_round_rect(ui, x, y, w, h, h / 2, (SDL_Color){255, 255, 255, 40});
+    if (frac > 0)
+        ui_round_rect(ui, x, y, fmaxf(w * frac, h), h, h / 2, c);
+}
+
+void widget_hint(Ui *ui, const char *text)
+{
+    ui_text(ui, ui->w / 2.0f, ui->h - ui->u * 5.5f, 3.5f, false, COL_DIM,
+            UI_CENTER, ui->w - ui->u * 4, text);
+}
+
+void widget_stage(Ui *ui, const UiView *v, float x, float y, float w, float h)
+{
+    // The app draws the clip or the demo figure into this rectangle before
+    // the HUD; here only the frame around it.
+    (void)v;
+    SDL_Color edge = {255, 255, 255, 28};
+    ui_rect(ui, x, y, w, 2, edge);
+    ui_rect(ui, x, y + h - 2, w, 2, edge);
+}
