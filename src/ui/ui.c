@@ -36,10 +36,10 @@ bool ui_init(Ui *ui, SDL_Renderer *r, char *err, size_t errsize)
     const char *env = getenv("ULTRALEGS_FONT");
     const char *dir = getenv("ULTRALEGS_FONT_DIR"); // look only here (tests)
     if (dir && *dir) {
-        char r[256], b[256];
-        snprintf(r, sizeof(r), "%s/DejaVuSans.ttf", dir);
-        snprintf(b, sizeof(b), "%s/DejaVuSans-Bold.ttf", dir);
-        const char *rp[1] = {r}, *bp[1] = {b};
+        char rpath[256], bpath[256];
+        snprintf(rpath, sizeof(rpath), "%s/DejaVuSans.ttf", dir);
+        snprintf(bpath, sizeof(bpath), "%s/DejaVuSans-Bold.ttf", dir);
+        const char *rp[1] = {rpath}, *bp[1] = {bpath};
         if (!find(ui->font_regular, sizeof(ui->font_regular), rp, 1) ||
             !find(ui->font_bold, sizeof(ui->font_bold), bp, 1)) {
             snprintf(err, errsize, "no font found: install the Debian package "
