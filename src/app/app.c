@@ -267,6 +267,7 @@ static void app_handle_events(App *a, const SessionEvent *ev, int n)
                     session_event_kind_name(e->kind), e->text);
         snprintf(a->view.caption, sizeof(a->view.caption), "%s", e->text);
         a->view.caption_ms = e->at_ms;
+        a->view.caption_is_count = e->kind == SESSION_EV_REP;
         if (e->kind == SESSION_EV_REP || e->kind == SESSION_EV_REPS_ADJUSTED)
             a->view.last_rep_ms = e->at_ms;
     }

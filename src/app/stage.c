@@ -43,11 +43,13 @@ void stage_draw(Stage *st, Ui *ui, const Session *s, int step, int64_t now_ms,
     const Exercise *ex = library_exercise(st->lib, ss->exercise_id);
     // Render the figure at a modest resolution and scale it up: the
     // rasteriser anti-aliases, so it stays smooth.
-    int fw = 640, fh = 360;
-    if (h > w) {
-        fw = 360;
-        fh = 640;
-    }
+    // The figure's frame takes the stage's shape, so nothing is letterboxed.
+    int fh = 360;
+    int fw = (int)(fh * w / h + 0.5f);
+    if (fw < 160)
+        fw = 160;
+    if (fw > 1280)
+        fw = 1280;
     if (!st->figure || st->fig_w != fw || st->fig_h != fh) {
         if (st->figure)
             SDL_DestroyTexture(st->figure);

@@ -197,7 +197,7 @@ bool history_counting_on(const History *h, const StreakRules *r, int64_t day)
 {
     for (int i = 0; i < h->nsessions; i++) {
         const HistorySession *s = &h->sessions[i];
-        if (!s->clock_suspect && s->training_day == day &&
+        if (!s->clock_suspect && s->completed && s->training_day == day &&
             history_counts(r, s->routine))
             return true;
     }

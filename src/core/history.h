@@ -80,7 +80,7 @@ const char *streak_status_name(StreakStatus s);
 void history_band_streak(const History *h, int64_t today, int *current,
                          int *longest);
 
-// A counting routine (Ultra Legs) was done on that training day.
+// A counting routine (Ultra Legs) was completed on that training day.
 bool history_counting_on(const History *h, const StreakRules *r, int64_t day);
 
 // Totals of done reps and of load lifted (kg x reps) for one exercise, or

@@ -51,7 +51,7 @@ static int next_step(const Session *s)
     return -1;
 }
 
-static void draw_intro(Ui *ui, const UiView *v, float split)
+static void draw_intro(Ui *ui, const UiView *v, float split, float bottom)
 {
     const Session *s = v->session;
     const SessionStep *st = &s->plan.steps[s->step];
@@ -67,11 +67,13 @@ static void draw_intro(Ui *ui, const UiView *v, float split)
     float y = u * 29;
     if (ex) {
         for (int i = 0; i < ex->npoints && i < 4; i++) {
+            if (y + u * 11 > bottom)
+                break; // no room for two more lines
             ui_disc(ui, x + u * 1, y + u * 2.2f, u * 0.8f, COL_ACCENT2);
             y += ui_text_wrapped(ui, x + u * 3.5f, y, 3.8f, false, COL_TEXT,
                                  maxw - u * 3.5f, 2, ex->points[i]) + u * 1.2f;
         }
-        if (ex->equipment[0]) {
+        if (ex->equipment[0] && y + u * 5 < bottom) {
             y += u * 1;
             ui_textf(ui, x, y, 3.5f, false, COL_DIM, UI_LEFT, maxw, "You need: %s",
                      ex->equipment);
@@ -85,31 +87,44 @@ static void draw_intro(Ui *ui, const UiView *v, float split)
     if (nx >= 0)
         ui_textf(ui, split + u * 2, ui->h - u * 16, 3.6f, false, COL_DIM, UI_LEFT,
                  W - split - u * 4, "Next up: %s", s->plan.steps[nx].title);
-    widget_hint(ui, s->opt.auto_advance
-                        ? "Starting shortly    \xe2\x96\xb6: skip    \xe2\x96\xb2\xe2\x96\xbc: weight"
-                        : "OK: ready    \xe2\x96\xb6: skip    \xe2\x96\xb2\xe2\x96\xbc: weight");
+    if (W < ui->h)
+        widget_hint(ui, s->opt.auto_advance ? "Starting shortly" : "OK: ready");
+    else
+        widget_hint(ui, s->opt.auto_advance
+                            ? "Starting shortly    \xe2\x96\xb6: skip    \xe2\x96\xb2\xe2\x96\xbc: weight"
+                            : "OK: ready    \xe2\x96\xb6: skip    \xe2\x96\xb2\xe2\x96\xbc: weight");
 }
 
 static void draw_counter(Ui *ui, const UiView *v, const SessionStep *st)
 {
     const Session *s = v->session;
-    float u = ui->u;
+    float u = ui->u, W = (float)ui->w, H = (float)ui->h;
     float since = (float)(v->now_ms - v->last_rep_ms);
     float pop = since >= 0 && since < 350 ? 1.0f - since / 350.0f : 0;
-    float x = u * 4, y = ui->h - u * 46;
-    char num[16];
+    char num[16], of[16];
     snprintf(num, sizeof(num), "%d", s->reps);
-    int tw = ui_text_width(ui, 36.0f, true, num);
-    int sw = ui_text_width(ui, 8.0f, true, "/ 000");
-    ui_round_rect(ui, x - u * 1.5f, y - u * 1, tw + sw + u * 6, u * 44, u * 3, COL_SHADE);
-    if (pop > 0)
-        ui_ring(ui, x + tw / 2.0f, y + u * 22, u * (17 + 8 * (1 - pop)), u * 1.2f, 1,
-                (SDL_Color){255, 196, 61, (Uint8)(200 * pop)});
-    SDL_Color c = pop > 0.5f ? COL_ACCENT2 : COL_TEXT;
+    snprintf(of, sizeof(of), "/ %d", st->reps_target);
     // A 36-unit font: its digits stand more than a quarter of the screen tall.
-    int w = ui_text(ui, x, y - u * 3, 36.0f, true, c, UI_LEFT, 0, num);
-    ui_textf(ui, x + w + u * 1.5f, y + u * 26, 8.0f, true, COL_DIM, UI_LEFT, 0,
-             "/ %d", st->reps_target);
+    int tw = ui_text_width(ui, 36.0f, true, num);
+    int ow = ui_text_width(ui, 8.0f, true, of);
+    SDL_Color c = pop > 0.5f ? COL_ACCENT2 : COL_TEXT;
+    float bx, by, bw, bh, nx, ny, ox, oy;
+    if (W >= H * 1.5f) { // wide: "/ 20" beside the number
+        bx = u * 2.5f, by = H - u * 47, bw = tw + ow + u * 6, bh = u * 44;
+        nx = u * 4, ny = by - u * 2, ox = nx + tw + u * 1.5f, oy = by + u * 27;
+    } else if (W >= H) { // 4:3: "/ 20" under the number, clip to the right
+        bx = u * 2.5f, by = H - u * 55, bw = fmaxf(tw, ow) + u * 5, bh = u * 52;
+        nx = u * 4, ny = by - u * 2, ox = nx, oy = by + u * 39;
+    } else { // portrait: centred under the clip
+        bw = W - u * 4, bh = u * 44, bx = u * 2, by = H - u * 46;
+        nx = (W - tw) / 2, ny = by - u * 2, ox = W - u * 4 - ow, oy = by + u * 34;
+    }
+    ui_round_rect(ui, bx, by, bw, bh, u * 3, COL_SHADE);
+    if (pop > 0)
+        ui_ring(ui, nx + tw / 2.0f, by + u * 22, u * (17 + 8 * (1 - pop)), u * 1.2f, 1,
+                (SDL_Color){255, 196, 61, (Uint8)(200 * pop)});
+    ui_text(ui, nx, ny, 36.0f, true, c, UI_LEFT, 0, num);
+    ui_text(ui, ox, oy, 8.0f, true, COL_DIM, UI_LEFT, 0, of);
 }
 
 static void draw_tempo(Ui *ui, const UiView *v, const SessionStep *st, float cx,
@@ -152,9 +167,13 @@ static void draw_work(Ui *ui, const UiView *v)
         ui_text(ui, bx, by + u * 9, 4.0f, true, c, UI_CENTER, 0, side_word(s->side));
     }
     draw_counter(ui, v, st);
-    draw_tempo(ui, v, st, W - u * 13, ui->h - u * 24, u * 8);
+    bool portrait = W < ui->h;
+    if (portrait)
+        draw_tempo(ui, v, st, W - u * 11, ui->h * 0.47f, u * 7);
+    else
+        draw_tempo(ui, v, st, W - u * 13, ui->h - u * 24, u * 8);
     int nx = next_step(s);
-    if (nx >= 0)
+    if (nx >= 0 && !portrait)
         ui_textf(ui, W - u * 4, ui->h - u * 12, 3.6f, false, COL_DIM, UI_RIGHT,
                  W * 0.4f, "Next: %s", s->plan.steps[nx].title);
     if (s->paused && !v->pause_menu)
@@ -258,6 +277,22 @@ static void stage(Ui *ui, const UiView *v, int step, float x, float y, float w,
     widget_stage(ui, v, x, y, w, h);
 }
 
+// Full-bleed on wide screens; on 4:3 the clip moves right of the counter,
+// on portrait screens above it.
+static void work_stage(Ui *ui, const UiView *v, int step)
+{
+    float W = (float)ui->w, H = (float)ui->h;
+    if (W >= H * 1.5f) {
+        stage(ui, v, step, 0, 0, W, H);
+        return;
+    }
+    widget_background(ui);
+    if (W >= H)
+        stage(ui, v, step, W * 0.4f, 0, W * 0.6f, H);
+    else
+        stage(ui, v, step, 0, H * 0.07f, W, H * 0.46f);
+}
+
 void screen_session_draw(Ui *ui, const UiView *v)
 {
     const Session *s = v->session;
@@ -272,19 +307,19 @@ void screen_session_draw(Ui *ui, const UiView *v)
             stage(ui, v, s->step, 0, H * 0.62f, W, H * 0.3f);
         else
             stage(ui, v, s->step, W * 0.52f, H * 0.1f, W * 0.46f, H * 0.72f);
-        draw_intro(ui, v, W < H ? W : W * 0.52f);
+        draw_intro(ui, v, W < H ? W : W * 0.52f, W < H ? H * 0.6f : H * 0.88f);
         break;
     }
     case SESSION_COUNTDOWN:
-        stage(ui, v, s->step, 0, 0, W, H);
+        work_stage(ui, v, s->step);
         draw_countdown(ui, v);
         break;
     case SESSION_WORK:
-        stage(ui, v, s->step, 0, 0, W, H);
+        work_stage(ui, v, s->step);
         draw_work(ui, v);
         break;
     case SESSION_SWITCH:
-        stage(ui, v, s->step, 0, 0, W, H);
+        work_stage(ui, v, s->step);
         draw_switch(ui, v);
         break;
     case SESSION_REST: draw_rest(ui, v); break;

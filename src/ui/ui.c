@@ -284,6 +284,15 @@ float ui_text_wrapped(Ui *ui, float x, float y, float size, bool bold,
         }
         if (!line[0])
             break;
+        const char *rest = p + strlen(line);
+        if (lines == max_lines - 1 && *rest) {
+            // The last line that fits: say there is more.
+            char more[300];
+            snprintf(more, sizeof(more), "%s %s", line, rest);
+            ui_text(ui, x, yy, size, bold, c, UI_LEFT, max_w, more);
+            yy += line_h;
+            break;
+        }
         ui_text(ui, x, yy, size, bold, c, UI_LEFT, max_w, line);
         yy += line_h;
         lines++;

@@ -41,6 +41,7 @@ typedef struct UiView {
     int64_t last_rep_ms;
     char caption[SESSION_TEXT_MAX];
     int64_t caption_ms;
+    bool caption_is_count;          // the last cue was a rep number
     bool pause_menu;
     int pause_sel;
     bool demo_drawn;                // no clip: the live demo figure shows

@@ -51,8 +51,8 @@ void widget_notices(Ui *ui, const UiView *v)
 
 void widget_caption(Ui *ui, const UiView *v)
 {
-    if (!v->caption[0] || v->now_ms - v->caption_ms > 4000)
-        return;
+    if (!v->caption[0] || v->now_ms - v->caption_ms > 4000 || v->caption_is_count)
+        return; // the big counter already shows the count
     float u = ui->u;
     int w = ui_text_width(ui, 4.5f, true, v->caption);
     float bw = fminf((float)w + u * 4, ui->w - u * 4);
