@@ -18,6 +18,7 @@
 
 #include "app/recorder.h"
 #include "app/script.h"
+#include "app/settings_io.h"
 #include "app/stage.h"
 #include "core/calendar.h"
 #include "core/history_view.h"
@@ -37,6 +38,7 @@
 #define AUTO_HISTORY_MS 5000
 #define HEADLESS_LIMIT_MS (6LL * 3600 * 1000)
 #define EVENTS_CAP 64
+#define IDLE_DIM_MS (5 * 60 * 1000)
 
 typedef struct App {
     const CliOptions *opt;
@@ -62,6 +64,9 @@ typedef struct App {
     bool have_script;
     bool shot_taken[CLI_SHOTS_MAX];
     FILE *cue_log;
+    Settings settings;
+    int64_t last_input;
+    int slow_frame_ms;      // test hook: a renderer that manages 1 fps
     bool quit;
     int status;
     int64_t notice_until[VIEW_NOTICES_MAX];
@@ -113,14 +118,21 @@ static void refresh_history(App *a)
 {
     history_free(&a->history);
     if (a->store && store_load(a->store, &a->history)) {
-        history_view_build(a->hv, &a->history, a->lib, today_day(a));
+        history_view_build(a->hv, &a->history, a->lib, today_day(a),
+                           a->settings.weekly_target);
         a->view.hv = a->hv;
     } else if (a->store) {
-        history_view_build(a->hv, &a->history, a->lib, today_day(a));
+        history_view_build(a->hv, &a->history, a->lib, today_day(a),
+                           a->settings.weekly_target);
         a->view.hv = a->hv;
     } else {
         a->view.hv = NULL;
     }
+    int64_t week = cal_week_index(today_day(a));
+    a->view.week_paused = false;
+    for (int i = 0; i < a->history.npaused; i++)
+        if (a->history.paused_weeks[i] == week)
+            a->view.week_paused = true;
 }
 
 static void fill_today(App *a)
@@ -168,6 +180,8 @@ static void begin_session(App *a, const Routine *rt)
     SessionOptions o;
     session_options_default(&o);
     o.auto_advance = a->opt->auto_run;
+    o.tempo_pct = a->settings.tempo_pct;
+    o.include_optional = a->settings.include_optional;
     session_init(a->session, &a->plan, &o);
     int64_t utc = wallclock_utc(&a->wall, a->now);
     StoreStart start = {rt->id, utc, wallclock_offset_min(&a->wall, utc),
@@ -363,9 +377,65 @@ static void on_session_action(App *a, InputAction act)
     }
 }
 
+static void settings_change(App *a, int dir)
+{
+    Settings *s = &a->settings;
+    switch (a->view.settings_sel) {
+    case 0: s->volume = s->volume + 10 * dir < 0 ? 0 : s->volume + 10 * dir > 100 ? 100 : s->volume + 10 * dir; break;
+    case 1: s->voice = !s->voice; break;
+    case 2: s->tempo_pct = s->tempo_pct + 10 * dir < 50 ? 50 : s->tempo_pct + 10 * dir > 200 ? 200 : s->tempo_pct + 10 * dir; break;
+    case 3: s->weekly_target = (s->weekly_target + dir + 8) % 8; break;
+    case 4: s->units = s->units == UNITS_KG ? UNITS_LB : UNITS_KG; break;
+    case 5: s->include_optional = !s->include_optional; break;
+    case 6:
+        if (!a->store || !store_set_week_paused(a->store, cal_week_index(today_day(a)),
+                                                !a->view.week_paused)) {
+            notice(a, 8000, "Cannot change the streak: %s",
+                   a->store ? store_error(a->store) : "no history");
+            break;
+        }
+        if (a->cue_log)
+            fprintf(a->cue_log, "%.3f\tsettings\tStreak %s this week\n", a->now / 1000.0,
+                    a->view.week_paused ? "counting" : "paused");
+        break;
+    }
+    refresh_history(a);
+}
+
+static void settings_leave(App *a)
+{
+    char err[600];
+    if (!settings_save_file(&a->settings, a->paths, err, sizeof(err)))
+        notice(a, 8000, "Settings not saved: %s", err);
+    refresh_history(a);
+    set_screen(a, SCREEN_HOME);
+}
+
 static void on_action(App *a, InputAction act, int px, int py)
 {
     UiView *v = &a->view;
+    if (act != ACT_RESIZED && act != ACT_PAD_ADDED && act != ACT_PAD_REMOVED) {
+        a->last_input = a->now;
+        if (v->dimmed && act != ACT_QUIT) {
+            v->dimmed = false; // the first press only wakes the screen
+            return;
+        }
+    }
+    if (act == ACT_TEST_PAD_PLUG) {
+        if (!input_test_pad_plug())
+            notice(a, 5000, "No virtual controller: %s", SDL_GetError());
+        return;
+    }
+    if (act == ACT_TEST_PAD_UNPLUG) {
+        input_test_pad_unplug();
+        return;
+    }
+    if (act == ACT_TEST_RESIZE) {
+        // Swap between two sizes, as a window manager would.
+        int w = a->video.w == 1920 ? 1280 : 1920, h = a->video.w == 1920 ? 720 : 1080;
+        SDL_SetWindowSize(a->video.window, w, h);
+        return;
+    }
     if (act == ACT_MUTE) {
         v->muted = !v->muted;
         notice(a, 2500, v->muted ? "Sound off" : "Sound on");
@@ -404,8 +474,26 @@ static void on_action(App *a, InputAction act, int px, int py)
             start_routine(a, v->routines[v->selected], false);
         else if (act == ACT_HISTORY)
             set_screen(a, SCREEN_HISTORY);
+        else if (act == ACT_SETTINGS)
+            set_screen(a, SCREEN_SETTINGS);
         else if (act == ACT_QUIT)
             a->quit = true;
+        break;
+    case SCREEN_SETTINGS:
+        if (act == ACT_UP)
+            v->settings_sel = (v->settings_sel + SETTINGS_ITEMS - 1) % SETTINGS_ITEMS;
+        else if (act == ACT_DOWN)
+            v->settings_sel = (v->settings_sel + 1) % SETTINGS_ITEMS;
+        else if (act == ACT_LEFT)
+            settings_change(a, -1);
+        else if (act == ACT_RIGHT || act == ACT_OK)
+            settings_change(a, +1);
+        else if (act == ACT_BACK || act == ACT_SETTINGS)
+            settings_leave(a);
+        else if (act == ACT_QUIT) {
+            settings_leave(a);
+            a->quit = true;
+        }
         break;
     case SCREEN_CONFIRM:
         if (act == ACT_OK && a->pending)
@@ -453,7 +541,8 @@ static void auto_step(App *a)
         if (in >= AUTO_HISTORY_MS)
             a->quit = true;
         break;
-    case SCREEN_SESSION: break;
+    case SCREEN_SESSION:
+    case SCREEN_SETTINGS: break;
     }
 }
 
@@ -564,6 +653,19 @@ int app_run(const CliOptions *opt, const Paths *paths, const Library *lib)
         goto out;
     }
     a->status = 0;
+    const char *slow = getenv("ULTRALEGS_SLOW_FRAME_MS");
+    a->slow_frame_ms = slow ? atoi(slow) : 0;
+    {
+        DiagList sd = {0};
+        settings_load_file(&a->settings, paths, &sd);
+        if (sd.count) {
+            char line[800];
+            diag_format(&sd.items[0], line, sizeof(line));
+            notice(a, 20000, "Settings: %s", line);
+        }
+        diag_list_free(&sd);
+    }
+    a->view.settings = &a->settings;
 
     // History: problems are shown, never fatal.
     clock_boot_id(a->boot_id, sizeof(a->boot_id));
@@ -636,6 +738,8 @@ int app_run(const CliOptions *opt, const Paths *paths, const Library *lib)
                 app_handle_events(a, ev, k);
         }
         expire_notices(a);
+        int64_t active = a->last_input > a->screen_since ? a->last_input : a->screen_since;
+        v->dimmed = v->screen != SCREEN_SESSION && a->now - active > IDLE_DIM_MS;
         if (frame % 600 == 0 && today_day(a) != last_day) {
             last_day = today_day(a);
             refresh_history(a);
@@ -659,6 +763,8 @@ int app_run(const CliOptions *opt, const Paths *paths, const Library *lib)
         }
         if (!opt->virtual_clock && (a->video.software || opt->headless))
             SDL_Delay(opt->headless ? 1 : 8); // no vsync to pace us
+        if (a->slow_frame_ms > 0 && !opt->virtual_clock)
+            SDL_Delay((Uint32)a->slow_frame_ms);
         frame++;
     }
     if (a->in_session)

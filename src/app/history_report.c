@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "app/json.h"
+#include "app/settings_io.h"
 #include "core/calendar.h"
 #include "platform/clock.h"
 #include "store/store.h"
@@ -167,7 +168,11 @@ int history_command(const CliOptions *opt, const Paths *paths,
                                              CAL_CUTOFF_DEFAULT_MIN);
             HistoryView *v = malloc(sizeof(*v));
             if (v) {
-                history_view_build(v, &h, lib, today);
+                Settings set;
+                DiagList sd = {0};
+                settings_load_file(&set, paths, &sd);
+                diag_list_free(&sd);
+                history_view_build(v, &h, lib, today, set.weekly_target);
                 history_report_print(stdout, v, opt->json);
                 free(v);
             }

@@ -8,19 +8,21 @@
 #include "core/calendar.h"
 #include "core/strutil.h"
 
-void history_view_rules(const Library *lib, StreakRules *r)
+void history_view_rules(const Library *lib, int weekly_target, StreakRules *r)
 {
-    r->weekly_target = lib->plan.weekly_target > 0 ? lib->plan.weekly_target : 2;
+    r->weekly_target = weekly_target > 0               ? weekly_target
+                       : lib->plan.weekly_target > 0 ? lib->plan.weekly_target
+                                                     : 2;
     r->routines = lib->plan.streak_routines;
     r->nroutines = lib->plan.nstreak;
 }
 
 void history_view_build(HistoryView *v, const History *h, const Library *lib,
-                        int64_t today)
+                        int64_t today, int weekly_target)
 {
     memset(v, 0, sizeof(*v));
     StreakRules r;
-    history_view_rules(lib, &r);
+    history_view_rules(lib, weekly_target, &r);
     v->today = today;
     cal_iso_week_label(today, v->iso_week, sizeof(v->iso_week));
     v->weekly_target = r.weekly_target;

@@ -45,10 +45,11 @@ typedef struct HistoryView {
     int ndays;
 } HistoryView;
 
+// weekly_target: the runner's setting, or 0 for the plan's.
 void history_view_build(HistoryView *v, const History *h, const Library *lib,
-                        int64_t today);
+                        int64_t today, int weekly_target);
 
 // Streak rules from the plan (weekly target and counting routines).
-void history_view_rules(const Library *lib, StreakRules *r);
+void history_view_rules(const Library *lib, int weekly_target, StreakRules *r);
 
 #endif

@@ -159,7 +159,27 @@ int input_poll(InputEvent *out, int max)
 static const char *const names[ACT_COUNT_] = {
     "none", "ok", "back", "prev", "next", "up", "down", "pause", "mute",
     "tempo-up", "tempo-down", "end-set", "history", "settings", "quit",
-    "pointer", "resized", "pad-added", "pad-removed"};
+    "pointer", "resized", "pad-added", "pad-removed", "pad-plug", "pad-unplug",
+    "resize"};
+
+static int virtual_pad = -1;
+
+bool input_test_pad_plug(void)
+{
+    if (virtual_pad >= 0)
+        return true;
+    virtual_pad = SDL_JoystickAttachVirtual(SDL_JOYSTICK_TYPE_GAMECONTROLLER,
+                                            SDL_CONTROLLER_AXIS_MAX,
+                                            SDL_CONTROLLER_BUTTON_MAX, 0);
+    return virtual_pad >= 0;
+}
+
+void input_test_pad_unplug(void)
+{
+    if (virtual_pad >= 0)
+        SDL_JoystickDetachVirtual(virtual_pad);
+    virtual_pad = -1;
+}
 
 InputAction input_action_from_name(const char *name)
 {

@@ -27,6 +27,10 @@ typedef enum InputAction {
     ACT_RESIZED,    // the output size changed
     ACT_PAD_ADDED,
     ACT_PAD_REMOVED,
+    // Test hooks for --script: a virtual game controller, a window resize.
+    ACT_TEST_PAD_PLUG,
+    ACT_TEST_PAD_UNPLUG,
+    ACT_TEST_RESIZE,
     ACT_COUNT_
 } InputAction;
 
@@ -40,6 +44,11 @@ void input_deinit(void);
 
 // Drain pending events into out; returns how many.
 int input_poll(InputEvent *out, int max);
+
+// A virtual game controller, plugged and unplugged like a real one (for
+// tests). False when SDL cannot make one.
+bool input_test_pad_plug(void);
+void input_test_pad_unplug(void);
 
 // Script names ("ok", "back", "next", ...) <-> actions.
 InputAction input_action_from_name(const char *name);

@@ -12,6 +12,24 @@
 
 #include "core/strutil.h"
 
+bool paths_mkdirs(const char *dir)
+{
+    char tmp[PATHS_MAX];
+    if (!str_copy(tmp, sizeof(tmp), dir)) {
+        errno = ENAMETOOLONG;
+        return false;
+    }
+    for (char *p = tmp + 1; *p; p++) {
+        if (*p != '/')
+            continue;
+        *p = '\0';
+        if (mkdir(tmp, 0755) != 0 && errno != EEXIST)
+            return false;
+        *p = '/';
+    }
+    return mkdir(tmp, 0755) == 0 || errno == EEXIST;
+}
+
 bool file_exists(const char *path)
 {
     struct stat st;

@@ -37,6 +37,9 @@ bool paths_find_clip(const Paths *p, const char *clip, char *out, size_t size);
 char *file_read_all(const char *path, size_t max, size_t *len, char *err,
                     size_t errsize);
 
+// mkdir -p. False (errno set) when it cannot be made.
+bool paths_mkdirs(const char *dir);
+
 bool file_exists(const char *path);
 bool dir_exists(const char *path);
 

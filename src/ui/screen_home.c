@@ -115,6 +115,6 @@ void screen_home_draw(Ui *ui, const UiView *v)
                 routine_card(ui, v, i, u * 4, y + u * 2 + i * (ch + gap), cw, ch);
         }
     }
-    widget_hint(ui, "OK: start    \xe2\x97\x80 \xe2\x96\xb6: choose    H: history");
+    widget_hint(ui, "OK: start    \xe2\x97\x80 \xe2\x96\xb6: choose    H: history    S: settings");
     widget_notices(ui, v);
 }

@@ -25,5 +25,12 @@ void screens_draw(Ui *ui, const UiView *v)
     case SCREEN_SESSION: screen_session_draw(ui, v); break;
     case SCREEN_SUMMARY: screen_summary_draw(ui, v); break;
     case SCREEN_HISTORY: screen_history_draw(ui, v); break;
+    case SCREEN_SETTINGS: screen_settings_draw(ui, v); break;
+    }
+    if (v->dimmed) {
+        // Idle: darken the screen, keep a small reminder.
+        ui_rect(ui, 0, 0, (float)ui->w, (float)ui->h, (SDL_Color){0, 0, 0, 200});
+        ui_text(ui, ui->w / 2.0f, ui->h * 0.45f, 4.0f, true, COL_DIM, UI_CENTER, 0,
+                "Press OK to wake");
     }
 }

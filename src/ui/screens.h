@@ -13,6 +13,7 @@ void screen_home_draw(Ui *ui, const UiView *v);
 void screen_session_draw(Ui *ui, const UiView *v);
 void screen_summary_draw(Ui *ui, const UiView *v);
 void screen_history_draw(Ui *ui, const UiView *v);
+void screen_settings_draw(Ui *ui, const UiView *v);
 
 // Shared widgets (widgets.c).
 void widget_background(Ui *ui);

@@ -10,6 +10,7 @@
 
 #include "core/history_view.h"
 #include "core/routine.h"
+#include "core/settings.h"
 #include "core/session.h"
 
 typedef enum AppScreen {
@@ -18,10 +19,12 @@ typedef enum AppScreen {
     SCREEN_SESSION,
     SCREEN_SUMMARY,
     SCREEN_HISTORY,
+    SCREEN_SETTINGS,
 } AppScreen;
 
 #define VIEW_NOTICES_MAX 4
 #define PAUSE_ITEMS 5
+#define SETTINGS_ITEMS 7
 
 typedef struct UiView {
     AppScreen screen;
@@ -60,6 +63,11 @@ typedef struct UiView {
     char notices[VIEW_NOTICES_MAX][256];
     int nnotices;
     bool muted;
+    bool dimmed;                    // idle: the screen dims itself
+    // Settings
+    const Settings *settings;
+    int settings_sel;
+    bool week_paused;
 } UiView;
 
 #endif

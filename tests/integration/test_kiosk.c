@@ -316,6 +316,136 @@ static void test_bad_situations(void **state)
     free(err);
 }
 
+static void write_file(const char *name, const char *text)
+{
+    char path[400];
+    snprintf(path, sizeof(path), "%s/%s", ku_dir, name);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+// The settings screen: change the streak target, pause this week; saved.
+static void test_settings_screen(void **state)
+{
+    (void)state;
+    write_file("set.txt", "1 settings\n2 down\n2.5 down\n3 down\n3.5 right\n"
+                          "3.6 right\n4 down\n4.5 down\n4.6 down\n5 ok\n"
+                          "5.5 up\n6 back\n");
+    assert_int_equal(ku_run(NULL, ENV BIN " --headless --virtual-clock --script %s/set.txt"
+                            " --cue-log %s/set.tsv --screenshot 5.2:%s/settings.png"
+                            " --now 2026-11-25T18:00:00-07:00",
+                            ku_dir, ku_dir, ku_dir, ku_dir, ku_dir, ku_dir, ku_dir), 0);
+    char *ini = ku_read("%s/cfg/ultralegs/config.ini", ku_dir);
+    assert_non_null(ini);
+    assert_non_null(strstr(ini, "weekly_target = 2\n"));
+    free(ini);
+    char *log = ku_read("%s/set.tsv", ku_dir);
+    assert_non_null(strstr(log, "5.000\tsettings\tStreak paused this week\n"));
+    free(log);
+    assert_int_equal(ku_run(NULL, ENV BIN " --history --json --now 2026-11-26T10:00:00-07:00"
+                            " > %s/h.json", ku_dir, ku_dir, ku_dir, ku_dir, ku_dir), 0);
+    char *h = ku_read("%s/h.json", ku_dir);
+    assert_non_null(strstr(h, "\"status\": \"paused\""));
+    free(h);
+    KuImage im = ku_load("%s/settings.png", ku_dir);
+    assert_true(ku_frac(&im, 0.01, 0.03, 0.4, 0.13, ku_orange, NULL) > 0.04); // title
+    assert_true(ku_frac(&im, 0.0, 0.12, 1.0, 0.85, ku_bright, NULL) > 0.008); // items
+    ku_free(&im);
+}
+
+// Left alone on the home screen, the kiosk dims itself; a key wakes it.
+static void test_idle_dim(void **state)
+{
+    (void)state;
+    write_file("idle.txt", "400 ok\n");
+    assert_int_equal(ku_run(NULL, ENV BIN " --headless --virtual-clock --script %s/idle.txt"
+                            " --screenshot 10:%s/awake.png --screenshot 350:%s/dim.png"
+                            " --screenshot 401:%s/woke.png --now 2026-11-25T18:00:00-07:00",
+                            ku_dir, ku_dir, ku_dir, ku_dir, ku_dir, ku_dir, ku_dir, ku_dir), 0);
+    KuImage a = ku_load("%s/awake.png", ku_dir), d = ku_load("%s/dim.png", ku_dir),
+            w = ku_load("%s/woke.png", ku_dir);
+    double fa = ku_frac(&a, 0, 0, 1, 1, ku_bright, NULL);
+    double fd = ku_frac(&d, 0, 0, 1, 1, ku_bright, NULL);
+    double fw = ku_frac(&w, 0, 0, 1, 1, ku_bright, NULL);
+    assert_true(fa > 0.01);
+    assert_true(fd < fa / 5);
+    assert_true(fw > fa / 2); // woken, still home (the press did not start)
+    ku_free(&a);
+    ku_free(&d);
+    ku_free(&w);
+}
+
+// A controller unplugged mid-set, a window resized: coaching goes on.
+static void test_unplug_and_resize(void **state)
+{
+    (void)state;
+    write_file("pad.txt", "0.5 pad-plug\n20 pad-unplug\n25 resize\n");
+    assert_int_equal(ku_run(NULL, ENV BIN " --headless --virtual-clock --auto --routine daily-hips"
+                            " --script %s/pad.txt --cue-log %s/pad.tsv --screenshot 24:%s/before.png"
+                            " --screenshot 26:%s/after.png --now 2026-11-25T07:00:00-07:00",
+                            ku_dir, ku_dir, ku_dir, ku_dir, ku_dir, ku_dir, ku_dir, ku_dir), 0);
+    char *log = ku_read("%s/pad.tsv", ku_dir);
+    // Noticed on the frame after it happened.
+    const char *n = strstr(log, "\tnotice\tController disconnected");
+    assert_non_null(n);
+    while (n > log && n[-1] != '\n')
+        n--;
+    assert_true(atof(n) >= 20.0 && atof(n) < 20.1);
+    assert_non_null(strstr(log, "\tdone\tDaily Hips done:"));
+    free(log);
+    KuImage b = ku_load("%s/before.png", ku_dir), a = ku_load("%s/after.png", ku_dir);
+    assert_int_equal(b.w, 1280);
+    assert_int_equal(a.w, 1920);
+    assert_int_equal(a.h, 1080);
+    double bb;
+    ku_frac(&a, 0.0, 0.45, 0.3, 0.99, ku_bright, &bb); // the counter, re-laid out
+    assert_true(bb >= 0.25);
+    ku_free(&b);
+    ku_free(&a);
+}
+
+// A renderer that manages one frame a second, on the real clock: every cue
+// still comes at its own time.
+static void test_one_fps(void **state)
+{
+    (void)state;
+    char dir[400];
+    snprintf(dir, sizeof(dir), "%s/cfg/ultralegs/routines", ku_dir);
+    assert_int_equal(ku_run(NULL, "mkdir -p %s", dir), 0);
+    write_file("cfg/ultralegs/routines/quick.ini",
+               "[routine]\ntitle = Quick\n[step]\nexercise = band-work\nreps = 4\n");
+    write_file("q.txt", "1 ok\n12 quit\n");
+    double secs;
+    assert_int_equal(ku_run(&secs, ENV "ULTRALEGS_SLOW_FRAME_MS=1000 " BIN " --headless --routine quick"
+                            " --script %s/q.txt --cue-log %s/q.tsv --now 2026-11-25T18:00:00-07:00",
+                            ku_dir, ku_dir, ku_dir, ku_dir, ku_dir, ku_dir), 0);
+    char *log = ku_read("%s/q.tsv", ku_dir);
+    assert_non_null(log);
+    // OK lands on a frame near 1 s; from there the countdown and the reps
+    // keep their spacing although frames are a second apart.
+    double t3 = -1, t2 = -1, go = -1, r4 = -1;
+    for (const char *l = log; l && *l; l = strchr(l, '\n') ? strchr(l, '\n') + 1 : NULL) {
+        double t = atof(l);
+        if (strstr(l, "\tcountdown\t3") == strchr(l, '\t'))
+            t3 = t;
+        else if (strstr(l, "\tcountdown\t2") == strchr(l, '\t'))
+            t2 = t;
+        else if (strstr(l, "\tgo\t") == strchr(l, '\t'))
+            go = t;
+        else if (strstr(l, "\trep\t4") == strchr(l, '\t'))
+            r4 = t;
+    }
+    assert_true(t3 >= 0 && t2 >= 0 && go >= 0 && r4 >= 0);
+    assert_true(t2 - t3 > 0.999 && t2 - t3 < 1.001);
+    assert_true(go - t3 > 2.999 && go - t3 < 3.001);
+    assert_true(r4 - go > 4.799 && r4 - go < 4.801); // 4 steps at 1.2 s
+    assert_non_null(strstr(log, "\tdone\tQuick done: 4 reps"));
+    free(log);
+    print_message("1 fps run: %.1f s wall\n", secs);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -324,6 +454,10 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_other_screens, setup_quit_script, ku_teardown),
         cmocka_unit_test_setup_teardown(test_scripted_session, ku_setup, ku_teardown),
         cmocka_unit_test_setup_teardown(test_bad_situations, ku_setup, ku_teardown),
+        cmocka_unit_test_setup_teardown(test_settings_screen, ku_setup, ku_teardown),
+        cmocka_unit_test_setup_teardown(test_idle_dim, ku_setup, ku_teardown),
+        cmocka_unit_test_setup_teardown(test_unplug_and_resize, ku_setup, ku_teardown),
+        cmocka_unit_test_setup_teardown(test_one_fps, ku_setup, ku_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -283,12 +283,12 @@ static void test_easy_day_guard(void **state)
     int64_t wed = day(2026, 11, 25);
     add(&h, wed, "ultra-legs", true, true);
     HistoryView *v = malloc(sizeof(*v));
-    history_view_build(v, &h, lib, wed + 1);
+    history_view_build(v, &h, lib, wed + 1, 0);
     assert_true(v->easy_day);
     assert_false(v->done_today);
-    history_view_build(v, &h, lib, wed + 2);
+    history_view_build(v, &h, lib, wed + 2, 0);
     assert_false(v->easy_day);
-    history_view_build(v, &h, lib, wed);
+    history_view_build(v, &h, lib, wed, 0);
     assert_true(v->done_today);
     assert_string_equal(v->iso_week, "2026-W48");
     free(v);

@@ -423,7 +423,7 @@ static char *view_text(Store *st, const Library *lib, int64_t today)
     History h = {0};
     assert_true(store_load(st, &h));
     HistoryView *v = malloc(sizeof(*v));
-    history_view_build(v, &h, lib, today);
+    history_view_build(v, &h, lib, today, 0);
     char *buf = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&buf, &len);
@@ -586,7 +586,7 @@ static void test_clock_sanity(void **state)
     assert_true(store_load(st, &h));
     Library *lib = tu_builtin_library();
     HistoryView *v = malloc(sizeof(*v));
-    history_view_build(v, &h, lib, cal_days_from_civil(2026, 11, 21));
+    history_view_build(v, &h, lib, cal_days_from_civil(2026, 11, 21), 0);
     assert_int_equal(v->weekly.this_week_sessions, 1); // flagged ones do not count
     assert_int_equal(v->total_sessions, 2);            // but they are kept
     history_free(&h);

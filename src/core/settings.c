@@ -1,0 +1,149 @@
+/*
+ * Settings: config.ini read with libinih, written back whole.
+ */
+#include "core/settings.h"
+
+#include <ini.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/strutil.h"
+
+void settings_default(Settings *s)
+{
+    s->volume = 80;
+    s->voice = true;
+    s->tempo_pct = 100;
+    s->weekly_target = 0;
+    s->units = UNITS_KG;
+    s->include_optional = true;
+}
+
+typedef struct Ctx {
+    Settings *s;
+    const char *file;
+    DiagList *diags;
+    const char *text;
+    size_t len, pos;
+    int line;
+    bool ok;
+} Ctx;
+
+static char *reader(char *str, int num, void *stream)
+{
+    Ctx *c = stream;
+    if (c->pos >= c->len)
+        return NULL;
+    size_t start = c->pos, end = start;
+    while (end < c->len && c->text[end] != '\n')
+        end++;
+    c->pos = end < c->len ? end + 1 : end;
+    c->line++;
+    size_t n = end - start;
+    if (n + 3 > (size_t)num || memchr(c->text + start, '\0', n)) {
+        diag_add(c->diags, DIAG_ERROR, c->file, c->line, "", "unreadable line");
+        c->ok = false;
+        str[0] = '\0';
+        return str;
+    }
+    memcpy(str, c->text + start, n);
+    str[n] = '\0';
+    return str;
+}
+
+static void bad(Ctx *c, const char *name, const char *want, const char *value)
+{
+    diag_add(c->diags, DIAG_ERROR, c->file, c->line, "",
+             "'%s' must be %s, not '%s' (keeping the default)", name, want, value);
+    c->ok = false;
+}
+
+static int on_key(void *user, const char *section, const char *name,
+                  const char *value)
+{
+    Ctx *c = user;
+    if (strcmp(section, "settings") != 0) {
+        diag_add(c->diags, DIAG_WARNING, c->file, c->line, "",
+                 "'%s' outside [settings] is ignored", name);
+        return 1;
+    }
+    long v;
+    bool b;
+    Settings *s = c->s;
+    if (strcmp(name, "volume") == 0) {
+        if (str_parse_int(value, 0, 100, &v))
+            s->volume = (int)v;
+        else
+            bad(c, name, "0 to 100", value);
+    } else if (strcmp(name, "voice") == 0) {
+        if (str_parse_bool(value, &b))
+            s->voice = b;
+        else
+            bad(c, name, "yes or no", value);
+    } else if (strcmp(name, "tempo") == 0) {
+        if (str_parse_int(value, 50, 200, &v))
+            s->tempo_pct = (int)v;
+        else
+            bad(c, name, "50 to 200 (percent)", value);
+    } else if (strcmp(name, "weekly_target") == 0) {
+        if (str_parse_int(value, 0, 7, &v))
+            s->weekly_target = (int)v;
+        else
+            bad(c, name, "0 (as the plan says) to 7", value);
+    } else if (strcmp(name, "units") == 0) {
+        if (strcmp(value, "kg") == 0)
+            s->units = UNITS_KG;
+        else if (strcmp(value, "lb") == 0)
+            s->units = UNITS_LB;
+        else
+            bad(c, name, "kg or lb", value);
+    } else if (strcmp(name, "optional_exercises") == 0) {
+        if (str_parse_bool(value, &b))
+            s->include_optional = b;
+        else
+            bad(c, name, "yes or no", value);
+    } else {
+        diag_add(c->diags, DIAG_ERROR, c->file, c->line, "",
+                 "unknown setting '%s'", name);
+        c->ok = false;
+    }
+    return 1;
+}
+
+bool settings_parse(Settings *s, const char *text, size_t len, const char *file,
+                    DiagList *diags)
+{
+    Ctx c = {s, file, diags, text, len, 0, 0, true};
+    ini_allow_multiline = false;
+    int r = ini_parse_stream(reader, &c, on_key, &c);
+    if (r > 0) {
+        diag_add(diags, DIAG_ERROR, file, r, "", "cannot read this line");
+        c.ok = false;
+    }
+    return c.ok;
+}
+
+int settings_format(const Settings *s, char *buf, size_t size)
+{
+    return snprintf(buf, size,
+                    "; Ultra Legs Kiosk settings (the settings screen writes this file)\n"
+                    "[settings]\n"
+                    "volume = %d\n"
+                    "voice = %s\n"
+                    "tempo = %d\n"
+                    "; sessions a week for the streak; 0 = as plan.ini says\n"
+                    "weekly_target = %d\n"
+                    "units = %s\n"
+                    "optional_exercises = %s\n",
+                    s->volume, s->voice ? "yes" : "no", s->tempo_pct,
+                    s->weekly_target, s->units == UNITS_LB ? "lb" : "kg",
+                    s->include_optional ? "yes" : "no");
+}
+
+void settings_load_text(const Settings *s, double kg, char *buf, size_t size)
+{
+    if (s->units == UNITS_LB)
+        snprintf(buf, size, "%.0f lb", kg * 2.20462);
+    else
+        snprintf(buf, size, "%g kg", kg);
+}

@@ -1,0 +1,37 @@
+/*
+ * The runner's settings, kept in config.ini ([settings] section) in the
+ * config folder. Parsing reports file:line problems and keeps the defaults
+ * for anything it cannot read.
+ */
+#ifndef UL_CORE_SETTINGS_H
+#define UL_CORE_SETTINGS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/diag.h"
+
+typedef enum Units { UNITS_KG, UNITS_LB } Units;
+
+typedef struct Settings {
+    int volume;            // 0..100
+    bool voice;            // spoken cues (sounds stay)
+    int tempo_pct;         // 50..200
+    int weekly_target;     // 1..7; 0 = as the plan says
+    Units units;
+    bool include_optional; // coach optional exercises (calf raises)
+} Settings;
+
+void settings_default(Settings *s);
+
+// Parse config.ini text over the current values.
+bool settings_parse(Settings *s, const char *text, size_t len,
+                    const char *file, DiagList *diags);
+
+// The file's text; returns the length written (snprintf-style).
+int settings_format(const Settings *s, char *buf, size_t size);
+
+// Display a load in the chosen units: "10 kg", "22 lb".
+void settings_load_text(const Settings *s, double kg, char *buf, size_t size);
+
+#endif

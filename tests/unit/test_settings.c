@@ -1,0 +1,71 @@
+/*
+ * Settings: reading config.ini, keeping defaults for what is wrong, and
+ * writing it back.
+ */
+#include "testutil.h"
+
+#include "core/settings.h"
+
+static void test_parse_and_format(void **state)
+{
+    (void)state;
+    Settings s;
+    settings_default(&s);
+    DiagList d = {0};
+    const char *text = "[settings]\nvolume = 40\nvoice = no\ntempo = 120\n"
+                       "weekly_target = 3\nunits = lb\noptional_exercises = no\n";
+    assert_true(settings_parse(&s, text, strlen(text), "config.ini", &d));
+    assert_int_equal(d.count, 0);
+    assert_int_equal(s.volume, 40);
+    assert_false(s.voice);
+    assert_int_equal(s.tempo_pct, 120);
+    assert_int_equal(s.weekly_target, 3);
+    assert_int_equal(s.units, UNITS_LB);
+    assert_false(s.include_optional);
+    char buf[1024];
+    settings_format(&s, buf, sizeof(buf));
+    Settings t;
+    settings_default(&t);
+    assert_true(settings_parse(&t, buf, strlen(buf), "config.ini", &d));
+    assert_int_equal(t.volume, s.volume);
+    assert_int_equal(t.voice, s.voice);
+    assert_int_equal(t.tempo_pct, s.tempo_pct);
+    assert_int_equal(t.weekly_target, s.weekly_target);
+    assert_int_equal(t.units, s.units);
+    assert_int_equal(t.include_optional, s.include_optional);
+    char load[32];
+    settings_load_text(&s, 10, load, sizeof(load));
+    assert_string_equal(load, "22 lb");
+    s.units = UNITS_KG;
+    settings_load_text(&s, 12.5, load, sizeof(load));
+    assert_string_equal(load, "12.5 kg");
+    diag_list_free(&d);
+}
+
+static void test_bad_values_keep_defaults(void **state)
+{
+    (void)state;
+    Settings s;
+    settings_default(&s);
+    DiagList d = {0};
+    const char *text = "[settings]\nvolume = loud\ntempo = 500\nunits = stone\ncolour = red\n";
+    assert_false(settings_parse(&s, text, strlen(text), "config.ini", &d));
+    assert_int_equal(s.volume, 80);
+    assert_int_equal(s.tempo_pct, 100);
+    assert_int_equal(s.units, UNITS_KG);
+    char line[600];
+    diag_format(&d.items[0], line, sizeof(line));
+    assert_string_equal(line, "config.ini:2: error: 'volume' must be 0 to 100, not 'loud' (keeping the default)");
+    diag_format(&d.items[3], line, sizeof(line));
+    assert_string_equal(line, "config.ini:5: error: unknown setting 'colour'");
+    diag_list_free(&d);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_parse_and_format),
+        cmocka_unit_test(test_bad_values_keep_defaults),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
