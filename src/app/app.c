@@ -17,6 +17,7 @@
 #include <time.h>
 
 #include "app/recorder.h"
+#include "audio/audio.h"
 #include "app/script.h"
 #include "app/settings_io.h"
 #include "app/stage.h"
@@ -47,6 +48,8 @@ typedef struct App {
     Video video;
     Ui ui;
     Stage stage;
+    Audio *audio;
+    bool audio_clock;       // the disk driver: time follows the capture
     Store *store;
     History history;
     HistoryView *hv;
@@ -164,6 +167,36 @@ static void set_screen(App *a, AppScreen s)
     video_allow_blanking(&a->video, s != SCREEN_SESSION);
 }
 
+// Say every phrase of the plan once in silence (a rehearsal of the engine)
+// so speech is synthesised before its cue.
+static void prepare_phrases(App *a)
+{
+    Session *dry = malloc(sizeof(*dry));
+    if (!dry)
+        return;
+    SessionOptions o = a->session->opt;
+    o.auto_advance = true;
+    session_init(dry, &a->plan, &o);
+    SessionEvent ev[EVENTS_CAP];
+    int n = session_start(dry, 0, ev, EVENTS_CAP);
+    int64_t t = 0;
+    for (int guard = 0; guard < 100000 && dry->phase != SESSION_DONE; guard++) {
+        for (int i = 0; i < n; i++) {
+            Cue c;
+            if (cue_for_event(&ev[i], SESSION_IDLE, &c) && c.speech[0])
+                audio_prepare(a->audio, c.speech);
+        }
+        t += 500;
+        n = session_tick(dry, t, ev, EVENTS_CAP);
+    }
+    for (int i = 0; i < n; i++) {
+        Cue c;
+        if (cue_for_event(&ev[i], SESSION_IDLE, &c) && c.speech[0])
+            audio_prepare(a->audio, c.speech);
+    }
+    free(dry);
+}
+
 static void begin_session(App *a, const Routine *rt)
 {
     if (!session_plan_from_routine(&a->plan, a->lib, rt)) {
@@ -197,6 +230,8 @@ static void begin_session(App *a, const Routine *rt)
     a->view.pause_menu = false;
     a->view.caption[0] = '\0';
     set_screen(a, SCREEN_SESSION);
+    if (!audio_is_null(a->audio))
+        prepare_phrases(a);
     SessionEvent ev[EVENTS_CAP];
     int n = session_start(a->session, a->now, ev, EVENTS_CAP);
     stage_prepare(&a->stage, &a->plan, 0);
@@ -257,6 +292,9 @@ static void end_session(App *a)
             if (a->cue_log)
                 fprintf(a->cue_log, "%.3f\tbadge\tNew badge: %s\n", a->now / 1000.0,
                         hv->badges[i].title);
+            Cue c = {CUE_SOUND_BADGE, "", CUE_PRIO_INFO, 6000};
+            snprintf(c.speech, sizeof(c.speech), "New badge: %s", hv->badges[i].title);
+            audio_cue(a->audio, &c, a->now);
         }
     }
     a->in_session = false;
@@ -267,6 +305,7 @@ static void app_handle_events(App *a, const SessionEvent *ev, int n)
 {
     for (int i = 0; i < n; i++) {
         const SessionEvent *e = &ev[i];
+        audio_event(a->audio, e, e->at_ms);
         if (e->kind == SESSION_EV_PHASE) {
             a->view.phase_started_ms = e->at_ms;
             if (e->phase == SESSION_INTRO || e->phase == SESSION_REST)
@@ -400,6 +439,8 @@ static void settings_change(App *a, int dir)
         break;
     }
     refresh_history(a);
+    audio_set_volume(a->audio, s->volume);
+    audio_set_voice(a->audio, s->voice);
 }
 
 static void settings_leave(App *a)
@@ -438,6 +479,7 @@ static void on_action(App *a, InputAction act, int px, int py)
     }
     if (act == ACT_MUTE) {
         v->muted = !v->muted;
+        audio_set_muted(a->audio, v->muted);
         notice(a, 2500, v->muted ? "Sound off" : "Sound on");
         return;
     }
@@ -666,6 +708,22 @@ int app_run(const CliOptions *opt, const Paths *paths, const Library *lib)
         diag_list_free(&sd);
     }
     a->view.settings = &a->settings;
+    {
+        char why[300], pack[PATHS_MAX + 16];
+        snprintf(pack, sizeof(pack), "%s/voice", paths->data_dir);
+        AudioOptions ao = {opt->headless, a->settings.volume, a->settings.voice, 512, pack};
+        a->audio = audio_open(&ao, why, sizeof(why));
+        if (!a->audio) {
+            fprintf(stderr, "ultralegs: out of memory\n");
+            goto out;
+        }
+        if (audio_is_null(a->audio) && !opt->headless)
+            notice(a, 10000, "No sound: %s", why);
+        else if (audio_is_null(a->audio) && getenv("SDL_AUDIODRIVER"))
+            notice(a, 10000, "No sound: %s", why);
+        a->audio_clock = !opt->virtual_clock && !audio_is_null(a->audio) &&
+                         strcmp(audio_driver(a->audio), "disk") == 0;
+    }
 
     // History: problems are shown, never fatal.
     clock_boot_id(a->boot_id, sizeof(a->boot_id));
@@ -718,8 +776,12 @@ int app_run(const CliOptions *opt, const Paths *paths, const Library *lib)
     int64_t frame = 0;
     int64_t last_day = today_day(a);
     while (!a->quit) {
-        a->now = opt->virtual_clock ? frame * FRAME_MS_NUM / FRAME_MS_DEN
-                                    : (int64_t)(SDL_GetTicks64() - t0);
+        if (opt->virtual_clock)
+            a->now = frame * FRAME_MS_NUM / FRAME_MS_DEN;
+        else if (a->audio_clock)
+            a->now = audio_clock_ms(a->audio);
+        else
+            a->now = (int64_t)(SDL_GetTicks64() - t0);
         InputEvent in[32];
         int n = input_poll(in, 32);
         for (int i = 0; i < n; i++)
@@ -737,6 +799,7 @@ int app_run(const CliOptions *opt, const Paths *paths, const Library *lib)
             if (k)
                 app_handle_events(a, ev, k);
         }
+        audio_update(a->audio, a->now);
         expire_notices(a);
         int64_t active = a->last_input > a->screen_since ? a->last_input : a->screen_since;
         v->dimmed = v->screen != SCREEN_SESSION && a->now - active > IDLE_DIM_MS;
@@ -769,8 +832,17 @@ int app_run(const CliOptions *opt, const Paths *paths, const Library *lib)
     }
     if (a->in_session)
         quit_session(a);
+    if (getenv("ULTRALEGS_AUDIO_STATS") && a->audio && !audio_is_null(a->audio)) {
+        AudioStats st;
+        audio_stats(a->audio, &st);
+        fprintf(stderr, "audio: driver %s, %d sounds, %d spoken cues, %d dropped, "
+                        "cue latency avg %.1f ms max %.1f ms\n",
+                audio_driver(a->audio), st.sounds, st.cues, st.dropped,
+                st.latency_avg_ms, st.latency_max_ms);
+    }
     status = a->status;
 out:
+    audio_close(a->audio);
     if (a->cue_log)
         fclose(a->cue_log);
     stage_deinit(&a->stage);

@@ -73,7 +73,7 @@ static char *ku_read(const char *fmt, ...)
     return buf;
 }
 
-static int ku_count(const char *text, const char *needle)
+static inline int ku_count(const char *text, const char *needle)
 {
     int n = 0;
     for (const char *p = text; (p = strstr(p, needle)); p += strlen(needle))
@@ -86,7 +86,7 @@ typedef struct KuImage {
     int w, h;
 } KuImage;
 
-static KuImage ku_load(const char *fmt, ...)
+static inline KuImage ku_load(const char *fmt, ...)
 {
     char path[512];
     va_list ap;
@@ -104,23 +104,23 @@ static KuImage ku_load(const char *fmt, ...)
     return im;
 }
 
-static void ku_free(KuImage *im)
+static inline void ku_free(KuImage *im)
 {
     SDL_FreeSurface(im->s);
 }
 
 typedef int (*KuPred)(Uint8 r, Uint8 g, Uint8 b);
 
-static int ku_orange(Uint8 r, Uint8 g, Uint8 b) { return r > 220 && g > 90 && g < 160 && b < 90; }
-static int ku_bright(Uint8 r, Uint8 g, Uint8 b) { return r > 200 && g > 180 && b > 150; }
-static int ku_green(Uint8 r, Uint8 g, Uint8 b) { return g > 180 && r < 120 && b > 100 && b < 170; }
-static int ku_figure(Uint8 r, Uint8 g, Uint8 b) { return r > 215 && g > 220 && b > 235; }
-static int ku_blue_leg(Uint8 r, Uint8 g, Uint8 b) { return r < 110 && g > 150 && b > 230; }
-static int ku_pink_leg(Uint8 r, Uint8 g, Uint8 b) { return r > 230 && g < 120 && b > 120 && b < 180; }
+static inline int ku_orange(Uint8 r, Uint8 g, Uint8 b) { return r > 220 && g > 90 && g < 160 && b < 90; }
+static inline int ku_bright(Uint8 r, Uint8 g, Uint8 b) { return r > 200 && g > 180 && b > 150; }
+static inline int ku_green(Uint8 r, Uint8 g, Uint8 b) { return g > 180 && r < 120 && b > 100 && b < 170; }
+static inline int ku_figure(Uint8 r, Uint8 g, Uint8 b) { return r > 215 && g > 220 && b > 235; }
+static inline int ku_blue_leg(Uint8 r, Uint8 g, Uint8 b) { return r < 110 && g > 150 && b > 230; }
+static inline int ku_pink_leg(Uint8 r, Uint8 g, Uint8 b) { return r > 230 && g < 120 && b > 120 && b < 180; }
 
 // Fraction of pixels in the region (fractions of the frame) matching pred;
 // the bounding box of the matches is returned in frame fractions.
-static double ku_frac(const KuImage *im, double x0, double y0, double x1,
+static inline double ku_frac(const KuImage *im, double x0, double y0, double x1,
                       double y1, KuPred pred, double *bb_h)
 {
     int ax = (int)(x0 * im->w), bx = (int)(x1 * im->w);

@@ -1,0 +1,283 @@
+/*
+ * SDL_mixer backend, null backend, the speech queue.
+ */
+#include "audio/audio.h"
+
+#include <SDL.h>
+#include <SDL_mixer.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "audio/speech.h"
+#include "audio/tones.h"
+
+#define RATE 48000
+#define SOUND_CHANNELS 6
+#define SPEECH_CHANNEL 7
+#define PENDING_MAX 24
+
+typedef struct Pending {
+    char text[SESSION_TEXT_MAX];
+    CuePriority prio;
+    int64_t at;
+    int stale_ms;
+    uint64_t queued_ticks; // SDL ticks when queued, for latency
+} Pending;
+
+struct Audio {
+    bool null;
+    bool voice, muted;
+    int volume;
+    char driver[32];
+    Speech speech;
+    Mix_Chunk *sounds[CUE_SOUND_COUNT_];
+    int16_t *sound_pcm[CUE_SOUND_COUNT_];
+    Pending pend[PENDING_MAX];
+    int npend;
+    CuePriority playing_prio;
+    SessionPhase last_phase;
+    SDL_atomic_t frames_mixed;
+    // Latency: the ticks of the last dispatch, waiting for the mixer.
+    SDL_atomic_t dispatch_pending;
+    uint64_t dispatch_ticks;
+    double lat_sum, lat_max;
+    int lat_n;
+    AudioStats st;
+};
+
+static void post_mix(void *ud, Uint8 *stream, int len)
+{
+    (void)stream;
+    Audio *a = ud;
+    SDL_AtomicAdd(&a->frames_mixed, len / 4);
+    if (SDL_AtomicGet(&a->dispatch_pending)) {
+        double ms = (double)(SDL_GetTicks64() - a->dispatch_ticks) +
+                    1000.0 * (len / 4) / RATE; // this buffer still has to play
+        a->lat_sum += ms;
+        a->lat_n++;
+        if (ms > a->lat_max)
+            a->lat_max = ms;
+        SDL_AtomicSet(&a->dispatch_pending, 0);
+    }
+}
+
+Audio *audio_open(const AudioOptions *opt, char *why, size_t whysize)
+{
+    Audio *a = calloc(1, sizeof(*a));
+    if (!a)
+        return NULL;
+    a->voice = opt->voice;
+    a->volume = opt->volume;
+    a->null = true;
+    snprintf(a->driver, sizeof(a->driver), "none");
+    why[0] = '\0';
+    if (opt->headless && !getenv("SDL_AUDIODRIVER")) {
+        snprintf(why, whysize, "headless: no sound device");
+        return a;
+    }
+    if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
+        snprintf(why, whysize, "no sound device (%s): captions only", SDL_GetError());
+        return a;
+    }
+    int chunk = opt->chunk > 0 ? opt->chunk : 512;
+    if (Mix_OpenAudioDevice(RATE, AUDIO_S16SYS, 2, chunk, NULL, 0) != 0) {
+        snprintf(why, whysize, "no sound device (%s): captions only", Mix_GetError());
+        SDL_QuitSubSystem(SDL_INIT_AUDIO);
+        return a;
+    }
+    a->null = false;
+    snprintf(a->driver, sizeof(a->driver), "%s",
+             SDL_GetCurrentAudioDriver() ? SDL_GetCurrentAudioDriver() : "?");
+    Mix_AllocateChannels(8);
+    Mix_ReserveChannels(0);
+    for (int s = 1; s < CUE_SOUND_COUNT_; s++) {
+        int frames = 0;
+        a->sound_pcm[s] = tone_render((CueSound)s, RATE, &frames);
+        if (a->sound_pcm[s])
+            a->sounds[s] = Mix_QuickLoad_RAW((Uint8 *)a->sound_pcm[s], (Uint32)frames * 4);
+    }
+    Mix_SetPostMix(post_mix, a);
+    audio_set_volume(a, a->volume);
+    if (!speech_start(&a->speech, RATE, 165, opt->pack_dir))
+        fprintf(stderr, "audio: no speech thread: sounds and captions only\n");
+    // The numbers are said most often: have them ready.
+    for (int i = 1; i <= 30; i++) {
+        char n[8];
+        snprintf(n, sizeof(n), "%d", i);
+        speech_request(&a->speech, n);
+    }
+    return a;
+}
+
+void audio_close(Audio *a)
+{
+    if (!a)
+        return;
+    if (!a->null) {
+        Mix_HaltChannel(-1);
+        Mix_SetPostMix(NULL, NULL);
+        speech_stop(&a->speech);
+        for (int s = 0; s < CUE_SOUND_COUNT_; s++) {
+            if (a->sounds[s])
+                Mix_FreeChunk(a->sounds[s]);
+            free(a->sound_pcm[s]);
+        }
+        Mix_CloseAudio();
+        SDL_QuitSubSystem(SDL_INIT_AUDIO);
+    }
+    free(a);
+}
+
+bool audio_is_null(const Audio *a) { return !a || a->null; }
+const char *audio_driver(const Audio *a) { return a ? a->driver : "none"; }
+
+void audio_set_volume(Audio *a, int volume)
+{
+    a->volume = volume < 0 ? 0 : volume > 100 ? 100 : volume;
+    if (!a->null)
+        Mix_Volume(-1, a->muted ? 0 : a->volume * MIX_MAX_VOLUME / 100);
+}
+
+void audio_set_voice(Audio *a, bool on)
+{
+    a->voice = on;
+}
+
+void audio_set_muted(Audio *a, bool muted)
+{
+    a->muted = muted;
+    audio_set_volume(a, a->volume);
+}
+
+void audio_prepare(Audio *a, const char *text)
+{
+    if (!a->null && a->voice && text[0])
+        speech_request(&a->speech, text);
+}
+
+void audio_cue(Audio *a, const Cue *c, int64_t now_ms)
+{
+    if (a->null)
+        return;
+    if (c->sound == CUE_SOUND_BEEP || c->sound == CUE_SOUND_GO) {
+        // The countdown is heard clearly: cut an announcement still going,
+        // forget the ones waiting.
+        if (Mix_Playing(SPEECH_CHANNEL) && a->playing_prio <= CUE_PRIO_INFO)
+            Mix_HaltChannel(SPEECH_CHANNEL);
+        int n = 0;
+        for (int i = 0; i < a->npend; i++)
+            if (a->pend[i].prio > CUE_PRIO_INFO)
+                a->pend[n++] = a->pend[i];
+            else
+                a->st.dropped++;
+        a->npend = n;
+    }
+    if (c->sound != CUE_SOUND_NONE && a->sounds[c->sound]) {
+        // Ticks and beeps never wait: any free sound channel, else the oldest.
+        int ch = -1;
+        for (int i = 0; i < SOUND_CHANNELS && ch < 0; i++)
+            if (!Mix_Playing(i))
+                ch = i;
+        if (ch < 0)
+            ch = Mix_GroupOldest(-1) >= 0 && Mix_GroupOldest(-1) < SOUND_CHANNELS
+                     ? Mix_GroupOldest(-1)
+                     : 0;
+        if (Mix_PlayChannel(ch, a->sounds[c->sound], 0) >= 0) {
+            a->st.sounds++;
+            a->dispatch_ticks = SDL_GetTicks64();
+            SDL_AtomicSet(&a->dispatch_pending, 1);
+        }
+    }
+    if (c->speech[0] && a->voice) {
+        if (a->npend == PENDING_MAX) {
+            memmove(&a->pend[0], &a->pend[1], (PENDING_MAX - 1) * sizeof(Pending));
+            a->npend--;
+            a->st.dropped++;
+        }
+        Pending *p = &a->pend[a->npend++];
+        snprintf(p->text, sizeof(p->text), "%s", c->speech);
+        p->prio = c->priority;
+        p->at = now_ms;
+        p->stale_ms = c->stale_ms;
+        p->queued_ticks = SDL_GetTicks64();
+        speech_request(&a->speech, p->text);
+    }
+}
+
+void audio_event(Audio *a, const SessionEvent *e, int64_t now_ms)
+{
+    Cue c;
+    SessionPhase prev = a->last_phase;
+    if (e->kind == SESSION_EV_PHASE)
+        a->last_phase = e->phase;
+    if (cue_for_event(e, prev, &c))
+        audio_cue(a, &c, now_ms);
+}
+
+void audio_update(Audio *a, int64_t now_ms)
+{
+    if (a->null || a->npend == 0)
+        return;
+    // Drop stale cues, and cues outranked by another queued at the same time
+    // ("7" when "3 to go" came with it).
+    int n = 0;
+    for (int i = 0; i < a->npend; i++) {
+        Pending *p = &a->pend[i];
+        bool outranked = false;
+        // A count gives way to a key cue of the same moment ("3 to go").
+        for (int k = 0; k < a->npend; k++)
+            if (k != i && a->pend[k].at == p->at && p->prio == CUE_PRIO_COUNT &&
+                a->pend[k].prio > p->prio)
+                outranked = true;
+        bool failed = false;
+        if (!speech_chunk(&a->speech, p->text, &failed) && failed)
+            outranked = true;
+        if (outranked || now_ms - p->at > p->stale_ms) {
+            a->st.dropped++;
+            continue;
+        }
+        a->pend[n++] = *p;
+    }
+    a->npend = n;
+    if (n == 0)
+        return;
+    int best = 0;
+    for (int i = 1; i < n; i++)
+        if (a->pend[i].prio > a->pend[best].prio)
+            best = i; // ties: the one queued first
+
+    Pending *p = &a->pend[best];
+    bool busy = Mix_Playing(SPEECH_CHANNEL);
+    if (busy && p->prio <= a->playing_prio && p->prio < CUE_PRIO_KEY)
+        return; // wait for the current phrase (or go stale)
+    bool failed;
+    Mix_Chunk *ch = speech_chunk(&a->speech, p->text, &failed);
+    if (!ch)
+        return; // still being made
+    if (busy)
+        Mix_HaltChannel(SPEECH_CHANNEL); // counts never queue behind a sentence
+    if (Mix_PlayChannel(SPEECH_CHANNEL, ch, 0) >= 0) {
+        a->playing_prio = p->prio;
+        a->st.cues++;
+        a->dispatch_ticks = SDL_GetTicks64();
+        SDL_AtomicSet(&a->dispatch_pending, 1);
+    }
+    memmove(&a->pend[best], &a->pend[best + 1],
+            (size_t)(a->npend - best - 1) * sizeof(Pending));
+    a->npend--;
+}
+
+int64_t audio_clock_ms(Audio *a)
+{
+    if (!a || a->null)
+        return -1;
+    return (int64_t)SDL_AtomicGet(&a->frames_mixed) * 1000 / RATE;
+}
+
+void audio_stats(Audio *a, AudioStats *st)
+{
+    *st = a->st;
+    st->latency_max_ms = a->lat_max;
+    st->latency_avg_ms = a->lat_n ? a->lat_sum / a->lat_n : 0;
+}

@@ -1,0 +1,56 @@
+/*
+ * Speech: espeak-ng in-process, synchronous synthesis on one worker thread,
+ * resampled to the mixer rate; phrases are cached by text, so a phrase asked
+ * for ahead (during an intro or a rest) is ready when its cue comes. A voice
+ * pack folder of recorded clips (<key>.wav, key = the phrase in lower case
+ * with '-' for spaces) overrides any phrase.
+ */
+#ifndef UL_AUDIO_SPEECH_H
+#define UL_AUDIO_SPEECH_H
+
+#include <SDL.h>
+#include <SDL_mixer.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#define SPEECH_CACHE 256
+#define SPEECH_TEXT_MAX 160
+
+typedef struct SpeechClip {
+    char text[SPEECH_TEXT_MAX];
+    int16_t *pcm;       // interleaved stereo at the output rate (synthesised)
+    int frames;
+    Mix_Chunk *chunk;   // made on the main thread when first played
+    bool ready, failed, from_pack;
+    uint64_t used;
+} SpeechClip;
+
+typedef struct Speech {
+    SDL_Thread *thread;
+    SDL_mutex *lock;
+    SDL_cond *wake;
+    bool quit;
+    bool engine_ok;     // espeak-ng started
+    bool engine_tried;
+    int out_rate;
+    int wpm;
+    char pack_dir[512];
+    SpeechClip clips[SPEECH_CACHE];
+    uint64_t tick;
+} Speech;
+
+// Start the worker (espeak-ng starts on it). pack_dir may be "".
+bool speech_start(Speech *sp, int out_rate, int wpm, const char *pack_dir);
+void speech_stop(Speech *sp);
+
+// Ask for a phrase to be ready soon.
+void speech_request(Speech *sp, const char *text);
+
+// The chunk for a phrase if it is ready (main thread), else NULL; *failed
+// is set when it will never be.
+Mix_Chunk *speech_chunk(Speech *sp, const char *text, bool *failed);
+
+// Phrase -> voice pack key: "3 to go" -> "3-to-go".
+void speech_key(const char *text, char *key, size_t size);
+
+#endif
