@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "app/app.h"
+#include "app/bench.h"
 #include "app/cli.h"
 #include "app/history_report.h"
 #include "app/library_load.h"
@@ -32,6 +33,9 @@ int main(int argc, char **argv)
         printf("ultralegs %s\n", ULTRALEGS_VERSION);
         return 0;
     }
+
+    if (opt.mode == CLI_BENCH)
+        return bench_run(&opt);
 
     Paths paths;
     if (!paths_resolve(&paths, opt.data_dir, opt.videos_dir, err, sizeof(err))) {
@@ -61,8 +65,6 @@ int main(int argc, char **argv)
         status = app_run(&opt, &paths, lib);
         break;
     default:
-        fprintf(stderr, "ultralegs: --bench is not in this build yet\n");
-        status = 1;
         break;
     }
     library_destroy(lib);

@@ -651,6 +651,7 @@ static bool open_everything(App *a, char *err, size_t errsize)
     ui_resize(&a->ui, a->video.w, a->video.h);
     input_init();
     stage_init(&a->stage, a->paths, a->lib, a->video.renderer);
+    a->stage.wait_frames = o->virtual_clock;
     return true;
 }
 

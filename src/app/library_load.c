@@ -55,7 +55,9 @@ static void load_routines(Library *lib, const char *dir, bool user)
     int n = dir_list_ini(dir, names, RT_ROUTINES_MAX);
     for (int i = 0; i < n; i++) {
         char path[PATHS_MAX + 160];
-        snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+        if (snprintf(path, sizeof(path), "%.*s/%s", PATHS_MAX, dir, names[i]) >=
+            (int)sizeof(path))
+            continue;
         load_file(lib, path, LOAD_ROUTINE, user, false);
     }
 }

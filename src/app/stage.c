@@ -1,10 +1,13 @@
 /*
- * Stage drawing: the demo figure for the exercise, animated in time with the
- * session's rep cadence.
+ * The stage: the exercise's clip when it plays, else the demo figure
+ * animated in time with the session's rep cadence. Clips for the next step
+ * are opened during the intro or the rest, so their first frame is decoded
+ * before they are shown.
  */
 #include "app/stage.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,24 +28,101 @@ void stage_deinit(Stage *st)
     if (st->figure)
         SDL_DestroyTexture(st->figure);
     free(st->pixels);
+    for (int i = 0; i < STAGE_CLIPS; i++)
+        clip_close(st->clips[i].clip);
+    picture_free(&st->pic);
     memset(st, 0, sizeof(*st));
+}
+
+// The clip slot for a step (opened on first use); NULL when the exercise
+// has no clip file at all.
+static StageClip *clip_for(Stage *st, const SessionPlan *plan, int step, double now_s)
+{
+    if (step < 0 || step >= plan->nsteps)
+        return NULL;
+    const Exercise *ex = library_exercise(st->lib, plan->steps[step].exercise_id);
+    if (!ex)
+        return NULL;
+    char path[PATHS_MAX + 64];
+    if (!paths_find_clip(st->paths, ex->clip, path, sizeof(path)))
+        return NULL;
+    StageClip *victim = &st->clips[0];
+    for (int i = 0; i < STAGE_CLIPS; i++) {
+        StageClip *c = &st->clips[i];
+        if (c->path[0] && strcmp(c->path, path) == 0 && c->start == ex->clip_start &&
+            c->end == ex->clip_end) {
+            c->used = ++st->tick;
+            return c;
+        }
+        if (c->used < victim->used)
+            victim = c;
+    }
+    if (st->shown == victim)
+        st->shown = NULL;
+    clip_close(victim->clip);
+    memset(victim, 0, sizeof(*victim));
+    snprintf(victim->path, sizeof(victim->path), "%s", path);
+    victim->start = ex->clip_start;
+    victim->end = ex->clip_end;
+    victim->used = ++st->tick;
+    victim->t0 = now_s;
+    victim->clip = clip_open(path, ex->clip_start, ex->clip_end, victim->error,
+                             sizeof(victim->error));
+    return victim;
 }
 
 void stage_prepare(Stage *st, const SessionPlan *plan, int step)
 {
-    (void)plan;
     st->prepared_step = step;
+    st->plan = plan;
+    clip_for(st, plan, step, 0);
 }
 
-void stage_draw(Stage *st, Ui *ui, const Session *s, int step, int64_t now_ms,
-                float x, float y, float w, float h)
+const char *stage_problem(const Stage *st)
 {
-    if (!s || step < 0 || step >= s->plan.nsteps)
-        return;
+    return st->problem;
+}
+
+static bool draw_clip(Stage *st, StageClip *sc, double now_s, float x, float y,
+                      float w, float h)
+{
+    if (!sc->clip)
+        return false;
+    if (clip_error(sc->clip)[0] && !sc->error[0])
+        snprintf(sc->error, sizeof(sc->error), "%s", clip_error(sc->clip));
+    if (st->shown != sc) {
+        // Shown again after a while (or for the first time): carry on from
+        // where it was rather than decode through the time it was hidden.
+        sc->t0 = now_s - sc->last_t;
+        st->shown = sc;
+    }
+    double t = now_s - sc->t0;
+    if (t - sc->last_t > 1.0) {
+        sc->t0 = now_s - sc->last_t - 1.0 / 30;
+        t = now_s - sc->t0;
+    }
+    ClipPicture pic;
+    bool changed;
+    if (!clip_picture(sc->clip, t, st->wait_frames, &pic, &changed))
+        return false;
+    sc->last_t = t;
+    char err[200];
+    if ((changed || !st->pic.tex) && !picture_upload(st->r, &st->pic, &pic, err, sizeof(err))) {
+        snprintf(sc->error, sizeof(sc->error), "%s", err);
+        return false;
+    }
+    SDL_SetRenderDrawColor(st->r, 0, 0, 0, 255);
+    SDL_FRect bg = {x, y, w, h};
+    SDL_RenderFillRectF(st->r, &bg);
+    picture_draw(st->r, &st->pic, clip_info(sc->clip)->rotation, x, y, w, h, false);
+    return true;
+}
+
+static void draw_demo(Stage *st, Ui *ui, const Session *s, int step, int64_t now_ms,
+                      float x, float y, float w, float h)
+{
     const SessionStep *ss = &s->plan.steps[step];
     const Exercise *ex = library_exercise(st->lib, ss->exercise_id);
-    // Render the figure at a modest resolution and scale it up: the
-    // rasteriser anti-aliases, so it stays smooth.
     // The figure's frame takes the stage's shape, so nothing is letterboxed.
     int fh = 360;
     int fw = (int)(fh * w / h + 0.5f);
@@ -62,7 +142,7 @@ void stage_draw(Stage *st, Ui *ui, const Session *s, int step, int64_t now_ms,
         if (!st->figure || !st->pixels)
             return;
     }
-    // One rep of the animation per cadence; still between sets.
+    // One rep of the animation per cadence; a slow loop between sets.
     double phase = 0;
     int cad = session_cadence_ms(s, step);
     if (s->phase == SESSION_WORK && step == s->step && cad > 0)
@@ -71,16 +151,36 @@ void stage_draw(Stage *st, Ui *ui, const Session *s, int step, int64_t now_ms,
         phase = fmod((double)now_ms / 2500.0, 1.0);
     PoseSide side = POSE_SIDE_NONE;
     if (ss->per_side)
-        side = s->step == step && s->side == SIDE_RIGHT ? POSE_SIDE_RIGHT
-                                                        : POSE_SIDE_LEFT;
+        side = s->step == step && s->side == SIDE_RIGHT ? POSE_SIDE_RIGHT : POSE_SIDE_LEFT;
     const char *pose = ex && ex->pose[0] ? ex->pose : ss->exercise_id;
     PoseFrame pf = {st->pixels, fw, fh, fw};
     pose_render(&pf, pose, phase, side, ss->block == STEP_BLOCK_SINGLE);
     SDL_UpdateTexture(st->figure, NULL, st->pixels, fw * 4);
-    // Fit (letterbox) the figure into the stage.
     float scale = fminf(w / fw, h / fh);
     float dw = fw * scale, dh = fh * scale;
     ui_rect(ui, x, y, w, h, (SDL_Color){22, 28, 48, 255});
     SDL_FRect dst = {x + (w - dw) / 2, y + (h - dh) / 2, dw, dh};
     SDL_RenderCopyF(st->r, st->figure, NULL, &dst);
+}
+
+bool stage_draw(Stage *st, Ui *ui, const Session *s, int step, int64_t now_ms,
+                float x, float y, float w, float h)
+{
+    if (!s || step < 0 || step >= s->plan.nsteps)
+        return false;
+    double now_s = now_ms / 1000.0;
+    StageClip *sc = clip_for(st, &s->plan, step, now_s);
+    st->problem[0] = '\0';
+    if (sc && draw_clip(st, sc, now_s, x, y, w, h))
+        return true;
+    draw_demo(st, ui, s, step, now_ms, x, y, w, h);
+    if (sc && sc->error[0]) {
+        const char *base = strrchr(sc->path, '/');
+        snprintf(st->problem, sizeof(st->problem), "Clip %.200s cannot play: showing the demo",
+                 base ? base + 1 : sc->path);
+        // A small, quiet label in the stage corner.
+        ui_text(ui, x + ui->u * 2, y + h - ui->u * 6, 3.5f, false, COL_DIM, UI_LEFT,
+                w - ui->u * 4, st->problem);
+    }
+    return false;
 }

@@ -8,15 +8,35 @@
 #include <SDL.h>
 #include <stdint.h>
 
+#include "app/picture.h"
 #include "core/routine.h"
 #include "core/session.h"
 #include "platform/paths.h"
 #include "ui/ui.h"
 
+#define STAGE_CLIPS 3
+
+typedef struct StageClip {
+    char path[PATHS_MAX + 64];
+    double start, end;
+    Clip *clip;
+    char error[300];    // why it cannot play ("" when it can)
+    double t0;          // stage time when it started
+    double last_t;      // clip time last drawn
+    uint64_t used;
+} StageClip;
+
 typedef struct Stage {
     const Paths *paths;
     const Library *lib;
     SDL_Renderer *r;
+    bool wait_frames;        // virtual clock: wait for the decoder
+    StageClip clips[STAGE_CLIPS];
+    uint64_t tick;
+    PictureTexture pic;
+    const StageClip *shown;  // the clip on screen last frame
+    const SessionPlan *plan;
+    char problem[400];
     SDL_Texture *figure;     // streaming texture the demo is drawn into
     int fig_w, fig_h;
     uint32_t *pixels;
@@ -30,7 +50,12 @@ void stage_deinit(Stage *st);
 // Get step ready ahead of time (during the intro or the rest).
 void stage_prepare(Stage *st, const SessionPlan *plan, int step);
 
-void stage_draw(Stage *st, Ui *ui, const Session *s, int step, int64_t now_ms,
+// Draws the step's clip, or the demo figure (and says why) without one.
+// Returns true when the clip was drawn.
+bool stage_draw(Stage *st, Ui *ui, const Session *s, int step, int64_t now_ms,
                 float x, float y, float w, float h);
+
+// The last clip problem to show the runner, or "".
+const char *stage_problem(const Stage *st);
 
 #endif

@@ -6,6 +6,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "core/strutil.h"
+
 static bool same_step(const HistorySet *s, const RoutineStep *st)
 {
     return strcmp(s->exercise, st->exercise_id) == 0 && s->block == st->block;
@@ -16,7 +18,7 @@ void progression_for_step(const History *h, const char *routine,
                           int64_t today, ProgressionItem *out)
 {
     memset(out, 0, sizeof(*out));
-    strncpy(out->exercise, st->exercise_id, sizeof(out->exercise) - 1);
+    str_copy(out->exercise, sizeof(out->exercise), st->exercise_id);
     out->block = st->block;
     out->reps_min = st->reps_min;
     out->reps_max = st->reps_max;

@@ -1,0 +1,154 @@
+/*
+ * The video benchmark.
+ */
+#include "app/bench.h"
+
+#include <SDL.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "app/json.h"
+#include "app/picture.h"
+#include "media/clip.h"
+#include "platform/video.h"
+
+static double wall(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static double cpu_s(void)
+{
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    return ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 + ru.ru_stime.tv_sec +
+           ru.ru_stime.tv_usec / 1e6;
+}
+
+static double rss_mb(void)
+{
+    long pages = 0, resident = 0;
+    FILE *f = fopen("/proc/self/statm", "r");
+    if (f) {
+        if (fscanf(f, "%ld %ld", &pages, &resident) != 2)
+            resident = 0;
+        fclose(f);
+    }
+    return resident * (double)sysconf(_SC_PAGESIZE) / (1024.0 * 1024.0);
+}
+
+int bench_run(const CliOptions *opt)
+{
+    char err[600];
+    SDL_SetHint(SDL_HINT_RENDER_VSYNC, "0"); // as fast as it can
+    Video v;
+    if (!video_open(&v, opt->headless, opt->windowed, opt->win_w ? opt->win_w : 1920,
+                    opt->win_h ? opt->win_h : 1080, err, sizeof(err))) {
+        fprintf(stderr, "ultralegs: bench: %s\n", err);
+        return 1;
+    }
+    long frames = opt->bench_frames > 0 ? opt->bench_frames : 300;
+    double t_open = wall(), c0 = cpu_s();
+    Clip *c = clip_open(opt->bench_clip, -1, -1, err, sizeof(err));
+    if (!c) {
+        fprintf(stderr, "ultralegs: bench: %s\n", err);
+        video_close(&v);
+        return 1;
+    }
+    const ClipInfo *info = clip_info(c);
+    PictureTexture pt = {0};
+    double first_ms = -1, rss_first_loop = 0;
+    long shown = 0;
+    int status = 0;
+    for (long i = 0; i < frames; i++) {
+        double t = i / info->fps;
+        ClipPicture pic;
+        bool changed;
+        if (!clip_picture(c, t, true, &pic, &changed)) {
+            fprintf(stderr, "ultralegs: bench: %s\n",
+                    clip_error(c)[0] ? clip_error(c) : "no picture decoded in time");
+            status = 1;
+            break;
+        }
+        if (first_ms < 0)
+            first_ms = (wall() - t_open) * 1000;
+        if (pic.loop == 1 && rss_first_loop == 0)
+            rss_first_loop = rss_mb();
+        if (changed) {
+            if (!picture_upload(v.renderer, &pt, &pic, err, sizeof(err))) {
+                fprintf(stderr, "ultralegs: bench: %s\n", err);
+                status = 1;
+                break;
+            }
+            shown++;
+        }
+        SDL_SetRenderDrawColor(v.renderer, 0, 0, 0, 255);
+        SDL_RenderClear(v.renderer);
+        picture_draw(v.renderer, &pt, info->rotation, 0, 0, (float)v.w, (float)v.h, false);
+        SDL_RenderPresent(v.renderer);
+        SDL_PumpEvents();
+    }
+    double wall_s = wall() - t_open, cpu = cpu_s() - c0;
+    double seam, ff;
+    int loops;
+    long decoded;
+    clip_stats(c, &seam, &ff, &loops, &decoded);
+    double rss_end = rss_mb();
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    double peak = ru.ru_maxrss / 1024.0;
+    if (status == 0) {
+        double frame_ms = 1000.0 / info->fps;
+        if (opt->json) {
+            JsonWriter w;
+            json_init(&w, stdout, 2);
+            json_begin_object(&w);
+            json_kv_string(&w, "clip", opt->bench_clip);
+            json_kv_string(&w, "codec", info->codec);
+            json_kv_string(&w, "pixel_format", info->pixfmt);
+            json_kv_int(&w, "width", info->w);
+            json_kv_int(&w, "height", info->h);
+            json_key(&w, "fps");
+            json_double(&w, info->fps, 3);
+            json_kv_string(&w, "video_driver", v.driver);
+            json_kv_int(&w, "frames", shown);
+            json_kv_int(&w, "loops", loops);
+            json_key(&w, "cpu_ms_per_frame");
+            json_double(&w, shown ? cpu * 1000 / shown : 0, 3);
+            json_key(&w, "wall_s");
+            json_double(&w, wall_s, 3);
+            json_key(&w, "first_frame_ms");
+            json_double(&w, first_ms, 1);
+            json_key(&w, "max_seam_ms");
+            json_double(&w, seam * 1000, 1);
+            json_key(&w, "frame_period_ms");
+            json_double(&w, frame_ms, 1);
+            json_key(&w, "peak_rss_mb");
+            json_double(&w, peak, 1);
+            json_key(&w, "rss_growth_mb");
+            json_double(&w, rss_first_loop > 0 ? rss_end - rss_first_loop : 0, 1);
+            json_end_object(&w);
+        } else {
+            printf("clip            %s (%s %s %dx%d @ %.2f fps, driver %s)\n",
+                   opt->bench_clip, info->codec, info->pixfmt, info->w, info->h, info->fps,
+                   v.driver);
+            printf("frames          %ld (%d loops)\n", shown, loops);
+            printf("cpu_ms_per_frame %.3f\n", shown ? cpu * 1000 / shown : 0);
+            printf("wall_s          %.3f\n", wall_s);
+            printf("first_frame_ms  %.1f\n", first_ms);
+            printf("max_seam_ms     %.1f (frame period %.1f)\n", seam * 1000, frame_ms);
+            printf("peak_rss_mb     %.1f\n", peak);
+            printf("rss_growth_mb   %.1f (after the first loop)\n",
+                   rss_first_loop > 0 ? rss_end - rss_first_loop : 0);
+        }
+    }
+    picture_free(&pt);
+    clip_close(c);
+    video_close(&v);
+    return status;
+}

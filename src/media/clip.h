@@ -1,0 +1,70 @@
+/*
+ * Clip playback: libavformat/libavcodec decode on a worker thread into a
+ * small frame queue; the caller asks for the frame to show at a time and
+ * gets it by its presentation time. A clip (or a [start, end) segment of a
+ * longer file) loops: at its end the worker seeks back while the queue still
+ * holds frames, so the loop has no gap. Formats SDL takes directly
+ * (yuv420p, yuvj420p, nv12) pass through; anything else is converted to
+ * yuv420p with libswscale on the worker.
+ *
+ * Bad input never crashes and never stalls the caller: opening has a
+ * deadline (an interrupt callback), errors come back as one line of text,
+ * and a clip damaged in the middle plays what decodes.
+ */
+#ifndef UL_MEDIA_CLIP_H
+#define UL_MEDIA_CLIP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct Clip Clip;
+
+#define CLIP_MAX_PIXELS (4096 * 2304)
+
+typedef enum ClipFormat { CLIP_FMT_YUV420P, CLIP_FMT_NV12 } ClipFormat;
+
+typedef struct ClipPicture {
+    ClipFormat format;
+    int w, h;
+    const uint8_t *plane[3];
+    int pitch[3];
+    double t;          // presentation time in clip time (loops add up)
+    int loop;          // which pass through the clip
+    bool full_range;   // JPEG range
+    bool bt709;        // else BT.601
+} ClipPicture;
+
+typedef struct ClipInfo {
+    int w, h;          // coded size
+    double fps;
+    double duration;   // of one loop, in seconds
+    int rotation;      // degrees clockwise to display upright: 0, 90, 180, 270
+    char codec[32];
+    char pixfmt[32];
+} ClipInfo;
+
+// Open and start decoding. start/end in seconds (< 0: whole file). NULL with
+// a one-line reason in err when it cannot be played.
+Clip *clip_open(const char *path, double start, double end, char *err,
+                size_t errsize);
+void clip_close(Clip *c); // accepts NULL
+
+const ClipInfo *clip_info(const Clip *c);
+
+// The picture to show at clip time t (seconds since the clip started,
+// growing across loops). Returns false when none has been decoded yet.
+// wait: block (briefly) until the frame for t is decoded, for virtual
+// clocks that run faster than real time. *changed says whether it differs
+// from the last call's.
+bool clip_picture(Clip *c, double t, bool wait, ClipPicture *pic, bool *changed);
+
+// Why decoding stopped, or "" while it is fine.
+const char *clip_error(Clip *c);
+
+// Statistics for benchmarks: the largest gap between consecutive frame
+// times seen at a loop seam, the ms from open to the first decoded frame.
+void clip_stats(Clip *c, double *max_seam_gap_s, double *first_frame_ms,
+                int *loops, long *frames_decoded);
+
+#endif
