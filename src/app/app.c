@@ -70,6 +70,7 @@ typedef struct App {
     Settings settings;
     int64_t last_input;
     int slow_frame_ms;      // test hook: a renderer that manages 1 fps
+    char last_problem[400]; // the clip problem last told
     bool quit;
     int status;
     int64_t notice_until[VIEW_NOTICES_MAX];
@@ -638,6 +639,11 @@ static void stage_draw_cb(void *ctx, int step, float x, float y, float w, float 
 {
     App *a = ctx;
     stage_draw(&a->stage, &a->ui, a->session, step, a->now, x, y, w, h);
+    const char *problem = stage_problem(&a->stage);
+    if (problem[0] && strcmp(problem, a->last_problem) != 0) {
+        snprintf(a->last_problem, sizeof(a->last_problem), "%s", problem);
+        notice(a, 8000, "%s", problem);
+    }
 }
 
 static bool open_everything(App *a, char *err, size_t errsize)

@@ -80,10 +80,12 @@ static const Key split_squats[] = {
 };
 
 static const Key nordic[] = {
+    // The body tips forward as one line from the knees: the thighs lean
+    // with the torso (hip ahead of the knee), the shins stay on the mat.
     {0.00f, 0, 0, 0, {{0, -90, -90}, {0, -90, -90}}, {{20, 120, 0}, {20, 120, 0}}},
-    {0.55f, 0, 0, 52, {{52, -90, -90}, {52, -90, -90}}, {{60, 150, 0}, {60, 150, 0}}},
-    {0.68f, 0, 0, 68, {{68, -90, -90}, {68, -90, -90}}, {{40, 20, 0}, {40, 20, 0}}},
-    {0.80f, 0, 0, 45, {{45, -90, -90}, {45, -90, -90}}, {{30, 10, 0}, {30, 10, 0}}},
+    {0.55f, 0, 0, 52, {{-52, -90, -90}, {-52, -90, -90}}, {{60, 150, 0}, {60, 150, 0}}},
+    {0.68f, 0, 0, 68, {{-68, -90, -90}, {-68, -90, -90}}, {{110, 100, 0}, {110, 100, 0}}},
+    {0.80f, 0, 0, 45, {{-45, -90, -90}, {-45, -90, -90}}, {{90, 80, 0}, {90, 80, 0}}},
     {1.00f, 0, 0, 0, {{0, -90, -90}, {0, -90, -90}}, {{20, 120, 0}, {20, 120, 0}}},
 };
 
@@ -459,6 +461,7 @@ static void background(PoseFrame *f, float floor_y)
 #define C_FAR 0xFF9AA2C0u
 #define C_LEFT 0xFF52B0FFu
 #define C_RIGHT 0xFFFF5C96u
+#define C_WORKING 0xFFFF7A2Eu
 #define C_BOX 0xFF8C6A4Au
 #define C_BOX_TOP 0xFFB08A62u
 #define C_WALL 0xFF59607Eu
@@ -500,7 +503,10 @@ bool pose_render(PoseFrame *f, const char *id, double phase, PoseSide side,
     shadow(f, hp.x, v.oy + s * 0.015f, s * 0.55f, s * 0.05f);
 
     float limb = s * 0.055f, thin = s * 0.045f;
-    uint32_t work = side == POSE_SIDE_RIGHT ? C_RIGHT : side == POSE_SIDE_LEFT ? C_LEFT : C_BODY;
+    uint32_t work = side == POSE_SIDE_RIGHT     ? C_RIGHT
+                    : side == POSE_SIDE_LEFT    ? C_LEFT
+                    : side == POSE_SIDE_WORKING ? C_WORKING
+                                                : C_BODY;
     uint32_t near_leg = an->front ? C_BODY : work;
     uint32_t far_leg = an->front ? C_BODY : C_FAR;
 

@@ -25,6 +25,7 @@ typedef enum PoseSide {
     POSE_SIDE_NONE,
     POSE_SIDE_LEFT,  // the left leg works (highlighted blue)
     POSE_SIDE_RIGHT, // the right leg works (highlighted pink)
+    POSE_SIDE_WORKING, // a per-side exercise in a clip for both sides (orange)
 } PoseSide;
 
 // Draw the figure of pose `id` at `phase` (0..1, one rep). single_leg picks

@@ -6,6 +6,7 @@
 #include "kiosk_util.h"
 
 #define BIN ULTRALEGS_BIN
+#define CLIPGEN CLIPGEN_BIN
 // The kiosk reads a fresh user: no config, no clips, its own data folder.
 #define ENV "env HOME=%s XDG_CONFIG_HOME=%s/cfg XDG_DATA_HOME=%s/data " \
             "ULTRALEGS_VIDEOS_DIR=%s/novideos "
@@ -446,6 +447,42 @@ static void test_one_fps(void **state)
     print_message("1 fps run: %.1f s wall\n", secs);
 }
 
+// Clips: a generated one plays (its working leg is orange); a broken one
+// falls back to the live demo (the left leg blue) and says so.
+static void test_clips_and_fallback(void **state)
+{
+    (void)state;
+    assert_int_equal(ku_run(NULL, CLIPGEN " --out %s/v step-ups > /dev/null", ku_dir), 0);
+    assert_int_equal(ku_run(NULL, "head -c 5000 /dev/urandom > %s/v/split-squats.mp4", ku_dir), 0);
+    assert_int_equal(ku_run(NULL, ENV BIN " --headless --virtual-clock --auto --videos-dir %s/v"
+                            " --cue-log %s/c.tsv --screenshot 130:%s/clip.png"
+                            " --screenshot 290:%s/broken.png --script %s/q.txt"
+                            " --now 2026-11-25T18:00:00-07:00",
+                            ku_dir, ku_dir, ku_dir, ku_dir, ku_dir, ku_dir, ku_dir, ku_dir,
+                            ku_dir), 0);
+    KuImage im = ku_load("%s/clip.png", ku_dir);
+    assert_true(ku_frac(&im, 0.3, 0.1, 0.75, 0.95, ku_orange, NULL) > 0.003);
+    assert_true(ku_frac(&im, 0.3, 0.1, 0.75, 0.95, ku_blue_leg, NULL) < 0.0005);
+    ku_free(&im);
+    im = ku_load("%s/broken.png", ku_dir);
+    assert_true(ku_frac(&im, 0.3, 0.1, 0.75, 0.9, ku_blue_leg, NULL) > 0.003);
+    ku_free(&im);
+    char *log = ku_read("%s/c.tsv", ku_dir);
+    assert_non_null(strstr(log, "\tnotice\tClip split-squats.mp4 cannot play: showing the demo"));
+    free(log);
+}
+
+static int setup_clips(void **state)
+{
+    ku_setup(state);
+    char path[300];
+    snprintf(path, sizeof(path), "%s/q.txt", ku_dir);
+    FILE *f = fopen(path, "w");
+    fputs("300 quit\n", f);
+    fclose(f);
+    return 0;
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -458,6 +495,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_idle_dim, ku_setup, ku_teardown),
         cmocka_unit_test_setup_teardown(test_unplug_and_resize, ku_setup, ku_teardown),
         cmocka_unit_test_setup_teardown(test_one_fps, ku_setup, ku_teardown),
+        cmocka_unit_test_setup_teardown(test_clips_and_fallback, setup_clips, ku_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
