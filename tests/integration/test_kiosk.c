@@ -472,6 +472,49 @@ static void test_clips_and_fallback(void **state)
     free(log);
 }
 
+// The day after Ultra Legs: home says easy day; starting it again asks first.
+static void test_easy_day_guard(void **state)
+{
+    (void)state;
+    write_file("y.csv", "started_at,routine,completed,duration_s\n"
+                        "2026-11-26T18:00:00-07:00,ultra-legs,yes,900\n");
+    assert_int_equal(ku_run(NULL, ENV BIN " --import-history %s/y.csv > /dev/null",
+                            ku_dir, ku_dir, ku_dir, ku_dir, ku_dir), 0);
+    write_file("e.txt", "2 start\n4 back\n6 start\n8 ok\n12 quit\n");
+    assert_int_equal(ku_run(NULL, ENV BIN " --headless --virtual-clock --script %s/e.txt"
+                            " --cue-log %s/e.tsv --screenshot 1:%s/home.png"
+                            " --screenshot 3:%s/confirm.png --now 2026-11-27T09:00:00-07:00",
+                            ku_dir, ku_dir, ku_dir, ku_dir, ku_dir, ku_dir, ku_dir, ku_dir), 0);
+    char *log = ku_read("%s/e.tsv", ku_dir);
+    // Back at 4 s cancelled; only the OK at 8 s started the session.
+    assert_non_null(strstr(log, "8.000\tstart\tUltra Legs:"));
+    assert_int_equal(ku_count(log, "\tstart\t"), 1);
+    free(log);
+    KuImage im = ku_load("%s/home.png", ku_dir);
+    // The green easy-day banner under today's plan.
+    int green = 0;
+    for (int y = im.h / 3; y < im.h / 2; y++) {
+        const Uint8 *p = (const Uint8 *)im.s->pixels + (size_t)y * im.s->pitch + (im.w / 2) * 4;
+        if (p[0] > 50 && p[0] < 70 && p[1] > 100 && p[1] < 120 && p[2] > 70 && p[2] < 90)
+            green++;
+    }
+    assert_true(green > 5);
+    ku_free(&im);
+    im = ku_load("%s/confirm.png", ku_dir);
+    assert_true(ku_frac(&im, 0.05, 0.3, 0.95, 0.7, ku_bright, NULL) > 0.02); // the question
+    ku_free(&im);
+}
+
+// clipgen names what it does not know.
+static void test_clipgen_unknown(void **state)
+{
+    (void)state;
+    assert_int_equal(ku_run(NULL, CLIPGEN " --out %s/v pistol-squats 2> %s/err", ku_dir, ku_dir), 2);
+    char *err = ku_read("%s/err", ku_dir);
+    assert_non_null(strstr(err, "clipgen: unknown exercise 'pistol-squats'"));
+    free(err);
+}
+
 static int setup_clips(void **state)
 {
     ku_setup(state);
@@ -496,6 +539,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_unplug_and_resize, ku_setup, ku_teardown),
         cmocka_unit_test_setup_teardown(test_one_fps, ku_setup, ku_teardown),
         cmocka_unit_test_setup_teardown(test_clips_and_fallback, setup_clips, ku_teardown),
+        cmocka_unit_test_setup_teardown(test_easy_day_guard, ku_setup, ku_teardown),
+        cmocka_unit_test_setup_teardown(test_clipgen_unknown, ku_setup, ku_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
