@@ -71,6 +71,7 @@ typedef struct App {
     int64_t last_input;
     int slow_frame_ms;      // test hook: a renderer that manages 1 fps
     char last_problem[400]; // the clip problem last told
+    Clip *sound_clip;       // whose sound plays
     bool quit;
     int status;
     int64_t notice_until[VIEW_NOTICES_MAX];
@@ -646,6 +647,23 @@ static void stage_draw_cb(void *ctx, int step, float x, float y, float w, float 
     }
 }
 
+static bool step_wants_sound(const App *a)
+{
+    if (!a->in_session || a->session->step >= a->plan.nsteps)
+        return false;
+    const Exercise *ex = library_exercise(a->lib, a->plan.steps[a->session->step].exercise_id);
+    return ex && ex->clip_audio;
+}
+
+static void stage_closing(void *ctx, Clip *c)
+{
+    App *a = ctx;
+    if (a->sound_clip == c) {
+        audio_set_clip_source(a->audio, NULL, NULL);
+        a->sound_clip = NULL;
+    }
+}
+
 static bool open_everything(App *a, char *err, size_t errsize)
 {
     const CliOptions *o = a->opt;
@@ -658,6 +676,8 @@ static bool open_everything(App *a, char *err, size_t errsize)
     input_init();
     stage_init(&a->stage, a->paths, a->lib, a->video.renderer);
     a->stage.wait_frames = o->virtual_clock;
+    a->stage.before_close = stage_closing;
+    a->stage.close_ctx = a;
     return true;
 }
 
@@ -718,7 +738,8 @@ int app_run(const CliOptions *opt, const Paths *paths, const Library *lib)
     {
         char why[300], pack[PATHS_MAX + 16];
         snprintf(pack, sizeof(pack), "%s/voice", paths->data_dir);
-        AudioOptions ao = {opt->headless, a->settings.volume, a->settings.voice, 512, pack};
+        AudioOptions ao = {opt->headless, a->settings.volume, a->settings.voice, 512, pack,
+                           a->settings.speech_voice, a->settings.speech_rate};
         a->audio = audio_open(&ao, why, sizeof(why));
         if (!a->audio) {
             fprintf(stderr, "ultralegs: out of memory\n");
@@ -807,6 +828,11 @@ int app_run(const CliOptions *opt, const Paths *paths, const Library *lib)
                 app_handle_events(a, ev, k);
         }
         audio_update(a->audio, a->now);
+        Clip *sound = a->in_session ? stage_sound(&a->stage, a->now) : NULL;
+        if (sound != a->sound_clip) {
+            audio_set_clip_source(a->audio, sound ? clip_audio_read : NULL, sound);
+            a->sound_clip = sound;
+        }
         expire_notices(a);
         int64_t active = a->last_input > a->screen_since ? a->last_input : a->screen_since;
         v->dimmed = v->screen != SCREEN_SESSION && a->now - active > IDLE_DIM_MS;
@@ -816,7 +842,10 @@ int app_run(const CliOptions *opt, const Paths *paths, const Library *lib)
             fill_today(a);
         }
         bool shoot = shots_due(a);
-        if (!opt->headless || shoot) {
+        // Headless, nothing is seen: only due screenshots are drawn, and on
+        // the real clock the frames of a clip whose sound plays (so clip and
+        // sound run as they would on a screen).
+        if (!opt->headless || shoot || (!opt->virtual_clock && step_wants_sound(a))) {
             draw(a);
             if (shoot)
                 take_shots(a);
@@ -849,10 +878,10 @@ int app_run(const CliOptions *opt, const Paths *paths, const Library *lib)
     }
     status = a->status;
 out:
+    stage_deinit(&a->stage); // lets go of the clip sound first
     audio_close(a->audio);
     if (a->cue_log)
         fclose(a->cue_log);
-    stage_deinit(&a->stage);
     input_deinit();
     if (a->ui.r)
         ui_deinit(&a->ui);

@@ -28,8 +28,11 @@ void stage_deinit(Stage *st)
     if (st->figure)
         SDL_DestroyTexture(st->figure);
     free(st->pixels);
-    for (int i = 0; i < STAGE_CLIPS; i++)
+    for (int i = 0; i < STAGE_CLIPS; i++) {
+        if (st->clips[i].clip && st->before_close)
+            st->before_close(st->close_ctx, st->clips[i].clip);
         clip_close(st->clips[i].clip);
+    }
     picture_free(&st->pic);
     memset(st, 0, sizeof(*st));
 }
@@ -59,6 +62,8 @@ static StageClip *clip_for(Stage *st, const SessionPlan *plan, int step, double 
     }
     if (st->shown == victim)
         st->shown = NULL;
+    if (victim->clip && st->before_close)
+        st->before_close(st->close_ctx, victim->clip);
     clip_close(victim->clip);
     memset(victim, 0, sizeof(*victim));
     snprintf(victim->path, sizeof(victim->path), "%s", path);
@@ -66,8 +71,12 @@ static StageClip *clip_for(Stage *st, const SessionPlan *plan, int step, double 
     victim->end = ex->clip_end;
     victim->used = ++st->tick;
     victim->t0 = now_s;
-    victim->clip = clip_open(path, ex->clip_start, ex->clip_end, victim->error,
-                             sizeof(victim->error));
+    victim->audio = ex->clip_audio;
+    victim->clip = ex->clip_audio
+                       ? clip_open_with_audio(path, ex->clip_start, ex->clip_end,
+                                              victim->error, sizeof(victim->error))
+                       : clip_open(path, ex->clip_start, ex->clip_end, victim->error,
+                                   sizeof(victim->error));
     return victim;
 }
 
@@ -76,6 +85,15 @@ void stage_prepare(Stage *st, const SessionPlan *plan, int step)
     st->prepared_step = step;
     st->plan = plan;
     clip_for(st, plan, step, 0);
+}
+
+Clip *stage_sound(const Stage *st, int64_t now_ms)
+{
+    const StageClip *sc = st->shown;
+    if (!sc || !sc->clip || !sc->audio || !clip_has_audio(sc->clip) ||
+        now_ms - sc->drawn_ms > 200)
+        return NULL;
+    return sc->clip;
 }
 
 const char *stage_problem(const Stage *st)
@@ -171,8 +189,10 @@ bool stage_draw(Stage *st, Ui *ui, const Session *s, int step, int64_t now_ms,
     double now_s = now_ms / 1000.0;
     StageClip *sc = clip_for(st, &s->plan, step, now_s);
     st->problem[0] = '\0';
-    if (sc && draw_clip(st, sc, now_s, x, y, w, h))
+    if (sc && draw_clip(st, sc, now_s, x, y, w, h)) {
+        sc->drawn_ms = now_ms;
         return true;
+    }
     draw_demo(st, ui, s, step, now_ms, x, y, w, h);
     if (sc && sc->error[0]) {
         const char *base = strrchr(sc->path, '/');

@@ -24,6 +24,8 @@ typedef struct StageClip {
     double t0;          // stage time when it started
     double last_t;      // clip time last drawn
     uint64_t used;
+    bool audio;         // the exercise plays the clip's sound
+    int64_t drawn_ms;   // when it was last on screen
 } StageClip;
 
 typedef struct Stage {
@@ -37,6 +39,9 @@ typedef struct Stage {
     const StageClip *shown;  // the clip on screen last frame
     const SessionPlan *plan;
     char problem[400];
+    // Told before a clip closes (so its sound can be let go first).
+    void (*before_close)(void *ctx, Clip *c);
+    void *close_ctx;
     SDL_Texture *figure;     // streaming texture the demo is drawn into
     int fig_w, fig_h;
     uint32_t *pixels;
@@ -54,6 +59,10 @@ void stage_prepare(Stage *st, const SessionPlan *plan, int step);
 // Returns true when the clip was drawn.
 bool stage_draw(Stage *st, Ui *ui, const Session *s, int step, int64_t now_ms,
                 float x, float y, float w, float h);
+
+// The clip whose sound should play now (on screen this frame, its exercise
+// asks for sound), or NULL.
+Clip *stage_sound(const Stage *st, int64_t now_ms);
 
 // The last clip problem to show the runner, or "".
 const char *stage_problem(const Stage *st);

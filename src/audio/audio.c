@@ -44,7 +44,48 @@ struct Audio {
     double lat_sum, lat_max;
     int lat_n;
     AudioStats st;
+    // Clip sound (read on the mixer thread).
+    AudioSourceRead src_read;
+    void *src_ud;
+    SDL_atomic_t speaking;
+    float duck;
 };
+
+static void clip_hook(void *ud, Uint8 *stream, int len)
+{
+    Audio *a = ud;
+    int16_t *out = (int16_t *)stream;
+    int frames = len / 4;
+    memset(stream, 0, (size_t)len);
+    if (!a->src_read)
+        return;
+    a->src_read(a->src_ud, out, frames);
+    // Under speech the clip drops to a quarter, gliding over ~50 ms.
+    float target = SDL_AtomicGet(&a->speaking) ? 0.25f : 1.0f;
+    float gain = a->muted ? 0 : a->volume / 100.0f * 0.8f;
+    float step = 1.0f / (0.05f * RATE);
+    for (int i = 0; i < frames; i++) {
+        if (a->duck < target)
+            a->duck = a->duck + step > target ? target : a->duck + step;
+        else if (a->duck > target)
+            a->duck = a->duck - step < target ? target : a->duck - step;
+        float g = gain * a->duck;
+        out[2 * i] = (int16_t)(out[2 * i] * g);
+        out[2 * i + 1] = (int16_t)(out[2 * i + 1] * g);
+    }
+}
+
+void audio_set_clip_source(Audio *a, AudioSourceRead read, void *ud)
+{
+    if (!a || a->null)
+        return;
+    Mix_HookMusic(NULL, NULL); // waits for the mixer: the old source is done
+    a->src_read = read;
+    a->src_ud = ud;
+    a->duck = 1.0f;
+    if (read)
+        Mix_HookMusic(clip_hook, a);
+}
 
 static void post_mix(void *ud, Uint8 *stream, int len)
 {
@@ -99,7 +140,8 @@ Audio *audio_open(const AudioOptions *opt, char *why, size_t whysize)
     }
     Mix_SetPostMix(post_mix, a);
     audio_set_volume(a, a->volume);
-    if (!speech_start(&a->speech, RATE, 165, opt->pack_dir))
+    if (!speech_start(&a->speech, RATE, opt->speech_rate > 0 ? opt->speech_rate : 165,
+                      opt->pack_dir, opt->voice_name))
         fprintf(stderr, "audio: no speech thread: sounds and captions only\n");
     // The numbers are said most often: have them ready.
     for (int i = 1; i <= 30; i++) {
@@ -115,6 +157,7 @@ void audio_close(Audio *a)
     if (!a)
         return;
     if (!a->null) {
+        Mix_HookMusic(NULL, NULL);
         Mix_HaltChannel(-1);
         Mix_SetPostMix(NULL, NULL);
         speech_stop(&a->speech);
@@ -217,7 +260,10 @@ void audio_event(Audio *a, const SessionEvent *e, int64_t now_ms)
 
 void audio_update(Audio *a, int64_t now_ms)
 {
-    if (a->null || a->npend == 0)
+    if (a->null)
+        return;
+    SDL_AtomicSet(&a->speaking, Mix_Playing(SPEECH_CHANNEL) ? 1 : 0);
+    if (a->npend == 0)
         return;
     // Drop stale cues, and cues outranked by another queued at the same time
     // ("7" when "3 to go" came with it).

@@ -26,6 +26,8 @@ typedef struct AudioOptions {
     bool voice;
     int chunk;             // frames per mixer chunk (512)
     const char *pack_dir;  // voice pack folder, or NULL
+    const char *voice_name; // espeak-ng voice ("en", "en-us" ...), or NULL
+    int speech_rate;       // words a minute, 0 for the default
 } AudioOptions;
 
 typedef struct AudioStats {
@@ -54,6 +56,12 @@ void audio_update(Audio *a, int64_t now_ms);
 
 // Get a phrase ready ahead of its cue.
 void audio_prepare(Audio *a, const char *text);
+
+// The clip's own sound, mixed under the cues and ducked while speech plays.
+// read(ud, out, frames) fills 48 kHz stereo s16 and returns the frames
+// given. NULL stops it. When this returns, the old source is no longer read.
+typedef int (*AudioSourceRead)(void *ud, int16_t *out, int frames);
+void audio_set_clip_source(Audio *a, AudioSourceRead read, void *ud);
 
 void audio_set_volume(Audio *a, int volume);
 void audio_set_voice(Audio *a, bool on);

@@ -113,6 +113,10 @@ static int worker(void *arg)
     // Without its data (voices, dictionaries) espeak-ng starts but cannot
     // speak: a voice must load too.
     bool ok = in_rate > 0 && espeak_SetVoiceByName("en") == EE_OK;
+    if (ok && strcmp(sp->voice, "en") != 0 && espeak_SetVoiceByName(sp->voice) != EE_OK) {
+        fprintf(stderr, "audio: no espeak-ng voice '%s': speaking with 'en'\n", sp->voice);
+        espeak_SetVoiceByName("en");
+    }
     if (ok) {
         espeak_SetSynthCallback(on_samples);
         espeak_SetParameter(espeakRATE, sp->wpm, 0);
@@ -168,9 +172,11 @@ static int worker(void *arg)
     return 0;
 }
 
-bool speech_start(Speech *sp, int out_rate, int wpm, const char *pack_dir)
+bool speech_start(Speech *sp, int out_rate, int wpm, const char *pack_dir,
+                  const char *voice)
 {
     memset(sp, 0, sizeof(*sp));
+    snprintf(sp->voice, sizeof(sp->voice), "%s", voice && *voice ? voice : "en");
     sp->out_rate = out_rate;
     sp->wpm = wpm;
     snprintf(sp->pack_dir, sizeof(sp->pack_dir), "%s", pack_dir ? pack_dir : "");

@@ -35,12 +35,14 @@ typedef struct Speech {
     int out_rate;
     int wpm;
     char pack_dir[512];
+    char voice[32];
     SpeechClip clips[SPEECH_CACHE];
     uint64_t tick;
 } Speech;
 
 // Start the worker (espeak-ng starts on it). pack_dir may be "".
-bool speech_start(Speech *sp, int out_rate, int wpm, const char *pack_dir);
+bool speech_start(Speech *sp, int out_rate, int wpm, const char *pack_dir,
+                  const char *voice);
 void speech_stop(Speech *sp);
 
 // Ask for a phrase to be ready soon.

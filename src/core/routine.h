@@ -53,6 +53,7 @@ typedef struct Exercise {
     double coach_video_s;     // where the coach's video shows it, or -1
     char pose[RT_ID_MAX];     // demo animation to generate
     bool daily;               // fine to do every day
+    bool clip_audio;          // play the clip's own sound (off by default)
     // Where it came from.
     char file[RT_PATH_MAX];
     int line;

@@ -326,7 +326,8 @@ static void exercise_key(ParseCtx *c, const char *name, const char *value)
     Exercise *ex = c->ex;
     static const char *const keys[] = {
         "name", "equipment", "load", "unit", "switch", "per_side", "cadence",
-        "clip", "clip_start", "clip_end", "coach_video", "pose", "daily"};
+        "clip", "clip_start", "clip_end", "coach_video", "pose", "daily",
+        "clip_audio"};
     if (strcmp(name, "point") == 0) {
         if (ex->npoints == RT_POINTS_MAX)
             PERR(c, "too many coaching points (at most %d)", RT_POINTS_MAX);
@@ -377,6 +378,7 @@ static void exercise_key(ParseCtx *c, const char *name, const char *value)
             str_copy(ex->pose, sizeof(ex->pose), value);
         break;
     case 12: set_bool(c, &ex->daily, name, value); break;
+    case 13: set_bool(c, &ex->clip_audio, name, value); break;
     }
     (void)v;
 }

@@ -17,6 +17,8 @@ void settings_default(Settings *s)
     s->weekly_target = 0;
     s->units = UNITS_KG;
     s->include_optional = true;
+    snprintf(s->speech_voice, sizeof(s->speech_voice), "en");
+    s->speech_rate = 165;
 }
 
 typedef struct Ctx {
@@ -102,6 +104,16 @@ static int on_key(void *user, const char *section, const char *name,
             s->include_optional = b;
         else
             bad(c, name, "yes or no", value);
+    } else if (strcmp(name, "speech_voice") == 0) {
+        if (!*value || strlen(value) >= sizeof(s->speech_voice) || strchr(value, '/'))
+            bad(c, name, "an espeak-ng voice name like en-us", value);
+        else
+            snprintf(s->speech_voice, sizeof(s->speech_voice), "%s", value);
+    } else if (strcmp(name, "speech_rate") == 0) {
+        if (str_parse_int(value, 80, 450, &v))
+            s->speech_rate = (int)v;
+        else
+            bad(c, name, "80 to 450 (words a minute)", value);
     } else {
         diag_add(c->diags, DIAG_ERROR, c->file, c->line, "",
                  "unknown setting '%s'", name);
@@ -134,10 +146,13 @@ int settings_format(const Settings *s, char *buf, size_t size)
                     "; sessions a week for the streak; 0 = as plan.ini says\n"
                     "weekly_target = %d\n"
                     "units = %s\n"
-                    "optional_exercises = %s\n",
+                    "optional_exercises = %s\n"
+                    "; the spoken voice (espeak-ng voice name) and its speed\n"
+                    "speech_voice = %s\n"
+                    "speech_rate = %d\n",
                     s->volume, s->voice ? "yes" : "no", s->tempo_pct,
                     s->weekly_target, s->units == UNITS_LB ? "lb" : "kg",
-                    s->include_optional ? "yes" : "no");
+                    s->include_optional ? "yes" : "no", s->speech_voice, s->speech_rate);
 }
 
 void settings_load_text(const Settings *s, double kg, char *buf, size_t size)

@@ -20,6 +20,8 @@ typedef struct Settings {
     int weekly_target;     // 1..7; 0 = as the plan says
     Units units;
     bool include_optional; // coach optional exercises (calf raises)
+    char speech_voice[32]; // espeak-ng voice: en, en-us, en-gb-scotland ...
+    int speech_rate;       // words a minute, 80..450
 } Settings;
 
 void settings_default(Settings *s);

@@ -7,6 +7,8 @@
 #include <libavformat/avformat.h>
 #include <libavutil/display.h>
 #include <libavutil/imgutils.h>
+#include <libswresample/swresample.h>
+#include <libavutil/channel_layout.h>
 #include <libswscale/swscale.h>
 #include <math.h>
 #include <pthread.h>
@@ -18,6 +20,8 @@
 #include <unistd.h>
 
 #define QUEUE 8
+#define AUDIO_RATE 48000
+#define AUDIO_RING (AUDIO_RATE / 2) // frames: half a second
 #define OPEN_DEADLINE_S 3.0
 #define READ_DEADLINE_S 5.0
 
@@ -54,6 +58,14 @@ struct Clip {
     double max_seam;
     int loops;
     long decoded;
+    // Sound (only when asked for).
+    int astream;
+    AVCodecContext *adec;
+    SwrContext *swr;
+    int16_t *ring;       // AUDIO_RING stereo frames
+    int ring_r, ring_w, ring_n;
+    pthread_mutex_t alock;
+    pthread_cond_t aspace;
 };
 
 static double mono(void)
@@ -149,11 +161,93 @@ static void fail(Clip *c, const char *what, int err)
     fprintf(stderr, "media: %s\n", c->error);
 }
 
+// Append resampled sound to the ring, waiting for room (the mixer drains
+// it in real time). False when quitting.
+static bool ring_write(Clip *c, const int16_t *pcm, int frames)
+{
+    pthread_mutex_lock(&c->alock);
+    while (frames > 0 && !c->quit) {
+        int room = AUDIO_RING - c->ring_n;
+        if (room == 0) {
+            struct timespec ts;
+            clock_gettime(CLOCK_REALTIME, &ts);
+            ts.tv_nsec += 20 * 1000000;
+            if (ts.tv_nsec >= 1000000000) {
+                ts.tv_sec++;
+                ts.tv_nsec -= 1000000000;
+            }
+            pthread_cond_timedwait(&c->aspace, &c->alock, &ts);
+            continue;
+        }
+        int n = frames < room ? frames : room;
+        for (int i = 0; i < n; i++) {
+            c->ring[2 * c->ring_w] = pcm[2 * i];
+            c->ring[2 * c->ring_w + 1] = pcm[2 * i + 1];
+            c->ring_w = (c->ring_w + 1) % AUDIO_RING;
+        }
+        c->ring_n += n;
+        pcm += 2 * n;
+        frames -= n;
+    }
+    bool ok = !c->quit;
+    pthread_mutex_unlock(&c->alock);
+    return ok;
+}
+
+int clip_audio_read(void *clip, int16_t *out, int frames)
+{
+    Clip *c = clip;
+    if (!c || !c->ring)
+        return 0;
+    pthread_mutex_lock(&c->alock);
+    int n = frames < c->ring_n ? frames : c->ring_n;
+    for (int i = 0; i < n; i++) {
+        out[2 * i] = c->ring[2 * c->ring_r];
+        out[2 * i + 1] = c->ring[2 * c->ring_r + 1];
+        c->ring_r = (c->ring_r + 1) % AUDIO_RING;
+    }
+    c->ring_n -= n;
+    pthread_cond_signal(&c->aspace);
+    pthread_mutex_unlock(&c->alock);
+    return n;
+}
+
+bool clip_has_audio(const Clip *c)
+{
+    return c && c->adec != NULL;
+}
+
+// Decode one sound packet into the ring, keeping only the segment.
+static bool audio_packet(Clip *c, AVPacket *pkt, AVFrame *af)
+{
+    if (avcodec_send_packet(c->adec, pkt) < 0)
+        return true; // damaged: skip it
+    while (avcodec_receive_frame(c->adec, af) == 0) {
+        AVRational tb = c->fmt->streams[c->astream]->time_base;
+        double t = af->best_effort_timestamp == AV_NOPTS_VALUE
+                       ? 0
+                       : af->best_effort_timestamp * av_q2d(tb) - c->start;
+        if (t < 0 || (c->end > 0 && t >= c->end - c->start)) {
+            av_frame_unref(af);
+            continue;
+        }
+        int16_t buf[2 * 8192];
+        int max = 8192;
+        int n = swr_convert(c->swr, (uint8_t **)&(uint8_t *){(uint8_t *)buf}, max,
+                            (const uint8_t **)af->extended_data, af->nb_samples);
+        av_frame_unref(af);
+        if (n > 0 && !ring_write(c, buf, n))
+            return false;
+    }
+    return true;
+}
+
 static void *decode_thread(void *arg)
 {
     Clip *c = arg;
     AVPacket *pkt = av_packet_alloc();
     AVFrame *frame = av_frame_alloc();
+    AVFrame *aframe = c->adec ? av_frame_alloc() : NULL;
     double frame_dur = c->info.fps > 0 ? 1.0 / c->info.fps : 1.0 / 30;
     double loop_base = 0, last_in_loop = -1;
     int loop = 0, frames_in_loop = 0, errors = 0;
@@ -168,6 +262,12 @@ static void *decode_thread(void *arg)
             if (r < 0) {
                 draining = true; // end of file (or unreadable tail): flush
                 avcodec_send_packet(c->dec, NULL);
+            } else if (c->adec && pkt->stream_index == c->astream) {
+                bool go_on = audio_packet(c, pkt, aframe);
+                av_packet_unref(pkt);
+                if (!go_on)
+                    break;
+                continue;
             } else if (pkt->stream_index != c->stream) {
                 av_packet_unref(pkt);
                 continue;
@@ -241,16 +341,59 @@ static void *decode_thread(void *arg)
                 break;
             }
             avcodec_flush_buffers(c->dec);
+            if (c->adec)
+                avcodec_flush_buffers(c->adec);
             draining = false;
         }
     }
 out:
     av_packet_free(&pkt);
     av_frame_free(&frame);
+    av_frame_free(&aframe);
     return NULL;
 }
 
+static Clip *open_clip(const char *path, double start, double end, bool audio, char *err,
+                       size_t errsize);
+
 Clip *clip_open(const char *path, double start, double end, char *err, size_t errsize)
+{
+    return open_clip(path, start, end, false, err, errsize);
+}
+
+Clip *clip_open_with_audio(const char *path, double start, double end, char *err,
+                           size_t errsize)
+{
+    return open_clip(path, start, end, true, err, errsize);
+}
+
+// The clip's sound, if it has one we can decode; a clip is fine without.
+static void open_audio(Clip *c)
+{
+    const AVCodec *codec = NULL;
+    c->astream = av_find_best_stream(c->fmt, AVMEDIA_TYPE_AUDIO, -1, c->stream, &codec, 0);
+    if (c->astream < 0 || !codec)
+        return;
+    AVCodecContext *d = avcodec_alloc_context3(codec);
+    if (!d)
+        return;
+    avcodec_parameters_to_context(d, c->fmt->streams[c->astream]->codecpar);
+    AVChannelLayout stereo = AV_CHANNEL_LAYOUT_STEREO;
+    if (avcodec_open2(d, codec, NULL) < 0 ||
+        swr_alloc_set_opts2(&c->swr, &stereo, AV_SAMPLE_FMT_S16, AUDIO_RATE, &d->ch_layout,
+                            d->sample_fmt, d->sample_rate, 0, NULL) < 0 ||
+        swr_init(c->swr) < 0 || !(c->ring = calloc(AUDIO_RING, 4))) {
+        avcodec_free_context(&d);
+        swr_free(&c->swr);
+        free(c->ring);
+        c->ring = NULL;
+        return;
+    }
+    c->adec = d;
+}
+
+static Clip *open_clip(const char *path, double start, double end, bool audio, char *err,
+                       size_t errsize)
 {
     struct stat st;
     if (stat(path, &st) != 0) {
@@ -272,6 +415,9 @@ Clip *clip_open(const char *path, double start, double end, char *err, size_t er
     }
     pthread_mutex_init(&c->lock, NULL);
     pthread_cond_init(&c->cond, NULL);
+    pthread_mutex_init(&c->alock, NULL);
+    pthread_cond_init(&c->aspace, NULL);
+    c->astream = -1;
     c->start = start > 0 ? start : 0;
     c->end = end > 0 ? end : -1;
     c->opened_at = mono();
@@ -339,6 +485,8 @@ Clip *clip_open(const char *path, double start, double end, char *err, size_t er
     snprintf(c->info.codec, sizeof(c->info.codec), "%s", codec->name);
     snprintf(c->info.pixfmt, sizeof(c->info.pixfmt), "%s",
              av_get_pix_fmt_name(c->dec->pix_fmt) ? av_get_pix_fmt_name(c->dec->pix_fmt) : "?");
+    if (audio)
+        open_audio(c);
     if (c->start > 0) {
         r = av_seek_frame(c->fmt, c->stream, (int64_t)(c->start / av_q2d(c->tb)),
                           AVSEEK_FLAG_BACKWARD);
@@ -370,8 +518,16 @@ void clip_close(Clip *c)
         c->quit = true;
         pthread_cond_broadcast(&c->cond);
         pthread_mutex_unlock(&c->lock);
+        pthread_mutex_lock(&c->alock);
+        pthread_cond_broadcast(&c->aspace);
+        pthread_mutex_unlock(&c->alock);
         pthread_join(c->thread, NULL);
     }
+    avcodec_free_context(&c->adec);
+    swr_free(&c->swr);
+    free(c->ring);
+    pthread_mutex_destroy(&c->alock);
+    pthread_cond_destroy(&c->aspace);
     for (int i = 0; i < c->qlen; i++)
         av_frame_free(&c->q[(c->qhead + i) % QUEUE].f);
     av_frame_free(&c->shown);

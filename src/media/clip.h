@@ -48,6 +48,17 @@ typedef struct ClipInfo {
 // a one-line reason in err when it cannot be played.
 Clip *clip_open(const char *path, double start, double end, char *err,
                 size_t errsize);
+
+// As clip_open, and also decode the clip's sound (resampled to 48 kHz
+// stereo s16) for clip_audio_read; a clip without sound still opens.
+Clip *clip_open_with_audio(const char *path, double start, double end,
+                           char *err, size_t errsize);
+
+// Up to `frames` frames of the clip's sound (interleaved stereo, 48 kHz);
+// returns how many were there (the rest is left untouched). Safe from the
+// audio thread; never blocks.
+int clip_audio_read(void *clip, int16_t *out, int frames);
+bool clip_has_audio(const Clip *c);
 void clip_close(Clip *c); // accepts NULL
 
 const ClipInfo *clip_info(const Clip *c);

@@ -4,6 +4,8 @@
  * the countdown is (pitch and timing), speech where a count is due, silence
  * between; and the fallbacks without a sound device or without espeak-ng.
  */
+#include <stdbool.h>
+
 #include "kiosk_util.h"
 
 #define BIN ULTRALEGS_BIN
@@ -203,12 +205,59 @@ static void test_no_device(void **state)
     free(log);
 }
 
+// A clip's own sound plays when its exercise asks for it, and only then.
+static void clip_sound_run(bool enabled, double *work_rms, double *work_pitch)
+{
+    char cmd[3000];
+    snprintf(cmd, sizeof(cmd),
+             "mkdir -p %s/d/routines %s/v && "
+             "ffmpeg -loglevel error -y -f lavfi -i testsrc2=size=320x240:rate=30 -f lavfi "
+             "-i sine=frequency=500:sample_rate=44100 -t 3 -c:v libx264 -c:a aac -shortest "
+             "%s/v/band-work.mp4 && "
+             "printf '[routine]\ntitle = Quick\n[step]\nexercise = band-work\nreps = 6\n' "
+             "> %s/d/routines/quick.ini && "
+             "printf '[band-work]\nname = Band work\ncadence = 2\nclip_audio = %s\n' "
+             "> %s/d/exercises.ini && printf '2 ok\n19 quit\n' > %s/q.txt",
+             ku_dir, ku_dir, ku_dir, ku_dir, enabled ? "yes" : "no", ku_dir, ku_dir);
+    assert_int_equal(ku_run(NULL, "%s", cmd), 0);
+    assert_int_equal(ku_run(NULL, "env SDL_AUDIODRIVER=disk SDL_DISKAUDIOFILE=%s/cap.raw "
+                            BIN " --headless --routine quick --data-dir %s/d --videos-dir %s/v"
+                            " --script %s/q.txt --cue-log %s/q.tsv --now 2026-11-25T18:00:00-07:00"
+                            " 2> %s/err.txt", ku_dir, ku_dir, ku_dir, ku_dir, ku_dir, ku_dir), 0);
+    char *log = ku_read("%s/q.tsv", ku_dir);
+    double rep[8];
+    int n = times_of(log, "rep", rep, 8);
+    assert_true(n >= 4);
+    char path[400];
+    snprintf(path, sizeof(path), "%s/cap.raw", ku_dir);
+    Capture c = load_capture(path);
+    // Between counts (after the spoken number, before the next tick).
+    *work_rms = rms(&c, rep[1] + 0.8, rep[1] + 1.8);
+    *work_pitch = pitch(&c, rep[1] + 0.8, rep[1] + 1.8);
+    free(c.pcm);
+    free(log);
+}
+
+static void test_clip_sound(void **state)
+{
+    (void)state;
+    double r, f;
+    clip_sound_run(true, &r, &f);
+    print_message("clip sound on: rms %.3f at %.0f Hz\n", r, f);
+    assert_true(r > 0.02);
+    assert_true(f > 470 && f < 530);
+    clip_sound_run(false, &r, &f);
+    print_message("clip sound off: rms %.4f\n", r);
+    assert_true(r < 0.005);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_capture, ku_setup, ku_teardown),
         cmocka_unit_test_setup_teardown(test_no_espeak, ku_setup, ku_teardown),
         cmocka_unit_test_setup_teardown(test_no_device, ku_setup, ku_teardown),
+        cmocka_unit_test_setup_teardown(test_clip_sound, ku_setup, ku_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

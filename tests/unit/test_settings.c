@@ -13,7 +13,8 @@ static void test_parse_and_format(void **state)
     settings_default(&s);
     DiagList d = {0};
     const char *text = "[settings]\nvolume = 40\nvoice = no\ntempo = 120\n"
-                       "weekly_target = 3\nunits = lb\noptional_exercises = no\n";
+                       "weekly_target = 3\nunits = lb\noptional_exercises = no\n"
+                       "speech_voice = en-us\nspeech_rate = 190\n";
     assert_true(settings_parse(&s, text, strlen(text), "config.ini", &d));
     assert_int_equal(d.count, 0);
     assert_int_equal(s.volume, 40);
@@ -22,6 +23,8 @@ static void test_parse_and_format(void **state)
     assert_int_equal(s.weekly_target, 3);
     assert_int_equal(s.units, UNITS_LB);
     assert_false(s.include_optional);
+    assert_string_equal(s.speech_voice, "en-us");
+    assert_int_equal(s.speech_rate, 190);
     char buf[1024];
     settings_format(&s, buf, sizeof(buf));
     Settings t;
@@ -33,6 +36,8 @@ static void test_parse_and_format(void **state)
     assert_int_equal(t.weekly_target, s.weekly_target);
     assert_int_equal(t.units, s.units);
     assert_int_equal(t.include_optional, s.include_optional);
+    assert_string_equal(t.speech_voice, s.speech_voice);
+    assert_int_equal(t.speech_rate, s.speech_rate);
     char load[32];
     settings_load_text(&s, 10, load, sizeof(load));
     assert_string_equal(load, "22 lb");
