@@ -63,7 +63,10 @@ void picture_draw(SDL_Renderer *r, const PictureTexture *pt, int rotation, float
     SDL_Rect clip = {(int)x, (int)y, (int)w, (int)h};
     SDL_RenderSetClipRect(r, &clip);
     conversion_mode(pt);
-    SDL_RenderCopyExF(r, pt->tex, NULL, &dst, rotation, NULL, SDL_FLIP_NONE);
+    if (rotation == 0)
+        SDL_RenderCopyF(r, pt->tex, NULL, &dst); // the fast path
+    else
+        SDL_RenderCopyExF(r, pt->tex, NULL, &dst, rotation, NULL, SDL_FLIP_NONE);
     SDL_RenderSetClipRect(r, NULL);
 }
 
