@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/ini_lines.h"
 #include "core/routine.h"
 #include "core/strutil.h"
 
@@ -25,8 +26,7 @@ typedef struct ParseCtx {
     FileKind kind;
     const char *file;
     bool user;
-    const char *text;
-    size_t len, pos;
+    IniLines in;
     int line;
     bool ok;
     // The section being read.
@@ -165,28 +165,18 @@ static void begin_section(ParseCtx *c, const char *name)
 static char *read_line(char *str, int num, void *stream)
 {
     ParseCtx *c = stream;
-    if (c->pos >= c->len)
+    IniLineProblem problem;
+    if (!ini_lines_next(&c->in, str, num, &problem))
         return NULL;
-    size_t start = c->pos, end = start;
-    while (end < c->len && c->text[end] != '\n')
-        end++;
-    c->pos = end < c->len ? end + 1 : end;
-    c->line++;
-    size_t n = end - start;
-    if (n > 0 && c->text[start + n - 1] == '\r')
-        n--;
-    if (memchr(c->text + start, '\0', n)) {
+    c->line = c->in.line;
+    if (problem == INI_LINE_NUL) {
         PERR(c, "NUL byte in the line: is this a text file?");
-        str[0] = '\0';
         return str;
     }
-    if (n + 3 > (size_t)num) {
+    if (problem == INI_LINE_TOO_LONG) {
         PERR(c, "line too long (at most %d characters)", num - 3);
-        str[0] = '\0';
         return str;
     }
-    memcpy(str, c->text + start, n);
-    str[n] = '\0';
 
     const char *p = str;
     while (*p == ' ' || *p == '\t')
@@ -592,8 +582,8 @@ static void ctx_init(ParseCtx *c, Library *lib, FileKind kind, const char *text,
     memset(c, 0, sizeof(*c));
     c->lib = lib;
     c->kind = kind;
-    c->text = text;
-    c->len = len;
+    c->in.text = text;
+    c->in.len = len;
     c->file = file;
     c->user = user;
     c->ok = true;

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/ini_lines.h"
 #include "core/strutil.h"
 
 void settings_default(Settings *s)
@@ -25,8 +26,7 @@ typedef struct Ctx {
     Settings *s;
     const char *file;
     DiagList *diags;
-    const char *text;
-    size_t len, pos;
+    IniLines in;
     int line;
     bool ok;
 } Ctx;
@@ -34,22 +34,14 @@ typedef struct Ctx {
 static char *reader(char *str, int num, void *stream)
 {
     Ctx *c = stream;
-    if (c->pos >= c->len)
+    IniLineProblem problem;
+    if (!ini_lines_next(&c->in, str, num, &problem))
         return NULL;
-    size_t start = c->pos, end = start;
-    while (end < c->len && c->text[end] != '\n')
-        end++;
-    c->pos = end < c->len ? end + 1 : end;
-    c->line++;
-    size_t n = end - start;
-    if (n + 3 > (size_t)num || memchr(c->text + start, '\0', n)) {
+    c->line = c->in.line;
+    if (problem != INI_LINE_OK) {
         diag_add(c->diags, DIAG_ERROR, c->file, c->line, "", "unreadable line");
         c->ok = false;
-        str[0] = '\0';
-        return str;
     }
-    memcpy(str, c->text + start, n);
-    str[n] = '\0';
     return str;
 }
 
@@ -125,7 +117,7 @@ static int on_key(void *user, const char *section, const char *name,
 bool settings_parse(Settings *s, const char *text, size_t len, const char *file,
                     DiagList *diags)
 {
-    Ctx c = {s, file, diags, text, len, 0, 0, true};
+    Ctx c = {s, file, diags, {text, len, 0, 0}, 0, true};
     ini_allow_multiline = false;
     int r = ini_parse_stream(reader, &c, on_key, &c);
     if (r > 0) {

@@ -15,6 +15,7 @@
 
 #include "core/calendar.h"
 #include "core/strutil.h"
+#include "platform/paths.h"
 
 // Schema history. Each step takes a database at version N-1 to N.
 static const char *const migrations[STORE_SCHEMA_VERSION] = {
@@ -205,22 +206,6 @@ static int recover_rows(Store *st, const char *from)
     return n;
 }
 
-static bool mkdirs(const char *dir)
-{
-    char tmp[512];
-    if (!str_copy(tmp, sizeof(tmp), dir))
-        return false;
-    for (char *p = tmp + 1; *p; p++) {
-        if (*p != '/')
-            continue;
-        *p = '\0';
-        if (mkdir(tmp, 0755) != 0 && errno != EEXIST)
-            return false;
-        *p = '/';
-    }
-    return mkdir(tmp, 0755) == 0 || errno == EEXIST;
-}
-
 static bool open_db(Store *st, int flags)
 {
     if (sqlite3_open_v2(st->path, &st->db, flags, NULL) != SQLITE_OK) {
@@ -251,7 +236,7 @@ Store *store_open(const char *dir, char *err, size_t errsize)
     }
     str_copy(st->dir, sizeof(st->dir), dir);
     snprintf(st->path, sizeof(st->path), "%s/history.db", dir);
-    bool dir_ok = mkdirs(dir);
+    bool dir_ok = paths_mkdirs(dir);
     int saved_errno = errno;
 
     if (dir_ok && open_db(st, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)) {
@@ -681,7 +666,7 @@ bool store_backup(Store *st, int64_t today, int keep)
 {
     char bdir[600], file[700];
     snprintf(bdir, sizeof(bdir), "%s/backups", st->dir);
-    if (!mkdirs(bdir)) {
+    if (!paths_mkdirs(bdir)) {
         snprintf(st->error, sizeof(st->error), "cannot create %.300s: %s", bdir,
                  strerror(errno));
         return false;
