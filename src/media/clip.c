@@ -456,7 +456,10 @@ static Clip *open_clip(const char *path, double start, double end, bool audio, c
     if (!c->dec)
         goto oom;
     avcodec_parameters_to_context(c->dec, vs->codecpar);
-    c->dec->thread_count = 0; // as many as there are cores
+    // As many threads as cores; ULTRALEGS_DECODE_THREADS sets another number
+    // (fewer threads hold fewer frames in memory).
+    const char *nt = getenv("ULTRALEGS_DECODE_THREADS");
+    c->dec->thread_count = nt && atoi(nt) > 0 ? atoi(nt) : 0;
     c->dec->thread_type = FF_THREAD_FRAME | FF_THREAD_SLICE;
     if ((r = avcodec_open2(c->dec, codec, NULL)) < 0) {
         set_error(c, "cannot start the decoder", r);

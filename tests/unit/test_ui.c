@@ -1,0 +1,90 @@
+/*
+ * The text cache: drawing the same screen again renders no text again, and
+ * a changed number renders only itself; text never goes under 3.5 units.
+ */
+#include "testutil.h"
+
+#include <SDL.h>
+
+#include "core/session.h"
+#include "ui/screens.h"
+#include "ui/ui.h"
+
+static void test_text_cache(void **state)
+{
+    (void)state;
+    SDL_SetHint(SDL_HINT_VIDEODRIVER, "offscreen");
+    assert_int_equal(SDL_Init(SDL_INIT_VIDEO), 0);
+    SDL_Window *win = SDL_CreateWindow("t", 0, 0, 1280, 720, 0);
+    SDL_Renderer *r = SDL_CreateRenderer(win, -1, SDL_RENDERER_SOFTWARE);
+    assert_non_null(r);
+    Ui ui;
+    char err[256];
+    assert_true(ui_init(&ui, r, err, sizeof(err)));
+    ui_resize(&ui, 1280, 720);
+    Library *lib = tu_builtin_library();
+    UiView v;
+    memset(&v, 0, sizeof(v));
+    v.lib = lib;
+    v.screen = SCREEN_HOME;
+    v.today_routine = -1;
+    snprintf(v.date_label, sizeof(v.date_label), "Friday 27 November");
+    for (int i = 0; i < lib->nroutines; i++)
+        v.routines[v.nroutines++] = &lib->routines[i];
+    ui_begin_frame(&ui);
+    screens_draw(&ui, &v);
+    int first = ui.renders;
+    assert_true(first > 5);
+    for (int f = 0; f < 30; f++) {
+        v.now_ms += 16; // the flame flickers, the text does not change
+        ui_begin_frame(&ui);
+        screens_draw(&ui, &v);
+    }
+    assert_int_equal(ui.renders, first);
+
+    // The work screen: a new rep renders the new number only.
+    SessionPlan plan;
+    assert_true(session_plan_from_routine(&plan, lib, library_routine(lib, "ultra-legs")));
+    SessionOptions o;
+    session_options_default(&o);
+    o.auto_advance = true;
+    Session *s = malloc(sizeof(*s));
+    session_init(s, &plan, &o);
+    SessionEvent ev[64];
+    session_start(s, 0, ev, 64);
+    session_tick(s, 13000, ev, 64); // working, a couple of steps in
+    v.screen = SCREEN_SESSION;
+    v.session = s;
+    ui_begin_frame(&ui);
+    screens_draw(&ui, &v);
+    ui_begin_frame(&ui);
+    screens_draw(&ui, &v);
+    int before = ui.renders;
+    session_tick(s, 13000 + 1200, ev, 64); // one more step counted
+    ui_begin_frame(&ui);
+    screens_draw(&ui, &v);
+    assert_true(ui.renders - before <= 2); // the count (and its tempo label at most)
+    ui_begin_frame(&ui);
+    screens_draw(&ui, &v);
+    int after = ui.renders;
+    ui_begin_frame(&ui);
+    screens_draw(&ui, &v);
+    assert_int_equal(ui.renders, after);
+
+    // Fitting never goes under the minimum size: it cuts instead.
+    int w = ui_text(&ui, 0, 0, 4.0f, true, (SDL_Color){255, 255, 255, 255}, UI_LEFT, 60,
+                    "A very long exercise name that cannot fit");
+    assert_true(w <= 60);
+    free(s);
+    library_destroy(lib);
+    ui_deinit(&ui);
+    SDL_DestroyRenderer(r);
+    SDL_DestroyWindow(win);
+    SDL_Quit();
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {cmocka_unit_test(test_text_cache)};
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
