@@ -452,16 +452,40 @@ static Clip *open_clip(const char *path, double start, double end, bool audio, c
                  vs->codecpar->width, vs->codecpar->height);
         goto error;
     }
-    c->dec = avcodec_alloc_context3(codec);
-    if (!c->dec)
-        goto oom;
-    avcodec_parameters_to_context(c->dec, vs->codecpar);
+    // A hardware decoder first, where there is one to try.
+    const char *hw = getenv("ULTRALEGS_HWDEC");
+    char hwname[64] = "";
+    if (hw && *hw && strcmp(hw, "no") != 0)
+        snprintf(hwname, sizeof(hwname), "%s", hw);
+#if defined(__arm__) || defined(__aarch64__)
+    else if (!hw && vs->codecpar->codec_id == AV_CODEC_ID_H264)
+        snprintf(hwname, sizeof(hwname), "h264_v4l2m2m");
+#endif
+    const AVCodec *hwc = hwname[0] ? avcodec_find_decoder_by_name(hwname) : NULL;
+    if (hwc && hwc->id == vs->codecpar->codec_id) {
+        AVCodecContext *d = avcodec_alloc_context3(hwc);
+        if (d && avcodec_parameters_to_context(d, vs->codecpar) >= 0 &&
+            avcodec_open2(d, hwc, NULL) >= 0) {
+            c->dec = d;
+            codec = hwc;
+            c->info.hardware = true;
+        } else {
+            avcodec_free_context(&d);
+            fprintf(stderr, "media: %s did not open: decoding in software\n", hwname);
+        }
+    }
+    if (!c->dec) {
+        c->dec = avcodec_alloc_context3(codec);
+        if (!c->dec)
+            goto oom;
+        avcodec_parameters_to_context(c->dec, vs->codecpar);
+    }
     // As many threads as cores; ULTRALEGS_DECODE_THREADS sets another number
     // (fewer threads hold fewer frames in memory).
     const char *nt = getenv("ULTRALEGS_DECODE_THREADS");
     c->dec->thread_count = nt && atoi(nt) > 0 ? atoi(nt) : 0;
     c->dec->thread_type = FF_THREAD_FRAME | FF_THREAD_SLICE;
-    if ((r = avcodec_open2(c->dec, codec, NULL)) < 0) {
+    if (!c->info.hardware && (r = avcodec_open2(c->dec, codec, NULL)) < 0) {
         set_error(c, "cannot start the decoder", r);
         goto error;
     }

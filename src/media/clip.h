@@ -40,9 +40,15 @@ typedef struct ClipInfo {
     double fps;
     double duration;   // of one loop, in seconds
     int rotation;      // degrees clockwise to display upright: 0, 90, 180, 270
-    char codec[32];
+    char codec[32];    // the decoder in use
     char pixfmt[32];
+    bool hardware;     // a hardware decoder (v4l2m2m) is in use
 } ClipInfo;
+
+// Hardware decoding: on ARM (a Raspberry Pi) H.264 is tried with the
+// v4l2m2m decoder first; ULTRALEGS_HWDEC names another decoder to try
+// ("h264_v4l2m2m", ...), or "no" for software only. If it cannot open, the
+// software decoder takes over.
 
 // Open and start decoding. start/end in seconds (< 0: whole file). NULL with
 // a one-line reason in err when it cannot be played.

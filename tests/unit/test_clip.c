@@ -264,6 +264,27 @@ static void test_hanging_input(void **state)
     assert_non_null(strstr(err, "not a file"));
 }
 
+// A hardware decoder that is not there (no V4L2 device here): software
+// takes over and the clip plays.
+static void test_hardware_fallback(void **state)
+{
+    (void)state;
+    make("hw.mp4", "-f lavfi -i testsrc2=size=320x240:rate=30 -t 1 -c:v libx264");
+    const char *names[] = {"h264_v4l2m2m", "no-such-decoder", "no"};
+    for (int i = 0; i < 3; i++) {
+        setenv("ULTRALEGS_HWDEC", names[i], 1);
+        Clip *c = open_ok("hw.mp4", -1, -1);
+        ClipPicture p;
+        bool changed;
+        assert_true(clip_picture(c, 0.5, true, &p, &changed));
+        assert_int_equal(p.w, 320);
+        if (!clip_info(c)->hardware)
+            assert_string_equal(clip_info(c)->codec, "h264");
+        clip_close(c);
+    }
+    unsetenv("ULTRALEGS_HWDEC");
+}
+
 static void test_open_close_cycles(void **state)
 {
     (void)state;
@@ -288,6 +309,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_segment, setup, teardown),
         cmocka_unit_test_setup_teardown(test_bad_input, setup, teardown),
         cmocka_unit_test_setup_teardown(test_hanging_input, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_hardware_fallback, setup, teardown),
         cmocka_unit_test_setup_teardown(test_open_close_cycles, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
