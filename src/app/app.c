@@ -735,6 +735,7 @@ int app_run(const CliOptions *opt, const Paths *paths, const Library *lib)
         diag_list_free(&sd);
     }
     a->view.settings = &a->settings;
+    a->stage.cover = a->settings.video_cover;
     {
         char why[300], pack[PATHS_MAX + 16];
         snprintf(pack, sizeof(pack), "%s/voice", paths->data_dir);

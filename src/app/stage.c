@@ -91,7 +91,7 @@ Clip *stage_sound(const Stage *st, int64_t now_ms)
 {
     const StageClip *sc = st->shown;
     if (!sc || !sc->clip || !sc->audio || !clip_has_audio(sc->clip) ||
-        now_ms - sc->drawn_ms > 200)
+        now_ms - sc->drawn_ms > 1000) // a slow frame is not a reason to cut it
         return NULL;
     return sc->clip;
 }
@@ -132,7 +132,7 @@ static bool draw_clip(Stage *st, StageClip *sc, double now_s, float x, float y,
     SDL_SetRenderDrawColor(st->r, 0, 0, 0, 255);
     SDL_FRect bg = {x, y, w, h};
     SDL_RenderFillRectF(st->r, &bg);
-    picture_draw(st->r, &st->pic, clip_info(sc->clip)->rotation, x, y, w, h, false);
+    picture_draw(st->r, &st->pic, clip_info(sc->clip)->rotation, x, y, w, h, st->cover);
     return true;
 }
 

@@ -33,6 +33,7 @@ typedef struct Stage {
     const Library *lib;
     SDL_Renderer *r;
     bool wait_frames;        // virtual clock: wait for the decoder
+    bool cover;              // clips fill the stage (cropped) instead of fitting
     StageClip clips[STAGE_CLIPS];
     uint64_t tick;
     PictureTexture pic;

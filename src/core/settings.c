@@ -20,6 +20,7 @@ void settings_default(Settings *s)
     s->include_optional = true;
     snprintf(s->speech_voice, sizeof(s->speech_voice), "en");
     s->speech_rate = 165;
+    s->video_cover = false;
 }
 
 typedef struct Ctx {
@@ -101,6 +102,13 @@ static int on_key(void *user, const char *section, const char *name,
             bad(c, name, "an espeak-ng voice name like en-us", value);
         else
             snprintf(s->speech_voice, sizeof(s->speech_voice), "%s", value);
+    } else if (strcmp(name, "video_fit") == 0) {
+        if (strcmp(value, "fit") == 0)
+            s->video_cover = false;
+        else if (strcmp(value, "cover") == 0)
+            s->video_cover = true;
+        else
+            bad(c, name, "fit or cover", value);
     } else if (strcmp(name, "speech_rate") == 0) {
         if (str_parse_int(value, 80, 450, &v))
             s->speech_rate = (int)v;
@@ -141,10 +149,13 @@ int settings_format(const Settings *s, char *buf, size_t size)
                     "optional_exercises = %s\n"
                     "; the spoken voice (espeak-ng voice name) and its speed\n"
                     "speech_voice = %s\n"
-                    "speech_rate = %d\n",
+                    "speech_rate = %d\n"
+                    "; clips: fit (whole picture, bars) or cover (fill the screen, cropped)\n"
+                    "video_fit = %s\n",
                     s->volume, s->voice ? "yes" : "no", s->tempo_pct,
                     s->weekly_target, s->units == UNITS_LB ? "lb" : "kg",
-                    s->include_optional ? "yes" : "no", s->speech_voice, s->speech_rate);
+                    s->include_optional ? "yes" : "no", s->speech_voice, s->speech_rate,
+                    s->video_cover ? "cover" : "fit");
 }
 
 void settings_load_text(const Settings *s, double kg, char *buf, size_t size)

@@ -22,6 +22,7 @@ typedef struct Settings {
     bool include_optional; // coach optional exercises (calf raises)
     char speech_voice[32]; // espeak-ng voice: en, en-us, en-gb-scotland ...
     int speech_rate;       // words a minute, 80..450
+    bool video_cover;      // clips fill the screen (cropped) instead of fitting it
 } Settings;
 
 void settings_default(Settings *s);

@@ -505,6 +505,39 @@ static void test_easy_day_guard(void **state)
     ku_free(&im);
 }
 
+static int ku_black(Uint8 r, Uint8 g, Uint8 b) { return r < 8 && g < 8 && b < 8; }
+
+// A 4:3 clip on a 16:9 screen: fitted with bars, or covering when set so.
+static void test_fit_and_cover(void **state)
+{
+    (void)state;
+    assert_int_equal(ku_run(NULL, "mkdir -p %s/v %s/cfg/ultralegs && ffmpeg -loglevel error -y "
+                            "-f lavfi -i testsrc2=size=640x480:rate=30 -t 2 -c:v libx264 "
+                            "%s/v/band-work.mp4", ku_dir, ku_dir, ku_dir), 0);
+    write_file("q.txt", "32 quit\n");
+    for (int cover = 0; cover < 2; cover++) {
+        // --data-dir holds the settings too.
+        char name[64];
+        snprintf(name, sizeof(name), "d%d/config.ini", cover);
+        assert_int_equal(ku_run(NULL, "mkdir -p %s/d%d", ku_dir, cover), 0);
+        write_file(name, cover ? "[settings]\nvideo_fit = cover\n" : "[settings]\nvideo_fit = fit\n");
+        assert_int_equal(ku_run(NULL, ENV BIN " --headless --virtual-clock --auto --routine ultra-legs"
+                                " --videos-dir %s/v --script %s/q.txt --screenshot 25:%s/f%d.png"
+                                " --data-dir %s/d%d --now 2026-11-25T18:00:00-07:00",
+                                ku_dir, ku_dir, ku_dir, ku_dir, ku_dir, ku_dir, ku_dir, cover,
+                                ku_dir, cover), 0);
+    }
+    KuImage fit = ku_load("%s/f0.png", ku_dir), cov = ku_load("%s/f1.png", ku_dir);
+    double bars = ku_frac(&fit, 0.0, 0.2, 0.1, 0.45, ku_black, NULL);
+    double none = ku_frac(&cov, 0.0, 0.2, 0.1, 0.45, ku_black, NULL);
+    print_message("4:3 clip on 16:9: side bars %.0f%% fitted, %.0f%% covering\n", bars * 100,
+                  none * 100);
+    assert_true(bars > 0.9);
+    assert_true(none < 0.1);
+    ku_free(&fit);
+    ku_free(&cov);
+}
+
 // clipgen names what it does not know.
 static void test_clipgen_unknown(void **state)
 {
@@ -541,6 +574,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_clips_and_fallback, setup_clips, ku_teardown),
         cmocka_unit_test_setup_teardown(test_easy_day_guard, ku_setup, ku_teardown),
         cmocka_unit_test_setup_teardown(test_clipgen_unknown, ku_setup, ku_teardown),
+        cmocka_unit_test_setup_teardown(test_fit_and_cover, ku_setup, ku_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

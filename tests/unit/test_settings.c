@@ -14,7 +14,7 @@ static void test_parse_and_format(void **state)
     DiagList d = {0};
     const char *text = "[settings]\nvolume = 40\nvoice = no\ntempo = 120\n"
                        "weekly_target = 3\nunits = lb\noptional_exercises = no\n"
-                       "speech_voice = en-us\nspeech_rate = 190\n";
+                       "speech_voice = en-us\nspeech_rate = 190\nvideo_fit = cover\n";
     assert_true(settings_parse(&s, text, strlen(text), "config.ini", &d));
     assert_int_equal(d.count, 0);
     assert_int_equal(s.volume, 40);
@@ -25,6 +25,7 @@ static void test_parse_and_format(void **state)
     assert_false(s.include_optional);
     assert_string_equal(s.speech_voice, "en-us");
     assert_int_equal(s.speech_rate, 190);
+    assert_true(s.video_cover);
     char buf[1024];
     settings_format(&s, buf, sizeof(buf));
     Settings t;
@@ -38,6 +39,7 @@ static void test_parse_and_format(void **state)
     assert_int_equal(t.include_optional, s.include_optional);
     assert_string_equal(t.speech_voice, s.speech_voice);
     assert_int_equal(t.speech_rate, s.speech_rate);
+    assert_int_equal(t.video_cover, s.video_cover);
     char load[32];
     settings_load_text(&s, 10, load, sizeof(load));
     assert_string_equal(load, "22 lb");
