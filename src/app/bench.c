@@ -77,10 +77,11 @@ int bench_run(const CliOptions *opt)
         }
         if (first_ms < 0)
             first_ms = (wall() - t_open) * 1000;
-        // RSS after warming up (ten loops in, or the first for short runs):
-        // growth after that would be a leak.
-        if ((pic.loop == 10 || (pic.loop == 1 && frames < 200 * info->fps)) &&
-            rss_first_loop == 0)
+        // RSS after warming up (a hundred loops in for long runs, else the
+        // first loop): growth after that would be a leak.
+        long loop_frames = (long)(info->duration * info->fps + 0.5);
+        int warm = loop_frames > 0 && frames >= 300 * loop_frames ? 100 : 1;
+        if (pic.loop == warm && rss_first_loop == 0)
             rss_first_loop = rss_mb();
         if (changed) {
             if (!picture_upload(v.renderer, &pt, &pic, err, sizeof(err))) {

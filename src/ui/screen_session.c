@@ -305,8 +305,9 @@ void screen_session_draw(Ui *ui, const UiView *v)
         // The demo shows on the right half (bottom half when portrait).
         if (W < H)
             stage(ui, v, s->step, 0, H * 0.62f, W, H * 0.3f);
-        else
-            stage(ui, v, s->step, W * 0.52f, H * 0.1f, W * 0.46f, H * 0.72f);
+        else // 16:9, like the clips, so nothing is letterboxed
+            stage(ui, v, s->step, W * 0.52f, H * 0.12f, W * 0.46f,
+                  fminf(W * 0.46f * 9 / 16, H * 0.66f));
         draw_intro(ui, v, W < H ? W : W * 0.52f, W < H ? H * 0.6f : H * 0.88f);
         break;
     }

@@ -53,6 +53,8 @@ void widget_caption(Ui *ui, const UiView *v)
 {
     if (!v->caption[0] || v->now_ms - v->caption_ms > 4000 || v->caption_is_count)
         return; // the big counter already shows the count
+    if (v->session && v->session->phase == SESSION_INTRO)
+        return; // the intro card says it in full
     float u = ui->u;
     int w = ui_text_width(ui, 4.5f, true, v->caption);
     float bw = fminf((float)w + u * 4, ui->w - u * 4);
