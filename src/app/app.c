@@ -27,6 +27,7 @@
 #include "core/strutil.h"
 #include "platform/clock.h"
 #include "platform/input.h"
+#include "platform/notify.h"
 #include "platform/video.h"
 #include "store/store.h"
 #include "ui/screens.h"
@@ -71,6 +72,7 @@ typedef struct App {
     int64_t last_input;
     int slow_frame_ms;      // test hook: a renderer that manages 1 fps
     char last_problem[400]; // the clip problem last told
+    Notify notify;          // the service manager, when run as a service
     Clip *sound_clip;       // whose sound plays
     bool quit;
     int status;
@@ -801,6 +803,7 @@ int app_run(const CliOptions *opt, const Paths *paths, const Library *lib)
     if (direct)
         start_routine(a, direct, opt->auto_run);
 
+    notify_init(&a->notify);
     uint64_t t0 = SDL_GetTicks64();
     int64_t frame = 0;
     int64_t last_day = today_day(a);
@@ -853,6 +856,9 @@ int app_run(const CliOptions *opt, const Paths *paths, const Library *lib)
             if (!opt->headless)
                 SDL_RenderPresent(a->video.renderer);
         }
+        // READY after the first frame, then WATCHDOG pings from this loop:
+        // if it hangs, the service is restarted.
+        notify_frame(&a->notify, (int64_t)SDL_GetTicks64());
         if (opt->headless && headless_done(a))
             a->quit = true;
         if (opt->headless && a->now > HEADLESS_LIMIT_MS) {
@@ -869,6 +875,7 @@ int app_run(const CliOptions *opt, const Paths *paths, const Library *lib)
     }
     if (a->in_session)
         quit_session(a);
+    notify_send(&a->notify, "STOPPING=1");
     if (getenv("ULTRALEGS_AUDIO_STATS") && a->audio && !audio_is_null(a->audio)) {
         AudioStats st;
         audio_stats(a->audio, &st);

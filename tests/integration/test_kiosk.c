@@ -538,6 +538,38 @@ static void test_fit_and_cover(void **state)
     ku_free(&cov);
 }
 
+// As a service: READY once running, then watchdog pings from the frame loop.
+static void test_service_notify(void **state)
+{
+    (void)state;
+    char sock[300];
+    snprintf(sock, sizeof(sock), "%s/notify", ku_dir);
+    int fd = socket(AF_UNIX, SOCK_DGRAM, 0);
+    struct sockaddr_un sa = {0};
+    sa.sun_family = AF_UNIX;
+    snprintf(sa.sun_path, sizeof(sa.sun_path), "%.100s", sock);
+    assert_int_equal(bind(fd, (struct sockaddr *)&sa, sizeof(sa)), 0);
+    write_file("n.txt", "2 quit\n");
+    assert_int_equal(ku_run(NULL, ENV "NOTIFY_SOCKET=%s WATCHDOG_USEC=400000 " BIN
+                            " --headless --script %s/n.txt", ku_dir, ku_dir, ku_dir, ku_dir,
+                            sock, ku_dir), 0);
+    int ready = 0, pings = 0, stopping = 0;
+    char msg[256];
+    ssize_t n;
+    while ((n = recv(fd, msg, sizeof(msg) - 1, MSG_DONTWAIT)) > 0) {
+        msg[n] = '\0';
+        ready += strstr(msg, "READY=1") != NULL;
+        pings += strcmp(msg, "WATCHDOG=1") == 0;
+        stopping += strcmp(msg, "STOPPING=1") == 0;
+    }
+    close(fd);
+    print_message("service: READY %d, %d watchdog pings in 2 s, STOPPING %d\n", ready, pings,
+                  stopping);
+    assert_int_equal(ready, 1);
+    assert_true(pings >= 5 && pings <= 12); // every 200 ms
+    assert_int_equal(stopping, 1);
+}
+
 // clipgen names what it does not know.
 static void test_clipgen_unknown(void **state)
 {
@@ -575,6 +607,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_easy_day_guard, ku_setup, ku_teardown),
         cmocka_unit_test_setup_teardown(test_clipgen_unknown, ku_setup, ku_teardown),
         cmocka_unit_test_setup_teardown(test_fit_and_cover, ku_setup, ku_teardown),
+        cmocka_unit_test_setup_teardown(test_service_notify, ku_setup, ku_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
