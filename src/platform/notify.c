@@ -40,7 +40,9 @@ bool notify_send(Notify *n, const char *msg)
     if (sa.sun_path[0] == '@')
         sa.sun_path[0] = '\0'; // an abstract socket
     socklen_t salen = (socklen_t)(offsetof(struct sockaddr_un, sun_path) + len);
-    bool ok = sendto(fd, msg, strlen(msg), MSG_NOSIGNAL, (struct sockaddr *)&sa, salen) >= 0;
+    // Never wait: a kiosk must not hang because nobody reads its messages.
+    bool ok = sendto(fd, msg, strlen(msg), MSG_NOSIGNAL | MSG_DONTWAIT,
+                     (struct sockaddr *)&sa, salen) >= 0;
     close(fd);
     return ok;
 }
