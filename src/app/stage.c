@@ -46,8 +46,17 @@ static StageClip *clip_for(Stage *st, const SessionPlan *plan, int step, double 
     const Exercise *ex = library_exercise(st->lib, plan->steps[step].exercise_id);
     if (!ex)
         return NULL;
-    char path[PATHS_MAX + 64];
-    if (!paths_find_clip(st->paths, ex->clip, path, sizeof(path)))
+    const char *path = NULL;
+    for (int i = 0; i < st->nfound && !path; i++)
+        if (strcmp(st->found[i].id, ex->id) == 0)
+            path = st->found[i].path;
+    if (!path && st->nfound < RT_EXERCISES_MAX) {
+        int k = st->nfound++;
+        snprintf(st->found[k].id, sizeof(st->found[k].id), "%s", ex->id);
+        paths_find_clip(st->paths, ex->clip, st->found[k].path, sizeof(st->found[k].path));
+        path = st->found[k].path;
+    }
+    if (!path || !path[0])
         return NULL;
     StageClip *victim = &st->clips[0];
     for (int i = 0; i < STAGE_CLIPS; i++) {

@@ -40,6 +40,13 @@ typedef struct Stage {
     const StageClip *shown;  // the clip on screen last frame
     const SessionPlan *plan;
     char problem[400];
+    // Where each exercise's clip file is (or that it has none), looked up
+    // once rather than on every frame.
+    struct {
+        char id[RT_ID_MAX];
+        char path[PATHS_MAX + 64]; // "" when there is no clip
+    } found[RT_EXERCISES_MAX];
+    int nfound;
     // Told before a clip closes (so its sound can be let go first).
     void (*before_close)(void *ctx, Clip *c);
     void *close_ctx;
