@@ -5,7 +5,7 @@
  * counter, or with --virtual-clock exactly one 60 Hz frame per loop. The
  * session only ever sees this clock. With --headless nothing is shown, so
  * frames are drawn only when a screenshot is due: that keeps a whole
- * virtual-clock session to seconds.
+ * virtual-clock session to seconds. A --loop (soak) run draws every frame.
  */
 #include "app/app.h"
 
@@ -28,6 +28,7 @@
 #include "platform/clock.h"
 #include "platform/input.h"
 #include "platform/notify.h"
+#include "platform/stop.h"
 #include "platform/video.h"
 #include "store/store.h"
 #include "ui/screens.h"
@@ -74,6 +75,7 @@ typedef struct App {
     char last_problem[400]; // the clip problem last told
     Notify notify;          // the service manager, when run as a service
     Clip *sound_clip;       // whose sound plays
+    long loops;             // sessions done with --loop
     bool quit;
     int status;
     int64_t notice_until[VIEW_NOTICES_MAX];
@@ -584,8 +586,17 @@ static void auto_step(App *a)
             on_action(a, ACT_HISTORY, 0, 0);
         break;
     case SCREEN_HISTORY:
-        if (in >= AUTO_HISTORY_MS)
+        if (in >= AUTO_HISTORY_MS && a->opt->loop) {
+            // The next routine in turn, picked on the home screen.
+            a->loops++;
+            fprintf(stderr, "ultralegs: loop %ld done at %.0f virtual s\n", a->loops,
+                    a->now / 1000.0);
+            set_screen(a, SCREEN_HOME);
+            if (a->view.nroutines)
+                a->view.selected = (int)(a->loops % a->view.nroutines);
+        } else if (in >= AUTO_HISTORY_MS) {
             a->quit = true;
+        }
         break;
     case SCREEN_SESSION:
     case SCREEN_SETTINGS: break;
@@ -804,6 +815,7 @@ int app_run(const CliOptions *opt, const Paths *paths, const Library *lib)
         start_routine(a, direct, opt->auto_run);
 
     notify_init(&a->notify);
+    stop_install();
     uint64_t t0 = SDL_GetTicks64();
     int64_t frame = 0;
     int64_t last_day = today_day(a);
@@ -814,6 +826,10 @@ int app_run(const CliOptions *opt, const Paths *paths, const Library *lib)
             a->now = audio_clock_ms(a->audio);
         else
             a->now = (int64_t)(SDL_GetTicks64() - t0);
+        if (stop_requested()) {
+            fprintf(stderr, "ultralegs: stopping (signal %d)\n", stop_requested());
+            break;
+        }
         InputEvent in[32];
         int n = input_poll(in, 32);
         for (int i = 0; i < n; i++)
@@ -849,7 +865,8 @@ int app_run(const CliOptions *opt, const Paths *paths, const Library *lib)
         // Headless, nothing is seen: only due screenshots are drawn, and on
         // the real clock the frames of a clip whose sound plays (so clip and
         // sound run as they would on a screen).
-        if (!opt->headless || shoot || (!opt->virtual_clock && step_wants_sound(a))) {
+        if (!opt->headless || shoot || opt->loop ||
+            (!opt->virtual_clock && step_wants_sound(a))) {
             draw(a);
             if (shoot)
                 take_shots(a);
@@ -861,7 +878,7 @@ int app_run(const CliOptions *opt, const Paths *paths, const Library *lib)
         notify_frame(&a->notify, (int64_t)SDL_GetTicks64());
         if (opt->headless && headless_done(a))
             a->quit = true;
-        if (opt->headless && a->now > HEADLESS_LIMIT_MS) {
+        if (opt->headless && !opt->loop && a->now > HEADLESS_LIMIT_MS) {
             fprintf(stderr, "ultralegs: stopped after %lld virtual hours\n",
                     HEADLESS_LIMIT_MS / 3600000);
             a->status = 1;

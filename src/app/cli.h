@@ -40,6 +40,7 @@ typedef struct CliOptions {
     bool headless;
     bool virtual_clock;
     bool auto_run;
+    bool loop;        // --loop: with --auto, every routine in turn, endlessly
     const char *script;
     CliShot shots[CLI_SHOTS_MAX];
     int nshots;

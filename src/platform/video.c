@@ -15,7 +15,7 @@ bool video_open(Video *v, bool headless, bool windowed, int w, int h,
     v->headless = headless;
     if (headless && !getenv("SDL_VIDEODRIVER"))
         SDL_SetHint(SDL_HINT_VIDEODRIVER, "offscreen");
-    // Keyboard from a TV remote (HDMI-CEC) must not be eaten by the console.
+    // Stop signals are the app's own (platform/stop.c).
     SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
     SDL_SetHint(SDL_HINT_VIDEO_X11_NET_WM_BYPASS_COMPOSITOR, "0");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS | SDL_INIT_GAMECONTROLLER) != 0) {
