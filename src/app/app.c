@@ -5,7 +5,7 @@
  * counter, or with --virtual-clock exactly one 60 Hz frame per loop. The
  * session only ever sees this clock. With --headless nothing is shown, so
  * frames are drawn only when a screenshot is due: that keeps a whole
- * virtual-clock session to seconds. A --loop (soak) run draws every frame.
+ * virtual-clock session to seconds; --draw-all (soak runs) draws them all.
  */
 #include "app/app.h"
 
@@ -76,6 +76,7 @@ typedef struct App {
     Notify notify;          // the service manager, when run as a service
     Clip *sound_clip;       // whose sound plays
     long loops;             // sessions done with --loop
+    const Routine *last_routine; // the one coached last
     bool quit;
     int status;
     int64_t notice_until[VIEW_NOTICES_MAX];
@@ -205,6 +206,7 @@ static void prepare_phrases(App *a)
 
 static void begin_session(App *a, const Routine *rt)
 {
+    a->last_routine = rt;
     if (!session_plan_from_routine(&a->plan, a->lib, rt)) {
         notice(a, 8000, "Cannot coach '%s': it names a missing exercise", rt->id);
         return;
@@ -592,8 +594,10 @@ static void auto_step(App *a)
             fprintf(stderr, "ultralegs: loop %ld done at %.0f virtual s\n", a->loops,
                     a->now / 1000.0);
             set_screen(a, SCREEN_HOME);
-            if (a->view.nroutines)
-                a->view.selected = (int)(a->loops % a->view.nroutines);
+            UiView *v = &a->view;
+            for (int i = 0; i < v->nroutines; i++)
+                if (v->routines[i] == a->last_routine)
+                    v->selected = (i + 1) % v->nroutines;
         } else if (in >= AUTO_HISTORY_MS) {
             a->quit = true;
         }
@@ -708,6 +712,7 @@ int app_run(const CliOptions *opt, const Paths *paths, const Library *lib)
     int status = 1;
     if (!a->hv || !a->session)
         goto out;
+    stop_install();
     if (!wallclock_init(&a->wall, opt->now, err, sizeof(err))) {
         fprintf(stderr, "ultralegs: --now: %s\n", err);
         goto out;
@@ -815,7 +820,6 @@ int app_run(const CliOptions *opt, const Paths *paths, const Library *lib)
         start_routine(a, direct, opt->auto_run);
 
     notify_init(&a->notify);
-    stop_install();
     uint64_t t0 = SDL_GetTicks64();
     int64_t frame = 0;
     int64_t last_day = today_day(a);
@@ -865,7 +869,7 @@ int app_run(const CliOptions *opt, const Paths *paths, const Library *lib)
         // Headless, nothing is seen: only due screenshots are drawn, and on
         // the real clock the frames of a clip whose sound plays (so clip and
         // sound run as they would on a screen).
-        if (!opt->headless || shoot || opt->loop ||
+        if (!opt->headless || shoot || opt->draw_all ||
             (!opt->virtual_clock && step_wants_sound(a))) {
             draw(a);
             if (shoot)

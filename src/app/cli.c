@@ -22,8 +22,8 @@ static const char *help_text =
     "  --headless             no window, no sound device unless SDL_AUDIODRIVER\n"
     "  --virtual-clock        time advances one frame per frame, no sleeping\n"
     "  --auto                 the kiosk advances itself (reps counted by cadence)\n"
-    "  --loop                 with --auto: every routine in turn, endlessly, each\n"
-    "                         frame drawn (a soak run; scripts/soak)\n"
+    "  --loop                 with --auto: every routine in turn, endlessly\n"
+    "  --draw-all             with --headless: draw every frame (soak runs)\n"
     "  --script FILE          timed input lines: \"<seconds> <action>\"\n"
     "  --screenshot SEC:FILE.png  save the frame shown at SEC (repeatable)\n"
     "  --cue-log FILE         one line per cue: \"<seconds>\\t<kind>\\t<text>\"\n"
@@ -117,6 +117,8 @@ bool cli_parse(CliOptions *o, int argc, char **argv, char *err, size_t errsize)
             o->auto_run = true;
         } else if (strcmp(name, "--loop") == 0) {
             o->loop = true;
+        } else if (strcmp(name, "--draw-all") == 0) {
+            o->draw_all = true;
         } else if (strcmp(name, "--script") == 0) {
             NEED(o->script);
         } else if (strcmp(name, "--screenshot") == 0) {
@@ -181,7 +183,7 @@ bool cli_parse(CliOptions *o, int argc, char **argv, char *err, size_t errsize)
         }
         if (inline_val && strcmp(name, "--windowed") != 0 &&
             (strcmp(name, "--headless") == 0 || strcmp(name, "--auto") == 0 ||
-             strcmp(name, "--loop") == 0 ||
+             strcmp(name, "--loop") == 0 || strcmp(name, "--draw-all") == 0 ||
              strcmp(name, "--virtual-clock") == 0 ||
              strcmp(name, "--check") == 0 || strcmp(name, "--json") == 0 ||
              strcmp(name, "--history") == 0 || strcmp(name, "--version") == 0 ||

@@ -41,6 +41,7 @@ typedef struct CliOptions {
     bool virtual_clock;
     bool auto_run;
     bool loop;        // --loop: with --auto, every routine in turn, endlessly
+    bool draw_all;    // --draw-all: headless, still draw every frame
     const char *script;
     CliShot shots[CLI_SHOTS_MAX];
     int nshots;

@@ -184,6 +184,47 @@ history_damaged_db)
     expect_out "Sessions completed: 0"
     ls "$TMP/d"/history.db.damaged-* >/dev/null || fail "damaged file not kept"
     ;;
+stop_signal)
+    # The service manager stops the kiosk mid-session: it ends cleanly and
+    # the session is kept as far as it went.
+    "$BIN" --headless --auto --routine ultra-legs --data-dir "$TMP/d" \
+        --cue-log "$TMP/cues.tsv" >"$TMP/out" 2>"$TMP/err" &
+    pid=$!
+    for _ in $(seq 1 200); do [ -e "$TMP/cues.tsv" ] && break; sleep 0.1; done
+    sleep 2
+    kill -TERM $pid
+    wait $pid
+    got=$?
+    [ "$got" = 0 ] || { cat "$TMP/err" >&2; fail "exit status $got after SIGTERM, want 0"; }
+    expect_err "ultralegs: stopping (signal 15)"
+    grep -qP '\tended\tWorkout ended early$' "$TMP/cues.tsv" || fail "no end in the cue log"
+    expect_status 0 "$BIN" --export-history "$TMP/h.csv" --data-dir "$TMP/d"
+    grep -q ',ultra-legs,no,' "$TMP/h.csv" || { cat "$TMP/h.csv" >&2; fail "the cut session is not in the history"; }
+    ;;
+loop_routines)
+    # --auto --loop coaches every routine in turn, in one process.
+    "$BIN" --headless --virtual-clock --auto --loop --routine daily-hips \
+        --data-dir "$TMP/d" >"$TMP/out" 2>"$TMP/err" &
+    pid=$!
+    for _ in $(seq 1 1200); do
+        grep -q "loop 3 done" "$TMP/err" && break
+        kill -0 $pid 2>/dev/null || break
+        sleep 0.1
+    done
+    kill -TERM $pid
+    wait $pid
+    got=$?
+    [ "$got" = 0 ] || { cat "$TMP/err" >&2; fail "exit status $got, want 0"; }
+    expect_err "ultralegs: loop 3 done"
+    expect_status 0 "$BIN" --export-history "$TMP/h.csv" --data-dir "$TMP/d"
+    for r in daily-hips ultra-legs mountain-legs; do
+        grep -q ",$r,yes," "$TMP/h.csv" || { cat "$TMP/h.csv" >&2; fail "$r not coached in the loop"; }
+    done
+    ;;
+loop_needs_auto)
+    expect_status 2 "$BIN" --headless --loop
+    expect_err "--loop goes with --auto"
+    ;;
 *)
     fail "unknown case $CASE"
     ;;
