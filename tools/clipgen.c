@@ -3,6 +3,11 @@
  * folder, one rep per clip, named <exercise-id>.mp4.
  *
  *   clipgen [--out DIR] [--missing] [--size WxH] [ID ...]
+ *
+ * The size is clip_size from config.ini unless --size names one (auto:
+ * 720p on a Raspberry Pi, 1080p elsewhere). --missing makes the clips that
+ * are not there and remakes demo clips of another size; a file that is
+ * not one of ours (a runner's own recording) is left alone.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +15,7 @@
 #include <time.h>
 
 #include "app/library_load.h"
+#include "app/settings_io.h"
 #include "media/demo_clip.h"
 #include "media/pose.h"
 #include "platform/paths.h"
@@ -18,7 +24,7 @@ int main(int argc, char **argv)
 {
     const char *out = NULL;
     bool missing_only = false;
-    int w = 1280, h = 720;
+    int w = 0, h = 0;
     const char *ids[64];
     int nids = 0;
     for (int i = 1; i < argc; i++) {
@@ -45,6 +51,20 @@ int main(int argc, char **argv)
     }
     if (!out)
         out = paths.builtin_videos;
+    if (!w) {
+        Settings set;
+        DiagList sd = {0};
+        settings_load_file(&set, &paths, &sd);
+        for (int i = 0; i < sd.count; i++) {
+            char line[800];
+            diag_format(&sd.items[i], line, sizeof(line));
+            fprintf(stderr, "clipgen: %s\n", line);
+        }
+        diag_list_free(&sd);
+        settings_clip_size(&set, settings_host_is_arm(), &w, &h);
+        printf("clipgen: %dx%d (clip_size = %s in config.ini)\n", w, h,
+               set.clip_height ? (set.clip_height == 720 ? "720p" : "1080p") : "auto");
+    }
     if (!paths_mkdirs(out)) {
         fprintf(stderr, "clipgen: cannot create %s\n", out);
         return 1;
@@ -72,8 +92,12 @@ int main(int argc, char **argv)
         total++;
         char path[PATHS_MAX + 64];
         snprintf(path, sizeof(path), "%s/%s.mp4", out, ex->id);
-        if (missing_only && file_exists(path))
-            continue;
+        if (missing_only && file_exists(path)) {
+            int cw, ch;
+            if (!demo_clip_probe(path, ex->pose, &cw, &ch) || (cw == w && ch == h))
+                continue;
+            printf("clipgen: %-22s is %dx%d: remade at %dx%d\n", ex->id, cw, ch, w, h);
+        }
         DemoClipSpec spec = {ex->pose, ex->cadence_ms / 1000.0, ex->per_side, w, h, 30};
         int frames;
         char codec[32];

@@ -10,6 +10,9 @@
 #include "app/app.h"
 
 #include <SDL.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -77,6 +80,7 @@ typedef struct App {
     Clip *sound_clip;       // whose sound plays
     long loops;             // sessions done with --loop
     const Routine *last_routine; // the one coached last
+    int64_t heap_logged;
     bool quit;
     int status;
     int64_t notice_until[VIEW_NOTICES_MAX];
@@ -607,6 +611,22 @@ static void auto_step(App *a)
     }
 }
 
+// Soak runs (--loop): the allocator's own count of the heap in use, once a
+// virtual minute, so growth can be told apart from memory merely kept.
+static void log_heap(App *a)
+{
+#ifdef __GLIBC__
+    if (a->now - a->heap_logged < 60000)
+        return;
+    a->heap_logged = a->now;
+    struct mallinfo2 mi = mallinfo2();
+    fprintf(stderr, "ultralegs: heap %.0f s %.1f MB in use\n", a->now / 1000.0,
+            (double)(mi.uordblks + mi.hblkhd) / 1048576.0);
+#else
+    (void)a;
+#endif
+}
+
 static void draw(App *a)
 {
     a->view.now_ms = a->now;
@@ -845,6 +865,8 @@ int app_run(const CliOptions *opt, const Paths *paths, const Library *lib)
         }
         if (opt->auto_run)
             auto_step(a);
+        if (opt->loop)
+            log_heap(a);
         if (a->in_session) {
             SessionEvent ev[EVENTS_CAP];
             int k = session_tick(a->session, a->now, ev, EVENTS_CAP);

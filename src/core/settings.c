@@ -21,6 +21,23 @@ void settings_default(Settings *s)
     snprintf(s->speech_voice, sizeof(s->speech_voice), "en");
     s->speech_rate = 165;
     s->video_cover = false;
+    s->clip_height = 0;
+}
+
+void settings_clip_size(const Settings *s, bool arm, int *w, int *h)
+{
+    int height = s->clip_height ? s->clip_height : arm ? 720 : 1080;
+    *h = height;
+    *w = height == 720 ? 1280 : 1920;
+}
+
+bool settings_host_is_arm(void)
+{
+#if defined(__arm__) || defined(__aarch64__)
+    return true;
+#else
+    return false;
+#endif
 }
 
 typedef struct Ctx {
@@ -109,6 +126,15 @@ static int on_key(void *user, const char *section, const char *name,
             s->video_cover = true;
         else
             bad(c, name, "fit or cover", value);
+    } else if (strcmp(name, "clip_size") == 0) {
+        if (strcmp(value, "auto") == 0)
+            s->clip_height = 0;
+        else if (strcmp(value, "720p") == 0)
+            s->clip_height = 720;
+        else if (strcmp(value, "1080p") == 0)
+            s->clip_height = 1080;
+        else
+            bad(c, name, "auto, 720p or 1080p", value);
     } else if (strcmp(name, "speech_rate") == 0) {
         if (str_parse_int(value, 80, 450, &v))
             s->speech_rate = (int)v;
@@ -151,11 +177,17 @@ int settings_format(const Settings *s, char *buf, size_t size)
                     "speech_voice = %s\n"
                     "speech_rate = %d\n"
                     "; clips: fit (whole picture, bars) or cover (fill the screen, cropped)\n"
-                    "video_fit = %s\n",
+                    "video_fit = %s\n"
+                    "; demo clips made at set-up: auto (720p on a Raspberry Pi, 1080p\n"
+                    "; elsewhere), 720p or 1080p; clipgen --missing remakes them to match\n"
+                    "clip_size = %s\n",
                     s->volume, s->voice ? "yes" : "no", s->tempo_pct,
                     s->weekly_target, s->units == UNITS_LB ? "lb" : "kg",
                     s->include_optional ? "yes" : "no", s->speech_voice, s->speech_rate,
-                    s->video_cover ? "cover" : "fit");
+                    s->video_cover ? "cover" : "fit",
+                    s->clip_height == 720    ? "720p"
+                    : s->clip_height == 1080 ? "1080p"
+                                             : "auto");
 }
 
 void settings_load_text(const Settings *s, double kg, char *buf, size_t size)

@@ -23,7 +23,15 @@ typedef struct Settings {
     char speech_voice[32]; // espeak-ng voice: en, en-us, en-gb-scotland ...
     int speech_rate;       // words a minute, 80..450
     bool video_cover;      // clips fill the screen (cropped) instead of fitting it
+    int clip_height;       // demo clips made at set-up: 720, 1080; 0 = auto
 } Settings;
+
+// The size clipgen makes the demo clips at. Auto is 720p on ARM (a
+// Raspberry Pi, where 1080p software decoding drops frames) and 1080p
+// elsewhere.
+void settings_clip_size(const Settings *s, bool arm, int *w, int *h);
+// True when this build runs on ARM.
+bool settings_host_is_arm(void);
 
 void settings_default(Settings *s);
 

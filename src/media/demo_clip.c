@@ -166,3 +166,25 @@ out:
     *frames = n;
     return ok;
 }
+
+bool demo_clip_probe(const char *path, const char *pose, int *w, int *h)
+{
+    AVFormatContext *fmt = NULL;
+    if (avformat_open_input(&fmt, path, NULL, NULL) < 0)
+        return false;
+    bool ours = false;
+    const AVDictionaryEntry *t = av_dict_get(fmt->metadata, "title", NULL, 0);
+    if (t && strcmp(t->value, pose) == 0) {
+        for (unsigned i = 0; i < fmt->nb_streams; i++) {
+            const AVCodecParameters *par = fmt->streams[i]->codecpar;
+            if (par->codec_type == AVMEDIA_TYPE_VIDEO) {
+                *w = par->width;
+                *h = par->height;
+                ours = true;
+                break;
+            }
+        }
+    }
+    avformat_close_input(&fmt);
+    return ours;
+}

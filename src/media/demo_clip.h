@@ -21,4 +21,9 @@ typedef struct DemoClipSpec {
 bool demo_clip_write(const char *path, const DemoClipSpec *spec, int *frames,
                      char *codec_used, size_t codec_size, char *err, size_t errsize);
 
+// Is the file at path a demo clip this program made for pose (its title
+// says so)? When it is, *w and *h get its size. A runner's own recording
+// is never one, so it is never remade.
+bool demo_clip_probe(const char *path, const char *pose, int *w, int *h);
+
 #endif

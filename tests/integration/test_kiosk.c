@@ -5,6 +5,10 @@
  */
 #include "kiosk_util.h"
 
+#include <sys/stat.h>
+
+#include "media/demo_clip.h"
+
 #define BIN ULTRALEGS_BIN
 #define CLIPGEN CLIPGEN_BIN
 // The kiosk reads a fresh user: no config, no clips, its own data folder.
@@ -581,6 +585,53 @@ static void test_clipgen_unknown(void **state)
     free(err);
 }
 
+// clip_size in config.ini sets the size of the demo clips; --missing remakes
+// demo clips of another size and leaves a runner's own recording alone.
+static void test_clipgen_sizes(void **state)
+{
+    (void)state;
+    assert_int_equal(ku_run(NULL, "mkdir -p %s/cfg/ultralegs %s/v && printf "
+                            "'[settings]\\nclip_size = 720p\\n' > %s/cfg/ultralegs/config.ini",
+                            ku_dir, ku_dir, ku_dir), 0);
+    assert_int_equal(ku_run(NULL, ENV CLIPGEN " --out %s/v --size 640x360 clams > /dev/null",
+                            ku_dir, ku_dir, ku_dir, ku_dir, ku_dir), 0);
+    // The runner's own recording of step-ups.
+    assert_int_equal(ku_run(NULL, "ffmpeg -loglevel error -y -f lavfi -i testsrc=size=320x240:"
+                            "rate=30 -t 1 -pix_fmt yuv420p %s/v/step-ups.mp4", ku_dir), 0);
+    struct stat own_before, own_after;
+    char own[400];
+    snprintf(own, sizeof(own), "%s/v/step-ups.mp4", ku_dir);
+    assert_int_equal(stat(own, &own_before), 0);
+    int w = 0, h = 0;
+    char clams[400];
+    snprintf(clams, sizeof(clams), "%s/v/clams.mp4", ku_dir);
+    assert_true(demo_clip_probe(clams, "clams", &w, &h));
+    assert_int_equal(h, 360);
+
+    assert_int_equal(ku_run(NULL, ENV CLIPGEN " --out %s/v --missing clams step-ups > %s/out",
+                            ku_dir, ku_dir, ku_dir, ku_dir, ku_dir, ku_dir), 0);
+    char *out = ku_read("%s/out", ku_dir);
+    assert_non_null(strstr(out, "clipgen: 1280x720 (clip_size = 720p in config.ini)"));
+    assert_non_null(strstr(out, "is 640x360: remade at 1280x720"));
+    assert_null(strstr(out, "step-ups"));
+    assert_non_null(strstr(out, "clipgen: 1 of 2 clips made"));
+    free(out);
+    assert_true(demo_clip_probe(clams, "clams", &w, &h));
+    assert_int_equal(w, 1280);
+    assert_int_equal(h, 720);
+    assert_false(demo_clip_probe(own, "step-ups", &w, &h));
+    assert_int_equal(stat(own, &own_after), 0);
+    assert_int_equal(own_after.st_size, own_before.st_size);
+    assert_int_equal(own_after.st_mtime, own_before.st_mtime);
+
+    // Nothing to do the second time.
+    assert_int_equal(ku_run(NULL, ENV CLIPGEN " --out %s/v --missing clams step-ups > %s/out",
+                            ku_dir, ku_dir, ku_dir, ku_dir, ku_dir, ku_dir), 0);
+    out = ku_read("%s/out", ku_dir);
+    assert_non_null(strstr(out, "clipgen: 0 of 2 clips made"));
+    free(out);
+}
+
 static int setup_clips(void **state)
 {
     ku_setup(state);
@@ -596,6 +647,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_session_720p, ku_setup, ku_teardown),
+        cmocka_unit_test_setup_teardown(test_clipgen_sizes, ku_setup, ku_teardown),
         cmocka_unit_test_setup_teardown(test_session_1080p, ku_setup, ku_teardown),
         cmocka_unit_test_setup_teardown(test_other_screens, setup_quit_script, ku_teardown),
         cmocka_unit_test_setup_teardown(test_scripted_session, ku_setup, ku_teardown),

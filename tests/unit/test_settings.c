@@ -14,7 +14,8 @@ static void test_parse_and_format(void **state)
     DiagList d = {0};
     const char *text = "[settings]\nvolume = 40\nvoice = no\ntempo = 120\n"
                        "weekly_target = 3\nunits = lb\noptional_exercises = no\n"
-                       "speech_voice = en-us\nspeech_rate = 190\nvideo_fit = cover\n";
+                       "speech_voice = en-us\nspeech_rate = 190\nvideo_fit = cover\n"
+                       "clip_size = 720p\n";
     assert_true(settings_parse(&s, text, strlen(text), "config.ini", &d));
     assert_int_equal(d.count, 0);
     assert_int_equal(s.volume, 40);
@@ -26,7 +27,8 @@ static void test_parse_and_format(void **state)
     assert_string_equal(s.speech_voice, "en-us");
     assert_int_equal(s.speech_rate, 190);
     assert_true(s.video_cover);
-    char buf[1024];
+    assert_int_equal(s.clip_height, 720);
+    char buf[2048];
     settings_format(&s, buf, sizeof(buf));
     Settings t;
     settings_default(&t);
@@ -40,6 +42,8 @@ static void test_parse_and_format(void **state)
     assert_string_equal(t.speech_voice, s.speech_voice);
     assert_int_equal(t.speech_rate, s.speech_rate);
     assert_int_equal(t.video_cover, s.video_cover);
+    assert_int_equal(t.clip_height, 720);
+    assert_non_null(strstr(buf, "\nclip_size = 720p\n"));
     char load[32];
     settings_load_text(&s, 10, load, sizeof(load));
     assert_string_equal(load, "22 lb");
@@ -68,11 +72,44 @@ static void test_bad_values_keep_defaults(void **state)
     diag_list_free(&d);
 }
 
+static void test_clip_size(void **state)
+{
+    (void)state;
+    Settings s;
+    settings_default(&s);
+    int w, h;
+    // Auto: a Raspberry Pi gets 720p, anything else 1080p.
+    settings_clip_size(&s, true, &w, &h);
+    assert_int_equal(w, 1280);
+    assert_int_equal(h, 720);
+    settings_clip_size(&s, false, &w, &h);
+    assert_int_equal(w, 1920);
+    assert_int_equal(h, 1080);
+    DiagList d = {0};
+    const char *text = "[settings]\nclip_size = 1080p\n";
+    assert_true(settings_parse(&s, text, strlen(text), "config.ini", &d));
+    settings_clip_size(&s, true, &w, &h);
+    assert_int_equal(h, 1080);
+    text = "[settings]\nclip_size = 4k\n";
+    assert_false(settings_parse(&s, text, strlen(text), "config.ini", &d));
+    char line[600];
+    diag_format(&d.items[0], line, sizeof(line));
+    assert_string_equal(line, "config.ini:2: error: 'clip_size' must be auto, 720p or 1080p, "
+                              "not '4k' (keeping the default)");
+    assert_int_equal(s.clip_height, 1080); // the value before stays
+    char buf[2048];
+    settings_default(&s);
+    settings_format(&s, buf, sizeof(buf));
+    assert_non_null(strstr(buf, "\nclip_size = auto\n"));
+    diag_list_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_parse_and_format),
         cmocka_unit_test(test_bad_values_keep_defaults),
+        cmocka_unit_test(test_clip_size),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -26,7 +26,11 @@ static inline char *tu_read(const char *path, size_t *len)
     fseek(f, 0, SEEK_END);
     long n = ftell(f);
     fseek(f, 0, SEEK_SET);
-    char *buf = malloc((size_t)n + 1);
+    char *buf = n >= 0 ? malloc((size_t)n + 1) : NULL;
+    if (!buf) {
+        fclose(f);
+        return NULL;
+    }
     size_t got = fread(buf, 1, (size_t)n, f);
     fclose(f);
     buf[got] = '\0';
@@ -41,7 +45,7 @@ static inline Library *tu_builtin_library(void)
     Library *lib = library_create();
     const char *routines[] = {"ultra-legs", "mountain-legs", "daily-hips"};
     char path[512];
-    size_t len;
+    size_t len = 0;
     snprintf(path, sizeof(path), "%s/exercises.ini", ASSETS_DIR);
     char *t = tu_read(path, &len);
     assert_non_null(t);
