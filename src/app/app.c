@@ -896,8 +896,9 @@ int app_run(const CliOptions *opt, const Paths *paths, const Library *lib)
             draw(a);
             if (shoot)
                 take_shots(a);
-            if (!opt->headless)
-                SDL_RenderPresent(a->video.renderer);
+            // Headless too: presenting ends the frame's batch of drawing
+            // commands, which would otherwise pile up in the renderer.
+            SDL_RenderPresent(a->video.renderer);
         }
         // READY after the first frame, then WATCHDOG pings from this loop:
         // if it hangs, the service is restarted.
