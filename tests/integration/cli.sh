@@ -113,6 +113,8 @@ bad_args)
     expect_status 0 "$BIN" --help
     expect_out "--describe ROUTINE"
     expect_status 0 "$BIN" --version
+    grep -qE '^ultralegs [0-9]+\.[0-9]+\.[0-9]+$' "$TMP/out" || { cat "$TMP/out" >&2; fail "--version: no release number"; }
+    expect_status 0 "$BIN" --version
     expect_out "ultralegs "
     ;;
 missing_assets)
