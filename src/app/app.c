@@ -710,6 +710,10 @@ static bool open_everything(App *a, char *err, size_t errsize)
     if (!ui_init(&a->ui, a->video.renderer, err, errsize))
         return false;
     ui_resize(&a->ui, a->video.w, a->video.h);
+    if (!o->headless) // for the service's log
+        fprintf(stderr, "ultralegs: display %s %dx%d, %s renderer, vsync %s\n",
+                a->video.driver, a->video.w, a->video.h, a->video.renderer_name,
+                a->video.vsync ? "on" : "off");
     input_init();
     stage_init(&a->stage, a->paths, a->lib, a->video.renderer);
     a->stage.wait_frames = o->virtual_clock;
@@ -896,9 +900,13 @@ int app_run(const CliOptions *opt, const Paths *paths, const Library *lib)
             draw(a);
             if (shoot)
                 take_shots(a);
-            // Headless too: presenting ends the frame's batch of drawing
-            // commands, which would otherwise pile up in the renderer.
-            SDL_RenderPresent(a->video.renderer);
+            // Headless, nothing is shown, but the frame's drawing commands
+            // are still carried out; batched up unflushed they pile up in
+            // the renderer (300 MB after a summary screen).
+            if (opt->headless)
+                SDL_RenderFlush(a->video.renderer);
+            else
+                SDL_RenderPresent(a->video.renderer);
         }
         // READY after the first frame, then WATCHDOG pings from this loop:
         // if it hangs, the service is restarted.
@@ -911,7 +919,7 @@ int app_run(const CliOptions *opt, const Paths *paths, const Library *lib)
             a->status = 1;
             a->quit = true;
         }
-        if (!opt->virtual_clock && (a->video.software || opt->headless))
+        if (!opt->virtual_clock && (!a->video.vsync || opt->headless))
             SDL_Delay(opt->headless ? 1 : 8); // no vsync to pace us
         if (a->slow_frame_ms > 0 && !opt->virtual_clock)
             SDL_Delay((Uint32)a->slow_frame_ms);

@@ -15,6 +15,10 @@ bool video_open(Video *v, bool headless, bool windowed, int w, int h,
     v->headless = headless;
     if (headless && !getenv("SDL_VIDEODRIVER"))
         SDL_SetHint(SDL_HINT_VIDEODRIVER, "offscreen");
+    // Headless, the software renderer draws into plain memory: no GL
+    // context is made just to carry its pictures.
+    if (headless)
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
     // Stop signals are the app's own (platform/stop.c).
     SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
     SDL_SetHint(SDL_HINT_VIDEO_X11_NET_WM_BYPASS_COMPOSITOR, "0");
@@ -28,6 +32,13 @@ bool video_open(Video *v, bool headless, bool windowed, int w, int h,
     }
     snprintf(v->driver, sizeof(v->driver), "%s",
              SDL_GetCurrentVideoDriver() ? SDL_GetCurrentVideoDriver() : "?");
+    // On the console (KMS/DRM, a Raspberry Pi) tearing is never wanted, and
+    // with two buffers rather than three a cue's frame is on screen sooner.
+    bool kmsdrm = SDL_strcasecmp(v->driver, "KMSDRM") == 0;
+    if (kmsdrm) {
+        SDL_SetHint(SDL_HINT_RENDER_VSYNC, "1");
+        SDL_SetHint(SDL_HINT_VIDEO_DOUBLE_BUFFER, "1");
+    }
     Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
     if (!headless && !windowed)
         flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
@@ -58,6 +69,16 @@ bool video_open(Video *v, bool headless, bool windowed, int w, int h,
         video_close(v);
         return false;
     }
+    if (!headless)
+        SDL_RenderSetVSync(v->renderer, 1); // even if the hint was overridden
+    SDL_RendererInfo info;
+    if (SDL_GetRendererInfo(v->renderer, &info) == 0) {
+        v->vsync = (info.flags & SDL_RENDERER_PRESENTVSYNC) != 0;
+        snprintf(v->renderer_name, sizeof(v->renderer_name), "%s", info.name);
+    }
+    if (kmsdrm && !v->vsync)
+        fprintf(stderr, "ultralegs: the %s renderer on KMS/DRM has no vsync: "
+                        "pictures may tear\n", v->renderer_name);
     SDL_SetRenderDrawBlendMode(v->renderer, SDL_BLENDMODE_BLEND);
     if (!headless)
         SDL_ShowCursor(SDL_DISABLE);

@@ -16,6 +16,8 @@ typedef struct Video {
     int w, h;           // output size in pixels
     bool headless;
     bool software;      // the fallback renderer is in use
+    bool vsync;         // presenting waits for the display's refresh
+    char renderer_name[32];
     char driver[32];    // SDL video driver name
 } Video;
 
