@@ -1,0 +1,99 @@
+/*
+ * The kiosk app's state, shared by its parts: app.c (start-up, the frame
+ * loop, drawing), app_session.c (a coached session: start, events, cues,
+ * the end) and app_input.c (what each action does on each screen, and
+ * --auto).
+ */
+#ifndef UL_APP_APP_INTERNAL_H
+#define UL_APP_APP_INTERNAL_H
+
+#include <SDL.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "app/app.h"
+#include "app/recorder.h"
+#include "app/script.h"
+#include "app/stage.h"
+#include "audio/audio.h"
+#include "core/history_view.h"
+#include "core/session.h"
+#include "core/settings.h"
+#include "platform/clock.h"
+#include "platform/input.h"
+#include "platform/notify.h"
+#include "platform/video.h"
+#include "store/store.h"
+#include "ui/screens.h"
+#include "ui/ui.h"
+
+#define FRAME_MS_NUM 1000
+#define FRAME_MS_DEN 60
+#define AUTO_HOME_MS 3000
+#define AUTO_SUMMARY_MS 8000
+#define AUTO_HISTORY_MS 5000
+#define HEADLESS_LIMIT_MS (6LL * 3600 * 1000)
+#define EVENTS_CAP 64
+#define IDLE_DIM_MS (5 * 60 * 1000)
+
+typedef struct App {
+    const CliOptions *opt;
+    const Paths *paths;
+    const Library *lib;
+    Video video;
+    Ui ui;
+    Stage stage;
+    Audio *audio;
+    bool audio_clock;       // the disk driver: time follows the capture
+    Store *store;
+    History history;
+    HistoryView *hv;
+    WallClock wall;
+    char boot_id[64];
+    UiView view;
+    Session *session;
+    SessionPlan plan;
+    Recorder rec;
+    bool in_session;
+    int64_t now;            // app clock, ms
+    int64_t screen_since;
+    const Routine *pending; // waiting for the easy-day confirmation
+    Script script;
+    bool have_script;
+    bool shot_taken[CLI_SHOTS_MAX];
+    FILE *cue_log;
+    Settings settings;
+    int64_t last_input;
+    int slow_frame_ms;      // test hook: a renderer that manages 1 fps
+    char last_problem[400]; // the clip problem last told
+    Notify notify;          // the service manager, when run as a service
+    Clip *sound_clip;       // whose sound plays
+    long loops;             // sessions done with --loop
+    const Routine *last_routine; // the one coached last
+    int64_t heap_logged;
+    bool quit;
+    int status;
+    int64_t notice_until[VIEW_NOTICES_MAX];
+} App;
+
+// app.c
+int64_t app_today(App *a); // the training day now
+void app_notice(App *a, int64_t for_ms, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+void app_expire_notices(App *a);
+void app_refresh_history(App *a);
+void app_fill_today(App *a);
+void app_set_screen(App *a, AppScreen s);
+
+// app_session.c
+void app_start_routine(App *a, const Routine *rt, bool confirmed);
+void app_handle_events(App *a, const SessionEvent *ev, int n);
+void app_session_cmd(App *a, SessionCommand c);
+void app_quit_session(App *a);
+
+// app_input.c
+void app_on_action(App *a, InputAction act, int px, int py);
+void app_auto_step(App *a); // --auto: the kiosk drives itself
+
+#endif
