@@ -63,10 +63,13 @@ bool paths_resolve(Paths *p, const char *data_dir, const char *videos_dir,
     const char *env = getenv("ULTRALEGS_ASSETS_DIR");
     if (env && *env) {
         str_copy(p->assets_dir, sizeof(p->assets_dir), env);
+#ifdef ULTRALEGS_SOURCE_ASSETS
     } else if (dir_exists(ULTRALEGS_SOURCE_ASSETS)) {
+        // Run from a build tree: the checkout's assets and clips.
         str_copy(p->assets_dir, sizeof(p->assets_dir), ULTRALEGS_SOURCE_ASSETS);
         str_copy(p->builtin_videos, sizeof(p->builtin_videos),
                  ULTRALEGS_SOURCE_VIDEOS);
+#endif
     } else {
         str_copy(p->assets_dir, sizeof(p->assets_dir), ULTRALEGS_INSTALL_ASSETS);
         str_copy(p->builtin_videos, sizeof(p->builtin_videos),
