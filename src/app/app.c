@@ -15,6 +15,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "app/settings_io.h"
 #include "core/calendar.h"
@@ -107,20 +108,44 @@ void app_set_screen(App *a, AppScreen s)
     video_allow_blanking(&a->video, s != SCREEN_SESSION);
 }
 
-// Soak runs (--loop): the allocator's own count of the heap in use, once a
-// virtual minute, so growth can be told apart from memory merely kept.
-static void log_heap(App *a)
+// Soak runs (--loop): the allocator's own count of the heap in use, so
+// growth can be told apart from memory merely kept.
+static double heap_mb(void)
 {
 #ifdef __GLIBC__
+    struct mallinfo2 mi = mallinfo2();
+    return (double)(mi.uordblks + mi.hblkhd) / 1048576.0;
+#else
+    return 0;
+#endif
+}
+
+static double rss_mb(void)
+{
+    long size = 0, pages = 0;
+    FILE *f = fopen("/proc/self/statm", "r");
+    if (f) {
+        if (fscanf(f, "%ld %ld", &size, &pages) != 2)
+            pages = 0;
+        fclose(f);
+    }
+    return (double)pages * (double)sysconf(_SC_PAGESIZE) / 1048576.0;
+}
+
+// Once a virtual minute, and at the end of every cycle through all the
+// routines: the same moment of the cycle each time, so cycle ends compare
+// like with like.
+static void log_heap(App *a)
+{
+    if (a->cycles != a->cycles_logged) {
+        a->cycles_logged = a->cycles;
+        fprintf(stderr, "ultralegs: cycle %ld done at %.0f wall s: rss %.1f MB, heap %.1f MB\n",
+                a->cycles, (double)SDL_GetTicks64() / 1000.0, rss_mb(), heap_mb());
+    }
     if (a->now - a->heap_logged < 60000)
         return;
     a->heap_logged = a->now;
-    struct mallinfo2 mi = mallinfo2();
-    fprintf(stderr, "ultralegs: heap %.0f s %.1f MB in use\n", a->now / 1000.0,
-            (double)(mi.uordblks + mi.hblkhd) / 1048576.0);
-#else
-    (void)a;
-#endif
+    fprintf(stderr, "ultralegs: heap %.0f s %.1f MB in use\n", a->now / 1000.0, heap_mb());
 }
 
 static void draw(App *a)

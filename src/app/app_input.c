@@ -248,8 +248,11 @@ void app_auto_step(App *a)
             app_set_screen(a, SCREEN_HOME);
             UiView *v = &a->view;
             for (int i = 0; i < v->nroutines; i++)
-                if (v->routines[i] == a->last_routine)
+                if (v->routines[i] == a->last_routine) {
                     v->selected = (i + 1) % v->nroutines;
+                    if (v->selected == 0 && a->loops >= v->nroutines)
+                        a->cycles++;
+                }
         } else if (in >= AUTO_HISTORY_MS) {
             a->quit = true;
         }

@@ -72,6 +72,7 @@ typedef struct App {
     long loops;             // sessions done with --loop
     const Routine *last_routine; // the one coached last
     int64_t heap_logged;
+    long cycles, cycles_logged; // --loop: times every routine was coached
     bool quit;
     int status;
     int64_t notice_until[VIEW_NOTICES_MAX];
