@@ -1,5 +1,5 @@
 /*
- * Store internals shared by store.c and store_csv.c.
+ * Store internals shared by store.c, store_log.c and store_csv.c.
  */
 #ifndef UL_STORE_INTERNAL_H
 #define UL_STORE_INTERNAL_H
