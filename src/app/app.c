@@ -15,7 +15,6 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "app/settings_io.h"
 #include "core/calendar.h"
@@ -120,18 +119,6 @@ static double heap_mb(void)
 #endif
 }
 
-static double rss_mb(void)
-{
-    long size = 0, pages = 0;
-    FILE *f = fopen("/proc/self/statm", "r");
-    if (f) {
-        if (fscanf(f, "%ld %ld", &size, &pages) != 2)
-            pages = 0;
-        fclose(f);
-    }
-    return (double)pages * (double)sysconf(_SC_PAGESIZE) / 1048576.0;
-}
-
 // Once a virtual minute, and at the end of every cycle through all the
 // routines: the same moment of the cycle each time, so cycle ends compare
 // like with like.
@@ -140,7 +127,7 @@ static void log_heap(App *a)
     if (a->cycles != a->cycles_logged) {
         a->cycles_logged = a->cycles;
         fprintf(stderr, "ultralegs: cycle %ld done at %.0f wall s: rss %.1f MB, heap %.1f MB\n",
-                a->cycles, (double)SDL_GetTicks64() / 1000.0, rss_mb(), heap_mb());
+                a->cycles, (double)SDL_GetTicks64() / 1000.0, clock_rss_mb(), heap_mb());
     }
     if (a->now - a->heap_logged < 60000)
         return;

@@ -2,6 +2,7 @@
  * The video benchmark.
  */
 #include "app/bench.h"
+#include "platform/clock.h"
 
 #include <SDL.h>
 #include <stdio.h>
@@ -28,18 +29,6 @@ static double cpu_s(void)
     getrusage(RUSAGE_SELF, &ru);
     return ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 + ru.ru_stime.tv_sec +
            ru.ru_stime.tv_usec / 1e6;
-}
-
-static double rss_mb(void)
-{
-    long pages = 0, resident = 0;
-    FILE *f = fopen("/proc/self/statm", "r");
-    if (f) {
-        if (fscanf(f, "%ld %ld", &pages, &resident) != 2)
-            resident = 0;
-        fclose(f);
-    }
-    return resident * (double)sysconf(_SC_PAGESIZE) / (1024.0 * 1024.0);
 }
 
 int bench_run(const CliOptions *opt)
@@ -82,7 +71,7 @@ int bench_run(const CliOptions *opt)
         long loop_frames = (long)(info->duration * info->fps + 0.5);
         int warm = loop_frames > 0 && frames >= 300 * loop_frames ? 100 : 1;
         if (pic.loop == warm && rss_first_loop == 0)
-            rss_first_loop = rss_mb();
+            rss_first_loop = clock_rss_mb();
         if (changed) {
             if (!picture_upload(v.renderer, &pt, &pic, err, sizeof(err))) {
                 fprintf(stderr, "ultralegs: bench: %s\n", err);
@@ -102,7 +91,7 @@ int bench_run(const CliOptions *opt)
     int loops;
     long decoded;
     clip_stats(c, &seam, &ff, &loops, &decoded);
-    double rss_end = rss_mb();
+    double rss_end = clock_rss_mb();
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
     double peak = ru.ru_maxrss / 1024.0;

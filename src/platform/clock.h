@@ -34,4 +34,8 @@ int wallclock_offset_min(const WallClock *c, int64_t utc);
 void clock_boot_id(char *buf, size_t size);
 int64_t clock_boot_ms(void);
 
+// This process's resident memory in MB (0 when unknown), for the bench and
+// soak figures.
+double clock_rss_mb(void);
+
 #endif
