@@ -155,6 +155,13 @@ bool routine_parse_plan(Library *lib, const char *text, size_t len,
 // Returns the number of errors found.
 int library_check(Library *lib);
 
+// Cut the coach's one long video `file` (config.ini's coach_video, a file
+// name in a videos folder) into every active exercise with a coach_video
+// offset whose clip the runner did not set: from its offset to the next
+// offset in the video, the last one to the end. Run after library_check.
+// Returns how many exercises play from it.
+int library_use_coach_video(Library *lib, const char *file);
+
 // Lookups among the active definitions; NULL when there is none.
 const Exercise *library_exercise(const Library *lib, const char *id);
 const Routine *library_routine(const Library *lib, const char *id);
