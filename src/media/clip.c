@@ -550,6 +550,10 @@ static Clip *open_clip(const char *path, double start, double end, bool audio, c
     double dur = vs->duration != AV_NOPTS_VALUE ? vs->duration * av_q2d(vs->time_base)
                  : c->fmt->duration != AV_NOPTS_VALUE ? c->fmt->duration / (double)AV_TIME_BASE
                                                       : 0;
+    // A part that runs past the end of the file (the last exercise of a
+    // long video cut by offsets) plays to the end.
+    if (c->end > 0 && dur > 0 && c->end >= dur)
+        c->end = -1;
     c->info.duration = c->end > 0 ? c->end - c->start : dur - c->start;
     if (c->start > 0 && dur > 0 && c->start >= dur) {
         snprintf(c->error, sizeof(c->error), "segment starts at %.2f s, after the end "
