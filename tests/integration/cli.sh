@@ -74,6 +74,47 @@ check_clips_broken)
     expect_status 0 "$BIN" --check --json --videos-dir "$TMP/clips"
     expect_out '"message": "clip '"'"'step-ups.mp4'"'"' cannot play'
     ;;
+bench_clips)
+    # Every frame of 30 fps WebM/MKV/MP4 and 29.97 fps clips is presented on
+    # a 60 Hz refresh, none dropped or late; a 5.1 Opus track holds nothing up.
+    src="-f lavfi -i testsrc2=size=320x180:rate=30 -t 2"
+    ffmpeg -loglevel error $src -c:v libvpx -deadline realtime "$TMP/a.webm" &&
+    ffmpeg -loglevel error $src -c:v libx264 "$TMP/b.mkv" &&
+    ffmpeg -loglevel error $src -c:v libx264 "$TMP/c.mp4" &&
+    ffmpeg -loglevel error -f lavfi -i testsrc2=size=320x180:rate=30000/1001 -t 2 \
+        -c:v libx264 "$TMP/d.mp4" &&
+    ffmpeg -loglevel error $src -f lavfi -i sine=f=440:r=48000 -t 2 \
+        -filter_complex "[1]aformat=channel_layouts=5.1[a]" -map 0 -map "[a]" \
+        -c:v libvpx -deadline realtime -c:a libopus "$TMP/e.webm" || fail "ffmpeg"
+    for f in a.webm b.mkv c.mp4 d.mp4 e.webm; do
+        expect_status 0 "$BIN" --bench "$TMP/$f" --headless --windowed=320x180 --frames 50 --json
+        expect_out '"frames": 50,'
+        expect_out '"dropped_frames": 0,'
+        expect_out '"late_frames": 0,'
+    done
+    ;;
+bench_interrupted)
+    # A run asked for far too many frames is capped, and Ctrl+C prints what
+    # it has so far.
+    ffmpeg -loglevel error -f lavfi -i testsrc2=size=160x90:rate=30 -t 1 -c:v libx264 \
+        "$TMP/a.mp4" || fail "ffmpeg"
+    "$BIN" --bench "$TMP/a.mp4" --headless --windowed=320x180 --frames 100000000 \
+        >"$TMP/out" 2>"$TMP/err" &
+    pid=$!
+    for _ in $(seq 1 100); do
+        grep -q "running 360000" "$TMP/err" && break
+        sleep 0.1
+    done
+    sleep 1
+    kill -INT $pid
+    wait $pid
+    got=$?
+    [ "$got" = 0 ] || { cat "$TMP/err" >&2; fail "exit status $got after SIGINT, want 0"; }
+    expect_err "--frames 100000000 is more than 360000: running 360000"
+    expect_out ", interrupted"
+    expect_out "at 60 Hz        0 dropped, 0 late"
+    grep -qE '^frames +[1-9][0-9]* of 360000' "$TMP/out" || { cat "$TMP/out" >&2; fail "no partial figures"; }
+    ;;
 check_json)
     expect_status 0 "$BIN" --check --json
     expect_out '"ok": true'
