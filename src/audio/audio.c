@@ -11,6 +11,7 @@
 
 #include "audio/speech.h"
 #include "audio/tones.h"
+#include "platform/log.h"
 
 #define RATE 48000
 #define SOUND_CHANNELS 6
@@ -142,7 +143,7 @@ Audio *audio_open(const AudioOptions *opt, char *why, size_t whysize)
     audio_set_volume(a, a->volume);
     if (!speech_start(&a->speech, RATE, opt->speech_rate > 0 ? opt->speech_rate : 165,
                       opt->pack_dir, opt->voice_name))
-        fprintf(stderr, "audio: no speech thread: sounds and captions only\n");
+        log_warn("audio", "no speech thread: sounds and captions only");
     // The numbers are said most often: have them ready.
     for (int i = 1; i <= 30; i++) {
         char n[8];
