@@ -37,7 +37,6 @@ struct Audio {
     Pending pend[PENDING_MAX];
     int npend;
     CuePriority playing_prio;
-    SessionPhase last_phase;
     SDL_atomic_t frames_mixed;
     // Latency: the ticks of the last dispatch, waiting for the mixer.
     SDL_atomic_t dispatch_pending;
@@ -247,16 +246,6 @@ void audio_cue(Audio *a, const Cue *c, int64_t now_ms)
         p->queued_ticks = SDL_GetTicks64();
         speech_request(&a->speech, p->text);
     }
-}
-
-void audio_event(Audio *a, const SessionEvent *e, int64_t now_ms)
-{
-    Cue c;
-    SessionPhase prev = a->last_phase;
-    if (e->kind == SESSION_EV_PHASE)
-        a->last_phase = e->phase;
-    if (cue_for_event(e, prev, &c))
-        audio_cue(a, &c, now_ms);
 }
 
 void audio_update(Audio *a, int64_t now_ms)
