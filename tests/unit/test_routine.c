@@ -424,6 +424,37 @@ static void test_user_exercise_merge_keys(void **state)
     library_destroy(lib);
 }
 
+
+// config.ini's coach_video: each exercise with an offset plays from it to
+// the next offset in the video (the last one to the end); a clip the runner
+// set wins, and so does an exercise without an offset.
+static void test_coach_video_cut(void **state)
+{
+    (void)state;
+    const char *mine = "[step-ups]\nclip = mine.webm\n"
+                       "[clams]\ncoach_video = 9:10\n";
+    Library *lib = builtin_with_user(mine);
+    assert_int_equal(library_use_coach_video(lib, ""), 0);
+    assert_string_equal(library_exercise(lib, "band-work")->clip, "band-work.mp4");
+    assert_int_equal(library_use_coach_video(lib, "coach.mkv"), 7);
+    const Exercise *ex = library_exercise(lib, "band-work");
+    assert_string_equal(ex->clip, "coach.mkv");
+    assert_true(ex->from_coach_video);
+    assert_true(ex->clip_start == 121 && ex->clip_end == 172); // step-ups is still at 2:52
+    ex = library_exercise(lib, "step-ups");
+    assert_string_equal(ex->clip, "mine.webm");
+    assert_false(ex->from_coach_video);
+    assert_true(ex->clip_start < 0 && ex->clip_end < 0);
+    ex = library_exercise(lib, "glute-bridges");
+    assert_true(ex->clip_start == 480 && ex->clip_end == 550); // clams moved to 9:10
+    ex = library_exercise(lib, "calf-raises");
+    assert_true(ex->clip_start == 682 && ex->clip_end < 0);
+    ex = library_exercise(lib, "rear-lunges"); // not in the coach's video
+    assert_string_equal(ex->clip, "rear-lunges.mp4");
+    assert_false(ex->from_coach_video);
+    library_destroy(lib);
+}
+
 static void test_plan_errors(void **state)
 {
     (void)state;
@@ -461,6 +492,7 @@ int main(void)
         cmocka_unit_test(test_user_exercise_override),
         cmocka_unit_test(test_user_exercise_merge_readme),
         cmocka_unit_test(test_user_exercise_merge_keys),
+        cmocka_unit_test(test_coach_video_cut),
         cmocka_unit_test(test_plan_errors),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
