@@ -15,7 +15,8 @@ static double next_offset(const Library *lib, double at)
     double next = -1;
     for (int i = 0; i < lib->nexercises; i++) {
         const Exercise *o = &lib->exercises[i];
-        if (o->active && o->coach_video_s > at && (next < 0 || o->coach_video_s < next))
+        if (o->active && o->coach_video_s > at &&
+            (next < 0 || o->coach_video_s < next))
             next = o->coach_video_s;
     }
     return next;
@@ -31,8 +32,9 @@ int library_use_coach_video(Library *lib, const char *file)
         if (!ex->active || ex->coach_video_s < 0)
             continue;
         // A clip of the runner's own (or a part they chose) wins.
-        if (ex->user && (ex->keys & ((1u << EX_KEY_CLIP) | (1u << EX_KEY_CLIP_START) |
-                                     (1u << EX_KEY_CLIP_END))))
+        if (ex->user &&
+            (ex->keys & ((1u << EX_KEY_CLIP) | (1u << EX_KEY_CLIP_START) |
+                         (1u << EX_KEY_CLIP_END))))
             continue;
         str_copy(ex->clip, sizeof(ex->clip), file);
         ex->clip_start = ex->coach_video_s;

@@ -12,8 +12,9 @@
 #include <stdbool.h>
 
 #define BIN ULTRALEGS_BIN
-#define ENV "env HOME=%s XDG_CONFIG_HOME=%s/cfg XDG_DATA_HOME=%s/data " \
-            "ULTRALEGS_VIDEOS_DIR=%s/novideos "
+#define ENV                                                                    \
+    "env HOME=%s XDG_CONFIG_HOME=%s/cfg XDG_DATA_HOME=%s/data "                \
+    "ULTRALEGS_VIDEOS_DIR=%s/novideos "
 #define FPS 30
 #define LONG_S 20
 #define W 640
@@ -33,13 +34,18 @@ static void write_file(const char *name, const char *text)
 // (cells 17.5 px wide from x = 2.5, rows 75 to 105).
 static void make_long_video(const char *name, const char *codec)
 {
-    assert_int_equal(ku_run(NULL, "mkdir -p %s/v %s/d/routines", ku_dir, ku_dir), 0);
-    int r = ku_run(NULL,
+    assert_int_equal(
+        ku_run(NULL, "mkdir -p %s/v %s/d/routines", ku_dir, ku_dir), 0);
+    int r = ku_run(
+        NULL,
         "ffmpeg -loglevel error -y -f lavfi -i color=gray:size=320x180:rate=%d "
         "-f lavfi -i \"color=black:size=18x1:rate=%d,format=gray,"
-        "geq=lum='if(between(X\\,1\\,16)\\,255*mod(floor(N/pow(2\\,X-1))\\,2)\\,0)'\" "
-        "-filter_complex \"[1]scale=315:30:flags=neighbor[b];[0][b]overlay=2:75:shortest=1\" "
-        "-t %d %s '%s/v/%s'", FPS, FPS, LONG_S, codec, ku_dir, name);
+        "geq=lum='if(between(X\\,1\\,16)\\,255*mod(floor(N/"
+        "pow(2\\,X-1))\\,2)\\,0)'\" "
+        "-filter_complex "
+        "\"[1]scale=315:30:flags=neighbor[b];[0][b]overlay=2:75:shortest=1\" "
+        "-t %d %s '%s/v/%s'",
+        FPS, FPS, LONG_S, codec, ku_dir, name);
     assert_int_equal(r, 0);
 }
 
@@ -53,7 +59,8 @@ static int read_frame(const char *png, double x, double y, double w, double h)
     for (int i = 0; i < 18 && ok; i++) {
         int px = (int)(x + w * (2.5 + 17.5 * i + 8.75) / 320);
         int py = (int)(y + h * 90 / 180);
-        const Uint8 *p = (const Uint8 *)im.s->pixels + (size_t)py * im.s->pitch + px * 4;
+        const Uint8 *p =
+            (const Uint8 *)im.s->pixels + (size_t)py * im.s->pitch + px * 4;
         int lum = (p[0] + p[1] + p[2]) / 3;
         bool white = lum > 160;
         if (lum > 90 && lum < 160)
@@ -65,7 +72,8 @@ static int read_frame(const char *png, double x, double y, double w, double h)
     }
     // The gray above the bar code: the clip is there.
     int gy = (int)(y + h * 40 / 180), gx = (int)(x + w / 2);
-    const Uint8 *g = (const Uint8 *)im.s->pixels + (size_t)gy * im.s->pitch + gx * 4;
+    const Uint8 *g =
+        (const Uint8 *)im.s->pixels + (size_t)gy * im.s->pitch + gx * 4;
     if (abs(g[0] - 128) > 25 || abs(g[2] - 128) > 25)
         ok = false;
     ku_free(&im);
@@ -91,7 +99,8 @@ static bool source_label(const char *png)
     KuImage im = ku_load("%s/%s", ku_dir, png);
     double u = H / 100.0;
     int x = (int)(W * 0.52 + 2 * u), y = (int)(H * 0.12 + 2 * u);
-    const Uint8 *p = (const Uint8 *)im.s->pixels + (size_t)y * im.s->pitch + x * 4;
+    const Uint8 *p =
+        (const Uint8 *)im.s->pixels + (size_t)y * im.s->pitch + x * 4;
     bool panel = p[0] < 70 && p[2] > p[0] + 20;
     ku_free(&im);
     return panel;
@@ -108,7 +117,8 @@ static int due_frame(double start, double len, double t)
 // When the cue log announced the exercise (its intro card came on).
 static double announced(const char *log, const char *what)
 {
-    for (const char *l = log; l && *l; l = strchr(l, '\n') ? strchr(l, '\n') + 1 : NULL) {
+    for (const char *l = log; l && *l;
+         l = strchr(l, '\n') ? strchr(l, '\n') + 1 : NULL) {
         const char *tab = strchr(l, '\t');
         if (tab && strncmp(tab, "\tannounce\t", 10) == 0) {
             const char *nl = strchr(l, '\n');
@@ -123,15 +133,16 @@ static double announced(const char *log, const char *what)
 
 static void quick_routine(void)
 {
-    write_file("d/routines/quick.ini", "[routine]\ntitle = Quick\n"
-                                       "[step]\nexercise = band-work\nreps = 10\n"
-                                       "[step]\nexercise = step-ups\nreps = 4\n");
+    write_file("d/routines/quick.ini",
+               "[routine]\ntitle = Quick\n"
+               "[step]\nexercise = band-work\nreps = 10\n"
+               "[step]\nexercise = step-ups\nreps = 4\n");
 }
 
 typedef struct Shot {
-    double at;       // virtual seconds
-    bool intro;      // on the intro card (else the work screen)
-    const char *ex;  // the announcement it belongs to
+    double at;         // virtual seconds
+    bool intro;        // on the intro card (else the work screen)
+    const char *ex;    // the announcement it belongs to
     double start, len; // the part of the video
 } Shot;
 
@@ -142,15 +153,17 @@ static void run_and_read(const Shot *shots, int n, const char *extra)
     char args[2048] = "";
     for (int i = 0; i < n; i++) {
         size_t k = strlen(args);
-        snprintf(args + k, sizeof(args) - k, " --screenshot %.2f:%s/s%d.png", shots[i].at,
-                 ku_dir, i);
+        snprintf(args + k, sizeof(args) - k, " --screenshot %.2f:%s/s%d.png",
+                 shots[i].at, ku_dir, i);
     }
-    int st = ku_run(NULL, ENV BIN " --headless --virtual-clock --auto --routine quick"
-                            " --windowed=%dx%d --data-dir %s/d --videos-dir %s/v"
-                            " --cue-log %s/c.tsv"
-                            " --now 2026-11-25T18:00:00-07:00 %s%s 2>%s/err.txt",
-                            ku_dir, ku_dir, ku_dir, ku_dir, W, H, ku_dir, ku_dir, ku_dir,
-                            args, extra, ku_dir);
+    int st =
+        ku_run(NULL,
+               ENV BIN " --headless --virtual-clock --auto --routine quick"
+                       " --windowed=%dx%d --data-dir %s/d --videos-dir %s/v"
+                       " --cue-log %s/c.tsv"
+                       " --now 2026-11-25T18:00:00-07:00 %s%s 2>%s/err.txt",
+               ku_dir, ku_dir, ku_dir, ku_dir, W, H, ku_dir, ku_dir, ku_dir,
+               args, extra, ku_dir);
     if (st != 0) {
         char *err = ku_read("%s/err.txt", ku_dir);
         fail_msg("the kiosk exited %d: %s", st, err ? err : "");
@@ -163,12 +176,12 @@ static void run_and_read(const Shot *shots, int n, const char *extra)
         double on = announced(log, shots[i].ex);
         int want = due_frame(shots[i].start, shots[i].len, shots[i].at - on);
         int got = shots[i].intro ? intro_frame(png) : work_frame(png);
-        print_message("%6.2f s  %-22s frame %4d (want %4d)\n", shots[i].at, shots[i].ex, got,
-                      want);
+        print_message("%6.2f s  %-22s frame %4d (want %4d)\n", shots[i].at,
+                      shots[i].ex, got, want);
         if (got != want) {
             free(log);
-            fail_msg("screenshot at %.2f s shows frame %d, want %d (see %s/%s)", shots[i].at,
-                     got, want, ku_dir, png);
+            fail_msg("screenshot at %.2f s shows frame %d, want %d (see %s/%s)",
+                     shots[i].at, got, want, ku_dir, png);
         }
     }
     free(log);
@@ -181,14 +194,19 @@ static void test_long_video_cut_by_exercises_ini(void **state)
     (void)state;
     make_long_video("long.webm", "-c:v libvpx -b:v 1M -deadline realtime");
     quick_routine();
-    write_file("d/exercises.ini", "[band-work]\nclip = long.webm\nclip_start = 2\nclip_end = 6\n"
-                                  "[step-ups]\nclip = long.webm\nclip_start = 0:10\n"
-                                  "clip_end = 0:14.5\n");
+    write_file("d/exercises.ini",
+               "[band-work]\nclip = long.webm\nclip_start = 2\nclip_end = 6\n"
+               "[step-ups]\nclip = long.webm\nclip_start = 0:10\n"
+               "clip_end = 0:14.5\n");
     const Shot shots[] = {
-        {0.50, true, "Band work", 2, 4},   {3.05, true, "Band work", 2, 4},
-        {7.95, true, "Band work", 2, 4},   {12.50, false, "Band work", 2, 4},
-        {18.35, false, "Band work", 2, 4}, {44.10, true, "step-ups", 10, 4.5},
-        {55.25, false, "step-ups", 10, 4.5}, {61.40, false, "step-ups", 10, 4.5},
+        {0.50, true, "Band work", 2, 4},
+        {3.05, true, "Band work", 2, 4},
+        {7.95, true, "Band work", 2, 4},
+        {12.50, false, "Band work", 2, 4},
+        {18.35, false, "Band work", 2, 4},
+        {44.10, true, "step-ups", 10, 4.5},
+        {55.25, false, "step-ups", 10, 4.5},
+        {61.40, false, "step-ups", 10, 4.5},
     };
     run_and_read(shots, (int)(sizeof(shots) / sizeof(shots[0])), "");
     assert_false(source_label("s0.png")); // a clip of the runner's own
@@ -200,11 +218,14 @@ static void test_same_frames_with_draw_all(void **state)
     (void)state;
     make_long_video("long.mkv", "-c:v libx264 -preset ultrafast -g 300");
     quick_routine();
-    write_file("d/exercises.ini", "[band-work]\nclip = long.mkv\nclip_start = 1\nclip_end = 7\n"
-                                  "[step-ups]\nclip = long.mkv\n");
+    write_file("d/exercises.ini",
+               "[band-work]\nclip = long.mkv\nclip_start = 1\nclip_end = 7\n"
+               "[step-ups]\nclip = long.mkv\n");
     const Shot shots[] = {
-        {2.20, true, "Band work", 1, 6}, {12.35, false, "Band work", 1, 6},
-        {21.70, false, "Band work", 1, 6}, {50.05, true, "step-ups", 0, LONG_S},
+        {2.20, true, "Band work", 1, 6},
+        {12.35, false, "Band work", 1, 6},
+        {21.70, false, "Band work", 1, 6},
+        {50.05, true, "step-ups", 0, LONG_S},
     };
     run_and_read(shots, 4, "");
     // Drawing every frame is slow under the sanitizers: the first exercise.
@@ -250,10 +271,12 @@ int main(void)
 {
     SDL_SetMainReady();
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_long_video_cut_by_exercises_ini, ku_setup,
+        cmocka_unit_test_setup_teardown(test_long_video_cut_by_exercises_ini,
+                                        ku_setup, ku_teardown),
+        cmocka_unit_test_setup_teardown(test_same_frames_with_draw_all,
+                                        ku_setup, ku_teardown),
+        cmocka_unit_test_setup_teardown(test_coach_video, ku_setup,
                                         ku_teardown),
-        cmocka_unit_test_setup_teardown(test_same_frames_with_draw_all, ku_setup, ku_teardown),
-        cmocka_unit_test_setup_teardown(test_coach_video, ku_setup, ku_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
