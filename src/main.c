@@ -23,6 +23,7 @@ int main(int argc, char **argv)
     char err[512];
     if (!cli_parse(&opt, argc, argv, err, sizeof(err))) {
         fprintf(stderr, "ultralegs: %s\n", err);
+        cli_print_usage(stderr);
         return 2;
     }
     if (opt.mode == CLI_HELP) {
