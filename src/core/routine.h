@@ -93,6 +93,11 @@ typedef struct Routine {
     RoutineStep steps[RT_STEPS_MAX];
     int nsteps;
     char file[RT_PATH_MAX];
+    // Where the parser saw what the check looks for, so the check does not
+    // echo an error the parser already gave (0: not in the file).
+    int header_line;  // [routine]
+    int title_line;   // title = (or a misspelling of it)
+    int dropped_line; // the first section header the parser rejected
     bool user;
     bool valid;
     bool active;
@@ -121,6 +126,7 @@ typedef struct Library {
     int nroutines;
     Plan plan;
     DiagList diags;
+    int routines_skipped; // routine files not read or not used (each in diags)
 } Library;
 
 Library *library_create(void);
@@ -140,6 +146,10 @@ bool routine_parse_plan(Library *lib, const char *text, size_t len,
 // Validate and resolve everything parsed so far (run once, after parsing).
 // Returns the number of errors found.
 int library_check(Library *lib);
+
+// The first error reported about routine id (in its file, or about a file
+// that would have been it), or NULL: why `--routine id` cannot start.
+const Diag *library_routine_error(const Library *lib, const char *id);
 
 // Lookups among the active definitions; NULL when there is none.
 const Exercise *library_exercise(const Library *lib, const char *id);
