@@ -73,6 +73,8 @@ broken_routine_starts_home)
     expect_out "  $TMP/d/routines/speed-legs.ini:5: error: bad exercise id 'rear lunges': did you mean 'rear-lunges'?"
     expect_out "  $TMP/d/routines/speed-legs.ini: notice: routine 'speed-legs' skipped because of its errors"
     expect_out "1 error, 9 warnings"
+    expect_status 1 "$BIN" --describe speed-legs --data-dir "$TMP/d"
+    expect_err "ultralegs: routine 'speed-legs' cannot be coached: $TMP/d/routines/speed-legs.ini:5: error: bad exercise id 'rear lunges': did you mean 'rear-lunges'?"
     ;;
 unknown_routine_starts_home)
     expect_status 0 "$BIN" --headless --virtual-clock --routine speed-legs \
@@ -95,7 +97,9 @@ skipped_files_named)
     mkfifo "$R/pipe.ini"
     echo notes >"$R/README.md"
     : >"$R/.hidden.ini.swp"
+    ln -s /nowhere/ex.ini "$TMP/d/exercises.ini"
     expect_status 1 "$BIN" --check --data-dir "$TMP/d"
+    expect_out "  $TMP/d/exercises.ini: error: is a link to '/nowhere/ex.ini', which does not exist: skipped"
     expect_out "  $R/README.md: warning: is not a routine file (their names end in .ini): skipped"
     expect_out "  $R/folder.ini: error: is a folder, not a file: skipped"
     expect_out "  $R/gone.ini: error: is a link to '/nowhere/gone.ini', which does not exist: skipped"
@@ -106,7 +110,7 @@ skipped_files_named)
     expect_no_out ".hidden"
     # Upper-case extensions are read; the id is the name in lower case.
     expect_out "  hill                   Hill                        1 steps  ok       (yours)"
-    expect_out "5 errors, 11 warnings"
+    expect_out "6 errors, 11 warnings"
     # Listed in name order, whatever order the folder holds them in.
     grep -F ': skipped' "$TMP/out" | sed 's/:.*//' >"$TMP/order"
     sort -c "$TMP/order" || fail "skipped files not in name order"
