@@ -39,9 +39,9 @@ void cli_print_help(void)
     fputs(help_text, stdout);
 }
 
-void cli_print_usage(FILE *f)
+const char *cli_usage_line(void)
 {
-    fputs("Usage: ultralegs [OPTIONS] (ultralegs --help lists them)\n", f);
+    return "Usage: ultralegs [OPTIONS] (ultralegs --help lists them)";
 }
 
 // "WxH" in whole: digits, 'x', digits and nothing else.

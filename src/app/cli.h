@@ -7,7 +7,6 @@
 
 #include <stdbool.h>
 #include <stddef.h>
-#include <stdio.h>
 
 #include "core/calendar.h"
 
@@ -62,7 +61,7 @@ typedef CalLocalTime CliTime;
 bool cli_parse_time(const char *s, CliTime *t);
 
 void cli_print_help(void);
-// The one usage line printed after every command-line error.
-void cli_print_usage(FILE *f);
+// The one usage line shown after every command-line error.
+const char *cli_usage_line(void);
 
 #endif

@@ -21,7 +21,11 @@ expect_status() { # want, command... (a kiosk that starts by mistake is stopped)
     [ "$got" = "$want" ] || { cat "$TMP/out" "$TMP/err" >&2; fail "$* exited $got, want $want"; }
 }
 expect_out() { grep -qxF -- "$1" "$TMP/out" || { cat "$TMP/out" >&2; fail "stdout lacks the line: $1"; }; }
-expect_err() { grep -qxF -- "$1" "$TMP/err" || { cat "$TMP/err" >&2; fail "stderr lacks the line: $1"; }; }
+# A logged line ends with the message (the log puts its time and level first).
+expect_err() {
+    awk -v m="$1" 'length($0) >= length(m) && substr($0, length($0) - length(m) + 1) == m { f = 1 }
+                   END { exit !f }' "$TMP/err" || { cat "$TMP/err" >&2; fail "stderr lacks: $1"; }
+}
 expect_no_out() { ! grep -qF -- "$1" "$TMP/out" || { cat "$TMP/out" >&2; fail "stdout has: $1"; }; }
 USAGE="Usage: ultralegs [OPTIONS] (ultralegs --help lists them)"
 
