@@ -192,6 +192,15 @@ read_only_history)
     grep -P '\tnotice\t' "$TMP/out-dir/cues.tsv" | grep -i 'saved' >"$TMP/saves"
     [ "$(wc -l <"$TMP/saves")" = 1 ] || { cat "$TMP/out-dir/cues.tsv" >&2; fail "want one notice about saving"; }
     grep -qiE 'read-?only' "$TMP/saves" || { cat "$TMP/saves" >&2; fail "the notice gives no reason"; }
+    # A folder it cannot write either: still one notice about saving.
+    rm -rf "$TMP/d"/history.db-* "$TMP/d/backups"
+    chmod 555 "$TMP/d"
+    expect_status 0 "${RUN[@]}" "$BIN" --headless --virtual-clock --auto --routine daily-hips \
+        --data-dir "$TMP/d" --cue-log "$TMP/out-dir/cues2.tsv"
+    grep -qP '\tdone\tDaily Hips done' "$TMP/out-dir/cues2.tsv" || fail "not coached to the end"
+    [ "$(grep -P '\tnotice\t' "$TMP/out-dir/cues2.tsv" | grep -ci 'saved')" = 1 ] \
+        || { cat "$TMP/out-dir/cues2.tsv" >&2; fail "want one notice about saving"; }
+    chmod 755 "$TMP/d"
     ;;
 *)
     fail "unknown case $CASE"
