@@ -151,7 +151,8 @@ static void load_routines(Library *lib, const char *dir, bool user)
         if (name[0] == '.')
             continue;
         char path[PATHS_MAX + FS_NAME_MAX + 2];
-        if (snprintf(path, sizeof(path), "%s/%s", dir, name) >= (int)sizeof(path)) {
+        if (snprintf(path, sizeof(path), "%s/%s", dir, name) >=
+            (int)sizeof(path)) {
             skip(lib, DIAG_ERROR, name, "", "path too long");
             continue;
         }
@@ -165,13 +166,17 @@ static void load_routines(Library *lib, const char *dir, bool user)
         }
         size_t l = strlen(name);
         if (at > 0 && l >= 4 && str_ieq(name + l - 4, ".txt")) {
-            skip(lib, DIAG_ERROR, path, id, "named %s, not .ini (rename it "
-                 "to %.*s.ini)", name + at, (int)at, name);
+            skip(lib, DIAG_ERROR, path, id,
+                 "named %s, not .ini (rename it "
+                 "to %.*s.ini)",
+                 name + at, (int)at, name);
         } else if (fs_kind(path, NULL, 0, NULL) == FS_DIR) {
-            skip(lib, DIAG_WARNING, path, "", "is a folder (routines in "
+            skip(lib, DIAG_WARNING, path, "",
+                 "is a folder (routines in "
                  "sub-folders are not read)");
         } else {
-            skip(lib, DIAG_WARNING, path, "", "is not a routine file (their "
+            skip(lib, DIAG_WARNING, path, "",
+                 "is not a routine file (their "
                  "names end in .ini)");
         }
     }
@@ -207,7 +212,8 @@ Library *library_load(const Paths *p)
         if (ex->active && !paths_find_clip(p, ex->clip, found, sizeof(found)))
             diag_add(&lib->diags, DIAG_WARNING, ex->file, ex->line, ex->id,
                      "clip '%s' not found in the videos folders (the "
-                     "exercise can still be coached)", ex->clip);
+                     "exercise can still be coached)",
+                     ex->clip);
     }
     return lib;
 }

@@ -19,8 +19,8 @@ extern char **environ;
 #define BIN ULTRALEGS_BIN
 
 typedef struct Unit {
-    char exec_args[512];    // ExecStart= after the program
-    char env[8][300];       // Environment= lines, as given
+    char exec_args[512]; // ExecStart= after the program
+    char env[8][300];    // Environment= lines, as given
     int nenv;
     int watchdog_s;
     bool notify, restart_always;
@@ -34,7 +34,8 @@ static void read_unit(Unit *u)
     for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
         if (strncmp(line, "ExecStart=", 10) == 0) {
             const char *args = strchr(line + 10, ' ');
-            snprintf(u->exec_args, sizeof(u->exec_args), "%s", args ? args : "");
+            snprintf(u->exec_args, sizeof(u->exec_args), "%s",
+                     args ? args : "");
         } else if (strncmp(line, "Environment=", 12) == 0 && u->nenv < 8) {
             snprintf(u->env[u->nenv++], sizeof(u->env[0]), "%s", line + 12);
         } else if (strncmp(line, "WatchdogSec=", 12) == 0) {
@@ -50,8 +51,8 @@ static void read_unit(Unit *u)
 
 // The unit's environment, its /var/lib/ultralegs moved into the test's
 // folder, no DRM device: the offscreen driver draws instead.
-static int unit_env(const Unit *u, char envbuf[][400], char **envp, const char *extra[],
-                    int nextra)
+static int unit_env(const Unit *u, char envbuf[][400], char **envp,
+                    const char *extra[], int nextra)
 {
     int n = 0;
     for (int i = 0; i < u->nenv; i++) {
@@ -60,7 +61,8 @@ static int unit_env(const Unit *u, char envbuf[][400], char **envp, const char *
             continue;
         const char *var = strstr(e, "/var/lib/ultralegs");
         if (var)
-            snprintf(envbuf[n], 400, "%.*s%s%s", (int)(var - e), e, ku_dir, var);
+            snprintf(envbuf[n], 400, "%.*s%s%s", (int)(var - e), e, ku_dir,
+                     var);
         else
             snprintf(envbuf[n], 400, "%s", e);
         envp[n] = envbuf[n];
@@ -86,7 +88,8 @@ static pid_t start(char **envp, const char *args)
 }
 
 // Mean absolute difference of two screenshots over rows [y0, y1) (fractions).
-static double diff_rows(const KuImage *a, const KuImage *b, double y0, double y1)
+static double diff_rows(const KuImage *a, const KuImage *b, double y0,
+                        double y1)
 {
     assert_int_equal(a->w, b->w);
     assert_int_equal(a->h, b->h);
@@ -102,7 +105,10 @@ static double diff_rows(const KuImage *a, const KuImage *b, double y0, double y1
     return sum / (double)n;
 }
 
-static int dark_red(Uint8 r, Uint8 g, Uint8 b) { return r > 100 && g < 50 && b < 50; }
+static int dark_red(Uint8 r, Uint8 g, Uint8 b)
+{
+    return r > 100 && g < 50 && b < 50;
+}
 
 static void test_service_with_broken_routine(void **state)
 {
@@ -125,26 +131,36 @@ static void test_service_with_broken_routine(void **state)
 
     // The runner's routine with a typo, where the service's user keeps it.
     char dir[400];
-    snprintf(dir, sizeof(dir), "%s/var/lib/ultralegs/config/ultralegs/routines", ku_dir);
-    assert_int_equal(ku_run(NULL, "mkdir -p %s && printf '[routine]\\ntitle = Speed Legs\\n"
-                            "\\n[step]\\nexercise = rear lunges\\nreps = 10\\n' > "
-                            "%s/speed-legs.ini", dir, dir), 0);
+    snprintf(dir, sizeof(dir), "%s/var/lib/ultralegs/config/ultralegs/routines",
+             ku_dir);
+    assert_int_equal(
+        ku_run(NULL,
+               "mkdir -p %s && printf '[routine]\\ntitle = Speed Legs\\n"
+               "\\n[step]\\nexercise = rear lunges\\nreps = 10\\n' > "
+               "%s/speed-legs.ini",
+               dir, dir),
+        0);
 
     char envbuf[16][400], *envp[17], notify_env[350], extra_path[600];
     snprintf(notify_env, sizeof(notify_env), "NOTIFY_SOCKET=%s", sock);
-    snprintf(extra_path, sizeof(extra_path), "PATH=%s", getenv("PATH") ? getenv("PATH") : "/usr/bin:/bin");
-    // Pings at half the period: 2 s here for a short test (the unit's is longer).
-    const char *extra[] = {notify_env, "WATCHDOG_USEC=2000000", extra_path,
-                           "ULTRALEGS_VIDEOS_DIR=/nonexistent",
-                           getenv("ASAN_OPTIONS") ? NULL : "ASAN_OPTIONS=detect_leaks=1"};
+    snprintf(extra_path, sizeof(extra_path), "PATH=%s",
+             getenv("PATH") ? getenv("PATH") : "/usr/bin:/bin");
+    // Pings at half the period: 2 s here for a short test (the unit's is
+    // longer).
+    const char *extra[] = {
+        notify_env, "WATCHDOG_USEC=2000000", extra_path,
+        "ULTRALEGS_VIDEOS_DIR=/nonexistent",
+        getenv("ASAN_OPTIONS") ? NULL : "ASAN_OPTIONS=detect_leaks=1"};
     int nextra = extra[4] ? 5 : 4;
     unit_env(&u, envbuf, envp, extra, nextra);
 
     // Exactly the unit's command line, the broken routine added: no
     // screenshot or script that would end a headless run by itself.
     char args[1600];
-    snprintf(args, sizeof(args), "%s --routine speed-legs --headless --cue-log %s/cues.tsv"
-             " 2>%s/err", u.exec_args, ku_dir, ku_dir);
+    snprintf(args, sizeof(args),
+             "%s --routine speed-legs --headless --cue-log %s/cues.tsv"
+             " 2>%s/err",
+             u.exec_args, ku_dir, ku_dir);
     pid_t pid = start(envp, args);
 
     int ready = 0, pings = 0, stopping = 0;
@@ -153,7 +169,8 @@ static void test_service_with_broken_routine(void **state)
     // which it must still run and ping the watchdog.
     int status = 0, ready_at = -1;
     pid_t gone = 0;
-    for (int i = 0; !gone && (ready_at < 0 ? i < 600 : i < ready_at + 50); i++) {
+    for (int i = 0; !gone && (ready_at < 0 ? i < 600 : i < ready_at + 50);
+         i++) {
         usleep(100000);
         gone = waitpid(pid, &status, WNOHANG);
         ssize_t n;
@@ -168,9 +185,11 @@ static void test_service_with_broken_routine(void **state)
     }
     if (gone) {
         char *err = ku_read("%s/err", ku_dir);
-        fail_msg("the kiosk exited (status %d): %s", WEXITSTATUS(status), err ? err : "");
+        fail_msg("the kiosk exited (status %d): %s", WEXITSTATUS(status),
+                 err ? err : "");
     }
-    print_message("service: READY %d, then %d watchdog pings in 5 s\n", ready, pings);
+    print_message("service: READY %d, then %d watchdog pings in 5 s\n", ready,
+                  pings);
     assert_int_equal(ready, 1);
     assert_true(pings >= 2);
     // The service manager stops it: a clean exit.
@@ -189,11 +208,13 @@ static void test_service_with_broken_routine(void **state)
     // It said which file and line, and coached nothing.
     char *log = ku_read("%s/cues.tsv", ku_dir);
     assert_non_null(log);
-    assert_non_null(strstr(log, "\tnotice\tCannot start 'speed-legs': routines/speed-legs.ini:5: "
-                                "bad exercise id 'rear lunges': did you mean 'rear-lunges'?\n"));
+    assert_non_null(strstr(
+        log, "\tnotice\tCannot start 'speed-legs': routines/speed-legs.ini:5: "
+             "bad exercise id 'rear lunges': did you mean 'rear-lunges'?\n"));
     for (const char *l = log; *l; l = strchr(l, '\n') + 1) {
         if (!strstr(l, "\tnotice\t"))
-            fail_msg("not only notices in the cue log: %.*s", (int)strcspn(l, "\n"), l);
+            fail_msg("not only notices in the cue log: %.*s",
+                     (int)strcspn(l, "\n"), l);
         if (!strchr(l, '\n'))
             break;
     }
@@ -202,18 +223,24 @@ static void test_service_with_broken_routine(void **state)
     // What it shows: the same start, with a screenshot (which ends a
     // headless run once taken). Above the notices it is the home screen of
     // a plain start, and it is not what starting a routine shows.
-    snprintf(args, sizeof(args), "%s --routine speed-legs --headless --now 2026-11-25T18:00"
-             " --screenshot 2:%s/home.png 2>/dev/null", u.exec_args, ku_dir);
+    snprintf(args, sizeof(args),
+             "%s --routine speed-legs --headless --now 2026-11-25T18:00"
+             " --screenshot 2:%s/home.png 2>/dev/null",
+             u.exec_args, ku_dir);
     pid = start(envp, args);
     assert_int_equal(waitpid(pid, &status, 0), pid);
     assert_int_equal(WEXITSTATUS(status), 0);
-    snprintf(args, sizeof(args), "%s --headless --now 2026-11-25T18:00 --screenshot 2:%s/plain.png"
-             " 2>/dev/null", u.exec_args, ku_dir);
+    snprintf(args, sizeof(args),
+             "%s --headless --now 2026-11-25T18:00 --screenshot 2:%s/plain.png"
+             " 2>/dev/null",
+             u.exec_args, ku_dir);
     pid = start(envp, args);
     assert_int_equal(waitpid(pid, &status, 0), pid);
     assert_int_equal(WEXITSTATUS(status), 0);
-    snprintf(args, sizeof(args), "%s --headless --now 2026-11-25T18:00 --routine ultra-legs "
-             "--screenshot 2:%s/started.png 2>/dev/null", u.exec_args, ku_dir);
+    snprintf(args, sizeof(args),
+             "%s --headless --now 2026-11-25T18:00 --routine ultra-legs "
+             "--screenshot 2:%s/started.png 2>/dev/null",
+             u.exec_args, ku_dir);
     pid = start(envp, args);
     assert_int_equal(waitpid(pid, &status, 0), pid);
     assert_int_equal(WEXITSTATUS(status), 0);
@@ -222,7 +249,8 @@ static void test_service_with_broken_routine(void **state)
     KuImage started = ku_load("%s/started.png", ku_dir);
     double same = diff_rows(&home, &plain, 0, 0.55);
     double other = diff_rows(&started, &plain, 0, 0.55);
-    print_message("service: home vs plain home %.2f, a started routine vs plain home %.2f\n",
+    print_message("service: home vs plain home %.2f, a started routine vs "
+                  "plain home %.2f\n",
                   same, other);
     assert_true(same < 1.0);
     assert_true(other > 10.0);
@@ -237,8 +265,8 @@ static void test_service_with_broken_routine(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_service_with_broken_routine, ku_setup,
-                                        ku_teardown),
+        cmocka_unit_test_setup_teardown(test_service_with_broken_routine,
+                                        ku_setup, ku_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
