@@ -25,6 +25,7 @@ int main(int argc, char **argv)
     char err[512];
     if (!cli_parse(&opt, argc, argv, err, sizeof(err))) {
         log_error("ultralegs", "%s", err);
+        log_info("ultralegs", "%s", cli_usage_line());
         return 2;
     }
     if (opt.mode == CLI_HELP) {

@@ -77,10 +77,17 @@ typedef struct App {
     bool quit;
     int status;
     int64_t notice_until[VIEW_NOTICES_MAX];
+    int64_t notice_from[VIEW_NOTICES_MAX];   // when each was raised
+    bool notice_until_input[VIEW_NOTICES_MAX]; // stays until the runner acts
+    char save_told[512];    // why sessions are not saved, as last shown
+    bool save_told_session; // this session's save problem has been shown
 } App;
 
 // app.c
 int64_t app_today(App *a); // the training day now
+// Show a notice for for_ms (0: for good; APP_UNTIL_INPUT: until 10 s after
+// the runner's next input, for what must not scroll away unseen).
+#define APP_UNTIL_INPUT (-1)
 void app_notice(App *a, int64_t for_ms, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 void app_expire_notices(App *a);

@@ -39,6 +39,46 @@ void cli_print_help(void)
     fputs(help_text, stdout);
 }
 
+const char *cli_usage_line(void)
+{
+    return "Usage: ultralegs [OPTIONS] (ultralegs --help lists them)";
+}
+
+// "WxH" in whole: digits, 'x', digits and nothing else.
+static bool parse_size(const char *s, int *w, int *h)
+{
+    long v[2];
+    for (int k = 0; k < 2; k++) {
+        if (*s < '0' || *s > '9')
+            return false;
+        v[k] = 0;
+        for (; *s >= '0' && *s <= '9'; s++)
+            if ((v[k] = v[k] * 10 + (*s - '0')) > 100000)
+                return false;
+        if (k == 0 && *s != 'x' && *s != 'X')
+            return false;
+        if (k == 0)
+            s++;
+    }
+    if (*s)
+        return false;
+    *w = (int)v[0];
+    *h = (int)v[1];
+    return true;
+}
+
+// A value that starts with "--" is the next option, forgotten value: taking
+// it as a folder or an id would hide the mistake.
+static const char *checked_value(const char *name, const char *v, char *err,
+                                 size_t errsize)
+{
+    if (v && strncmp(v, "--", 2) == 0) {
+        snprintf(err, errsize, "%s needs a value, not the option '%s'", name, v);
+        return NULL;
+    }
+    return v;
+}
+
 bool cli_parse_time(const char *s, CliTime *t)
 {
     return cal_parse_local_time(s, t);
@@ -68,12 +108,14 @@ bool cli_parse(CliOptions *o, int argc, char **argv, char *err, size_t errsize)
             inline_val = eq + 1;
 
 #define VALUE()                                                               \
-    (inline_val ? inline_val                                                  \
-                : (i + 1 < argc ? argv[++i]                                   \
-                                : (snprintf(err, errsize,                     \
-                                            "%s needs a value (see --help)",  \
-                                            name),                            \
-                                   (const char *)NULL)))
+    checked_value(name,                                                       \
+                  inline_val ? inline_val                                     \
+                  : (i + 1 < argc ? argv[++i]                                 \
+                                  : (snprintf(err, errsize,                   \
+                                              "%s needs a value (see --help)",\
+                                              name),                          \
+                                     (const char *)NULL)),                    \
+                  err, errsize)
 #define NEED(var)                                                             \
     do {                                                                      \
         if (!((var) = VALUE()))                                               \
@@ -84,12 +126,14 @@ bool cli_parse(CliOptions *o, int argc, char **argv, char *err, size_t errsize)
             o->windowed = true;
             if (inline_val) {
                 int w, h;
-                char x;
-                if (sscanf(inline_val, "%d%c%d", &w, &x, &h) != 3 ||
-                    (x != 'x' && x != 'X') || w < 160 || h < 120 ||
-                    w > 8192 || h > 8192) {
+                if (!parse_size(inline_val, &w, &h)) {
                     snprintf(err, errsize, "--windowed=WxH: bad size '%s' "
                              "(e.g. 1280x720)", inline_val);
+                    return false;
+                }
+                if (w < 160 || h < 120 || w > 8192 || h > 8192) {
+                    snprintf(err, errsize, "--windowed=WxH: bad size '%s' "
+                             "(160x120 to 8192x8192)", inline_val);
                     return false;
                 }
                 o->win_w = w;
@@ -162,7 +206,8 @@ bool cli_parse(CliOptions *o, int argc, char **argv, char *err, size_t errsize)
             const char *v;
             NEED(v);
             if (!str_parse_int(v, 1, 100000000L, &o->bench_frames)) {
-                snprintf(err, errsize, "--frames: bad number '%s'", v);
+                snprintf(err, errsize, "--frames: bad number '%s' (a whole "
+                         "number from 1 to 100000000)", v);
                 return false;
             }
         } else if (strcmp(name, "--history") == 0) {

@@ -61,5 +61,7 @@ typedef CalLocalTime CliTime;
 bool cli_parse_time(const char *s, CliTime *t);
 
 void cli_print_help(void);
+// The one usage line shown after every command-line error.
+const char *cli_usage_line(void);
 
 #endif

@@ -10,6 +10,7 @@
 #include "app/settings_io.h"
 #include "core/calendar.h"
 #include "platform/clock.h"
+#include "platform/fs_entry.h"
 #include "store/store.h"
 
 static void print_json(FILE *f, const HistoryView *v)
@@ -118,10 +119,53 @@ void history_report_print(FILE *f, const HistoryView *v, bool json)
     }
 }
 
+// The file given to --import-history / --export-history, looked at before
+// the history is opened: a folder or a broken link is named as such, not
+// reported as a CSV without a header line.
+static bool history_file_usable(const CliOptions *opt)
+{
+    bool import = opt->mode == CLI_IMPORT;
+    const char *what = import ? "--import-history" : "--export-history";
+    const char *f = opt->history_file;
+    char target[FS_NAME_MAX];
+    int err = 0;
+    switch (fs_kind(f, target, sizeof(target), &err)) {
+    case FS_FILE: return true;
+    case FS_MISSING:
+        if (!import)
+            return true;
+        fprintf(stderr, "ultralegs: %s %s: no such file\n", what, f);
+        return false;
+    case FS_DIR:
+        fprintf(stderr, "ultralegs: %s %s: is a folder, not a CSV file%s\n", what, f,
+                import ? "" : " (give a file name, e.g. history.csv)");
+        return false;
+    case FS_LINK_LOOP:
+        fprintf(stderr, "ultralegs: %s %s: is a symbolic link that loops back to itself\n",
+                what, f);
+        return false;
+    case FS_LINK_DANGLING:
+        if (!import)
+            return true; // writing creates what the link points to
+        fprintf(stderr, "ultralegs: %s %s: is a link to '%s', which does not exist\n", what,
+                f, target);
+        return false;
+    case FS_OTHER:
+        fprintf(stderr, "ultralegs: %s %s: is not a regular file\n", what, f);
+        return false;
+    case FS_ERROR:
+        fprintf(stderr, "ultralegs: %s %s: %s\n", what, f, strerror(err));
+        return false;
+    }
+    return false;
+}
+
 int history_command(const CliOptions *opt, const Paths *paths,
                     const Library *lib)
 {
     char err[600];
+    if ((opt->mode == CLI_IMPORT || opt->mode == CLI_EXPORT) && !history_file_usable(opt))
+        return 1;
     WallClock wc;
     if (!wallclock_init(&wc, opt->now, err, sizeof(err))) {
         fprintf(stderr, "ultralegs: --now: %s\n", err);

@@ -135,6 +135,13 @@ int report_describe(FILE *f, const Library *lib, const Paths *paths,
                     const char *routine_id, bool json)
 {
     const Routine *rt = library_routine(lib, routine_id);
+    const Diag *why = rt ? NULL : library_routine_error(lib, routine_id);
+    if (why) {
+        char line[800];
+        diag_format(why, line, sizeof(line));
+        fprintf(stderr, "ultralegs: routine '%s' cannot be coached: %s\n", routine_id, line);
+        return 1;
+    }
     if (!rt) {
         fprintf(stderr, "ultralegs: no routine '%s' (known:", routine_id);
         for (int i = 0; i < lib->nroutines; i++)

@@ -107,6 +107,11 @@ typedef struct Routine {
     RoutineStep steps[RT_STEPS_MAX];
     int nsteps;
     char file[RT_PATH_MAX];
+    // Where the parser saw what the check looks for, so the check does not
+    // echo an error the parser already gave (0: not in the file).
+    int header_line;  // [routine]
+    int title_line;   // title = (or a misspelling of it)
+    int dropped_line; // the first section header the parser rejected
     bool user;
     bool valid;
     bool active;
@@ -135,6 +140,7 @@ typedef struct Library {
     int nroutines;
     Plan plan;
     DiagList diags;
+    int routines_skipped; // routine files not read or not used (each in diags)
 } Library;
 
 Library *library_create(void);
@@ -161,6 +167,10 @@ int library_check(Library *lib);
 // offset in the video, the last one to the end. Run after library_check.
 // Returns how many exercises play from it.
 int library_use_coach_video(Library *lib, const char *file);
+
+// The first error reported about routine id (in its file, or about a file
+// that would have been it), or NULL: why `--routine id` cannot start.
+const Diag *library_routine_error(const Library *lib, const char *id);
 
 // Lookups among the active definitions; NULL when there is none.
 const Exercise *library_exercise(const Library *lib, const char *id);

@@ -175,6 +175,82 @@ static void test_bad_numbers(void **state)
     library_destroy(lib);
 }
 
+static int count_diags(const Library *lib, const char *part)
+{
+    int n = 0;
+    for (int i = 0; i < lib->diags.count; i++)
+        n += strstr(lib->diags.items[i].msg, part) != NULL;
+    return n;
+}
+
+// The only error of a routine that has one mistake: exactly want.
+static void expect_one_error(const char *routine, const char *want)
+{
+    static const char ex[] = "[squat]\nname = Squats\n"
+                             "[rear-lunges]\nname = Rear lunges\nper_side = yes\n";
+    Library *lib = parse_pair(ex, routine);
+    if (lib->diags.errors != 1 || !tu_has_diag(lib, want)) {
+        tu_dump_diags(lib);
+        fail_msg("want the one error: %s", want);
+    }
+    assert_null(library_routine(lib, "r"));
+    assert_true(tu_has_diag(lib, "r.ini: notice: routine 'r' skipped because of its errors"));
+    library_destroy(lib);
+}
+
+// One mistake, one error: the first cause, never its echoes ("no 'exercise
+// ='", "every step is optional", "no title" after the title was misspelt).
+static void test_first_cause_only(void **state)
+{
+    (void)state;
+    expect_one_error("[routine]\ntitle = T\n[step]\nexercise = rear lunges\nreps = 10\n",
+                     "r.ini:4: error: bad exercise id 'rear lunges': did you mean 'rear-lunges'?");
+    expect_one_error("[routine]\ntitle = T\n[step]\nexercise = Back Squat!\nreps = 10\n"
+                     "[step]\nexercise = squat\nreps = 5\noptional = yes\n",
+                     "r.ini:4: error: bad exercise id 'Back Squat!': ids use lower-case "
+                     "letters, digits and '-'");
+    expect_one_error("[routine]\ntitle = T\n[step]\nexercise = rear-lunge\nreps = 10\n",
+                     "r.ini:4: error: step 1: unknown exercise 'rear-lunge' (did you mean "
+                     "'rear-lunges'?)");
+    expect_one_error("[routine]\ntitle = T\n[step]\nexcercise = squat\nreps = 10\n",
+                     "r.ini:4: error: unknown key 'excercise' in [step] (did you mean "
+                     "'exercise'?)");
+    expect_one_error("[routine]\ntitel = T\n[step]\nexercise = squat\nreps = 10\n",
+                     "r.ini:2: error: unknown key 'titel' in [routine] (did you mean 'title'?)");
+    expect_one_error("[routin]\ntitle = T\n[step]\nexercise = squat\nreps = 10\n",
+                     "r.ini:1: error: unknown section [routin]: expected [routine] or [step]");
+    expect_one_error("[routine]\ntitle = T\n[stpe]\nexercise = squat\nreps = 10\n",
+                     "r.ini:3: error: unknown section [stpe]: expected [routine] or [step]");
+    expect_one_error("[routine]\ntitle = T\n[step\nexercise = squat\nreps = 10\n",
+                     "r.ini:3: error: section header without ']'");
+    // A real omission is still reported.
+    expect_one_error("[routine]\ntitle = T\n[step]\nreps = 10\n",
+                     "r.ini:3: error: step 1 has no 'exercise ='");
+    expect_one_error("[routine]\ntitle = T\n[step]\nexercise = squat\nreps = 10\n"
+                     "optional = yes\n",
+                     "r.ini: error: routine 'r': every step is optional");
+}
+
+// A number too large to read names the limit, not "must be a number".
+static void test_limits_named(void **state)
+{
+    (void)state;
+    expect_one_error("[routine]\ntitle = T\n[step]\nexercise = squat\nreps = 99999999999\n",
+                     "r.ini:5: error: reps 99999999999 is more than the limit (500)");
+    expect_one_error("[routine]\ntitle = T\n[step]\nexercise = squat\nreps = 501\n",
+                     "r.ini:5: error: reps 501 is more than the limit (500)");
+    expect_one_error("[routine]\ntitle = T\n[step]\nexercise = squat\nreps = 30-99999999999\n",
+                     "r.ini:5: error: reps 30-99999999999 is more than the limit (500)");
+    expect_one_error("[routine]\ntitle = T\n[step]\nexercise = squat\nreps = 10\n"
+                     "sets = 99999999999\n",
+                     "r.ini:6: error: 'sets' = 99999999999 is out of range (1 to 10)");
+    expect_one_error("[routine]\ntitle = T\nrest = 999999999999999999999999\n[step]\n"
+                     "exercise = squat\nreps = 10\n",
+                     "r.ini:3: error: 'rest' = 999999999999999999999999 is out of range (0 to 900)");
+    expect_one_error("[routine]\ntitle = T\n[step]\nexercise = squat\nreps = 10x\n",
+                     "r.ini:5: error: reps must be a number or a range like 30-50, not '10x'");
+}
+
 static void test_unknown_keys_and_sections(void **state)
 {
     (void)state;
@@ -186,10 +262,11 @@ static void test_unknown_keys_and_sections(void **state)
                               "this line has no equals sign\n");
     assert_true(tu_has_diag(lib, "ex.ini:3: error: unknown key 'colour' in exercise [squat]"));
     assert_true(tu_has_diag(lib, "r.ini:1: error: 'title' is outside any [section]"));
-    assert_true(tu_has_diag(lib, "r.ini:6: error: unknown key 'rpes' in [step]"));
+    assert_true(tu_has_diag(lib, "r.ini:6: error: unknown key 'rpes' in [step] (did you mean 'reps'?)"));
     assert_true(tu_has_diag(lib, "r.ini:7: error: unknown section [warmup]: expected [routine] or [step]"));
     assert_true(tu_has_diag(lib, "r.ini:9: error: expected 'key = value', '[section]' or a comment"));
-    assert_true(tu_has_diag(lib, "r.ini:4: error: step 1 (squat) has no 'reps ='"));
+    // The misspelt key is the cause; "no 'reps ='" would be its echo.
+    assert_int_equal(count_diags(lib, "has no 'reps ='"), 0);
     // An exercise with an unknown key is not used, and says why.
     assert_true(tu_has_diag(lib, "r.ini:5: error: step 1: exercise 'squat' has errors"));
     library_destroy(lib);
@@ -471,6 +548,21 @@ static void test_plan_errors(void **state)
     assert_true(tu_has_diag(lib, "plan.ini:5: error: unknown routine 'nope' in the plan"));
     assert_string_equal(lib->plan.days[1].routine, "r");
     library_destroy(lib);
+
+    // A planned routine that has errors of its own: one error, in its file.
+    lib = library_create();
+    routine_parse_exercises(lib, base_ex, strlen(base_ex), "ex.ini", false);
+    r = "[routine]\ntitle = R\n[step]\nexercise = squat\nreps = 3-\n";
+    routine_parse_routine(lib, r, strlen(r), "r.ini", "r", false);
+    plan = "[tuesday]\nroutine = r\n";
+    routine_parse_plan(lib, plan, strlen(plan), "plan.ini", false);
+    library_check(lib);
+    assert_int_equal(lib->diags.errors, 1);
+    assert_true(tu_has_diag(lib, "plan.ini:2: notice: routine 'r' has errors, so the plan leaves this day free"));
+    assert_non_null(library_routine_error(lib, "r"));
+    assert_int_equal(library_routine_error(lib, "r")->line, 5);
+    assert_null(library_routine_error(lib, "nope"));
+    library_destroy(lib);
 }
 
 int main(void)
@@ -494,6 +586,8 @@ int main(void)
         cmocka_unit_test(test_user_exercise_merge_keys),
         cmocka_unit_test(test_coach_video_cut),
         cmocka_unit_test(test_plan_errors),
+        cmocka_unit_test(test_first_cause_only),
+        cmocka_unit_test(test_limits_named),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
