@@ -29,7 +29,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     (void)state;
-    char cmd[1024];
+    char cmd[2048];
     snprintf(cmd, sizeof(cmd),
              "umount '%s/disk' 2>/dev/null; chattr -R -i '%s' 2>/dev/null; "
              "chmod -R u+w '%s'; rm -rf '%s'",
