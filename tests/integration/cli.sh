@@ -182,9 +182,82 @@ history_damaged_db)
     mkdir -p "$TMP/d"
     head -c 3000 /dev/urandom >"$TMP/d/history.db"
     expect_status 0 "$BIN" --history --data-dir "$TMP/d" --now 2026-11-27T10:00Z
-    expect_err "The history file was damaged"
+    expect_err "History file damaged and no backup: 0 sessions recovered"
     expect_out "Sessions completed: 0"
     ls "$TMP/d"/history.db.damaged-* >/dev/null || fail "damaged file not kept"
+    ;;
+export_onto_database)
+    printf 'started_at,routine,completed,duration_s\n2026-11-25T18:02:00-07:00,ultra-legs,yes,900\n' >"$TMP/in.csv"
+    expect_status 0 "$BIN" --import-history "$TMP/in.csv" --data-dir "$TMP/d"
+    expect_status 1 "$BIN" --export-history "$TMP/d/history.db" --data-dir "$TMP/d"
+    expect_err "refusing to write over the history"
+    expect_status 1 "$BIN" --export-history "$TMP/d/../d/history.db-wal" --data-dir "$TMP/d"
+    expect_err "refusing to write over the history"
+    expect_status 1 "$BIN" --export-history /dev/full --data-dir "$TMP/d"
+    expect_err "cannot write /dev/full: No space left on device"
+    expect_status 0 "$BIN" --history --data-dir "$TMP/d" --now 2026-11-27T10:00-07:00
+    expect_out "Sessions completed: 1"
+    ;;
+import_spreadsheet)
+    # What a European spreadsheet saves: BOM, CRLF, ';', local times, padding.
+    printf '\xef\xbb\xbfstarted_at;routine;completed;duration_s;;;;\r\n25/11/2026 18:02;ultra-legs;yes;900;;;;\r\n2026-11-26 07:30:00;daily-hips;yes;600;;;;\r\n04/05/2026 18:00;ultra-legs;yes;900;;;;\r\n' >"$TMP/sheet.csv"
+    TZ=Europe/Berlin expect_status 1 "$BIN" --import-history "$TMP/sheet.csv" --data-dir "$TMP/d"
+    expect_out "imported 2 sessions, 0 already stored, 1 bad row"
+    expect_err "sheet.csv:4: error: ambiguous date '04/05/2026': write it as 2026-05-04 or 2026-04-05"
+    expect_err "importing: 3 rows"
+    expect_status 0 "$BIN" --export-history "$TMP/out.csv" --data-dir "$TMP/d"
+    grep -q '^2026-11-25T18:02:00+01:00,ultra-legs,yes,900' "$TMP/out.csv" || { cat "$TMP/out.csv" >&2; fail "local time not read with its offset"; }
+    ;;
+suspect_sessions)
+    printf 'started_at,routine,completed,duration_s\n2026-11-20T18:00:00-07:00,ultra-legs,yes,900\n2027-11-21T18:00:00-07:00,ultra-legs,yes,900\n2026-11-22T18:00:00-07:00,ultra-legs,yes,900\n' >"$TMP/in.csv"
+    expect_status 0 "$BIN" --import-history "$TMP/in.csv" --data-dir "$TMP/d"
+    expect_status 0 "$BIN" --history --data-dir "$TMP/d" --now 2026-11-24T10:00-07:00
+    expect_out "This week (2026-W48): 1 of"
+    expect_out "1 session has a suspect date: see --suspect-sessions"
+    expect_status 0 "$BIN" --suspect-sessions --data-dir "$TMP/d" --now 2026-11-24T10:00-07:00
+    expect_out "2027-11-21T18:00:00-07:00  ultra-legs  in the future"
+    id=$(awk '/in the future/ {print $1}' "$TMP/out")
+    [ -n "$id" ] || fail "no id listed"
+    expect_status 0 "$BIN" --suspect-sessions --json --data-dir "$TMP/d" --now 2026-11-24T10:00-07:00
+    expect_out "\"id\": $id"
+    expect_out '"why": "in the future"'
+    expect_status 0 "$BIN" --fix-session-date "$id" 2026-11-21T18:00-07:00 --data-dir "$TMP/d"
+    expect_out "session $id now starts 2026-11-21T18:00:00-07:00"
+    expect_status 0 "$BIN" --suspect-sessions --data-dir "$TMP/d" --now 2026-11-24T10:00-07:00
+    expect_out "No session has a suspect date."
+    expect_status 0 "$BIN" --history --data-dir "$TMP/d" --now 2026-11-24T10:00-07:00
+    expect_out "Sessions completed: 3"
+    # Deleting asks for --yes when nobody can be asked.
+    expect_status 1 "$BIN" --delete-session "$id" --data-dir "$TMP/d" </dev/null
+    expect_err "add --yes to delete it"
+    expect_status 0 "$BIN" --delete-session "$id" --yes --data-dir "$TMP/d"
+    expect_out "deleted session $id"
+    expect_status 1 "$BIN" --delete-session "$id" --yes --data-dir "$TMP/d"
+    expect_err "no session $id in the history"
+    expect_status 2 "$BIN" --fix-session-date 3 yesterday --data-dir "$TMP/d"
+    expect_err "--fix-session-date: bad date 'yesterday'"
+    ;;
+check_config)
+    mkdir -p "$TMP/config/ultralegs"
+    printf '[settings]\nvolume = loud\nvoice = perhaps\ntempo = 20\nweekly_target = 9\nunits = stone\nthis line is wrong\nspeech_rate = 5\nvideo_fit = stretch\n' >"$TMP/config/ultralegs/config.ini"
+    expect_status 1 "$BIN" --check
+    c=$TMP/config/ultralegs/config.ini
+    expect_out "$c:2: error: 'volume' must be 0 to 100, not 'loud'"
+    expect_out "$c:3: error: 'voice' must be yes or no"
+    expect_out "$c:4: error: 'tempo'"
+    expect_out "$c:5: error: 'weekly_target'"
+    expect_out "$c:6: error: 'units'"
+    expect_out "$c:7: error: not a setting, a section or a comment"
+    expect_out "$c:8: error: 'speech_rate'"
+    expect_out "$c:9: error: 'video_fit'"
+    expect_out "8 errors, 9 warnings"
+    expect_status 1 "$BIN" --check --json
+    expect_out "\"file\": \"$c\""
+    # The kiosk keeps coaching and says how many, not only the first.
+    expect_status 0 "$BIN" --headless --virtual-clock --auto --routine daily-hips \
+        --data-dir "$TMP/config/ultralegs" --cue-log "$TMP/cues.tsv"
+    grep -qP '\tnotice\tconfig.ini has 8 problems \(defaults kept\): run ultralegs --check$' "$TMP/cues.tsv" \
+        || { cat "$TMP/cues.tsv" >&2; fail "no count of the settings problems"; }
     ;;
 stop_signal)
     # The service manager stops the kiosk mid-session: it ends cleanly and
