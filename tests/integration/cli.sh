@@ -209,7 +209,7 @@ import_spreadsheet)
     grep -q '^2026-11-25T18:02:00+01:00,ultra-legs,yes,900' "$TMP/out.csv" || { cat "$TMP/out.csv" >&2; fail "local time not read with its offset"; }
     ;;
 suspect_sessions)
-    printf 'started_at,routine,completed,duration_s\n2026-11-20T18:00:00-07:00,ultra-legs,yes,900\n2027-11-21T18:00:00-07:00,ultra-legs,yes,900\n2026-11-22T18:00:00-07:00,ultra-legs,yes,900\n' >"$TMP/in.csv"
+    printf 'started_at,routine,completed,duration_s\n2026-11-20T18:00:00-07:00,ultra-legs,yes,900\n2027-11-21T18:00:00-07:00,ultra-legs,yes,900\n2026-11-23T18:00:00-07:00,ultra-legs,yes,900\n' >"$TMP/in.csv"
     expect_status 0 "$BIN" --import-history "$TMP/in.csv" --data-dir "$TMP/d"
     expect_status 0 "$BIN" --history --data-dir "$TMP/d" --now 2026-11-24T10:00-07:00
     expect_out "This week (2026-W48): 1 of"
