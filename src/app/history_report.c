@@ -124,11 +124,12 @@ void history_report_print(FILE *f, const HistoryView *v, bool json)
 // every ten batches and at the end.
 static void import_progress(void *ctx, long rows, long done, long total)
 {
-    long *calls = ctx;
+    long *calls = ctx; // [0] batches seen, [1] rows last shown
     bool tty = isatty(STDERR_FILENO);
     bool last = done >= total;
-    if (!tty && !last && ++*calls % 10 != 0)
+    if ((!tty && !last && ++calls[0] % 10 != 0) || rows == calls[1])
         return;
+    calls[1] = rows;
     fprintf(stderr, "%simporting: %ld rows (%ld%%)%s", tty ? "\r" : "", rows,
             total > 0 ? done * 100 / total : 100, tty && !last ? "" : "\n");
     fflush(stderr);
@@ -165,8 +166,8 @@ int history_command(const CliOptions *opt, const Paths *paths,
     } else if (opt->mode == CLI_IMPORT) {
         DiagList problems = {0};
         int imported = 0, dups = 0;
-        long calls = 0;
-        store_set_progress(st, import_progress, &calls);
+        long calls[2] = {0, -1};
+        store_set_progress(st, import_progress, calls);
         bool ok = store_import_csv(st, opt->history_file, &imported, &dups,
                                    &problems);
         for (int i = 0; i < problems.count; i++) {
