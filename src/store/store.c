@@ -16,6 +16,7 @@
 
 #include "core/strutil.h"
 #include "platform/paths.h"
+#include "platform/log.h"
 
 // Schema history. Each step takes a database at version N-1 to N.
 static const char *const migrations[STORE_SCHEMA_VERSION] = {
@@ -49,7 +50,7 @@ void store_fail(Store *st, const char *what)
 {
     snprintf(st->error, sizeof(st->error), "%s: %s", what,
              st->db ? sqlite3_errmsg(st->db) : "no database");
-    fprintf(stderr, "store: %s (%s)\n", st->error, st->path);
+    log_warn("store", "%s (%s)", st->error, st->path);
 }
 
 bool store_exec(Store *st, const char *sql, const char *what)
@@ -58,7 +59,7 @@ bool store_exec(Store *st, const char *sql, const char *what)
     if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
         snprintf(st->error, sizeof(st->error), "%s: %s", what,
                  msg ? msg : sqlite3_errmsg(st->db));
-        fprintf(stderr, "store: %s (%s)\n", st->error, st->path);
+        log_warn("store", "%s (%s)", st->error, st->path);
         sqlite3_free(msg);
         return false;
     }
@@ -162,7 +163,7 @@ static void clean_stray(const char *path)
     snprintf(wal, sizeof(wal), "%s-wal", path);
     bool wal_empty = stat(wal, &sb) != 0 || sb.st_size == 0;
     if (wal_empty && stat(shm, &sb) == 0 && sb.st_size < 32768 && unlink(shm) == 0)
-        fprintf(stderr, "store: removed a stray %s (%lld bytes)\n", shm, (long long)sb.st_size);
+        log_warn("store", "removed a stray %s (%lld bytes)", shm, (long long)sb.st_size);
     if (stat(wal, &sb) == 0 && sb.st_size == 0 && access(shm, F_OK) != 0)
         unlink(wal);
 }
@@ -263,7 +264,7 @@ Store *store_open(const char *dir, char *err, size_t errsize)
         snprintf(st->notice, sizeof(st->notice),
                  "History is read-only (%.200s): new sessions will not be saved", why);
         snprintf(st->error, sizeof(st->error), "%s", st->notice);
-        fprintf(stderr, "store: %s (%s)\n", st->notice, st->path);
+        log_warn("store", "%s (%s)", st->notice, st->path);
         return st;
     }
     if (!dir_ok)

@@ -17,6 +17,7 @@
 
 #include "core/calendar.h"
 #include "platform/paths.h"
+#include "platform/log.h"
 
 static int64_t name_day(const char *name)
 {
@@ -63,14 +64,14 @@ void store_backup_pin(Store *st, const char *name)
     snprintf(from, sizeof(from), "%s/backups/%s", st->dir, name);
     snprintf(to, sizeof(to), "%s/backups/pre-damage-%s", st->dir, name + 8);
     if (access(to, F_OK) != 0 && link(from, to) != 0)
-        fprintf(stderr, "store: cannot keep %s as %s: %s\n", from, to, strerror(errno));
+        log_warn("store", "cannot keep %s as %s: %s", from, to, strerror(errno));
 }
 
 static void fail_backup(Store *st, const char *bdir, const char *what)
 {
     const char *reason = store_fs_reason(bdir);
     snprintf(st->error, sizeof(st->error), "backup failed (%s)", reason ? reason : what);
-    fprintf(stderr, "store: %s: %s (%s)\n", st->error, what, bdir);
+    log_warn("store", "%s: %s (%s)", st->error, what, bdir);
 }
 
 // The copy in tmp is whole and holds as many sessions as the history.
@@ -181,7 +182,7 @@ bool store_backup(Store *st, int64_t today, int keep)
     if (!paths_mkdirs(bdir)) {
         int e = errno;
         snprintf(st->error, sizeof(st->error), "backup failed (%s)", store_errno_reason(e));
-        fprintf(stderr, "store: cannot create %s: %s\n", bdir, strerror(e));
+        log_warn("store", "cannot create %s: %s", bdir, strerror(e));
         return false;
     }
     int y, m, d;

@@ -10,6 +10,7 @@
 
 #include "core/calendar.h"
 #include "core/strutil.h"
+#include "platform/log.h"
 
 int store_flag_future(Store *st, int64_t now_utc)
 {
@@ -33,7 +34,7 @@ int store_flag_future(Store *st, int64_t now_utc)
         return -1;
     int n = sqlite3_changes(st->db);
     if (n > 0)
-        fprintf(stderr, "store: %d session%s later than tomorrow: flagged as clock suspect\n",
+        log_warn("store", "%d session%s later than tomorrow: flagged as clock suspect",
                 n, n == 1 ? "" : "s");
     return n;
 }

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "core/calendar.h"
+#include "platform/log.h"
 
 #define BACKUPS_TRIED 64
 
@@ -44,7 +45,7 @@ static void pick_backup(Store *st, char *name, size_t size)
             store_check(db, "PRAGMA integrity_check", why, sizeof(why)))
             snprintf(name, size, "%s", names[i]);
         else
-            fprintf(stderr, "store: backup %s is not usable: %s\n", path,
+            log_warn("store", "backup %s is not usable: %s", path,
                     why[0] ? why : "not a history file");
         sqlite3_close(db);
     }
@@ -299,7 +300,7 @@ bool store_recover(Store *st, const char *why, char *err, size_t errsize)
              "from the damaged file; %d could not be read",
              why, kept, backup[0] ? backup : "no backup (none usable)", added,
              added == 1 ? "" : "s", lost);
-    fprintf(stderr, "store: %s\n", detail);
+    log_warn("store", "%s", detail);
     if (!backup[0]) {
         snprintf(st->notice, sizeof(st->notice),
                  "History file damaged and no backup: %d session%s recovered", added,

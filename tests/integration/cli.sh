@@ -259,6 +259,27 @@ check_config)
     grep -qP '\tnotice\tconfig.ini has 8 problems \(defaults kept\): run ultralegs --check$' "$TMP/cues.tsv" \
         || { cat "$TMP/cues.tsv" >&2; fail "no count of the settings problems"; }
     ;;
+kiosk_restores_backup)
+    # The kiosk's daily backup, then a session, then a zeroed page (a failing
+    # SD card): the backup comes back and the screen says what was lost.
+    printf 'started_at,routine,completed,duration_s\n2026-11-20T18:00:00-07:00,ultra-legs,yes,900\n2026-11-22T18:00:00-07:00,daily-hips,yes,900\n' >"$TMP/a.csv"
+    printf 'started_at,routine,completed,duration_s\n2026-11-26T18:00:00-07:00,ultra-legs,yes,900\n' >"$TMP/b.csv"
+    printf '1 quit\n' >"$TMP/quit.txt"
+    expect_status 0 "$BIN" --import-history "$TMP/a.csv" --data-dir "$TMP/d"
+    expect_status 0 "$BIN" --headless --virtual-clock --script "$TMP/quit.txt" --data-dir "$TMP/d" \
+        --now 2026-11-25T10:00-07:00
+    [ -e "$TMP/d/backups/history-2026-11-25.db" ] || fail "no daily backup"
+    expect_status 0 "$BIN" --import-history "$TMP/b.csv" --data-dir "$TMP/d"
+    dd if=/dev/zero of="$TMP/d/history.db" bs=4096 seek=1 count=1 conv=notrunc 2>/dev/null
+    expect_status 0 "$BIN" --headless --virtual-clock --script "$TMP/quit.txt" --data-dir "$TMP/d" \
+        --now 2026-11-28T10:00-07:00 --cue-log "$TMP/cues.tsv"
+    grep -qP '\tnotice\tHistory restored from the backup of 25 Nov: 1 recent session could not be read$' \
+        "$TMP/cues.tsv" || { cat "$TMP/cues.tsv" "$TMP/err" >&2; fail "no short notice of the restore"; }
+    expect_err "kept as $TMP/d/history.db.damaged-"
+    [ -e "$TMP/d/backups/pre-damage-2026-11-25.db" ] || fail "the pre-damage backup is not kept"
+    expect_status 0 "$BIN" --history --data-dir "$TMP/d" --now 2026-11-28T10:00-07:00
+    expect_out "Sessions completed: 2"
+    ;;
 stop_signal)
     # The service manager stops the kiosk mid-session: it ends cleanly and
     # the session is kept as far as it went.
