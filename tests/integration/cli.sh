@@ -280,6 +280,25 @@ kiosk_restores_backup)
     expect_status 0 "$BIN" --history --data-dir "$TMP/d" --now 2026-11-28T10:00-07:00
     expect_out "Sessions completed: 2"
     ;;
+history_read_only_user)
+    # A folder the kiosk's user cannot write: the history is shown, read-only,
+    # with the real reason. As root the check runs as a user 'runner'.
+    printf 'started_at,routine,completed,duration_s\n2026-11-24T18:00:00-07:00,ultra-legs,yes,900\n' >"$TMP/a.csv"
+    expect_status 0 "$BIN" --import-history "$TMP/a.csv" --data-dir "$TMP/ro"
+    chmod 755 "$TMP" "$HOME"
+    chmod 555 "$TMP/ro"
+    as_user=()
+    if [ "$(id -u)" = 0 ]; then
+        id runner >/dev/null 2>&1 || useradd -m runner || fail "cannot add a user 'runner'"
+        as_user=(runuser -u runner --)
+    fi
+    expect_status 0 "${as_user[@]}" env HOME="$HOME" XDG_CONFIG_HOME="$XDG_CONFIG_HOME" \
+        "$BIN" --history --data-dir "$TMP/ro" --now 2026-11-25T10:00-07:00
+    expect_err "History is read-only (folder not writable): new sessions will not be saved"
+    expect_out "This week (2026-W48): 1 of"
+    [ ! -e "$TMP/ro/history.db-shm" ] || fail "a stray -shm was left"
+    chmod 755 "$TMP/ro"
+    ;;
 stop_signal)
     # The service manager stops the kiosk mid-session: it ends cleanly and
     # the session is kept as far as it went.
