@@ -279,6 +279,44 @@ static void test_import_bad_rows_in_batches(void **state)
     store_close(st);
 }
 
+// The disk fills up part-way: whole batches are stored, the batch that hit
+// the full disk is rolled back whole, and the problem names its lines.
+static void test_import_full_disk(void **state)
+{
+    (void)state;
+    char csv[300];
+    snprintf(csv, sizeof(csv), "%s/many.csv", tmpdir);
+    FILE *f = fopen(csv, "w");
+    fputs("started_at,routine,completed,duration_s,sets\n", f);
+    int64_t t0 = utc("2021-01-01T07:00:00Z");
+    for (int i = 0; i < 20000; i++) {
+        char iso[40];
+        cal_format_iso(t0 + (int64_t)i * 3600, 0, iso, sizeof(iso));
+        fprintf(f, "%s,ultra-legs,yes,600,band-work//0/0/-/20/20/0/0\n", iso);
+    }
+    fclose(f);
+    Store *st = fresh("a");
+    // Room for a few batches only.
+    int64_t pages = sql_int(st, "PRAGMA page_count");
+    char sql[64];
+    snprintf(sql, sizeof(sql), "PRAGMA max_page_count = %lld", (long long)pages + 150);
+    assert_int_equal(sqlite3_exec(st->db, sql, NULL, NULL, NULL), SQLITE_OK);
+    DiagList d = {0};
+    int imported, dups;
+    assert_false(store_import_csv(st, csv, &imported, &dups, &d));
+    assert_true(imported > 0);
+    assert_int_equal(imported % STORE_IMPORT_BATCH, 0);
+    assert_true(imported < 20000);
+    assert_int_equal(sql_int(st, "SELECT count(*) FROM sessions"), imported);
+    char want[80];
+    snprintf(want, sizeof(want), ": error: lines %d to ", imported + 2);
+    problem(&d, 0, want);
+    problem(&d, 0, " not stored: ");
+    problem(&d, 0, "full");
+    diag_list_free(&d);
+    store_close(st);
+}
+
 static int64_t begin(Store *st, const char *iso, bool *suspect)
 {
     StoreStart s = {"ultra-legs", utc(iso), -420, 180, "boot-x", 1000};
@@ -356,6 +394,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_long_rows_round_trip, setup, teardown),
         cmocka_unit_test_setup_teardown(test_import_bad_rows_in_batches, setup, teardown),
         cmocka_unit_test_setup_teardown(test_future_then_past, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_import_full_disk, setup, teardown),
         cmocka_unit_test_setup_teardown(test_import_100k, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
