@@ -71,6 +71,11 @@ void app_refresh_history(App *a)
     } else {
         a->view.hv = NULL;
     }
+    StoreSuspect *l = NULL;
+    int n = 0;
+    if (a->store && store_suspects(a->store, &l, &n))
+        a->view.suspects_total = n;
+    free(l);
     int64_t week = cal_week_index(app_today(a));
     a->view.week_paused = false;
     for (int i = 0; i < a->history.npaused; i++)
@@ -290,7 +295,7 @@ static void open_history(App *a)
     }
     int ahead = store_flag_future(a->store, utc);
     if (ahead > 0)
-        app_notice(a, 20000, "%d session%s dated in the future: run ultralegs --suspect-sessions", ahead,
+        app_notice(a, 20000, "%d session%s dated in the future: see Settings, Doubtful dates", ahead,
                    ahead == 1 ? "" : "s");
     if (!store_read_only(a->store) && !store_backup(a->store, app_today(a), 7))
         app_notice(a, 30000, "History %s: sessions are still saved", store_error(a->store));

@@ -299,6 +299,26 @@ history_read_only_user)
     [ ! -e "$TMP/ro/history.db-shm" ] || fail "a stray -shm was left"
     chmod 755 "$TMP/ro"
     ;;
+settings_doubtful_dates)
+    # The settings screen lists the sessions with a doubtful date: one moved
+    # to its right day, one deleted after a confirmation.
+    printf 'started_at,routine,completed,duration_s\n2019-05-01T10:00:00Z,ultra-legs,yes,900\n2026-11-20T18:00:00-07:00,ultra-legs,yes,900\n2027-11-21T18:00:00-07:00,daily-hips,yes,600\n' >"$TMP/a.csv"
+    expect_status 0 "$BIN" --import-history "$TMP/a.csv" --data-dir "$TMP/d"
+    printf '1 settings\n1.2 up\n1.4 ok\n1.6 down\n1.8 left\n2.2 ok\n2.4 pause\n2.5 back\n2.6 pause\n2.8 ok\n3 back\n3.5 quit\n' >"$TMP/s.txt"
+    expect_status 0 "$BIN" --headless --virtual-clock --script "$TMP/s.txt" --data-dir "$TMP/d" \
+        --now 2026-11-24T10:00-07:00 --cue-log "$TMP/cues.tsv" --screenshot 2.0:"$TMP/dates.png"
+    grep -qP '\tnotice\t1 session dated in the future: see Settings, Doubtful dates$' "$TMP/cues.tsv" \
+        || { cat "$TMP/cues.tsv" >&2; fail "no notice of the future session"; }
+    grep -qP '^2\.200\tsettings\tSession moved to Mon 23 Nov 2026 18:00$' "$TMP/cues.tsv" \
+        || { cat "$TMP/cues.tsv" >&2; fail "the date was not saved"; }
+    [ "$(grep -c 'Session deleted' "$TMP/cues.tsv")" = 1 ] || { cat "$TMP/cues.tsv" >&2; fail "Back did not keep it, or OK did not delete it"; }
+    [ -s "$TMP/dates.png" ] || fail "no screenshot"
+    expect_status 0 "$BIN" --suspect-sessions --data-dir "$TMP/d" --now 2026-11-24T10:00-07:00
+    expect_out "No session has a suspect date."
+    expect_status 0 "$BIN" --export-history "$TMP/out.csv" --data-dir "$TMP/d"
+    grep -q '^2026-11-23T18:00:00-07:00,daily-hips,yes,600' "$TMP/out.csv" || { cat "$TMP/out.csv" >&2; fail "not moved"; }
+    ! grep -q '^2019' "$TMP/out.csv" || fail "not deleted"
+    ;;
 stop_signal)
     # The service manager stops the kiosk mid-session: it ends cleanly and
     # the session is kept as far as it went.
