@@ -12,16 +12,18 @@
 
 static void format_when(int64_t utc, int offset_min, char *buf, size_t size)
 {
-    static const char *const wd[7] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
-    static const char *const mn[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                       "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    static const char *const wd[7] = {"Mon", "Tue", "Wed", "Thu",
+                                      "Fri", "Sat", "Sun"};
+    static const char *const mn[12] = {"Jan", "Feb", "Mar", "Apr",
+                                       "May", "Jun", "Jul", "Aug",
+                                       "Sep", "Oct", "Nov", "Dec"};
     int64_t local = utc + (int64_t)offset_min * 60;
     int64_t day = local >= 0 ? local / 86400 : (local - 86399) / 86400;
     int64_t sec = local - day * 86400;
     int y, m, d;
     cal_civil_from_days(day, &y, &m, &d);
-    snprintf(buf, size, "%s %d %s %d %02d:%02d", wd[cal_weekday(day)], d, mn[m - 1], y,
-             (int)(sec / 3600), (int)(sec / 60 % 60));
+    snprintf(buf, size, "%s %d %s %d %02d:%02d", wd[cal_weekday(day)], d,
+             mn[m - 1], y, (int)(sec / 3600), (int)(sec / 60 % 60));
 }
 
 // Where the selected row starts: a session in the future is most likely
@@ -45,7 +47,8 @@ static void show_new_date(App *a)
     UiView *v = &a->view;
     if (v->nsuspects == 0)
         return;
-    format_when(a->suspects[v->suspect_sel].started_utc + a->suspect_shift_days * 86400LL,
+    format_when(a->suspects[v->suspect_sel].started_utc +
+                    a->suspect_shift_days * 86400LL,
                 a->suspects[v->suspect_sel].offset_min, v->suspect_new_when,
                 sizeof(v->suspect_new_when));
 }
@@ -91,9 +94,10 @@ static void save_date(App *a)
     UiView *v = &a->view;
     int i = v->suspect_sel;
     char line[96];
-    if (!store_session_redate(a->store, a->suspects[i].id,
-                              a->suspects[i].started_utc + a->suspect_shift_days * 86400LL,
-                              a->suspects[i].offset_min, CAL_CUTOFF_DEFAULT_MIN)) {
+    if (!store_session_redate(
+            a->store, a->suspects[i].id,
+            a->suspects[i].started_utc + a->suspect_shift_days * 86400LL,
+            a->suspects[i].offset_min, CAL_CUTOFF_DEFAULT_MIN)) {
         app_notice(a, 8000, "Date not changed: %s", store_error(a->store));
         return;
     }
@@ -145,9 +149,7 @@ void app_suspects_action(App *a, InputAction act)
         if (n)
             save_date(a);
         break;
-    case ACT_PAUSE:
-        v->suspect_confirm = n > 0;
-        break;
+    case ACT_PAUSE: v->suspect_confirm = n > 0; break;
     case ACT_BACK:
     case ACT_SETTINGS: app_set_screen(a, SCREEN_SETTINGS); break;
     case ACT_QUIT: a->quit = true; break;

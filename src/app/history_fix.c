@@ -46,8 +46,8 @@ static int list(const CliOptions *opt, Store *st)
         for (int i = 0; i < n; i++) {
             char iso[40];
             cal_format_iso(l[i].started_utc, l[i].offset_min, iso, sizeof(iso));
-            printf("%5lld  %-25s  %s  %s\n", (long long)l[i].id, iso, l[i].routine,
-                   l[i].why);
+            printf("%5lld  %-25s  %s  %s\n", (long long)l[i].id, iso,
+                   l[i].routine, l[i].why);
         }
         printf("\nThese are kept out of the streak. Give one its date with\n"
                "  ultralegs --fix-session-date ID YYYY-MM-DDTHH:MM\n"
@@ -65,12 +65,17 @@ static bool date_utc(const char *s, int64_t *utc, int *offset_min)
         return false;
     if (t.has_offset) {
         *offset_min = t.offset_min;
-        *utc = cal_days_from_civil(t.year, t.month, t.day) * 86400 + t.hour * 3600 +
-               t.minute * 60 + t.second - (int64_t)t.offset_min * 60;
+        *utc = cal_days_from_civil(t.year, t.month, t.day) * 86400 +
+               t.hour * 3600 + t.minute * 60 + t.second -
+               (int64_t)t.offset_min * 60;
         return true;
     }
-    struct tm tm = {.tm_year = t.year - 1900, .tm_mon = t.month - 1, .tm_mday = t.day,
-                    .tm_hour = t.hour, .tm_min = t.minute, .tm_sec = t.second,
+    struct tm tm = {.tm_year = t.year - 1900,
+                    .tm_mon = t.month - 1,
+                    .tm_mday = t.day,
+                    .tm_hour = t.hour,
+                    .tm_min = t.minute,
+                    .tm_sec = t.second,
                     .tm_isdst = -1};
     time_t v = mktime(&tm);
     struct tm lt;
@@ -91,7 +96,8 @@ static bool confirm(const CliOptions *opt)
     printf("Delete session %ld and its sets? [y/N] ", opt->session_id);
     fflush(stdout);
     char line[16];
-    return fgets(line, sizeof(line), stdin) && (line[0] == 'y' || line[0] == 'Y');
+    return fgets(line, sizeof(line), stdin) &&
+           (line[0] == 'y' || line[0] == 'Y');
 }
 
 int history_fix_command(const CliOptions *opt, Store *st, int64_t now_utc)
@@ -105,8 +111,10 @@ int history_fix_command(const CliOptions *opt, Store *st, int64_t now_utc)
         int off;
         char iso[40];
         if (!date_utc(opt->session_date, &utc, &off) ||
-            !store_session_redate(st, opt->session_id, utc, off, CAL_CUTOFF_DEFAULT_MIN)) {
-            fprintf(stderr, "ultralegs: --fix-session-date: %s\n", store_error(st));
+            !store_session_redate(st, opt->session_id, utc, off,
+                                  CAL_CUTOFF_DEFAULT_MIN)) {
+            fprintf(stderr, "ultralegs: --fix-session-date: %s\n",
+                    store_error(st));
             return 1;
         }
         cal_format_iso(utc, off, iso, sizeof(iso));

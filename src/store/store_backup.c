@@ -16,17 +16,17 @@
 #include <unistd.h>
 
 #include "core/calendar.h"
-#include "platform/paths.h"
 #include "platform/log.h"
+#include "platform/paths.h"
 
 static int64_t name_day(const char *name)
 {
     int y, m, d, used = 0;
-    const char *p = strncmp(name, "history-", 8) == 0        ? name + 8
+    const char *p = strncmp(name, "history-", 8) == 0       ? name + 8
                     : strncmp(name, "pre-damage-", 11) == 0 ? name + 11
-                                                             : NULL;
-    if (!p || sscanf(p, "%4d-%2d-%2d.db%n", &y, &m, &d, &used) != 3 || p[used] != '\0' ||
-        used != 13)
+                                                            : NULL;
+    if (!p || sscanf(p, "%4d-%2d-%2d.db%n", &y, &m, &d, &used) != 3 ||
+        p[used] != '\0' || used != 13)
         return -1;
     return cal_days_from_civil(y, m, d);
 }
@@ -39,7 +39,8 @@ static int newest_first(const void *a, const void *b)
     return strcmp(a, b); // the same day: the daily one before its pinned copy
 }
 
-int store_backup_list(const Store *st, char (*names)[STORE_BACKUP_NAME_MAX], int max)
+int store_backup_list(const Store *st, char (*names)[STORE_BACKUP_NAME_MAX],
+                      int max)
 {
     char bdir[600];
     snprintf(bdir, sizeof(bdir), "%s/backups", st->dir);
@@ -49,7 +50,8 @@ int store_backup_list(const Store *st, char (*names)[STORE_BACKUP_NAME_MAX], int
     int n = 0;
     struct dirent *e;
     while ((e = readdir(dir)) && n < max)
-        if (name_day(e->d_name) >= 0 && strlen(e->d_name) < STORE_BACKUP_NAME_MAX)
+        if (name_day(e->d_name) >= 0 &&
+            strlen(e->d_name) < STORE_BACKUP_NAME_MAX)
             memcpy(names[n++], e->d_name, strlen(e->d_name) + 1);
     closedir(dir);
     qsort(names, (size_t)n, STORE_BACKUP_NAME_MAX, newest_first);
@@ -64,13 +66,15 @@ void store_backup_pin(Store *st, const char *name)
     snprintf(from, sizeof(from), "%s/backups/%s", st->dir, name);
     snprintf(to, sizeof(to), "%s/backups/pre-damage-%s", st->dir, name + 8);
     if (access(to, F_OK) != 0 && link(from, to) != 0)
-        log_warn("store", "cannot keep %s as %s: %s", from, to, strerror(errno));
+        log_warn("store", "cannot keep %s as %s: %s", from, to,
+                 strerror(errno));
 }
 
 static void fail_backup(Store *st, const char *bdir, const char *what)
 {
     const char *reason = store_fs_reason(bdir);
-    snprintf(st->error, sizeof(st->error), "backup failed (%s)", reason ? reason : what);
+    snprintf(st->error, sizeof(st->error), "backup failed (%s)",
+             reason ? reason : what);
     log_warn("store", "%s: %s (%s)", st->error, what, bdir);
 }
 
@@ -92,7 +96,8 @@ static bool verify(Store *st, const char *tmp, char *why, size_t size)
         sqlite3_finalize(a);
         sqlite3_finalize(b);
     } else if (!why[0]) {
-        snprintf(why, size, "%s", db ? sqlite3_errmsg(db) : "cannot open the copy");
+        snprintf(why, size, "%s",
+                 db ? sqlite3_errmsg(db) : "cannot open the copy");
     }
     sqlite3_close(db);
     return ok;
@@ -113,8 +118,8 @@ static bool write_backup(Store *st, const char *bdir, const char *file)
         if (!ok)
             snprintf(why, sizeof(why), "%s", sqlite3_errmsg(dst));
         // The copy is a plain file: no -wal beside it.
-        ok = ok && sqlite3_exec(dst, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) ==
-                       SQLITE_OK;
+        ok = ok && sqlite3_exec(dst, "PRAGMA journal_mode = DELETE", NULL, NULL,
+                                NULL) == SQLITE_OK;
     } else {
         snprintf(why, sizeof(why), "%s", strerror(errno));
     }
@@ -139,7 +144,8 @@ static bool write_backup(Store *st, const char *bdir, const char *file)
 
 // Keep the newest `keep` daily backups, the newest of each of the last
 // weeks and months, and the newest pinned copies; remove the rest.
-static void rotate(const char *bdir, char (*names)[STORE_BACKUP_NAME_MAX], int n, int keep)
+static void rotate(const char *bdir, char (*names)[STORE_BACKUP_NAME_MAX],
+                   int n, int keep)
 {
     int64_t weeks[STORE_BACKUP_WEEKS], months[STORE_BACKUP_MONTHS];
     int nweeks = 0, nmonths = 0, daily = 0, pinned = 0;
@@ -155,7 +161,8 @@ static void rotate(const char *bdir, char (*names)[STORE_BACKUP_NAME_MAX], int n
             int y, m, d;
             cal_civil_from_days(day, &y, &m, &d);
             int64_t month = (int64_t)y * 12 + m;
-            if ((nweeks == 0 || weeks[nweeks - 1] != week) && nweeks < STORE_BACKUP_WEEKS) {
+            if ((nweeks == 0 || weeks[nweeks - 1] != week) &&
+                nweeks < STORE_BACKUP_WEEKS) {
                 weeks[nweeks++] = week;
                 keep_it = true;
             }
@@ -181,7 +188,8 @@ bool store_backup(Store *st, int64_t today, int keep)
     snprintf(bdir, sizeof(bdir), "%s/backups", st->dir);
     if (!paths_mkdirs(bdir)) {
         int e = errno;
-        snprintf(st->error, sizeof(st->error), "backup failed (%s)", store_errno_reason(e));
+        snprintf(st->error, sizeof(st->error), "backup failed (%s)",
+                 store_errno_reason(e));
         log_warn("store", "cannot create %s: %s", bdir, strerror(e));
         return false;
     }
@@ -190,7 +198,8 @@ bool store_backup(Store *st, int64_t today, int keep)
     snprintf(file, sizeof(file), "%s/history-%04d-%02d-%02d.db", bdir, y, m, d);
     if (access(file, F_OK) != 0 && !write_backup(st, bdir, file))
         return false;
-    char(*names)[STORE_BACKUP_NAME_MAX] = malloc(BACKUPS_LISTED * STORE_BACKUP_NAME_MAX);
+    char(*names)[STORE_BACKUP_NAME_MAX] =
+        malloc(BACKUPS_LISTED * STORE_BACKUP_NAME_MAX);
     if (!names)
         return true;
     int n = store_backup_list(st, names, BACKUPS_LISTED);

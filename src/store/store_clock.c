@@ -34,8 +34,9 @@ int store_flag_future(Store *st, int64_t now_utc)
         return -1;
     int n = sqlite3_changes(st->db);
     if (n > 0)
-        log_warn("store", "%d session%s later than tomorrow: flagged as clock suspect",
-                n, n == 1 ? "" : "s");
+        log_warn("store",
+                 "%d session%s later than tomorrow: flagged as clock suspect",
+                 n, n == 1 ? "" : "s");
     return n;
 }
 
@@ -44,11 +45,12 @@ bool store_suspects(Store *st, StoreSuspect **list, int *n)
     *list = NULL;
     *n = 0;
     sqlite3_stmt *q;
-    if (sqlite3_prepare_v2(st->db,
-                           "SELECT id, routine, started_utc, utc_offset_min, clock_suspect"
-                           " FROM sessions WHERE clock_suspect != 0"
-                           " ORDER BY started_utc, id",
-                           -1, &q, NULL) != SQLITE_OK) {
+    if (sqlite3_prepare_v2(
+            st->db,
+            "SELECT id, routine, started_utc, utc_offset_min, clock_suspect"
+            " FROM sessions WHERE clock_suspect != 0"
+            " ORDER BY started_utc, id",
+            -1, &q, NULL) != SQLITE_OK) {
         store_fail(st, "listing suspect sessions");
         return false;
     }
@@ -65,12 +67,14 @@ bool store_suspects(Store *st, StoreSuspect **list, int *n)
         }
         StoreSuspect *s = &(*list)[(*n)++];
         s->id = sqlite3_column_int64(q, 0);
-        str_copy(s->routine, sizeof(s->routine), (const char *)sqlite3_column_text(q, 1));
+        str_copy(s->routine, sizeof(s->routine),
+                 (const char *)sqlite3_column_text(q, 1));
         s->started_utc = sqlite3_column_int64(q, 2);
         s->offset_min = sqlite3_column_int(q, 3);
         s->why = sqlite3_column_int(q, 4) == STORE_CLOCK_AHEAD ? "in the future"
-                 : s->started_utc < HISTORY_SANE_UTC         ? "before 2020"
-                                                             : "before an earlier session";
+                 : s->started_utc < HISTORY_SANE_UTC
+                     ? "before 2020"
+                     : "before an earlier session";
     }
     sqlite3_finalize(q);
     if (rc != SQLITE_DONE) {
@@ -87,8 +91,8 @@ static bool exists(Store *st, int64_t id, char *routine, size_t size)
 {
     sqlite3_stmt *q;
     bool found = false;
-    if (sqlite3_prepare_v2(st->db, "SELECT routine FROM sessions WHERE id = ?", -1, &q,
-                           NULL) == SQLITE_OK) {
+    if (sqlite3_prepare_v2(st->db, "SELECT routine FROM sessions WHERE id = ?",
+                           -1, &q, NULL) == SQLITE_OK) {
         sqlite3_bind_int64(q, 1, id);
         if (sqlite3_step(q) == SQLITE_ROW) {
             found = true;
@@ -102,29 +106,32 @@ static bool exists(Store *st, int64_t id, char *routine, size_t size)
     return found;
 }
 
-bool store_session_redate(Store *st, int64_t id, int64_t started_utc, int offset_min,
-                          int cutoff_min)
+bool store_session_redate(Store *st, int64_t id, int64_t started_utc,
+                          int offset_min, int cutoff_min)
 {
     char routine[RT_ID_MAX], uid[96];
     if (!store_writable(st) || !exists(st, id, routine, sizeof(routine)))
         return false;
     if (started_utc < HISTORY_SANE_UTC) {
-        snprintf(st->error, sizeof(st->error), "a session cannot start before 2020");
+        snprintf(st->error, sizeof(st->error),
+                 "a session cannot start before 2020");
         return false;
     }
     snprintf(uid, sizeof(uid), "%lld:%s", (long long)started_utc, routine);
     sqlite3_stmt *q;
-    if (sqlite3_prepare_v2(st->db,
-                           "UPDATE sessions SET started_utc = ?1, utc_offset_min = ?2,"
-                           " ended_utc = ?1 + duration_s, training_day = ?3,"
-                           " clock_suspect = 0, uid = ?4 WHERE id = ?5",
-                           -1, &q, NULL) != SQLITE_OK) {
+    if (sqlite3_prepare_v2(
+            st->db,
+            "UPDATE sessions SET started_utc = ?1, utc_offset_min = ?2,"
+            " ended_utc = ?1 + duration_s, training_day = ?3,"
+            " clock_suspect = 0, uid = ?4 WHERE id = ?5",
+            -1, &q, NULL) != SQLITE_OK) {
         store_fail(st, "changing the date");
         return false;
     }
     sqlite3_bind_int64(q, 1, started_utc);
     sqlite3_bind_int(q, 2, offset_min);
-    sqlite3_bind_int64(q, 3, cal_training_day(started_utc, offset_min, cutoff_min));
+    sqlite3_bind_int64(q, 3,
+                       cal_training_day(started_utc, offset_min, cutoff_min));
     sqlite3_bind_text(q, 4, uid, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int64(q, 5, id);
     int rc = sqlite3_step(q);

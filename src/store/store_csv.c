@@ -52,10 +52,11 @@ static bool resolve(const char *path, char *out, size_t size)
 static const char *forbidden(Store *st, const char *path)
 {
     char target[1100], dir[1100], own[1200];
-    if (!resolve(path, target, sizeof(target)) || !resolve(st->dir, dir, sizeof(dir)))
+    if (!resolve(path, target, sizeof(target)) ||
+        !resolve(st->dir, dir, sizeof(dir)))
         return NULL; // the write itself will say why
-    static const char *const names[] = {"history.db", "history.db-wal", "history.db-shm",
-                                        "history.db-journal"};
+    static const char *const names[] = {"history.db", "history.db-wal",
+                                        "history.db-shm", "history.db-journal"};
     for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
         snprintf(own, sizeof(own), "%s/%s", dir, names[i]);
         if (strcmp(own, target) == 0)
@@ -70,7 +71,8 @@ static const char *forbidden(Store *st, const char *path)
     FILE *f = fopen(target, "rb");
     if (f) {
         char head[16];
-        bool db = fread(head, 1, 16, f) == 16 && memcmp(head, "SQLite format 3", 16) == 0;
+        bool db = fread(head, 1, 16, f) == 16 &&
+                  memcmp(head, "SQLite format 3", 16) == 0;
         fclose(f);
         if (db)
             return "refusing to write over a file that is a database";
@@ -80,7 +82,9 @@ static const char *forbidden(Store *st, const char *path)
 
 static void write_rows(FILE *f, const History *h)
 {
-    fputs("started_at,routine,completed,duration_s,training_day,clock_suspect,sets\n", f);
+    fputs("started_at,routine,completed,duration_s,training_day,clock_suspect,"
+          "sets\n",
+          f);
     for (int i = 0; i < h->nsessions; i++) {
         const HistorySession *s = &h->sessions[i];
         char iso[40];
@@ -92,9 +96,10 @@ static void write_rows(FILE *f, const History *h)
                 s->clock_suspect ? "yes" : "no");
         for (int k = 0; k < s->nsets; k++) {
             const HistorySet *t = &h->sets[s->first_set + k];
-            fprintf(f, "%s%s/%s/%d/%d/%s/%d/%d/%g/%d", k ? ";" : "", t->exercise,
-                    step_block_name(t->block), t->step, t->set_no, side_code(t->side),
-                    t->target, t->done, t->load_kg, t->skipped);
+            fprintf(f, "%s%s/%s/%d/%d/%s/%d/%d/%g/%d", k ? ";" : "",
+                    t->exercise, step_block_name(t->block), t->step, t->set_no,
+                    side_code(t->side), t->target, t->done, t->load_kg,
+                    t->skipped);
         }
         fputc('\n', f);
     }
@@ -104,7 +109,8 @@ bool store_export_csv(Store *st, const char *path)
 {
     const char *no = forbidden(st, path);
     if (no) {
-        snprintf(st->error, sizeof(st->error), "%s (%.300s): choose another file", no, path);
+        snprintf(st->error, sizeof(st->error),
+                 "%s (%.300s): choose another file", no, path);
         return false;
     }
     History h = {0};
@@ -143,7 +149,8 @@ bool store_export_csv(Store *st, const char *path)
             unlink(tmp);
     }
     if (!ok)
-        snprintf(st->error, sizeof(st->error), "cannot write %.300s: %s", path, strerror(e));
+        snprintf(st->error, sizeof(st->error), "cannot write %.300s: %s", path,
+                 strerror(e));
     history_free(&h);
     return ok;
 }
@@ -154,11 +161,20 @@ void store_set_progress(Store *st, StoreProgress fn, void *ctx)
     st->progress_ctx = ctx;
 }
 
-enum { COL_START, COL_ROUTINE, COL_COMPLETED, COL_DURATION, COL_SUSPECT, COL_SETS,
-       COL_OVERRIDE, COLS };
-static const char *const col_names[COLS] = {"started_at",    "routine", "completed",
-                                            "duration_s",    "clock_suspect", "sets",
-                                            "training_day_override"};
+enum {
+    COL_START,
+    COL_ROUTINE,
+    COL_COMPLETED,
+    COL_DURATION,
+    COL_SUSPECT,
+    COL_SETS,
+    COL_OVERRIDE,
+    COLS
+};
+static const char *const col_names[COLS] = {
+    "started_at",           "routine",       "completed",
+    "duration_s",           "clock_suspect", "sets",
+    "training_day_override"};
 
 typedef struct Import {
     Store *st;
@@ -188,38 +204,41 @@ static bool read_header(Import *im, CsvFields *f, int lineno)
     bool ok = true;
     for (int k = 0; k <= COL_DURATION; k++)
         if (im->col[k] < 0) {
-            diag_add(im->problems, DIAG_ERROR, im->path, lineno, "",
-                     "the header lacks '%s' (expected started_at,routine,completed,"
-                     "duration_s,... with fields separated by commas or semicolons)",
-                     col_names[k]);
+            diag_add(
+                im->problems, DIAG_ERROR, im->path, lineno, "",
+                "the header lacks '%s' (expected started_at,routine,completed,"
+                "duration_s,... with fields separated by commas or semicolons)",
+                col_names[k]);
             ok = false;
         }
     return ok;
 }
 
 // One data row into s and im->sets; false with a problem reported.
-static bool read_row(Import *im, CsvFields *f, int lineno, HistorySession *s, int *nsets)
+static bool read_row(Import *im, CsvFields *f, int lineno, HistorySession *s,
+                     int *nsets)
 {
     char why[200];
     long dur;
     bool completed, suspect = false;
     memset(s, 0, sizeof(*s));
-#define BAD(...)                                                                   \
-    do {                                                                           \
-        diag_add(im->problems, DIAG_ERROR, im->path, lineno, "", __VA_ARGS__);     \
-        return false;                                                              \
+#define BAD(...)                                                               \
+    do {                                                                       \
+        diag_add(im->problems, DIAG_ERROR, im->path, lineno, "", __VA_ARGS__); \
+        return false;                                                          \
     } while (0)
     if (f->n <= im->col[COL_START] || f->n <= im->col[COL_ROUTINE] ||
         f->n <= im->col[COL_COMPLETED] || f->n <= im->col[COL_DURATION])
         BAD("only %d field%s", f->n, f->n == 1 ? "" : "s");
-    if (!csv_parse_start(field(im, f, COL_START), &s->started_utc, &s->offset_min, why,
-                         sizeof(why)))
+    if (!csv_parse_start(field(im, f, COL_START), &s->started_utc,
+                         &s->offset_min, why, sizeof(why)))
         BAD("%s", why);
     const char *routine = field(im, f, COL_ROUTINE);
     if (!str_is_id(routine) || strlen(routine) >= sizeof(s->routine))
         BAD("bad routine id '%.40s'", routine);
     if (!str_parse_bool(field(im, f, COL_COMPLETED), &completed))
-        BAD("completed must be yes or no, not '%.20s'", field(im, f, COL_COMPLETED));
+        BAD("completed must be yes or no, not '%.20s'",
+            field(im, f, COL_COMPLETED));
     if (!str_parse_int(field(im, f, COL_DURATION), 0, 86400, &dur))
         BAD("bad duration_s '%.20s'", field(im, f, COL_DURATION));
     str_copy(s->routine, sizeof(s->routine), routine);
@@ -229,15 +248,16 @@ static bool read_row(Import *im, CsvFields *f, int lineno, HistorySession *s, in
         cal_training_day(s->started_utc, s->offset_min, CAL_CUTOFF_DEFAULT_MIN);
     const char *override = field(im, f, COL_OVERRIDE);
     if (*override && !csv_parse_day(override, &s->training_day))
-        BAD("bad training_day_override '%.20s' (expected YYYY-MM-DD)", override);
+        BAD("bad training_day_override '%.20s' (expected YYYY-MM-DD)",
+            override);
     const char *sus = field(im, f, COL_SUSPECT);
     if (*sus && !str_parse_bool(sus, &suspect))
         BAD("clock_suspect must be yes or no, not '%.20s'", sus);
     s->clock_suspect = suspect || s->started_utc < HISTORY_SANE_UTC;
     *nsets = 0;
     if (im->col[COL_SETS] >= 0 && im->col[COL_SETS] < f->n &&
-        !csv_parse_sets(f->v[im->col[COL_SETS]], &im->sets, &im->sets_cap, nsets, why,
-                        sizeof(why)))
+        !csv_parse_sets(f->v[im->col[COL_SETS]], &im->sets, &im->sets_cap,
+                        nsets, why, sizeof(why)))
         BAD("%s", why);
 #undef BAD
     return true;
@@ -281,13 +301,14 @@ static char *next_line(FILE *f, char **buf, size_t *cap, size_t *len)
     return *buf;
 }
 
-bool store_import_csv(Store *st, const char *path, int *imported, int *duplicates,
-                      DiagList *problems)
+bool store_import_csv(Store *st, const char *path, int *imported,
+                      int *duplicates, DiagList *problems)
 {
     *imported = *duplicates = 0;
     FILE *f = fopen(path, "r");
     if (!f) {
-        snprintf(st->error, sizeof(st->error), "cannot read %s: %s", path, strerror(errno));
+        snprintf(st->error, sizeof(st->error), "cannot read %s: %s", path,
+                 strerror(errno));
         diag_add(problems, DIAG_ERROR, path, 0, "", "cannot read the file: %s",
                  strerror(errno));
         return false;
@@ -340,13 +361,15 @@ bool store_import_csv(Store *st, const char *path, int *imported, int *duplicate
         if (!read_row(&im, &fields, lineno, &s, &nsets))
             continue;
         bool dup;
-        if (!batch_begin(&im, lineno) || !store_insert_full(st, &im.in, &s, im.sets, nsets, &dup)) {
+        if (!batch_begin(&im, lineno) ||
+            !store_insert_full(st, &im.in, &s, im.sets, nsets, &dup)) {
             if (im.in_batch) {
                 sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
                 im.in_batch = false;
             }
             diag_add(problems, DIAG_ERROR, path, lineno, "",
-                     "lines %d to %d not stored: %s", im.batch_first_line, lineno, st->error);
+                     "lines %d to %d not stored: %s", im.batch_first_line,
+                     lineno, st->error);
             ok = false;
             break; // the disk said no: stop, the batch is rolled back whole
         }
@@ -355,22 +378,25 @@ bool store_import_csv(Store *st, const char *path, int *imported, int *duplicate
         if (++im.batch_rows == STORE_IMPORT_BATCH) {
             ok = batch_commit(&im, imported, duplicates);
             if (!ok)
-                diag_add(problems, DIAG_ERROR, path, lineno, "", "lines %d to %d not stored: %s",
-                         im.batch_first_line, lineno, st->error);
+                diag_add(problems, DIAG_ERROR, path, lineno, "",
+                         "lines %d to %d not stored: %s", im.batch_first_line,
+                         lineno, st->error);
             if (st->progress)
                 st->progress(st->progress_ctx, rows, ftell(f), total);
         }
     }
     if (ok && !batch_commit(&im, imported, duplicates)) {
-        diag_add(problems, DIAG_ERROR, path, lineno, "", "lines %d to %d not stored: %s",
-                 im.batch_first_line, lineno, st->error);
+        diag_add(problems, DIAG_ERROR, path, lineno, "",
+                 "lines %d to %d not stored: %s", im.batch_first_line, lineno,
+                 st->error);
         ok = false;
     }
     if (ok && st->progress)
         st->progress(st->progress_ctx, rows, total, total);
     if (!header && ok) {
         diag_add(problems, DIAG_ERROR, path, lineno ? 1 : 0, "",
-                 "no header line (expected started_at,routine,completed,duration_s,...)");
+                 "no header line (expected "
+                 "started_at,routine,completed,duration_s,...)");
         ok = false;
     }
     store_inserter_deinit(&im.in);

@@ -101,16 +101,21 @@ char csv_detect_sep(const char *header)
 }
 
 // A local wall time on its date's offset (summer time or not).
-static bool local_to_utc(int y, int mo, int d, int h, int mi, int s, int64_t *utc,
-                         int *offset_min)
+static bool local_to_utc(int y, int mo, int d, int h, int mi, int s,
+                         int64_t *utc, int *offset_min)
 {
     int64_t days = cal_days_from_civil(y, mo, d);
     int yy, mm, dd;
     cal_civil_from_days(days, &yy, &mm, &dd);
     if (yy != y || mm != mo || dd != d || h > 23 || mi > 59 || s > 60)
         return false;
-    struct tm tm = {.tm_year = y - 1900, .tm_mon = mo - 1, .tm_mday = d, .tm_hour = h,
-                    .tm_min = mi, .tm_sec = s, .tm_isdst = -1};
+    struct tm tm = {.tm_year = y - 1900,
+                    .tm_mon = mo - 1,
+                    .tm_mday = d,
+                    .tm_hour = h,
+                    .tm_min = mi,
+                    .tm_sec = s,
+                    .tm_isdst = -1};
     time_t t = mktime(&tm);
     if (t == (time_t)-1 && !(y == 1969 && mo == 12 && d == 31))
         return false;
@@ -132,7 +137,8 @@ static bool parse_clock(const char *s, int *h, int *mi, int *sec)
     return sscanf(s, "%2d:%2d%n", h, mi, &used) == 2 && s[used] == '\0';
 }
 
-bool csv_parse_start(const char *s, int64_t *utc, int *offset_min, char *why, size_t size)
+bool csv_parse_start(const char *s, int64_t *utc, int *offset_min, char *why,
+                     size_t size)
 {
     if (cal_parse_iso(s, utc, offset_min) == 0)
         return true;
@@ -149,10 +155,11 @@ bool csv_parse_start(const char *s, int64_t *utc, int *offset_min, char *why, si
     if (sscanf(s, "%2d/%2d/%4d %n", &a, &b, &y, &used) == 3 && used > 0 &&
         parse_clock(s + used, &h, &mi, &sec)) {
         if (a <= 12 && b <= 12 && a != b) {
-            snprintf(why, size,
-                     "ambiguous date '%d%d/%d%d/%d': write it as %04d-%02d-%02d or "
-                     "%04d-%02d-%02d",
-                     a / 10, a % 10, b / 10, b % 10, y, y, b, a, y, a, b);
+            snprintf(
+                why, size,
+                "ambiguous date '%d%d/%d%d/%d': write it as %04d-%02d-%02d or "
+                "%04d-%02d-%02d",
+                a / 10, a % 10, b / 10, b % 10, y, y, b, a, y, a, b);
             return false;
         }
         d = a > 12 ? a : b;
@@ -170,7 +177,8 @@ bool csv_parse_start(const char *s, int64_t *utc, int *offset_min, char *why, si
 bool csv_parse_day(const char *s, int64_t *day)
 {
     int y, m, d, used = 0;
-    if (sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &used) != 3 || s[used] != '\0' || used != 10)
+    if (sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &used) != 3 || s[used] != '\0' ||
+        used != 10)
         return false;
     *day = cal_days_from_civil(y, m, d);
     int yy, mm, dd;
@@ -178,16 +186,19 @@ bool csv_parse_day(const char *s, int64_t *day)
     return yy == y && mm == m && dd == d;
 }
 
-bool csv_parse_sets(char *text, HistorySet **sets, int *cap, int *n, char *why, size_t size)
+bool csv_parse_sets(char *text, HistorySet **sets, int *cap, int *n, char *why,
+                    size_t size)
 {
     *n = 0;
     if (!*text)
         return true;
     char *save = NULL;
-    for (char *item = strtok_r(text, ";", &save); item; item = strtok_r(NULL, ";", &save)) {
+    for (char *item = strtok_r(text, ";", &save); item;
+         item = strtok_r(NULL, ";", &save)) {
         if (*n == *cap) {
             int grown_cap = *cap ? *cap * 2 : 64;
-            HistorySet *grown = realloc(*sets, sizeof(**sets) * (size_t)grown_cap);
+            HistorySet *grown =
+                realloc(*sets, sizeof(**sets) * (size_t)grown_cap);
             if (!grown) {
                 snprintf(why, size, "out of memory");
                 return false;
@@ -219,12 +230,15 @@ bool csv_parse_sets(char *text, HistorySet **sets, int *cap, int *n, char *why, 
             !str_parse_int(part[6], 0, RT_REPS_MAX, &done) ||
             !str_parse_double(part[7], &load) || load < 0 || load > 1000 ||
             !str_parse_bool(part[8], &skipped) ||
-            (strcmp(part[4], "L") && strcmp(part[4], "R") && strcmp(part[4], "-")) ||
-            (*part[1] && strcmp(part[1], "both") && strcmp(part[1], "single-leg"))) {
-            snprintf(why, size,
-                     "bad set '%.60s' (expected "
-                     "exercise/block/step/set/side/target/done/load_kg/skipped)",
-                     part[0]);
+            (strcmp(part[4], "L") && strcmp(part[4], "R") &&
+             strcmp(part[4], "-")) ||
+            (*part[1] && strcmp(part[1], "both") &&
+             strcmp(part[1], "single-leg"))) {
+            snprintf(
+                why, size,
+                "bad set '%.60s' (expected "
+                "exercise/block/step/set/side/target/done/load_kg/skipped)",
+                part[0]);
             return false;
         }
         str_copy(t->exercise, sizeof(t->exercise), part[0]);
@@ -233,7 +247,9 @@ bool csv_parse_sets(char *text, HistorySet **sets, int *cap, int *n, char *why, 
                                                     : STEP_BLOCK_NONE;
         t->step = (int)step;
         t->set_no = (int)set;
-        t->side = part[4][0] == 'L' ? HSIDE_LEFT : part[4][0] == 'R' ? HSIDE_RIGHT : HSIDE_NONE;
+        t->side = part[4][0] == 'L'   ? HSIDE_LEFT
+                  : part[4][0] == 'R' ? HSIDE_RIGHT
+                                      : HSIDE_NONE;
         t->target = (int)target;
         t->done = (int)done;
         t->load_kg = load;

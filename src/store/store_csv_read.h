@@ -28,7 +28,8 @@ char csv_detect_sep(const char *header);
 // started_at: "2026-11-25T18:02:00-07:00", or a local time without an
 // offset ("2026-11-25 18:02[:SS]", "2026-11-25T18:02", "25/11/2026 18:02")
 // read with the offset of that date. On failure why says what to write.
-bool csv_parse_start(const char *s, int64_t *utc, int *offset_min, char *why, size_t size);
+bool csv_parse_start(const char *s, int64_t *utc, int *offset_min, char *why,
+                     size_t size);
 
 // "YYYY-MM-DD" -> day number.
 bool csv_parse_day(const char *s, int64_t *day);

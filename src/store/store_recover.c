@@ -40,13 +40,15 @@ static void pick_backup(Store *st, char *name, size_t size)
         char path[700], why[256] = "";
         snprintf(path, sizeof(path), "%s/backups/%s", st->dir, names[i]);
         sqlite3 *db = NULL;
-        if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
-            store_user_version(db) >= 1 && store_user_version(db) <= STORE_SCHEMA_VERSION &&
+        if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) ==
+                SQLITE_OK &&
+            store_user_version(db) >= 1 &&
+            store_user_version(db) <= STORE_SCHEMA_VERSION &&
             store_check(db, "PRAGMA integrity_check", why, sizeof(why)))
             snprintf(name, size, "%s", names[i]);
         else
             log_warn("store", "backup %s is not usable: %s", path,
-                    why[0] ? why : "not a history file");
+                     why[0] ? why : "not a history file");
         sqlite3_close(db);
     }
 }
@@ -110,7 +112,8 @@ static bool add_session(Store *st, sqlite3_stmt *row, void *ctx)
     Merge *m = ctx;
     for (int c = 1; c < 12; c++)
         sqlite3_bind_value(m->session, c, sqlite3_column_value(row, c));
-    bool added = sqlite3_step(m->session) == SQLITE_DONE && sqlite3_changes(st->db) == 1;
+    bool added =
+        sqlite3_step(m->session) == SQLITE_DONE && sqlite3_changes(st->db) == 1;
     sqlite3_reset(m->session);
     if (added) {
         m->added++;
@@ -136,7 +139,8 @@ static bool add_set(Store *st, sqlite3_stmt *row, void *ctx)
         sqlite3_bind_value(m->set, c, sqlite3_column_value(row, c));
     sqlite3_step(m->set);
     sqlite3_reset(m->set);
-    sqlite3_bind_int64(m->seen, 1, sqlite3_column_int64(row, 1)); // its session existed
+    sqlite3_bind_int64(m->seen, 1,
+                       sqlite3_column_int64(row, 1)); // its session existed
     sqlite3_step(m->seen);
     sqlite3_reset(m->seen);
     return true;
@@ -168,68 +172,77 @@ static int merge(Store *st, const char *from, int *lost)
     const char *uid = v >= 3 ? "uid" : "started_utc || ':' || routine";
     char sess_sql[700], set_sql[400];
     snprintf(sess_sql, sizeof(sess_sql),
-             "SELECT id, routine, started_utc, utc_offset_min, training_day, ended_utc,"
-             " completed, %s, %s, %s, %s, %s FROM sessions WHERE id > ?1 ORDER BY id",
+             "SELECT id, routine, started_utc, utc_offset_min, training_day, "
+             "ended_utc,"
+             " completed, %s, %s, %s, %s, %s FROM sessions WHERE id > ?1 ORDER "
+             "BY id",
              v >= 2 ? "duration_s" : "0", v >= 3 ? "clock_suspect" : "0",
              v >= 3 ? "boot_id" : "''", v >= 3 ? "boot_ms" : "0", uid);
     snprintf(set_sql, sizeof(set_sql),
-             "SELECT id, session_id, exercise, set_no, side, reps_target, reps_done, skipped,"
+             "SELECT id, session_id, exercise, set_no, side, reps_target, "
+             "reps_done, skipped,"
              " %s FROM sets WHERE id > ?1 ORDER BY id",
              v >= 2 ? "load_kg, block, step" : "0, '', 0");
     Merge m = {0};
-    sqlite3_exec(st->db,
-                 "CREATE TEMP TABLE idmap(old INTEGER PRIMARY KEY, new INTEGER);"
-                 "CREATE TEMP TABLE seen(id INTEGER PRIMARY KEY);"
-                 "CREATE TEMP TABLE readable(id INTEGER PRIMARY KEY);"
-                 "CREATE TEMP TABLE base AS SELECT id FROM main.sessions",
-                 NULL, NULL, NULL);
+    sqlite3_exec(
+        st->db,
+        "CREATE TEMP TABLE idmap(old INTEGER PRIMARY KEY, new INTEGER);"
+        "CREATE TEMP TABLE seen(id INTEGER PRIMARY KEY);"
+        "CREATE TEMP TABLE readable(id INTEGER PRIMARY KEY);"
+        "CREATE TEMP TABLE base AS SELECT id FROM main.sessions",
+        NULL, NULL, NULL);
     sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL);
-    if (sqlite3_prepare_v2(st->db,
-                           "INSERT OR IGNORE INTO sessions(routine, started_utc,"
-                           " utc_offset_min, training_day, ended_utc, completed,"
-                           " duration_s, clock_suspect, boot_id, boot_ms, uid)"
-                           " VALUES(?,?,?,?,?,?,?,?,?,?,?)",
-                           -1, &m.session, NULL) == SQLITE_OK &&
-        sqlite3_prepare_v2(st->db, "INSERT INTO temp.idmap VALUES(?, ?)", -1, &m.map,
-                           NULL) == SQLITE_OK &&
-        sqlite3_prepare_v2(st->db, "INSERT OR IGNORE INTO temp.seen VALUES(?)", -1, &m.seen,
-                           NULL) == SQLITE_OK &&
-        sqlite3_prepare_v2(st->db, "INSERT OR IGNORE INTO temp.readable VALUES(?)", -1,
-                           &m.read, NULL) == SQLITE_OK &&
+    if (sqlite3_prepare_v2(
+            st->db,
+            "INSERT OR IGNORE INTO sessions(routine, started_utc,"
+            " utc_offset_min, training_day, ended_utc, completed,"
+            " duration_s, clock_suspect, boot_id, boot_ms, uid)"
+            " VALUES(?,?,?,?,?,?,?,?,?,?,?)",
+            -1, &m.session, NULL) == SQLITE_OK &&
+        sqlite3_prepare_v2(st->db, "INSERT INTO temp.idmap VALUES(?, ?)", -1,
+                           &m.map, NULL) == SQLITE_OK &&
+        sqlite3_prepare_v2(st->db, "INSERT OR IGNORE INTO temp.seen VALUES(?)",
+                           -1, &m.seen, NULL) == SQLITE_OK &&
         sqlite3_prepare_v2(st->db,
-                           "INSERT INTO sets(session_id, exercise, set_no, side,"
-                           " reps_target, reps_done, skipped, load_kg, block, step)"
-                           " SELECT new, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10"
-                           " FROM temp.idmap WHERE old = ?1",
-                           -1, &m.set, NULL) == SQLITE_OK) {
+                           "INSERT OR IGNORE INTO temp.readable VALUES(?)", -1,
+                           &m.read, NULL) == SQLITE_OK &&
+        sqlite3_prepare_v2(
+            st->db,
+            "INSERT INTO sets(session_id, exercise, set_no, side,"
+            " reps_target, reps_done, skipped, load_kg, block, step)"
+            " SELECT new, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10"
+            " FROM temp.idmap WHERE old = ?1",
+            -1, &m.set, NULL) == SQLITE_OK) {
         walk(st, old, sess_sql, add_session, &m);
         walk(st, old, set_sql, add_set, &m);
         // The uid index lists sessions whose rows could not be read: one
         // pass in index order, as far as it goes.
         sqlite3_stmt *q = NULL;
-        if (v >= 3 && sqlite3_prepare_v2(old,
-                                         "SELECT rowid FROM sessions INDEXED BY sessions_uid"
-                                         " WHERE uid IS NOT NULL",
-                                         -1, &q, NULL) == SQLITE_OK)
+        if (v >= 3 && sqlite3_prepare_v2(
+                          old,
+                          "SELECT rowid FROM sessions INDEXED BY sessions_uid"
+                          " WHERE uid IS NOT NULL",
+                          -1, &q, NULL) == SQLITE_OK)
             while (sqlite3_step(q) == SQLITE_ROW)
                 add_seen(st, q, &m);
         sqlite3_finalize(q);
         // Ids only grow: those after the backup's newest up to the damaged
         // file's newest were sessions too (unless deleted since).
         int64_t top = 0;
-        if (sqlite3_prepare_v2(old, "SELECT max(id) FROM sessions", -1, &q, NULL) ==
-                SQLITE_OK &&
+        if (sqlite3_prepare_v2(old, "SELECT max(id) FROM sessions", -1, &q,
+                               NULL) == SQLITE_OK &&
             sqlite3_step(q) == SQLITE_ROW)
             top = sqlite3_column_int64(q, 0);
         sqlite3_finalize(q);
         q = NULL;
         if (top > 0 &&
-            sqlite3_prepare_v2(st->db,
-                               "WITH RECURSIVE r(i) AS (SELECT coalesce(max(id), 0) + 1"
-                               " FROM temp.base UNION ALL SELECT i + 1 FROM r WHERE i < ?1)"
-                               " INSERT OR IGNORE INTO temp.seen SELECT i FROM r"
-                               " WHERE i <= ?1 AND ?1 - i < 100000",
-                               -1, &q, NULL) == SQLITE_OK) {
+            sqlite3_prepare_v2(
+                st->db,
+                "WITH RECURSIVE r(i) AS (SELECT coalesce(max(id), 0) + 1"
+                " FROM temp.base UNION ALL SELECT i + 1 FROM r WHERE i < ?1)"
+                " INSERT OR IGNORE INTO temp.seen SELECT i FROM r"
+                " WHERE i <= ?1 AND ?1 - i < 100000",
+                -1, &q, NULL) == SQLITE_OK) {
             sqlite3_bind_int64(q, 1, top);
             sqlite3_step(q);
         }
@@ -242,23 +255,26 @@ static int merge(Store *st, const char *from, int *lost)
     sqlite3_finalize(m.set);
     sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
     sqlite3_stmt *q;
-    if (sqlite3_prepare_v2(st->db,
-                           "SELECT count(*) FROM temp.seen WHERE id NOT IN temp.readable"
-                           " AND id NOT IN temp.base",
-                           -1, &q, NULL) == SQLITE_OK &&
+    if (sqlite3_prepare_v2(
+            st->db,
+            "SELECT count(*) FROM temp.seen WHERE id NOT IN temp.readable"
+            " AND id NOT IN temp.base",
+            -1, &q, NULL) == SQLITE_OK &&
         sqlite3_step(q) == SQLITE_ROW)
         *lost = sqlite3_column_int(q, 0);
     sqlite3_finalize(q);
-    sqlite3_exec(st->db,
-                 "DROP TABLE temp.idmap; DROP TABLE temp.seen; DROP TABLE temp.readable;"
-                 " DROP TABLE temp.base",
-                 NULL, NULL, NULL);
+    sqlite3_exec(
+        st->db,
+        "DROP TABLE temp.idmap; DROP TABLE temp.seen; DROP TABLE temp.readable;"
+        " DROP TABLE temp.base",
+        NULL, NULL, NULL);
     sqlite3_close(old);
     return m.added;
 }
 
-static const char *const month_abbr[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                           "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+static const char *const month_abbr[12] = {"Jan", "Feb", "Mar", "Apr",
+                                           "May", "Jun", "Jul", "Aug",
+                                           "Sep", "Oct", "Nov", "Dec"};
 
 bool store_recover(Store *st, const char *why, char *err, size_t errsize)
 {
@@ -266,7 +282,8 @@ bool store_recover(Store *st, const char *why, char *err, size_t errsize)
     now_stamp(stamp, sizeof(stamp));
     snprintf(kept, sizeof(kept), "%s.damaged-%s", st->path, stamp);
     if (rename(st->path, kept) != 0) {
-        snprintf(err, errsize, "history.db is damaged (%s) and could not be set aside: %s",
+        snprintf(err, errsize,
+                 "history.db is damaged (%s) and could not be set aside: %s",
                  why, strerror(errno));
         return false;
     }
@@ -278,9 +295,11 @@ bool store_recover(Store *st, const char *why, char *err, size_t errsize)
     }
     char backup[STORE_BACKUP_NAME_MAX];
     pick_backup(st, backup, sizeof(backup));
-    if (!store_open_db(st, st->path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) ||
+    if (!store_open_db(st, st->path,
+                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) ||
         (backup[0] && !restore(st, backup)) || !store_setup_rw(st)) {
-        snprintf(err, errsize, "history.db is damaged (%s) and a new one cannot be made: %s",
+        snprintf(err, errsize,
+                 "history.db is damaged (%s) and a new one cannot be made: %s",
                  why, st->error);
         return false;
     }
@@ -296,15 +315,16 @@ bool store_recover(Store *st, const char *why, char *err, size_t errsize)
         unlink(extra);
     char detail[900];
     snprintf(detail, sizeof(detail),
-             "history.db was damaged (%s); kept as %s; restored from %s; %d session%s added "
+             "history.db was damaged (%s); kept as %s; restored from %s; %d "
+             "session%s added "
              "from the damaged file; %d could not be read",
              why, kept, backup[0] ? backup : "no backup (none usable)", added,
              added == 1 ? "" : "s", lost);
     log_warn("store", "%s", detail);
     if (!backup[0]) {
         snprintf(st->notice, sizeof(st->notice),
-                 "History file damaged and no backup: %d session%s recovered", added,
-                 added == 1 ? "" : "s");
+                 "History file damaged and no backup: %d session%s recovered",
+                 added, added == 1 ? "" : "s");
         return true;
     }
     store_backup_pin(st, backup);
@@ -314,16 +334,18 @@ bool store_recover(Store *st, const char *why, char *err, size_t errsize)
         y = mo = d = 1;
     if (lost > 0)
         snprintf(st->notice, sizeof(st->notice),
-                 "History restored from the backup of %d %s: %d recent session%s could not "
+                 "History restored from the backup of %d %s: %d recent "
+                 "session%s could not "
                  "be read",
                  d, month_abbr[mo - 1], lost, lost == 1 ? "" : "s");
     else if (added > 0)
-        snprintf(st->notice, sizeof(st->notice),
-                 "History restored from the backup of %d %s and the damaged file", d,
-                 month_abbr[mo - 1]);
+        snprintf(
+            st->notice, sizeof(st->notice),
+            "History restored from the backup of %d %s and the damaged file", d,
+            month_abbr[mo - 1]);
     else
         snprintf(st->notice, sizeof(st->notice),
-                 "History restored from the backup of %d %s: nothing was lost", d,
-                 month_abbr[mo - 1]);
+                 "History restored from the backup of %d %s: nothing was lost",
+                 d, month_abbr[mo - 1]);
     return true;
 }

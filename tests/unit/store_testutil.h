@@ -45,16 +45,20 @@ static inline int64_t utc(const char *iso)
     return t;
 }
 
-static inline int64_t write_session(Store *st, const char *routine, int64_t start,
-                                    int sets, bool completed)
+static inline int64_t write_session(Store *st, const char *routine,
+                                    int64_t start, int sets, bool completed)
 {
     StoreStart s = {routine, start, -420, 180, "boot-a", 1000};
     int64_t id;
     bool suspect;
     assert_true(store_session_begin(st, &s, &id, &suspect));
     for (int i = 0; i < sets; i++) {
-        HistorySet set = {.step = i, .set_no = 0, .side = HSIDE_LEFT,
-                          .target = 10, .done = 10, .load_kg = 4};
+        HistorySet set = {.step = i,
+                          .set_no = 0,
+                          .side = HSIDE_LEFT,
+                          .target = 10,
+                          .done = 10,
+                          .load_kg = 4};
         snprintf(set.exercise, sizeof(set.exercise), "split-squats");
         assert_true(store_set_append(st, id, &set));
     }
@@ -64,8 +68,8 @@ static inline int64_t write_session(Store *st, const char *routine, int64_t star
 
 static inline void checkpoint(Store *st)
 {
-    assert_int_equal(sqlite3_exec(st->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL,
-                                  NULL, NULL),
+    assert_int_equal(sqlite3_exec(st->db, "PRAGMA wal_checkpoint(TRUNCATE)",
+                                  NULL, NULL, NULL),
                      SQLITE_OK);
 }
 
@@ -103,7 +107,8 @@ static inline int count_files(const char *dir, const char *prefix)
     return n;
 }
 
-static inline const char *sql_text(Store *st, const char *sql, char *buf, size_t size)
+static inline const char *sql_text(Store *st, const char *sql, char *buf,
+                                   size_t size)
 {
     sqlite3_stmt *q;
     buf[0] = '\0';

@@ -23,10 +23,12 @@ static void test_export_refuses_database(void **state)
     Store *st = store_open(tmpdir, err, sizeof(err));
     write_session(st, "ultra-legs", utc("2026-11-25T18:02:00-07:00"), 2, true);
     assert_true(store_backup(st, cal_days_from_civil(2026, 11, 26), 7));
-    const char *bad[] = {"history.db", "history.db-wal", "history.db-shm",
-                         "backups/history-2026-11-26.db", "backups/new.csv",
-                         "sub/../history.db", "link.csv"};
-    snprintf(cmd, sizeof(cmd), "mkdir -p '%s/sub' && ln -s history.db '%s/link.csv'", tmpdir,
+    const char *bad[] = {"history.db",      "history.db-wal",
+                         "history.db-shm",  "backups/history-2026-11-26.db",
+                         "backups/new.csv", "sub/../history.db",
+                         "link.csv"};
+    snprintf(cmd, sizeof(cmd),
+             "mkdir -p '%s/sub' && ln -s history.db '%s/link.csv'", tmpdir,
              tmpdir);
     assert_int_equal(system(cmd), 0);
     for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
@@ -70,7 +72,8 @@ static Store *fresh(const char *name)
     return st;
 }
 
-static int import(Store *st, const char *csv, const char *text, DiagList *problems)
+static int import(Store *st, const char *csv, const char *text,
+                  DiagList *problems)
 {
     char path[300];
     snprintf(path, sizeof(path), "%s/%s", tmpdir, csv);
@@ -118,23 +121,28 @@ static void test_import_spreadsheet(void **state)
     assert_true(store_load(st, &h));
     assert_int_equal(h.nsessions, 3);
     // Local times with the offset of their own date (summer time in September).
-    assert_int_equal(h.sessions[0].started_utc, utc("2026-09-04T07:30:00-06:00"));
+    assert_int_equal(h.sessions[0].started_utc,
+                     utc("2026-09-04T07:30:00-06:00"));
     assert_int_equal(h.sessions[0].offset_min, -360);
-    assert_int_equal(h.sessions[1].started_utc, utc("2026-11-04T18:00:00-07:00"));
+    assert_int_equal(h.sessions[1].started_utc,
+                     utc("2026-11-04T18:00:00-07:00"));
     assert_int_equal(h.sessions[1].offset_min, -420);
-    assert_int_equal(h.sessions[2].started_utc, utc("2026-11-25T18:02:00-07:00"));
-    assert_int_equal(h.sessions[2].training_day, cal_days_from_civil(2026, 11, 25));
+    assert_int_equal(h.sessions[2].started_utc,
+                     utc("2026-11-25T18:02:00-07:00"));
+    assert_int_equal(h.sessions[2].training_day,
+                     cal_days_from_civil(2026, 11, 25));
     history_free(&h);
     store_close(st);
 
     // Semicolons (a European spreadsheet), the sets quoted.
     st = fresh("b");
-    assert_int_equal(import(st, "semi.csv",
-                            "started_at;routine;completed;duration_s;sets\n"
-                            "2026-11-04T18:00:00-07:00;ultra-legs;yes;900;"
-                            "\"band-work//0/0/-/20/20/0/0;step-ups//1/0/L/10/9/12,5/0\"\n",
-                            &d),
-                     1);
+    assert_int_equal(
+        import(st, "semi.csv",
+               "started_at;routine;completed;duration_s;sets\n"
+               "2026-11-04T18:00:00-07:00;ultra-legs;yes;900;"
+               "\"band-work//0/0/-/20/20/0/0;step-ups//1/0/L/10/9/12,5/0\"\n",
+               &d),
+        1);
     assert_int_equal(d.errors, 0);
     assert_true(store_load(st, &h));
     assert_int_equal(h.sessions[0].nsets, 2);
@@ -144,7 +152,8 @@ static void test_import_spreadsheet(void **state)
 
     // A file that is not split by commas gets a hint.
     st = fresh("c");
-    assert_int_equal(import(st, "tabs.csv", "started_at\troutine\tcompleted\tduration_s\n", &d),
+    assert_int_equal(import(st, "tabs.csv",
+                            "started_at\troutine\tcompleted\tduration_s\n", &d),
                      0);
     problem(&d, 0, "tabs.csv:1: error: the header lacks 'started_at'");
     problem(&d, 0, "separated by commas or semicolons");
@@ -161,7 +170,8 @@ static void test_import_training_day(void **state)
     DiagList d = {0};
     assert_int_equal(
         import(st, "td.csv",
-               "started_at,routine,completed,duration_s,training_day,training_day_override\n"
+               "started_at,routine,completed,duration_s,training_day,training_"
+               "day_override\n"
                "2026-11-04T18:00:00-07:00,ultra-legs,yes,900,2026-01-01,\n"
                "2026-11-05T18:00:00-07:00,ultra-legs,yes,900,,2026-11-06\n",
                &d),
@@ -169,8 +179,10 @@ static void test_import_training_day(void **state)
     assert_int_equal(d.count, 0);
     History h = {0};
     assert_true(store_load(st, &h));
-    assert_int_equal(h.sessions[0].training_day, cal_days_from_civil(2026, 11, 4));
-    assert_int_equal(h.sessions[1].training_day, cal_days_from_civil(2026, 11, 6));
+    assert_int_equal(h.sessions[0].training_day,
+                     cal_days_from_civil(2026, 11, 4));
+    assert_int_equal(h.sessions[1].training_day,
+                     cal_days_from_civil(2026, 11, 6));
     history_free(&h);
     store_close(st);
 }
@@ -180,12 +192,17 @@ static void test_long_rows_round_trip(void **state)
 {
     (void)state;
     Store *a = fresh("a");
-    StoreStart s = {"ultra-legs", utc("2026-11-25T18:02:00-07:00"), -420, 180, "", 0};
+    StoreStart s = {
+        "ultra-legs", utc("2026-11-25T18:02:00-07:00"), -420, 180, "", 0};
     int64_t id;
     assert_true(store_session_begin(a, &s, &id, NULL));
     for (int i = 0; i < 800; i++) {
-        HistorySet set = {.step = i % 40, .set_no = i / 40 % 10, .side = HSIDE_RIGHT,
-                          .target = 50, .done = 49, .load_kg = 17.5};
+        HistorySet set = {.step = i % 40,
+                          .set_no = i / 40 % 10,
+                          .side = HSIDE_RIGHT,
+                          .target = 50,
+                          .done = 49,
+                          .load_kg = 17.5};
         snprintf(set.exercise, sizeof(set.exercise), "single-leg-deadlifts");
         assert_true(store_set_append(a, id, &set));
     }
@@ -228,9 +245,11 @@ static void test_import_100k(void **state)
     for (int i = 0; i < 100000; i++) {
         char iso[40];
         cal_format_iso(t0 + (int64_t)i * 3600 * 7, 60, iso, sizeof(iso));
-        fprintf(f, "%s,%s,%s,%d,band-work//0/0/-/20/%d/0/0;clams//1/0/L/12/12/0/0\n", iso,
-                i % 2 ? "ultra-legs" : "daily-hips", i % 3 ? "yes" : "no", 600 + i % 100,
-                i % 21);
+        fprintf(
+            f,
+            "%s,%s,%s,%d,band-work//0/0/-/20/%d/0/0;clams//1/0/L/12/12/0/0\n",
+            iso, i % 2 ? "ultra-legs" : "daily-hips", i % 3 ? "yes" : "no",
+            600 + i % 100, i % 21);
     }
     fclose(f);
     Store *st = fresh("a");
@@ -245,7 +264,8 @@ static void test_import_100k(void **state)
     assert_int_equal(sql_int(st, "SELECT count(*) FROM sessions"), 100000);
     assert_int_equal(sql_int(st, "SELECT count(*) FROM sets"), 200000);
     assert_int_equal(sql_int(st, "SELECT sum(reps_done) FROM sets"),
-                     (100000 / 21) * 210 + 12 * 100000 + (100000 % 21) * (100000 % 21 - 1) / 2);
+                     (100000 / 21) * 210 + 12 * 100000 +
+                         (100000 % 21) * (100000 % 21 - 1) / 2);
     // Again: nothing twice.
     assert_true(store_import_csv(st, csv, &imported, &dups, &d));
     assert_int_equal(imported, 0);
@@ -263,15 +283,17 @@ static void test_import_bad_rows_in_batches(void **state)
     FILE *f = fopen(csv, "w");
     fputs("started_at,routine,completed,duration_s\n", f);
     for (int i = 0; i < 2500; i++)
-        fprintf(f, "2026-01-01T%02d:%02d:00Z,ultra-legs,%s,600\n", i / 60 % 24, i % 60,
-                i == 1234 ? "perhaps" : "yes");
+        fprintf(f, "2026-01-01T%02d:%02d:00Z,ultra-legs,%s,600\n", i / 60 % 24,
+                i % 60, i == 1234 ? "perhaps" : "yes");
     fclose(f);
     Store *st = fresh("a");
     DiagList d = {0};
     int imported, dups;
     assert_true(store_import_csv(st, csv, &imported, &dups, &d));
     assert_int_equal(d.errors, 1);
-    problem(&d, 0, "mixed.csv:1236: error: completed must be yes or no, not 'perhaps'");
+    problem(
+        &d, 0,
+        "mixed.csv:1236: error: completed must be yes or no, not 'perhaps'");
     // 2500 rows over 24 hours: 1440 distinct minutes, the rest repeats.
     assert_int_equal(imported + dups, 2499);
     assert_int_equal(sql_int(st, "SELECT count(*) FROM sessions"), imported);
@@ -299,7 +321,8 @@ static void test_import_full_disk(void **state)
     // Room for a few batches only.
     int64_t pages = sql_int(st, "PRAGMA page_count");
     char sql[64];
-    snprintf(sql, sizeof(sql), "PRAGMA max_page_count = %lld", (long long)pages + 150);
+    snprintf(sql, sizeof(sql), "PRAGMA max_page_count = %lld",
+             (long long)pages + 150);
     assert_int_equal(sqlite3_exec(st->db, sql, NULL, NULL, NULL), SQLITE_OK);
     DiagList d = {0};
     int imported, dups;
@@ -345,7 +368,8 @@ static void test_future_then_past(void **state)
     int64_t behind = begin(st, "2026-11-23T10:00:00-07:00", &suspect);
     assert_true(suspect);
     // Seen from today, the one a year ahead is suspect too.
-    assert_int_equal(store_flag_future(st, utc("2026-11-24T08:00:00-07:00")), 1);
+    assert_int_equal(store_flag_future(st, utc("2026-11-24T08:00:00-07:00")),
+                     1);
     StoreSuspect *list = NULL;
     int n = 0;
     assert_true(store_suspects(st, &list, &n));
@@ -359,10 +383,12 @@ static void test_future_then_past(void **state)
     assert_true(store_load(st, &h));
     for (int i = 0; i < h.nsessions; i++)
         assert_int_equal(h.sessions[i].clock_suspect,
-                         h.sessions[i].id == wrong || h.sessions[i].id == behind);
+                         h.sessions[i].id == wrong ||
+                             h.sessions[i].id == behind);
     history_free(&h);
     // The runner fixes the date of one and deletes the other.
-    assert_true(store_session_redate(st, wrong, utc("2026-11-21T18:00:00-07:00"), -420, 180));
+    assert_true(store_session_redate(
+        st, wrong, utc("2026-11-21T18:00:00-07:00"), -420, 180));
     assert_true(store_session_delete(st, behind));
     assert_false(store_session_delete(st, behind)); // gone already
     assert_non_null(strstr(store_error(st), "no session"));
@@ -373,12 +399,15 @@ static void test_future_then_past(void **state)
     assert_true(store_load(st, &h));
     assert_int_equal(h.nsessions, 4);
     assert_int_equal(h.sessions[1].id, wrong);
-    assert_int_equal(h.sessions[1].training_day, cal_days_from_civil(2026, 11, 21));
+    assert_int_equal(h.sessions[1].training_day,
+                     cal_days_from_civil(2026, 11, 21));
     history_free(&h);
     // A future flag lifts itself once the clock reaches that date.
     begin(st, "2026-12-30T18:00:00-07:00", &suspect);
-    assert_int_equal(store_flag_future(st, utc("2026-11-25T08:00:00-07:00")), 1);
-    assert_int_equal(store_flag_future(st, utc("2026-12-30T20:00:00-07:00")), 0);
+    assert_int_equal(store_flag_future(st, utc("2026-11-25T08:00:00-07:00")),
+                     1);
+    assert_int_equal(store_flag_future(st, utc("2026-12-30T20:00:00-07:00")),
+                     0);
     assert_true(store_suspects(st, &list, &n));
     assert_int_equal(n, 0);
     free(list);
@@ -388,11 +417,16 @@ static void test_future_then_past(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_export_refuses_database, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_import_spreadsheet, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_import_training_day, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_long_rows_round_trip, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_import_bad_rows_in_batches, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_export_refuses_database, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_import_spreadsheet, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_import_training_day, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_long_rows_round_trip, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_import_bad_rows_in_batches, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(test_future_then_past, setup, teardown),
         cmocka_unit_test_setup_teardown(test_import_full_disk, setup, teardown),
         cmocka_unit_test_setup_teardown(test_import_100k, setup, teardown),

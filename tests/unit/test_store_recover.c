@@ -22,14 +22,21 @@ static void history_with_backup(void)
     Store *st = store_open(tmpdir, err, sizeof(err));
     assert_non_null(st);
     for (int d = 20; d <= 24; d++)
-        write_session(st, "ultra-legs", utc(sessions_day(d, iso, sizeof(iso))), 3, true);
+        write_session(st, "ultra-legs", utc(sessions_day(d, iso, sizeof(iso))),
+                      3, true);
     assert_true(store_backup(st, cal_days_from_civil(2026, 11, 25), 7));
     for (int d = 25; d <= 26; d++)
-        write_session(st, "ultra-legs", utc(sessions_day(d, iso, sizeof(iso))), 3, true);
+        write_session(st, "ultra-legs", utc(sessions_day(d, iso, sizeof(iso))),
+                      3, true);
     // The page the test damages must be the sessions table (page 2) or the
     // sets table (page 3) for the test to mean what it says.
-    assert_int_equal(sql_int(st, "SELECT rootpage FROM sqlite_master WHERE name = 'sessions'"), 2);
-    assert_int_equal(sql_int(st, "SELECT rootpage FROM sqlite_master WHERE name = 'sets'"), 3);
+    assert_int_equal(
+        sql_int(st,
+                "SELECT rootpage FROM sqlite_master WHERE name = 'sessions'"),
+        2);
+    assert_int_equal(
+        sql_int(st, "SELECT rootpage FROM sqlite_master WHERE name = 'sets'"),
+        3);
     checkpoint(st);
     store_close(st);
 }
@@ -37,9 +44,12 @@ static void history_with_backup(void)
 static void assert_whole(Store *st)
 {
     char buf[64];
-    assert_string_equal(sql_text(st, "PRAGMA integrity_check", buf, sizeof(buf)), "ok");
-    assert_int_equal(sql_int(st, "SELECT count(*) - count(DISTINCT started_utc || routine)"
-                                 " FROM sessions"), 0); // no duplicates
+    assert_string_equal(
+        sql_text(st, "PRAGMA integrity_check", buf, sizeof(buf)), "ok");
+    assert_int_equal(
+        sql_int(st, "SELECT count(*) - count(DISTINCT started_utc || routine)"
+                    " FROM sessions"),
+        0); // no duplicates
 }
 
 // dd if=/dev/zero of=history.db bs=4096 seek=1 count=1: the sessions table.
@@ -52,8 +62,9 @@ static void test_damaged_page_restores_backup(void **state)
     scribble(path, 4096, 4096, 0);
     Store *st = store_open(tmpdir, err, sizeof(err));
     assert_non_null(st);
-    assert_string_equal(store_notice(st), "History restored from the backup of 25 Nov: "
-                                          "2 recent sessions could not be read");
+    assert_string_equal(store_notice(st),
+                        "History restored from the backup of 25 Nov: "
+                        "2 recent sessions could not be read");
     History h = {0};
     assert_true(store_load(st, &h));
     assert_int_equal(h.nsessions, 5);
@@ -79,14 +90,16 @@ static void test_damaged_sets_page_merges(void **state)
     scribble(path, 2 * 4096, 4096, 0);
     Store *st = store_open(tmpdir, err, sizeof(err));
     assert_non_null(st);
-    assert_string_equal(store_notice(st), "History restored from the backup of 25 Nov "
-                                          "and the damaged file");
+    assert_string_equal(store_notice(st),
+                        "History restored from the backup of 25 Nov "
+                        "and the damaged file");
     History h = {0};
     assert_true(store_load(st, &h));
     assert_int_equal(h.nsessions, 7);
     for (int i = 0; i < 5; i++)
         assert_int_equal(h.sessions[i].nsets, 3); // from the backup
-    assert_int_equal(h.sessions[6].started_utc, utc("2026-11-26T18:00:00-07:00"));
+    assert_int_equal(h.sessions[6].started_utc,
+                     utc("2026-11-26T18:00:00-07:00"));
     assert_true(h.sessions[6].completed);
     history_free(&h);
     assert_whole(st);
@@ -117,7 +130,8 @@ static void test_random_bytes_mid_file(void **state)
     scribble(path, size / 2 - 10 * 1024, 20 * 1024, -1);
     st = store_open(tmpdir, err, sizeof(err));
     assert_non_null(st);
-    assert_non_null(strstr(store_notice(st), "History restored from the backup of 25 Jul"));
+    assert_non_null(
+        strstr(store_notice(st), "History restored from the backup of 25 Jul"));
     assert_true(strlen(store_notice(st)) <= 80); // one line on a 720p screen
     History h = {0};
     assert_true(store_load(st, &h));
@@ -140,7 +154,8 @@ static bool backup_exists(int64_t day, const char *prefix)
     int y, m, d;
     char path[400];
     cal_civil_from_days(day, &y, &m, &d);
-    snprintf(path, sizeof(path), "%s/backups/%s-%04d-%02d-%02d.db", tmpdir, prefix, y, m, d);
+    snprintf(path, sizeof(path), "%s/backups/%s-%04d-%02d-%02d.db", tmpdir,
+             prefix, y, m, d);
     return access(path, F_OK) == 0;
 }
 
@@ -160,11 +175,13 @@ static void test_rotation_after_damage(void **state)
     snprintf(path, sizeof(path), "%s/history.db", tmpdir);
     scribble(path, 4096, 4096, 0);
     st = store_open(tmpdir, err, sizeof(err));
-    assert_non_null(strstr(store_notice(st), "History restored from the backup of 12 Jan"));
+    assert_non_null(
+        strstr(store_notice(st), "History restored from the backup of 12 Jan"));
     for (int i = 10; i < 200; i++)
         assert_true(store_backup(st, d0 + i, 7));
     store_close(st);
-    assert_true(backup_exists(d0 + 9, "pre-damage")); // 12 Jan, never rotated away
+    assert_true(
+        backup_exists(d0 + 9, "pre-damage")); // 12 Jan, never rotated away
     for (int i = 193; i < 200; i++)
         assert_true(backup_exists(d0 + i, "history")); // the daily ones
     snprintf(bdir, sizeof(bdir), "%s/backups", tmpdir);
@@ -177,7 +194,8 @@ static void test_rotation_after_damage(void **state)
         months_back += backup_exists(d0 + i, "history");
     assert_true(months_back >= 3);
     assert_int_equal(count_files(bdir, "history-"), n);
-    assert_int_equal(count_files(bdir, "history-") + count_files(bdir, "pre-damage-") +
+    assert_int_equal(count_files(bdir, "history-") +
+                         count_files(bdir, "pre-damage-") +
                          count_files(bdir, "."),
                      n + 1 + 2); // nothing else: no temp files
 }
@@ -207,10 +225,12 @@ static void test_full_tmpfs(void **state)
     assert_non_null(st);
     for (int d = 20; d <= 22; d++) {
         char iso[40];
-        write_session(st, "ultra-legs", utc(sessions_day(d, iso, sizeof(iso))), 3, true);
+        write_session(st, "ultra-legs", utc(sessions_day(d, iso, sizeof(iso))),
+                      3, true);
     }
     store_close(st);
-    snprintf(cmd, sizeof(cmd), "dd if=/dev/zero of='%s/filler' bs=4k 2>/dev/null; sync", disk);
+    snprintf(cmd, sizeof(cmd),
+             "dd if=/dev/zero of='%s/filler' bs=4k 2>/dev/null; sync", disk);
     assert_true(system(cmd) != -1);
 
     st = store_open(disk, err, sizeof(err));
@@ -242,12 +262,12 @@ static void test_full_tmpfs(void **state)
     store_close(st);
 }
 
-#define CHILD_CHECK(c)                                                        \
-    do {                                                                      \
-        if (!(c)) {                                                           \
-            fprintf(stderr, "child: line %d: %s\n", __LINE__, #c);            \
-            _exit(1);                                                         \
-        }                                                                     \
+#define CHILD_CHECK(c)                                                         \
+    do {                                                                       \
+        if (!(c)) {                                                            \
+            fprintf(stderr, "child: line %d: %s\n", __LINE__, #c);             \
+            _exit(1);                                                          \
+        }                                                                      \
     } while (0)
 
 // A folder the kiosk's user cannot write: as a non-root user (as root, a
@@ -265,7 +285,8 @@ static void test_read_only_non_root(void **state)
     uid_t uid = geteuid();
     gid_t gid = getegid();
     if (uid == 0) {
-        assert_int_equal(system("id runner >/dev/null 2>&1 || useradd -m runner"), 0);
+        assert_int_equal(
+            system("id runner >/dev/null 2>&1 || useradd -m runner"), 0);
         struct passwd *pw = getpwnam("runner");
         assert_non_null(pw);
         uid = pw->pw_uid;
@@ -281,8 +302,9 @@ static void test_read_only_non_root(void **state)
         Store *s = store_open(ro, e, sizeof(e));
         CHILD_CHECK(s != NULL);
         CHILD_CHECK(store_read_only(s));
-        CHILD_CHECK(strcmp(store_notice(s), "History is read-only (folder not writable): "
-                                            "new sessions will not be saved") == 0);
+        CHILD_CHECK(strcmp(store_notice(s),
+                           "History is read-only (folder not writable): "
+                           "new sessions will not be saved") == 0);
         History h = {0};
         CHILD_CHECK(store_load(s, &h));
         CHILD_CHECK(h.nsessions == 2);
@@ -301,12 +323,17 @@ static void test_read_only_non_root(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_damaged_page_restores_backup, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_damaged_sets_page_merges, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_random_bytes_mid_file, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_rotation_after_damage, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_damaged_page_restores_backup,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(test_damaged_sets_page_merges, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_random_bytes_mid_file, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_rotation_after_damage, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(test_full_tmpfs, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_read_only_non_root, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_read_only_non_root, setup,
+                                        teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
