@@ -5,6 +5,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "app/app_internal.h"
 #include "core/calendar.h"
@@ -66,7 +67,7 @@ void app_refresh_suspects(App *a)
         a->suspects[i].id = l[i].id;
         a->suspects[i].started_utc = l[i].started_utc;
         a->suspects[i].offset_min = l[i].offset_min;
-        a->suspects[i].ahead = l[i].why[0] == 'i'; // "in the future"
+        a->suspects[i].ahead = strcmp(l[i].why, "in the future") == 0;
         format_when(l[i].started_utc, l[i].offset_min, v->suspects[i].when,
                     sizeof(v->suspects[i].when));
         const Routine *rt = library_routine(a->lib, l[i].routine);

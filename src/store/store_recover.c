@@ -33,7 +33,7 @@ static void now_stamp(char *buf, size_t size)
 // The newest backup that is whole; its name goes to name ("" if none).
 static void pick_backup(Store *st, char *name, size_t size)
 {
-    static char names[BACKUPS_TRIED][STORE_BACKUP_NAME_MAX];
+    char names[BACKUPS_TRIED][STORE_BACKUP_NAME_MAX];
     name[0] = '\0';
     int n = store_backup_list(st, names, BACKUPS_TRIED);
     for (int i = 0; i < n && !name[0]; i++) {
