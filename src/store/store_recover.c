@@ -38,14 +38,14 @@ static void pick_backup(Store *st, char *name, size_t size)
     int n = store_backup_list(st, names, BACKUPS_TRIED);
     for (int i = 0; i < n && !name[0]; i++) {
         char path[700], why[256] = "";
-        snprintf(path, sizeof(path), "%s/backups/%s", st->dir, names[i]);
+        snprintf(path, sizeof(path), "%.500s/backups/%.63s", st->dir, names[i]);
         sqlite3 *db = NULL;
         if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) ==
                 SQLITE_OK &&
             store_user_version(db) >= 1 &&
             store_user_version(db) <= STORE_SCHEMA_VERSION &&
             store_check(db, "PRAGMA integrity_check", why, sizeof(why)))
-            snprintf(name, size, "%s", names[i]);
+            snprintf(name, size, "%.63s", names[i]);
         else
             log_warn("store", "backup %s is not usable: %s", path,
                      why[0] ? why : "not a history file");
