@@ -8,6 +8,7 @@
 #include "app/app.h"
 #include "app/bench.h"
 #include "app/cli.h"
+#include "app/clip_check.h"
 #include "app/history_report.h"
 #include "app/library_load.h"
 #include "app/report.h"
@@ -52,6 +53,7 @@ int main(int argc, char **argv)
     int status = 0;
     switch (opt.mode) {
     case CLI_CHECK:
+        clip_check_library(lib, &paths);
         status = report_check(stdout, lib, &paths, opt.json);
         break;
     case CLI_DESCRIBE:

@@ -355,6 +355,7 @@ static void frame(App *a, int64_t n, int64_t *last_day)
         if (k)
             app_handle_events(a, ev, k);
     }
+    stage_follow(&a->stage, a->in_session ? a->session : NULL, a->now);
     audio_update(a->audio, a->now);
     Clip *sound = a->in_session ? stage_sound(&a->stage, a->now) : NULL;
     if (sound != a->sound_clip) {

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/settings_io.h"
 #include "core/strutil.h"
 
 #define DATA_FILE_MAX (1024 * 1024)
@@ -62,6 +63,17 @@ static void load_routines(Library *lib, const char *dir, bool user)
     }
 }
 
+// config.ini's coach_video: the coach's one long video cut into the
+// exercises (settings problems are the settings' to report).
+static void use_coach_video(Library *lib, const Paths *p)
+{
+    Settings s;
+    DiagList ignored = {0};
+    settings_load_file(&s, p, &ignored);
+    diag_list_free(&ignored);
+    library_use_coach_video(lib, s.coach_video);
+}
+
 Library *library_load(const Paths *p)
 {
     Library *lib = library_create();
@@ -84,6 +96,7 @@ Library *library_load(const Paths *p)
     load_file(lib, path, LOAD_PLAN, true, false);
 
     library_check(lib);
+    use_coach_video(lib, p);
 
     for (int i = 0; i < lib->nexercises; i++) {
         const Exercise *ex = &lib->exercises[i];

@@ -258,6 +258,7 @@ int report_describe(FILE *f, const Library *lib, const Paths *paths,
             json_double(&w, ex->coach_video_s, 0);
         else
             json_null(&w);
+        json_kv_bool(&w, "clip_from_coach_video", ex && ex->from_coach_video);
         json_end_object(&w);
     }
     json_end_array(&w);

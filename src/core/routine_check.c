@@ -79,6 +79,70 @@ static void check_exercise(Library *lib, Exercise *ex)
         str_copy(ex->pose, sizeof(ex->pose), ex->id);
 }
 
+// A user's section over the built-in exercise of the same id: the keys it
+// sets replace the built-in values, everything else stays as built in (a
+// point given replaces all the built-in points).
+static void merge_exercise(Exercise *ex, const Exercise *base)
+{
+    Exercise m = *base;
+    unsigned k = ex->keys;
+#define TAKE(key, field)                                                      \
+    if (k & (1u << (key)))                                                    \
+        memcpy(&m.field, &ex->field, sizeof(m.field))
+    TAKE(EX_KEY_NAME, name);
+    TAKE(EX_KEY_EQUIPMENT, equipment);
+    TAKE(EX_KEY_LOAD, load);
+    TAKE(EX_KEY_UNIT, unit);
+    TAKE(EX_KEY_SWITCH, switch_cue);
+    TAKE(EX_KEY_PER_SIDE, per_side);
+    TAKE(EX_KEY_CADENCE, cadence_ms);
+    TAKE(EX_KEY_CLIP, clip);
+    TAKE(EX_KEY_CLIP_START, clip_start);
+    TAKE(EX_KEY_CLIP_END, clip_end);
+    TAKE(EX_KEY_COACH_VIDEO, coach_video_s);
+    TAKE(EX_KEY_POSE, pose);
+    TAKE(EX_KEY_DAILY, daily);
+    TAKE(EX_KEY_CLIP_AUDIO, clip_audio);
+    TAKE(EX_KEY_POINT, points);
+    TAKE(EX_KEY_POINT, npoints);
+#undef TAKE
+    memcpy(m.file, ex->file, sizeof(m.file));
+    m.line = ex->line;
+    m.user = true;
+    m.valid = ex->valid;
+    m.keys = ex->keys;
+    *ex = m;
+}
+
+static void merge_exercises(Library *lib)
+{
+    for (int i = 0; i < lib->nexercises; i++) {
+        Exercise *ex = &lib->exercises[i];
+        if (!ex->user)
+            continue;
+        for (int j = 0; j < lib->nexercises; j++) {
+            const Exercise *base = &lib->exercises[j];
+            if (!base->user && strcmp(base->id, ex->id) == 0) {
+                merge_exercise(ex, base);
+                break;
+            }
+        }
+    }
+}
+
+// "clip, clip_start, clip_end": the keys a section sets.
+static void key_list(unsigned keys, char *buf, size_t size)
+{
+    size_t n = 0;
+    buf[0] = '\0';
+    for (int k = 0; k < EX_KEY_COUNT; k++)
+        if (keys & (1u << k) && n < size)
+            n += (size_t)snprintf(buf + n, size - n, "%s%s", n ? ", " : "",
+                                  exercise_key_name((ExerciseKey)k));
+    if (!buf[0])
+        snprintf(buf, size, "nothing");
+}
+
 // Pick the active definition of every exercise id: the user's valid one,
 // else the built-in one.
 static void activate_exercises(Library *lib)
@@ -107,12 +171,17 @@ static void activate_exercises(Library *lib)
                      "your exercise [%s] has errors: using the built-in one",
                      ex->id);
         else if (ex->user && ex->valid) {
-            for (int j = 0; j < lib->nexercises; j++)
+            for (int j = 0; j < lib->nexercises; j++) {
                 if (!lib->exercises[j].user &&
-                    strcmp(lib->exercises[j].id, ex->id) == 0)
+                    strcmp(lib->exercises[j].id, ex->id) == 0) {
+                    char keys[200];
+                    key_list(ex->keys, keys, sizeof(keys));
                     diag_add(&lib->diags, DIAG_NOTICE, ex->file, ex->line,
-                             ex->id, "exercise [%s] overrides the built-in one",
-                             ex->id);
+                             ex->id, "exercise [%s]: your file changes %s",
+                             ex->id, keys);
+                    break;
+                }
+            }
         }
     }
 }
@@ -254,6 +323,7 @@ static void check_plan(Library *lib)
 int library_check(Library *lib)
 {
     int before = lib->diags.errors;
+    merge_exercises(lib);
     for (int i = 0; i < lib->nexercises; i++)
         check_exercise(lib, &lib->exercises[i]);
     activate_exercises(lib);

@@ -311,14 +311,20 @@ static void set_seconds(ParseCtx *c, double *dst, const char *name,
         *dst = v;
 }
 
+const char *exercise_key_name(ExerciseKey k)
+{
+    static const char *const keys[EX_KEY_COUNT] = {
+        "name", "equipment", "load", "unit", "switch", "per_side", "cadence",
+        "clip", "clip_start", "clip_end", "coach_video", "pose", "daily",
+        "clip_audio", "point"};
+    return k >= 0 && k < EX_KEY_COUNT ? keys[k] : "";
+}
+
 static void exercise_key(ParseCtx *c, const char *name, const char *value)
 {
     Exercise *ex = c->ex;
-    static const char *const keys[] = {
-        "name", "equipment", "load", "unit", "switch", "per_side", "cadence",
-        "clip", "clip_start", "clip_end", "coach_video", "pose", "daily",
-        "clip_audio"};
     if (strcmp(name, "point") == 0) {
+        ex->keys |= 1u << EX_KEY_POINT;
         if (ex->npoints == RT_POINTS_MAX)
             PERR(c, "too many coaching points (at most %d)", RT_POINTS_MAX);
         else
@@ -326,8 +332,8 @@ static void exercise_key(ParseCtx *c, const char *name, const char *value)
         return;
     }
     int k = -1;
-    for (int i = 0; i < (int)(sizeof(keys) / sizeof(keys[0])); i++)
-        if (strcmp(name, keys[i]) == 0)
+    for (int i = 0; i < EX_KEY_POINT; i++)
+        if (strcmp(name, exercise_key_name((ExerciseKey)i)) == 0)
             k = i;
     if (k < 0) {
         PERR(c, "unknown key '%s' in exercise [%s]", name, ex->id);
@@ -335,6 +341,9 @@ static void exercise_key(ParseCtx *c, const char *name, const char *value)
     }
     if (!once(c, k, name))
         return;
+    // Which keys the section sets: a user's section changes only these in
+    // the built-in exercise of the same id.
+    ex->keys |= 1u << k;
     long v;
     double d;
     switch (k) {

@@ -22,6 +22,7 @@ void settings_default(Settings *s)
     s->speech_rate = 165;
     s->video_cover = false;
     s->clip_height = 0;
+    s->coach_video[0] = '\0';
 }
 
 void settings_clip_size(const Settings *s, bool arm, int *w, int *h)
@@ -174,6 +175,12 @@ static int on_key(void *user, const char *section, const char *name,
             s->clip_height = 1080;
         else
             bad(c, name, "auto, 720p or 1080p", value);
+    } else if (strcmp(name, "coach_video") == 0) {
+        if (strchr(value, '/') || strcmp(value, "..") == 0 ||
+            strlen(value) >= sizeof(s->coach_video))
+            bad(c, name, "a file name in a videos folder", value);
+        else
+            snprintf(s->coach_video, sizeof(s->coach_video), "%s", value);
     } else if (strcmp(name, "speech_rate") == 0) {
         if (str_parse_int(value, 80, 450, &v))
             s->speech_rate = (int)v;
@@ -219,14 +226,18 @@ int settings_format(const Settings *s, char *buf, size_t size)
                     "video_fit = %s\n"
                     "; demo clips made at set-up: auto (720p on a Raspberry Pi, 1080p\n"
                     "; elsewhere), 720p or 1080p; clipgen --missing remakes them to match\n"
-                    "clip_size = %s\n",
+                    "clip_size = %s\n"
+                    "; the coach's own long video (a file in a videos folder), cut into\n"
+                    "; every exercise at its coach_video offset; empty: none\n"
+                    "coach_video = %s\n",
                     s->volume, s->voice ? "yes" : "no", s->tempo_pct,
                     s->weekly_target, s->units == UNITS_LB ? "lb" : "kg",
                     s->include_optional ? "yes" : "no", s->speech_voice, s->speech_rate,
                     s->video_cover ? "cover" : "fit",
                     s->clip_height == 720    ? "720p"
                     : s->clip_height == 1080 ? "1080p"
-                                             : "auto");
+                                             : "auto",
+                    s->coach_video);
 }
 
 void settings_load_text(const Settings *s, double kg, char *buf, size_t size)

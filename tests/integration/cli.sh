@@ -23,6 +23,20 @@ expect_status() { # want, command...
 expect_out() { grep -qF -- "$1" "$TMP/out" || { cat "$TMP/out" >&2; fail "stdout lacks: $1"; }; }
 expect_err() { grep -qF -- "$1" "$TMP/err" || { cat "$TMP/err" >&2; fail "stderr lacks: $1"; }; }
 
+# The value of KEY in the first step of --describe --json output ($TMP/out)
+# that coaches exercise ID.
+step_field() { # id key
+    awk -v id="\"exercise_id\": \"$1\"," -v key="\"$2\": " '
+        index($0, id) { inside = 1 }
+        inside && index($0, key) { sub(/^ *"[^"]*": /, ""); sub(/,$/, ""); print; exit }
+        inside && /^    }/ { exit }' "$TMP/out"
+}
+expect_field() { # id key want
+    local got
+    got=$(step_field "$1" "$2")
+    [ "$got" = "$3" ] || { cat "$TMP/out" >&2; fail "$1 $2 is $got, want $3"; }
+}
+
 case $CASE in
 check_builtin)
     expect_status 0 "$BIN" --check
@@ -33,14 +47,73 @@ check_builtin)
     expect_out "exercises.ini:28: warning: clip 'band-work.mp4' not found in the videos folders"
     ;;
 check_clips_present)
-    # With every clip in place the check is fully clean.
+    # With every clip in place (and playable) the check is fully clean.
     mkdir -p "$TMP/clips"
+    ffmpeg -loglevel error -f lavfi -i testsrc2=size=160x90:rate=30 -t 0.5 \
+        -c:v libx264 "$TMP/clip.mp4" || fail "ffmpeg"
     for id in band-work step-ups split-squats nordic-curls glute-bridges clams \
               single-leg-deadlifts calf-raises rear-lunges; do
-        : >"$TMP/clips/$id.mp4"
+        cp "$TMP/clip.mp4" "$TMP/clips/$id.mp4"
     done
     expect_status 0 "$BIN" --check --videos-dir "$TMP/clips"
     expect_out "0 errors, 0 warnings"
+    ;;
+check_clips_broken)
+    # Clips that cannot play are found by --check, each with the reason.
+    mkdir -p "$TMP/clips"
+    ffmpeg -loglevel error -f lavfi -i testsrc2=size=160x90:rate=30 -t 1 \
+        -c:v libvpx -deadline realtime -f webm "$TMP/clips/band-work.mp4" || fail "ffmpeg"
+    : >"$TMP/clips/step-ups.mp4"
+    echo "the coach's video goes here" >"$TMP/clips/split-squats.mp4"
+    head -c 600 "$TMP/clips/band-work.mp4" >"$TMP/clips/nordic-curls.mp4"
+    expect_status 0 "$BIN" --check --videos-dir "$TMP/clips"
+    expect_out "exercises.ini:43: warning: clip 'step-ups.mp4' cannot play ($TMP/clips/step-ups.mp4: empty file): the demo is shown instead"
+    expect_out "exercises.ini:56: warning: clip 'split-squats.mp4' cannot play ($TMP/clips/split-squats.mp4: cannot open: Invalid data found when processing input): the demo is shown instead"
+    expect_out "exercises.ini:69: warning: clip 'nordic-curls.mp4' cannot play ($TMP/clips/nordic-curls.mp4: no picture could be decoded): the demo is shown instead"
+    if grep -q "clip 'band-work.mp4'" "$TMP/out"; then cat "$TMP/out" >&2; fail "a good clip reported"; fi
+    expect_status 0 "$BIN" --check --json --videos-dir "$TMP/clips"
+    expect_out '"message": "clip '"'"'step-ups.mp4'"'"' cannot play'
+    ;;
+bench_clips)
+    # Every frame of 30 fps WebM/MKV/MP4 and 29.97 fps clips is presented on
+    # a 60 Hz refresh, none dropped or late; a 5.1 Opus track holds nothing up.
+    src="-f lavfi -i testsrc2=size=320x180:rate=30 -t 2"
+    ffmpeg -loglevel error $src -c:v libvpx -deadline realtime "$TMP/a.webm" &&
+    ffmpeg -loglevel error $src -c:v libx264 "$TMP/b.mkv" &&
+    ffmpeg -loglevel error $src -c:v libx264 "$TMP/c.mp4" &&
+    ffmpeg -loglevel error -f lavfi -i testsrc2=size=320x180:rate=30000/1001 -t 2 \
+        -c:v libx264 "$TMP/d.mp4" &&
+    ffmpeg -loglevel error $src -f lavfi -i sine=f=440:r=48000 -t 2 \
+        -filter_complex "[1]aformat=channel_layouts=5.1[a]" -map 0 -map "[a]" \
+        -c:v libvpx -deadline realtime -c:a libopus "$TMP/e.webm" || fail "ffmpeg"
+    for f in a.webm b.mkv c.mp4 d.mp4 e.webm; do
+        expect_status 0 "$BIN" --bench "$TMP/$f" --headless --windowed=320x180 --frames 50 --json
+        expect_out '"frames": 50,'
+        expect_out '"dropped_frames": 0,'
+        expect_out '"late_frames": 0,'
+    done
+    ;;
+bench_interrupted)
+    # A run asked for far too many frames is capped, and Ctrl+C prints what
+    # it has so far.
+    ffmpeg -loglevel error -f lavfi -i testsrc2=size=160x90:rate=30 -t 1 -c:v libx264 \
+        "$TMP/a.mp4" || fail "ffmpeg"
+    "$BIN" --bench "$TMP/a.mp4" --headless --windowed=320x180 --frames 100000000 \
+        >"$TMP/out" 2>"$TMP/err" &
+    pid=$!
+    for _ in $(seq 1 100); do
+        grep -q "running 360000" "$TMP/err" && break
+        sleep 0.1
+    done
+    sleep 1
+    kill -INT $pid
+    wait $pid
+    got=$?
+    [ "$got" = 0 ] || { cat "$TMP/err" >&2; fail "exit status $got after SIGINT, want 0"; }
+    expect_err "--frames 100000000 is more than 360000: running 360000"
+    expect_out ", interrupted"
+    expect_out "at 60 Hz        0 dropped, 0 late"
+    grep -qE '^frames +[1-9][0-9]* of 360000' "$TMP/out" || { cat "$TMP/out" >&2; fail "no partial figures"; }
     ;;
 check_json)
     expect_status 0 "$BIN" --check --json
@@ -104,6 +177,58 @@ user_file_unreadable)
     expect_out "$TMP/d/routines/bin.ini:1: error: NUL byte in the line: is this a text file?"
     expect_out "$TMP/d/routines/weird.ini: error: is a folder, not a file: skipped"
     expect_out "ultra-legs             Ultra Legs                 10 steps  ok"
+    ;;
+user_exercise_partial)
+    # The README's example: a section of just clip, clip_start and clip_end
+    # gives the exercise its part of a long video; the rest stays built in.
+    mkdir -p "$TMP/d"
+    cat >"$TMP/d/exercises.ini" <<'INI'
+[band-work]
+clip = ultra-legs-video.mp4
+clip_start = 2:01
+clip_end = 2:52
+INI
+    expect_status 0 "$BIN" --check --data-dir "$TMP/d"
+    expect_out "$TMP/d/exercises.ini:1: notice: exercise [band-work]: your file changes clip, clip_start, clip_end"
+    expect_out "band-work              Band work                  warning  (yours)"
+    expect_status 0 "$BIN" --describe ultra-legs --json --data-dir "$TMP/d"
+    expect_field band-work name '"Band work"'
+    expect_field band-work unit '"steps"'
+    expect_field band-work cadence_s 1.20
+    expect_field band-work clip '"ultra-legs-video.mp4"'
+    expect_field band-work clip_start 121.000
+    expect_field band-work clip_end 172.000
+    expect_field step-ups per_side true
+    # A new exercise still needs a name.
+    printf '[wall-sit]\ncadence = 3\n' >>"$TMP/d/exercises.ini"
+    expect_status 1 "$BIN" --check --data-dir "$TMP/d"
+    expect_out "$TMP/d/exercises.ini:5: error: exercise [wall-sit] has no name"
+    ;;
+coach_video_cut)
+    # coach_video cuts the coach's one video into every exercise with an
+    # offset (to the next offset, the last to the end), unless a clip of the
+    # runner's own is set.
+    mkdir -p "$TMP/d/videos"
+    printf '[settings]\ncoach_video = ultra-legs-video.mp4\n' >"$TMP/d/config.ini"
+    printf '[step-ups]\nclip = my-step-ups.mp4\n' >"$TMP/d/exercises.ini"
+    expect_status 0 "$BIN" --describe ultra-legs --json --data-dir "$TMP/d"
+    expect_field band-work clip '"ultra-legs-video.mp4"'
+    expect_field band-work clip_start 121.000
+    expect_field band-work clip_end 172.000
+    expect_field band-work clip_from_coach_video true
+    expect_field step-ups clip '"my-step-ups.mp4"'
+    expect_field step-ups clip_start null
+    expect_field step-ups clip_from_coach_video false
+    expect_field split-squats clip_start 235.000
+    expect_field split-squats clip_end 329.000
+    expect_field calf-raises clip_start 682.000
+    expect_field calf-raises clip_end null
+
+    expect_status 0 "$BIN" --check --data-dir "$TMP/d"
+    expect_out "clip 'ultra-legs-video.mp4' not found in the videos folders"
+    printf '[settings]\ncoach_video = ../x.mp4\n' >"$TMP/d/config.ini"
+    expect_status 0 "$BIN" --describe ultra-legs --json --data-dir "$TMP/d"
+    expect_field band-work clip '"band-work.mp4"'
     ;;
 bad_args)
     expect_status 2 "$BIN" --bogus

@@ -345,6 +345,116 @@ static void test_user_exercise_override(void **state)
     library_destroy(lib);
 }
 
+
+// The built-in exercises with a user's exercises.ini over them.
+static Library *builtin_with_user(const char *mine)
+{
+    Library *lib = library_create();
+    char path[512];
+    size_t len = 0;
+    snprintf(path, sizeof(path), "%s/exercises.ini", ASSETS_DIR);
+    char *t = tu_read(path, &len);
+    assert_non_null(t);
+    routine_parse_exercises(lib, t, len, "exercises.ini", false);
+    free(t);
+    routine_parse_exercises(lib, mine, strlen(mine), "user/exercises.ini", true);
+    library_check(lib);
+    return lib;
+}
+
+// The README's own example: a section of just clip, clip_start and clip_end
+// gives the exercise its part of a long video and keeps everything else.
+static void test_user_exercise_merge_readme(void **state)
+{
+    (void)state;
+    const char *mine = "; my copy\n"
+                       "[band-work]\n"
+                       "clip = ultra-legs-video.mp4\n"
+                       "clip_start = 2:01\n"
+                       "clip_end = 2:52\n";
+    Library *lib = builtin_with_user(mine);
+    tu_dump_diags(lib);
+    assert_int_equal(lib->diags.errors, 0);
+    const Exercise *ex = library_exercise(lib, "band-work");
+    assert_non_null(ex);
+    assert_true(ex->user);
+    assert_string_equal(ex->name, "Band work");
+    assert_string_equal(ex->unit, "steps");
+    assert_string_equal(ex->load, "band");
+    assert_string_equal(ex->pose, "band-side-steps");
+    assert_int_equal(ex->npoints, 4);
+    assert_string_equal(ex->points[0], "Loop the band around the legs, just above the knees or at the ankles");
+    assert_int_equal(ex->cadence_ms, 1200);
+    assert_string_equal(ex->clip, "ultra-legs-video.mp4");
+    assert_true(ex->clip_start == 121 && ex->clip_end == 172);
+    assert_true(ex->coach_video_s == 121);
+    assert_true(tu_has_diag(lib, "user/exercises.ini:2: notice: exercise [band-work]: "
+                                 "your file changes clip, clip_start, clip_end"));
+    library_destroy(lib);
+}
+
+// Per-side coaching, cadence and points survive a partial section; a point
+// given replaces the built-in points; a new id still needs a name.
+static void test_user_exercise_merge_keys(void **state)
+{
+    (void)state;
+    const char *mine = "[step-ups]\n"
+                       "cadence = 2.5\n"
+                       "point = Drive through the heel\n"
+                       "[wall-sit]\n"
+                       "cadence = 3\n"
+                       "[hops]\n"
+                       "name = Pogo hops\n";
+    Library *lib = builtin_with_user(mine);
+    const Exercise *ex = library_exercise(lib, "step-ups");
+    assert_non_null(ex);
+    assert_string_equal(ex->name, "Single-leg step-ups");
+    assert_true(ex->per_side);
+    assert_string_equal(ex->load, "optional weight");
+    assert_int_equal(ex->cadence_ms, 2500);
+    assert_int_equal(ex->npoints, 1);
+    assert_string_equal(ex->points[0], "Drive through the heel");
+    assert_true(ex->coach_video_s == 172);
+    assert_true(tu_has_diag(lib, "user/exercises.ini:1: notice: exercise [step-ups]: "
+                                 "your file changes cadence, point"));
+    assert_true(tu_has_diag(lib, "user/exercises.ini:4: error: exercise [wall-sit] has no name"));
+    assert_null(library_exercise(lib, "wall-sit"));
+    assert_string_equal(library_exercise(lib, "hops")->name, "Pogo hops");
+    assert_int_equal(lib->diags.errors, 1);
+    library_destroy(lib);
+}
+
+
+// config.ini's coach_video: each exercise with an offset plays from it to
+// the next offset in the video (the last one to the end); a clip the runner
+// set wins, and so does an exercise without an offset.
+static void test_coach_video_cut(void **state)
+{
+    (void)state;
+    const char *mine = "[step-ups]\nclip = mine.webm\n"
+                       "[clams]\ncoach_video = 9:10\n";
+    Library *lib = builtin_with_user(mine);
+    assert_int_equal(library_use_coach_video(lib, ""), 0);
+    assert_string_equal(library_exercise(lib, "band-work")->clip, "band-work.mp4");
+    assert_int_equal(library_use_coach_video(lib, "coach.mkv"), 7);
+    const Exercise *ex = library_exercise(lib, "band-work");
+    assert_string_equal(ex->clip, "coach.mkv");
+    assert_true(ex->from_coach_video);
+    assert_true(ex->clip_start == 121 && ex->clip_end == 172); // step-ups is still at 2:52
+    ex = library_exercise(lib, "step-ups");
+    assert_string_equal(ex->clip, "mine.webm");
+    assert_false(ex->from_coach_video);
+    assert_true(ex->clip_start < 0 && ex->clip_end < 0);
+    ex = library_exercise(lib, "glute-bridges");
+    assert_true(ex->clip_start == 480 && ex->clip_end == 550); // clams moved to 9:10
+    ex = library_exercise(lib, "calf-raises");
+    assert_true(ex->clip_start == 682 && ex->clip_end < 0);
+    ex = library_exercise(lib, "rear-lunges"); // not in the coach's video
+    assert_string_equal(ex->clip, "rear-lunges.mp4");
+    assert_false(ex->from_coach_video);
+    library_destroy(lib);
+}
+
 static void test_plan_errors(void **state)
 {
     (void)state;
@@ -380,6 +490,9 @@ int main(void)
         cmocka_unit_test(test_exercise_values),
         cmocka_unit_test(test_user_override),
         cmocka_unit_test(test_user_exercise_override),
+        cmocka_unit_test(test_user_exercise_merge_readme),
+        cmocka_unit_test(test_user_exercise_merge_keys),
+        cmocka_unit_test(test_coach_video_cut),
         cmocka_unit_test(test_plan_errors),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
