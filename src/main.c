@@ -63,6 +63,9 @@ int main(int argc, char **argv)
     case CLI_HISTORY:
     case CLI_EXPORT:
     case CLI_IMPORT:
+    case CLI_SUSPECTS:
+    case CLI_FIX_DATE:
+    case CLI_DELETE_SESSION:
         status = history_command(&opt, &paths, lib);
         break;
     case CLI_KIOSK:

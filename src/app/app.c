@@ -80,6 +80,11 @@ void app_refresh_history(App *a)
     } else {
         a->view.hv = NULL;
     }
+    StoreSuspect *l = NULL;
+    int n = 0;
+    if (a->store && store_suspects(a->store, &l, &n))
+        a->view.suspects_total = n;
+    free(l);
     int64_t week = cal_week_index(app_today(a));
     a->view.week_paused = false;
     for (int i = 0; i < a->history.npaused; i++)
@@ -245,10 +250,19 @@ static bool open_settings_and_sound(App *a)
     const CliOptions *opt = a->opt;
     DiagList sd = {0};
     settings_load_file(&a->settings, a->paths, &sd);
-    if (sd.count) {
+    if (sd.count == 1) {
         char line[800];
         diag_format(&sd.items[0], line, sizeof(line));
         app_notice(a, 20000, "Settings: %s", line);
+    } else if (sd.count > 1) {
+        // Each problem is in the log; the screen has room for the count.
+        for (int i = 0; i < sd.count; i++) {
+            char line[800];
+            diag_format(&sd.items[i], line, sizeof(line));
+            fprintf(stderr, "ultralegs: %s\n", line);
+        }
+        app_notice(a, 20000, "config.ini has %d problems (defaults kept): run ultralegs --check",
+                   sd.count);
     }
     diag_list_free(&sd);
     a->view.settings = &a->settings;
@@ -294,8 +308,12 @@ static void open_history(App *a)
             app_notice(a, 10000, "The clock is right again: %d session%s re-dated", fixed,
                        fixed == 1 ? "" : "s");
     }
-    if (!store_read_only(a->store))
-        store_backup(a->store, app_today(a), 7);
+    int ahead = store_flag_future(a->store, utc);
+    if (ahead > 0)
+        app_notice(a, 20000, "%d session%s dated in the future: see Settings, Doubtful dates", ahead,
+                   ahead == 1 ? "" : "s");
+    if (!store_read_only(a->store) && !store_backup(a->store, app_today(a), 7))
+        app_notice(a, 30000, "History %s: sessions are still saved", store_error(a->store));
 }
 
 // The home screen: the routines (Ultra Legs first, then the others in file

@@ -81,6 +81,13 @@ typedef struct App {
     bool notice_until_input[VIEW_NOTICES_MAX]; // stays until the runner acts
     char save_told[512];    // why sessions are not saved, as last shown
     bool save_told_session; // this session's save problem has been shown
+    // The doubtful-date screen: what each row stands for.
+    struct {
+        int64_t id, started_utc;
+        int offset_min;
+        bool ahead;
+    } suspects[VIEW_SUSPECTS_MAX];
+    int suspect_shift_days; // for the selected row
 } App;
 
 // app.c
@@ -94,6 +101,9 @@ void app_expire_notices(App *a);
 void app_refresh_history(App *a);
 void app_fill_today(App *a);
 void app_set_screen(App *a, AppScreen s);
+// app_suspects.c: the doubtful-date screen's rows, and its controls.
+void app_refresh_suspects(App *a);
+void app_suspects_action(App *a, InputAction act);
 
 // app_session.c
 void app_start_routine(App *a, const Routine *rt, bool confirmed);

@@ -32,6 +32,9 @@ static const char *help_text =
     "  --bench CLIP [--frames N] [--json]  video playback benchmark\n"
     "  --history [--json]     streaks, this week, totals, progression, badges\n"
     "  --export-history FILE.csv | --import-history FILE.csv\n"
+    "  --suspect-sessions [--json]  sessions whose date looks wrong\n"
+    "  --fix-session-date ID YYYY-MM-DDTHH:MM[+-HH:MM]  give a session its date\n"
+    "  --delete-session ID [--yes]  delete a session (asks unless --yes)\n"
     "  --version | --help\n";
 
 void cli_print_help(void)
@@ -218,6 +221,34 @@ bool cli_parse(CliOptions *o, int argc, char **argv, char *err, size_t errsize)
         } else if (strcmp(name, "--import-history") == 0) {
             o->mode = CLI_IMPORT;
             NEED(o->history_file);
+        } else if (strcmp(name, "--suspect-sessions") == 0) {
+            o->mode = CLI_SUSPECTS;
+        } else if (strcmp(name, "--fix-session-date") == 0 ||
+                   strcmp(name, "--delete-session") == 0) {
+            const char *v;
+            NEED(v);
+            bool fix = name[2] == 'f';
+            o->mode = fix ? CLI_FIX_DATE : CLI_DELETE_SESSION;
+            if (!str_parse_int(v, 1, 2000000000L, &o->session_id)) {
+                snprintf(err, errsize, "%s: bad session id '%s' (see --suspect-sessions)",
+                         name, v);
+                return false;
+            }
+            if (fix) {
+                CliTime t;
+                if (i + 1 >= argc) {
+                    snprintf(err, errsize, "%s needs an id and a date", name);
+                    return false;
+                }
+                o->session_date = argv[++i];
+                if (!cli_parse_time(o->session_date, &t)) {
+                    snprintf(err, errsize, "%s: bad date '%s' (expected "
+                             "YYYY-MM-DDTHH:MM[:SS][+-HH:MM])", name, o->session_date);
+                    return false;
+                }
+            }
+        } else if (strcmp(name, "--yes") == 0) {
+            o->yes = true;
         } else if (strcmp(name, "--version") == 0) {
             o->mode = CLI_VERSION;
         } else if (strcmp(name, "--help") == 0) {
@@ -232,6 +263,7 @@ bool cli_parse(CliOptions *o, int argc, char **argv, char *err, size_t errsize)
              strcmp(name, "--virtual-clock") == 0 ||
              strcmp(name, "--check") == 0 || strcmp(name, "--json") == 0 ||
              strcmp(name, "--history") == 0 || strcmp(name, "--version") == 0 ||
+             strcmp(name, "--suspect-sessions") == 0 || strcmp(name, "--yes") == 0 ||
              strcmp(name, "--help") == 0)) {
             snprintf(err, errsize, "%s takes no value", name);
             return false;
