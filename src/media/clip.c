@@ -19,6 +19,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "platform/log.h"
+
 #define QUEUE 8
 #define AUDIO_RATE 48000
 #define AUDIO_RING (AUDIO_RATE / 2) // frames: half a second
@@ -174,7 +176,7 @@ static void fail(Clip *c, const char *what, int err)
     c->failed = true;
     pthread_cond_broadcast(&c->cond);
     pthread_mutex_unlock(&c->lock);
-    fprintf(stderr, "media: %s\n", c->error);
+    log_error("media", "%s", c->error);
 }
 
 // Append resampled sound to the ring, waiting for room (the mixer drains
@@ -524,7 +526,7 @@ static Clip *open_clip(const char *path, double start, double end, bool audio, c
             c->info.hardware = true;
         } else {
             avcodec_free_context(&d);
-            fprintf(stderr, "media: %s did not open: decoding in software\n", hwname);
+            log_warn("media", "%s did not open: decoding in software", hwname);
         }
     }
     if (!c->dec) {
