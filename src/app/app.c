@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app/settings_io.h"
+#include "data/settings_io.h"
 #include "core/calendar.h"
 #include "platform/stop.h"
 

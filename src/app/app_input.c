@@ -7,7 +7,7 @@
 
 #include <string.h>
 
-#include "app/settings_io.h"
+#include "data/settings_io.h"
 static void pause_menu_pick(App *a)
 {
     int sel = a->view.pause_sel;

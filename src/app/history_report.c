@@ -9,7 +9,7 @@
 
 #include "app/history_fix.h"
 #include "app/json.h"
-#include "app/settings_io.h"
+#include "data/settings_io.h"
 #include "core/calendar.h"
 #include "platform/clock.h"
 #include "platform/fs_entry.h"

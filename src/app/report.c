@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "app/json.h"
-#include "app/settings_io.h"
+#include "data/settings_io.h"
 #include "core/session.h"
 #include "platform/log.h"
 
