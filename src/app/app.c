@@ -318,7 +318,7 @@ static void open_history(App *a)
         app_notice(a, 30000, "History %s: sessions are still saved", store_error(a->store));
 }
 
-// The home screen: the routines (Ultra Legs first, then the others in file
+// The home screen: the routines (plan.ini's streak routines first, then the others in file
 // order), today's plan, the history.
 static void open_home(App *a)
 {
@@ -336,12 +336,14 @@ static void open_home(App *a)
     for (int i = 0; i < lib->nroutines && v->nroutines < RT_ROUTINES_MAX; i++)
         if (lib->routines[i].active)
             v->routines[v->nroutines++] = &lib->routines[i];
-    for (int i = 0; i < v->nroutines; i++)
-        if (strcmp(v->routines[i]->id, "ultra-legs") == 0 && i > 0) {
-            const Routine *t = v->routines[i];
-            memmove(&v->routines[1], &v->routines[0], (size_t)i * sizeof(v->routines[0]));
-            v->routines[0] = t;
-        }
+    // The streak routines first, in plan.ini's order.
+    for (int k = lib->plan.nstreak - 1; k >= 0; k--)
+        for (int i = 1; i < v->nroutines; i++)
+            if (strcmp(v->routines[i]->id, lib->plan.streak_routines[k]) == 0) {
+                const Routine *t = v->routines[i];
+                memmove(&v->routines[1], &v->routines[0], (size_t)i * sizeof(v->routines[0]));
+                v->routines[0] = t;
+            }
     app_refresh_history(a);
     app_fill_today(a);
     v->selected = v->today_routine >= 0 ? v->today_routine : 0;

@@ -14,7 +14,7 @@ Library *library_create(void)
 {
     Library *lib = calloc(1, sizeof(*lib));
     if (lib)
-        lib->plan.weekly_target = 2;
+        lib->plan.weekly_target = RT_WEEKLY_TARGET_DEFAULT;
     return lib;
 }
 

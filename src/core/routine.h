@@ -30,6 +30,9 @@
 #define RT_STREAK_ROUTINES_MAX 4 // plan.ini streak_routines
 #define RT_CADENCE_MIN_S 0.3    // seconds per rep an exercise may give
 #define RT_CADENCE_MAX_S 30.0
+#define RT_CADENCE_DEFAULT_MS 2000 // an exercise that gives no cadence
+#define RT_REST_DEFAULT_S 20       // a routine that gives no rest
+#define RT_WEEKLY_TARGET_DEFAULT 2 // a plan that gives no weekly_target
 #define RT_EXERCISES_MAX 128
 #define RT_ROUTINES_MAX 64
 

@@ -324,10 +324,6 @@ int library_check(Library *lib)
         check_routine(lib, &lib->routines[i]);
     activate_routines(lib);
     check_plan(lib);
-    if (lib->plan.nstreak == 0 && library_routine(lib, "ultra-legs")) {
-        str_copy(lib->plan.streak_routines[0], RT_ID_MAX, "ultra-legs");
-        lib->plan.nstreak = 1;
-    }
     return lib->diags.errors - before;
 }
 

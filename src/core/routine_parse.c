@@ -84,7 +84,7 @@ static void begin_section(ParseCtx *c, const char *name)
         c->ex->line = c->line;
         c->ex->user = c->user;
         c->ex->valid = true;
-        c->ex->cadence_ms = 2000;
+        c->ex->cadence_ms = RT_CADENCE_DEFAULT_MS;
         c->ex->clip_start = -1;
         c->ex->clip_end = -1;
         c->ex->coach_video_s = -1;
@@ -274,7 +274,7 @@ bool routine_parse_routine(Library *lib, const char *text, size_t len,
     memset(rt, 0, sizeof(*rt));
     rt->valid = true;
     rt->user = user;
-    rt->default_rest_s = 20;
+    rt->default_rest_s = RT_REST_DEFAULT_S;
     str_copy(rt->file, sizeof(rt->file), file);
     if (str_is_id(default_id))
         str_copy(rt->id, sizeof(rt->id), default_id);
@@ -300,7 +300,7 @@ bool routine_parse_plan(Library *lib, const char *text, size_t len,
     // A user's plan replaces the built-in one as a whole.
     Plan saved = lib->plan;
     memset(&lib->plan, 0, sizeof(lib->plan));
-    lib->plan.weekly_target = 2;
+    lib->plan.weekly_target = RT_WEEKLY_TARGET_DEFAULT;
     str_copy(lib->plan.file, sizeof(lib->plan.file), file);
     parse(&c);
     if (!c.ok && saved.loaded) {
@@ -309,6 +309,13 @@ bool routine_parse_plan(Library *lib, const char *text, size_t len,
                  "plan not used because of the errors above; keeping %s",
                  saved.file);
         return false;
+    }
+    // A user's plan that names no streak routines keeps the built-in plan's:
+    // which routines count is plan.ini's to say, never the code's.
+    if (lib->plan.nstreak == 0 && saved.loaded) {
+        memcpy(lib->plan.streak_routines, saved.streak_routines,
+               sizeof(saved.streak_routines));
+        lib->plan.nstreak = saved.nstreak;
     }
     lib->plan.loaded = true;
     return c.ok;

@@ -550,6 +550,30 @@ static void test_user_exercise_merge_readme(void **state)
     library_destroy(lib);
 }
 
+// Which routines count for the streak is plan.ini's to say: a user's plan
+// that names none keeps the built-in plan's, one that names some replaces it.
+static void test_user_plan_streak_routines(void **state)
+{
+    (void)state;
+    Library *lib = tu_builtin_library();
+    const char mine[] = "[plan]\nweekly_target = 3\n[monday]\nroutine = daily-hips\n";
+    assert_true(routine_parse_plan(lib, mine, strlen(mine), "user/plan.ini", true));
+    library_check(lib);
+    assert_int_equal(lib->plan.weekly_target, 3);
+    assert_int_equal(lib->plan.nstreak, 1);
+    assert_string_equal(lib->plan.streak_routines[0], "ultra-legs");
+    library_destroy(lib);
+
+    lib = tu_builtin_library();
+    const char named[] = "[plan]\nstreak_routines = mountain-legs, daily-hips\n";
+    assert_true(routine_parse_plan(lib, named, strlen(named), "user/plan.ini", true));
+    library_check(lib);
+    assert_int_equal(lib->plan.nstreak, 2);
+    assert_string_equal(lib->plan.streak_routines[0], "mountain-legs");
+    assert_string_equal(lib->plan.streak_routines[1], "daily-hips");
+    library_destroy(lib);
+}
+
 // Per-side coaching, cadence and points survive a partial section; a point
 // given replaces the built-in points; a new id still needs a name.
 static void test_user_exercise_merge_keys(void **state)
@@ -669,6 +693,7 @@ int main(void)
         cmocka_unit_test(test_first_cause_only),
         cmocka_unit_test(test_limits_named),
         cmocka_unit_test(test_every_key_read),
+        cmocka_unit_test(test_user_plan_streak_routines),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
