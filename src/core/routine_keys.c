@@ -18,7 +18,8 @@ typedef struct KeyRule KeyRule;
 
 // Reads value into the field of obj (an Exercise, Routine, RoutineStep,
 // Plan or PlanDay) that the rule names.
-typedef void (*KeyParser)(ParseCtx *c, void *obj, const KeyRule *r, const char *value);
+typedef void (*KeyParser)(ParseCtx *c, void *obj, const KeyRule *r,
+                          const char *value);
 
 struct KeyRule {
     const char *key;
@@ -75,8 +76,8 @@ static bool is_whole_number(const char *s)
     return *s == '\0';
 }
 
-static bool get_int(ParseCtx *c, const char *name, const char *value,
-                    long min, long max, long *out)
+static bool get_int(ParseCtx *c, const char *name, const char *value, long min,
+                    long max, long *out)
 {
     if (str_parse_int(value, min, max, out))
         return true;
@@ -177,8 +178,8 @@ static int slips(const char *a, const char *b)
                 v = d[i - 1][j] + 1;
             if (d[i][j - 1] + 1 < v)
                 v = d[i][j - 1] + 1;
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
-                d[i - 2][j - 2] + 1 < v)
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+                a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < v)
                 v = d[i - 2][j - 2] + 1;
             d[i][j] = v;
         }
@@ -201,25 +202,28 @@ static int near_key(const char *name, const KeyRule *rules, int n)
     return best;
 }
 
-
 // Plain fields.
 
-static void key_text(ParseCtx *c, void *obj, const KeyRule *r, const char *value)
+static void key_text(ParseCtx *c, void *obj, const KeyRule *r,
+                     const char *value)
 {
     set_text(c, AT(obj, r, char), r->size, r->key, value);
 }
 
-static void key_bool(ParseCtx *c, void *obj, const KeyRule *r, const char *value)
+static void key_bool(ParseCtx *c, void *obj, const KeyRule *r,
+                     const char *value)
 {
     set_bool(c, AT(obj, r, bool), r->key, value);
 }
 
-static void key_seconds(ParseCtx *c, void *obj, const KeyRule *r, const char *value)
+static void key_seconds(ParseCtx *c, void *obj, const KeyRule *r,
+                        const char *value)
 {
     set_seconds(c, AT(obj, r, double), r->key, value);
 }
 
-static void key_rest(ParseCtx *c, void *obj, const KeyRule *r, const char *value)
+static void key_rest(ParseCtx *c, void *obj, const KeyRule *r,
+                     const char *value)
 {
     long v;
     if (get_int(c, r->key, value, 0, RT_REST_MAX, &v))
@@ -227,7 +231,8 @@ static void key_rest(ParseCtx *c, void *obj, const KeyRule *r, const char *value
 }
 
 // A routine id, or "" for none.
-static void key_routine_ref(ParseCtx *c, void *obj, const KeyRule *r, const char *value)
+static void key_routine_ref(ParseCtx *c, void *obj, const KeyRule *r,
+                            const char *value)
 {
     if (*value && !str_is_id(value))
         PERR(c, "bad routine id '%s'", value);
@@ -246,26 +251,34 @@ static int rule_find(const KeyRule *rules, int n, const char *name)
 
 // [exercise id]
 
-static void key_cadence(ParseCtx *c, void *obj, const KeyRule *r, const char *value)
+static void key_cadence(ParseCtx *c, void *obj, const KeyRule *r,
+                        const char *value)
 {
     double d;
-    if (!str_parse_double(value, &d) || d < RT_CADENCE_MIN_S || d > RT_CADENCE_MAX_S)
-        PERR(c, "cadence must be seconds per rep between 0.3 and 30, "
-                "not '%s'", value);
+    if (!str_parse_double(value, &d) || d < RT_CADENCE_MIN_S ||
+        d > RT_CADENCE_MAX_S)
+        PERR(c,
+             "cadence must be seconds per rep between 0.3 and 30, "
+             "not '%s'",
+             value);
     else
         *AT(obj, r, int) = (int)(d * 1000 + 0.5);
 }
 
-static void key_clip(ParseCtx *c, void *obj, const KeyRule *r, const char *value)
+static void key_clip(ParseCtx *c, void *obj, const KeyRule *r,
+                     const char *value)
 {
     if (strchr(value, '/') || strcmp(value, "..") == 0)
-        PERR(c, "clip must be a file name in a videos folder, not a path: "
-                "'%s'", value);
+        PERR(c,
+             "clip must be a file name in a videos folder, not a path: "
+             "'%s'",
+             value);
     else
         key_text(c, obj, r, value);
 }
 
-static void key_pose(ParseCtx *c, void *obj, const KeyRule *r, const char *value)
+static void key_pose(ParseCtx *c, void *obj, const KeyRule *r,
+                     const char *value)
 {
     if (!str_is_id(value))
         PERR(c, "bad pose id '%s'", value);
@@ -290,7 +303,8 @@ static const KeyRule exercise_rules[] = {
     {"daily", key_bool, FIELD(Exercise, daily)},
     {"clip_audio", key_bool, FIELD(Exercise, clip_audio)},
 };
-_Static_assert(COUNT(exercise_rules) == EX_KEY_POINT, "one rule per ExerciseKey before point");
+_Static_assert(COUNT(exercise_rules) == EX_KEY_POINT,
+               "one rule per ExerciseKey before point");
 
 const char *exercise_key_name(ExerciseKey k)
 {
@@ -325,16 +339,20 @@ void parse_exercise_key(ParseCtx *c, const char *name, const char *value)
 
 // [routine]
 
-static void key_routine_id(ParseCtx *c, void *obj, const KeyRule *r, const char *value)
+static void key_routine_id(ParseCtx *c, void *obj, const KeyRule *r,
+                           const char *value)
 {
     if (!str_is_id(value))
-        PERR(c, "bad routine id '%s': use lower-case letters, digits and "
-                "'-'", value);
+        PERR(c,
+             "bad routine id '%s': use lower-case letters, digits and "
+             "'-'",
+             value);
     else
         str_copy(AT(obj, r, char), r->size, value);
 }
 
-static void key_title(ParseCtx *c, void *obj, const KeyRule *r, const char *value)
+static void key_title(ParseCtx *c, void *obj, const KeyRule *r,
+                      const char *value)
 {
     ((Routine *)obj)->title_line = c->line;
     key_text(c, obj, r, value);
@@ -387,7 +405,8 @@ static void bad_exercise_id(ParseCtx *c, const char *value)
     char id[RT_ID_MAX];
     size_t n = 0;
     for (const char *p = value; *p && n + 1 < sizeof(id); p++)
-        id[n++] = *p == ' ' || *p == '_' ? '-' : (char)tolower((unsigned char)*p);
+        id[n++] =
+            *p == ' ' || *p == '_' ? '-' : (char)tolower((unsigned char)*p);
     id[n] = '\0';
     for (int i = 0; i < c->lib->nexercises; i++)
         if (strcmp(c->lib->exercises[i].id, id) == 0) {
@@ -398,7 +417,8 @@ static void bad_exercise_id(ParseCtx *c, const char *value)
          value);
 }
 
-static void key_step_exercise(ParseCtx *c, void *obj, const KeyRule *r, const char *value)
+static void key_step_exercise(ParseCtx *c, void *obj, const KeyRule *r,
+                              const char *value)
 {
     RoutineStep *st = obj;
     if (!str_is_id(value))
@@ -408,14 +428,16 @@ static void key_step_exercise(ParseCtx *c, void *obj, const KeyRule *r, const ch
     st->exercise_line = c->line;
 }
 
-static void key_sets(ParseCtx *c, void *obj, const KeyRule *r, const char *value)
+static void key_sets(ParseCtx *c, void *obj, const KeyRule *r,
+                     const char *value)
 {
     long v;
     if (get_int(c, r->key, value, 1, RT_SETS_MAX, &v))
         *AT(obj, r, int) = (int)v;
 }
 
-static void key_reps(ParseCtx *c, void *obj, const KeyRule *r, const char *value)
+static void key_reps(ParseCtx *c, void *obj, const KeyRule *r,
+                     const char *value)
 {
     RoutineStep *st = obj;
     st->reps_line = c->line;
@@ -423,7 +445,8 @@ static void key_reps(ParseCtx *c, void *obj, const KeyRule *r, const char *value
 }
 
 // yes or no into an int that is -1 until set ("as the exercise says").
-static void key_per_side(ParseCtx *c, void *obj, const KeyRule *r, const char *value)
+static void key_per_side(ParseCtx *c, void *obj, const KeyRule *r,
+                         const char *value)
 {
     bool b;
     if (str_parse_bool(value, &b))
@@ -432,7 +455,8 @@ static void key_per_side(ParseCtx *c, void *obj, const KeyRule *r, const char *v
         PERR(c, "'per_side' must be yes or no, not '%s'", value);
 }
 
-static void key_block(ParseCtx *c, void *obj, const KeyRule *r, const char *value)
+static void key_block(ParseCtx *c, void *obj, const KeyRule *r,
+                      const char *value)
 {
     StepBlock *b = AT(obj, r, StepBlock);
     if (strcmp(value, "both") == 0)
@@ -480,14 +504,16 @@ void parse_step_key(ParseCtx *c, const char *name, const char *value)
 
 // plan.ini: [plan] and the weekdays
 
-static void key_weekly_target(ParseCtx *c, void *obj, const KeyRule *r, const char *value)
+static void key_weekly_target(ParseCtx *c, void *obj, const KeyRule *r,
+                              const char *value)
 {
     long v;
     if (get_int(c, r->key, value, 1, 7, &v))
         *AT(obj, r, int) = (int)v;
 }
 
-static void key_streak_routines(ParseCtx *c, void *obj, const KeyRule *r, const char *value)
+static void key_streak_routines(ParseCtx *c, void *obj, const KeyRule *r,
+                                const char *value)
 {
     Plan *pl = obj;
     (void)r;
@@ -507,7 +533,8 @@ static void key_streak_routines(ParseCtx *c, void *obj, const KeyRule *r, const 
     }
 }
 
-static void key_day_routine(ParseCtx *c, void *obj, const KeyRule *r, const char *value)
+static void key_day_routine(ParseCtx *c, void *obj, const KeyRule *r,
+                            const char *value)
 {
     key_routine_ref(c, obj, r, value);
     ((PlanDay *)obj)->line = c->line;

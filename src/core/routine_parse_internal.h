@@ -27,8 +27,15 @@ typedef struct ParseCtx {
     // The section being read.
     int section_line;
     char section[RT_NAME_MAX];
-    enum { SEC_NONE, SEC_SKIP, SEC_EXERCISE, SEC_ROUTINE, SEC_STEP, SEC_PLAN,
-           SEC_DAY } sec;
+    enum {
+        SEC_NONE,
+        SEC_SKIP,
+        SEC_EXERCISE,
+        SEC_ROUTINE,
+        SEC_STEP,
+        SEC_PLAN,
+        SEC_DAY
+    } sec;
     Exercise *ex;
     Routine *rt;
     RoutineStep *st;
@@ -45,11 +52,11 @@ const char *parse_subject(const ParseCtx *c);
 // The file, and the routine or exercise being read, are not usable.
 void parse_mark_invalid(ParseCtx *c);
 
-#define PERR(c, ...)                                                          \
-    do {                                                                      \
-        diag_add(&(c)->lib->diags, DIAG_ERROR, (c)->file, (c)->line,          \
-                 parse_subject(c), __VA_ARGS__);                              \
-        parse_mark_invalid(c);                                                \
+#define PERR(c, ...)                                                           \
+    do {                                                                       \
+        diag_add(&(c)->lib->diags, DIAG_ERROR, (c)->file, (c)->line,           \
+                 parse_subject(c), __VA_ARGS__);                               \
+        parse_mark_invalid(c);                                                 \
     } while (0)
 
 // One key = value of the current section (routine_keys.c).

@@ -9,7 +9,8 @@
 
 #include "media/clip_internal.h"
 
-static bool make_resampler(Clip *c, const AVChannelLayout *layout, int format, int rate);
+static bool make_resampler(Clip *c, const AVChannelLayout *layout, int format,
+                           int rate);
 
 // Append resampled sound to the ring, waiting for room (the mixer drains
 // it in real time). False when quitting.
@@ -83,16 +84,18 @@ bool clip_audio_packet(Clip *c, AVPacket *pkt, AVFrame *af)
         }
         // Decoders may give other sound than their parameters said (or
         // change it mid-stream): the resampler follows the frames.
-        if ((af->ch_layout.nb_channels != c->a_channels || af->format != c->a_format ||
-             af->sample_rate != c->a_rate || !c->swr) &&
+        if ((af->ch_layout.nb_channels != c->a_channels ||
+             af->format != c->a_format || af->sample_rate != c->a_rate ||
+             !c->swr) &&
             !make_resampler(c, &af->ch_layout, af->format, af->sample_rate)) {
             av_frame_unref(af);
             continue;
         }
         int16_t buf[2 * 8192];
         int max = 8192;
-        int n = swr_convert(c->swr, (uint8_t **)&(uint8_t *){(uint8_t *)buf}, max,
-                            (const uint8_t **)af->extended_data, af->nb_samples);
+        int n =
+            swr_convert(c->swr, (uint8_t **)&(uint8_t *){(uint8_t *)buf}, max,
+                        (const uint8_t **)af->extended_data, af->nb_samples);
         av_frame_unref(af);
         if (n > 0 && !ring_write(c, buf, n))
             return false;
@@ -102,7 +105,8 @@ bool clip_audio_packet(Clip *c, AVPacket *pkt, AVFrame *af)
 
 // A resampler from the decoder's sound, of any channel layout (mono, 5.1,
 // 7.1, or a count of channels without a layout), down to 48 kHz stereo.
-static bool make_resampler(Clip *c, const AVChannelLayout *layout, int format, int rate)
+static bool make_resampler(Clip *c, const AVChannelLayout *layout, int format,
+                           int rate)
 {
     AVChannelLayout stereo = AV_CHANNEL_LAYOUT_STEREO, in;
     if (layout->nb_channels <= 0 || rate <= 0 || format < 0)
@@ -112,9 +116,10 @@ static bool make_resampler(Clip *c, const AVChannelLayout *layout, int format, i
     else if (av_channel_layout_copy(&in, layout) < 0)
         return false;
     swr_free(&c->swr);
-    bool ok = swr_alloc_set_opts2(&c->swr, &stereo, AV_SAMPLE_FMT_S16, AUDIO_RATE, &in,
-                                  format, rate, 0, NULL) >= 0 &&
-              swr_init(c->swr) >= 0;
+    bool ok =
+        swr_alloc_set_opts2(&c->swr, &stereo, AV_SAMPLE_FMT_S16, AUDIO_RATE,
+                            &in, format, rate, 0, NULL) >= 0 &&
+        swr_init(c->swr) >= 0;
     av_channel_layout_uninit(&in);
     if (!ok)
         swr_free(&c->swr);
@@ -133,7 +138,8 @@ static bool audio_resampler(Clip *c, const AVCodecContext *d)
 void clip_audio_open(Clip *c)
 {
     const AVCodec *codec = NULL;
-    c->astream = av_find_best_stream(c->fmt, AVMEDIA_TYPE_AUDIO, -1, c->stream, &codec, 0);
+    c->astream = av_find_best_stream(c->fmt, AVMEDIA_TYPE_AUDIO, -1, c->stream,
+                                     &codec, 0);
     if (c->astream < 0 || !codec)
         return;
     AVCodecContext *d = avcodec_alloc_context3(codec);

@@ -39,7 +39,7 @@ struct Clip {
     struct SwsContext *sws;
     int stream;
     AVRational tb;
-    double start, end;   // segment, seconds (end < 0: to the end)
+    double start, end; // segment, seconds (end < 0: to the end)
     ClipInfo info;
     pthread_t thread;
     bool thread_started;
@@ -47,19 +47,19 @@ struct Clip {
     pthread_cond_t cond;
     Slot q[QUEUE];
     int qhead, qlen;
-    AVFrame *shown;      // the frame last handed out (owned here)
+    AVFrame *shown; // the frame last handed out (owned here)
     double shown_t;
     int shown_loop;
     bool quit;
     bool failed;
     char error[256];
-    double deadline;     // for the interrupt callback (monotonic seconds)
+    double deadline; // for the interrupt callback (monotonic seconds)
     double opened_at;
     double first_frame_ms;
-    double last_t;       // time of the last queued frame
-    double zero;         // file time shown as clip time 0 (whole clips)
+    double last_t; // time of the last queued frame
+    double zero;   // file time shown as clip time 0 (whole clips)
     double max_seam;
-    long skipped;        // frames replaced by a later one before being shown
+    long skipped; // frames replaced by a later one before being shown
     int loops;
     long decoded;
     // Sound (only when asked for).
@@ -67,7 +67,7 @@ struct Clip {
     AVCodecContext *adec;
     SwrContext *swr;
     int a_channels, a_format, a_rate; // what the resampler takes
-    int16_t *ring;       // AUDIO_RING stereo frames
+    int16_t *ring;                    // AUDIO_RING stereo frames
     int ring_r, ring_w, ring_n;
     pthread_mutex_t alock;
     pthread_cond_t aspace;
