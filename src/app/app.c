@@ -351,6 +351,11 @@ static void frame(App *a, int64_t n, int64_t *last_day)
         app_refresh_history(a);
         app_fill_today(a);
     }
+    // The layout follows the size the renderer really has, read every
+    // frame: a window manager, a mode change or a late fullscreen may
+    // change it without an event we would see first.
+    if (video_update_size(&a->video))
+        ui_resize(&a->ui, a->video.w, a->video.h);
     bool shoot = shots_due(a);
     // Headless, nothing is seen: only due screenshots are drawn (or every
     // frame with --draw-all), and on the real clock the frames of a clip
