@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/layout_log.h"
 #include "app/settings_io.h"
 #include "core/calendar.h"
 #include "platform/stop.h"
@@ -160,6 +161,9 @@ static void take_shots(App *a)
             fprintf(stderr, "ultralegs: %s\n", err);
             a->status = 1;
         }
+        if (a->layout_log)
+            layout_log_write(a->layout_log, a->now / 1000.0,
+                             layout_screen_name(&a->view), &a->ui);
         a->shot_taken[i] = true;
     }
 }
@@ -435,8 +439,16 @@ int app_run(const CliOptions *opt, const Paths *paths, const Library *lib)
         fprintf(stderr, "ultralegs: cannot write the cue log %s\n", opt->cue_log);
         goto out;
     }
+    if (opt->layout_log && !(a->layout_log = fopen(opt->layout_log, "w"))) {
+        fprintf(stderr, "ultralegs: cannot write the layout log %s\n", opt->layout_log);
+        goto out;
+    }
     if (!open_everything(a, err, sizeof(err))) {
         fprintf(stderr, "ultralegs: %s\n", err);
+        goto out;
+    }
+    if (a->layout_log && !ui_record_texts(&a->ui)) {
+        fprintf(stderr, "ultralegs: out of memory\n");
         goto out;
     }
     a->status = 0;
@@ -481,6 +493,8 @@ out:
     audio_close(a->audio);
     if (a->cue_log)
         fclose(a->cue_log);
+    if (a->layout_log)
+        fclose(a->layout_log);
     input_deinit();
     if (a->ui.r)
         ui_deinit(&a->ui);

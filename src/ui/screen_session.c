@@ -84,7 +84,10 @@ static void draw_intro(Ui *ui, const UiView *v, float split, float bottom)
         ui_textf(ui, x, y, 4.0f, true, COL_ACCENT2, UI_LEFT, maxw,
                  "Weight: %g kg", st->load_kg);
     int nx = next_step(s);
-    if (nx >= 0)
+    if (nx >= 0 && W < ui->h) // under the demo
+        ui_textf(ui, u * 4, ui->h * 0.875f, 3.6f, false, COL_DIM, UI_LEFT, W - u * 8,
+                 "Next up: %s", s->plan.steps[nx].title);
+    else if (nx >= 0)
         ui_textf(ui, split + u * 2, ui->h - u * 16, 3.6f, false, COL_DIM, UI_LEFT,
                  W - split - u * 4, "Next up: %s", s->plan.steps[nx].title);
     if (W < ui->h)
@@ -114,15 +117,20 @@ static void draw_counter(Ui *ui, const UiView *v, const SessionStep *st)
         nx = u * 4, ny = by - u * 2, ox = nx + tw + u * 1.5f, oy = by + u * 27;
     } else if (W >= H) { // 4:3: "/ 20" under the number, clip to the right
         bx = u * 2.5f, by = H - u * 55, bw = fmaxf(tw, ow) + u * 5, bh = u * 52;
-        nx = u * 4, ny = by - u * 2, ox = nx, oy = by + u * 39;
+        nx = u * 4, ny = by - u * 2, ox = nx, oy = by + u * 41;
     } else { // portrait: centred under the clip
         bw = W - u * 4, bh = u * 44, bx = u * 2, by = H - u * 46;
         nx = (W - tw) / 2, ny = by - u * 2, ox = W - u * 4 - ow, oy = by + u * 34;
     }
     ui_round_rect(ui, bx, by, bw, bh, u * 3, COL_SHADE);
-    if (pop > 0)
-        ui_ring(ui, nx + tw / 2.0f, by + u * 22, u * (17 + 8 * (1 - pop)), u * 1.2f, 1,
+    if (pop > 0) {
+        // The ring grows from the number to the panel's edge, never past it.
+        float cx = nx + tw / 2.0f, cy = by + u * 22;
+        float rmax = fminf(fminf(cx - bx, bx + bw - cx), fminf(cy - by, by + bh - cy)) -
+                     u * 0.5f;
+        ui_ring(ui, cx, cy, rmax * (0.75f + 0.25f * (1 - pop)), u * 1.2f, 1,
                 (SDL_Color){255, 196, 61, (Uint8)(200 * pop)});
+    }
     ui_text(ui, nx, ny, 36.0f, true, c, UI_LEFT, 0, num);
     ui_text(ui, ox, oy, 8.0f, true, COL_DIM, UI_LEFT, 0, of);
 }
@@ -256,6 +264,7 @@ static void draw_pause_menu(Ui *ui, const UiView *v)
         "End this set now", "End the workout"};
     float u = ui->u, W = (float)ui->w, H = (float)ui->h;
     ui_rect(ui, 0, 0, W, H, (SDL_Color){0, 0, 0, 170});
+    ui_cover(ui);
     float bw = fminf(u * 80, W - u * 6), bh = u * (12 + 9 * PAUSE_ITEMS);
     float x = (W - bw) / 2, y = (H - bh) / 2;
     ui_round_rect(ui, x, y, bw, bh, u * 3, COL_PANEL);
@@ -304,7 +313,7 @@ void screen_session_draw(Ui *ui, const UiView *v)
         widget_background(ui);
         // The demo shows on the right half (bottom half when portrait).
         if (W < H)
-            stage(ui, v, s->step, 0, H * 0.62f, W, H * 0.3f);
+            stage(ui, v, s->step, 0, H * 0.6f, W, H * 0.26f);
         else // 16:9, like the clips, so nothing is letterboxed
             stage(ui, v, s->step, W * 0.52f, H * 0.12f, W * 0.46f,
                   fminf(W * 0.46f * 9 / 16, H * 0.66f));

@@ -90,6 +90,8 @@ void ui_deinit(Ui *ui)
         if (ui->fonts[i].font)
             TTF_CloseFont(ui->fonts[i].font);
     memset(ui->fonts, 0, sizeof(ui->fonts));
+    free(ui->records);
+    ui->records = NULL;
     if (TTF_WasInit())
         TTF_Quit();
 }
@@ -100,7 +102,10 @@ void ui_resize(Ui *ui, int w, int h)
         return;
     ui->w = w;
     ui->h = h;
-    ui->u = h / 100.0f;
+    // 1 u is 1% of the height; on a portrait screen 3.5 u is 3% of the
+    // width, so the smallest text is as readable across the width as it is
+    // on a landscape screen across the height.
+    ui->u = w < h ? w * 0.03f / UI_TEXT_MIN : h / 100.0f;
     drop_cache(ui); // sizes changed: every text is re-rendered once
     for (int i = 0; i < UI_FONT_SIZES; i++)
         if (ui->fonts[i].font)
@@ -111,6 +116,34 @@ void ui_resize(Ui *ui, int w, int h)
 void ui_begin_frame(Ui *ui)
 {
     ui->frame++;
+    ui->nrecords = 0;
+}
+
+bool ui_record_texts(Ui *ui)
+{
+    if (!ui->records)
+        ui->records = calloc(UI_RECORDS_MAX, sizeof(*ui->records));
+    return ui->records != NULL;
+}
+
+void ui_cover(Ui *ui)
+{
+    ui->nrecords = 0;
+}
+
+static void record(Ui *ui, const char *text, float x, float y, float w, float h,
+                   int px, bool cut)
+{
+    if (!ui->records || ui->nrecords >= UI_RECORDS_MAX)
+        return;
+    UiTextRecord *r = &ui->records[ui->nrecords++];
+    snprintf(r->text, sizeof(r->text), "%s", text);
+    r->x = x;
+    r->y = y;
+    r->w = w;
+    r->h = h;
+    r->px = px;
+    r->cut = cut;
 }
 
 static TTF_Font *font_at(Ui *ui, int px, bool bold)
@@ -204,6 +237,24 @@ int ui_text_width(Ui *ui, float size, bool bold, const char *text)
     return w;
 }
 
+// Draw a text already sized; `whole` is what the layout log names.
+static int draw_text(Ui *ui, float x, float y, int px, bool bold, SDL_Color c,
+                     UiAlign align, const char *shown, const char *whole, bool cut)
+{
+    UiTextEntry *e = text_entry(ui, px, bold, c, shown);
+    if (!e)
+        return 0;
+    float w = (float)e->w, h = (float)e->h;
+    if (align == UI_CENTER)
+        x -= w / 2;
+    else if (align == UI_RIGHT)
+        x -= w;
+    SDL_FRect dst = {x, y, w, h};
+    SDL_RenderCopyF(ui->r, e->tex, NULL, &dst);
+    record(ui, whole, x, y, w, h, px, cut);
+    return (int)w;
+}
+
 int ui_text(Ui *ui, float x, float y, float size, bool bold, SDL_Color c,
             UiAlign align, float max_w, const char *text)
 {
@@ -211,15 +262,20 @@ int ui_text(Ui *ui, float x, float y, float size, bool bold, SDL_Color c,
     UiTextEntry *e = text_entry(ui, px, bold, c, text);
     if (!e)
         return 0;
-    float w = (float)e->w, h = (float)e->h;
+    float w = (float)e->w;
     if (max_w > 0 && w > max_w) {
         // Too wide: a smaller size (rendered crisp, not scaled), but never
         // under UI_TEXT_MIN; below that, cut the end with an ellipsis.
         float fit = size * max_w / w;
-        if (fit >= UI_TEXT_MIN)
-            return ui_text(ui, x, y + (size - fit) * ui->u * 0.5f, fit, bold, c,
-                           align, 0, text);
+        if (fit >= UI_TEXT_MIN) {
+            int fpx = (int)(fit * ui->u);
+            while (fpx > 4 && ui_text_width(ui, fpx / ui->u, bold, text) > max_w)
+                fpx--;
+            return draw_text(ui, x, y + (px - fpx) * 0.5f, fpx, bold, c, align, text,
+                             text, false);
+        }
         float sz = size < UI_TEXT_MIN ? size : UI_TEXT_MIN;
+        int spx = (int)(sz * ui->u + 0.5f);
         char cut[160];
         snprintf(cut, sizeof(cut), "%s", text);
         size_t n = strlen(cut);
@@ -231,16 +287,10 @@ int ui_text(Ui *ui, float x, float y, float size, bool bold, SDL_Color c,
             if (ui_text_width(ui, sz, bold, cut) <= max_w)
                 break;
         }
-        return ui_text(ui, x, y + (size - sz) * ui->u * 0.5f, sz, bold, c, align,
-                       0, cut);
+        return draw_text(ui, x, y + (px - spx) * 0.5f, spx, bold, c, align, cut, text,
+                         true);
     }
-    if (align == UI_CENTER)
-        x -= w / 2;
-    else if (align == UI_RIGHT)
-        x -= w;
-    SDL_FRect dst = {x, y, w, h};
-    SDL_RenderCopyF(ui->r, e->tex, NULL, &dst);
-    return (int)w;
+    return draw_text(ui, x, y, px, bold, c, align, text, text, false);
 }
 
 int ui_textf(Ui *ui, float x, float y, float size, bool bold, SDL_Color c,
@@ -254,53 +304,121 @@ int ui_textf(Ui *ui, float x, float y, float size, bool bold, SDL_Color c,
     return ui_text(ui, x, y, size, bold, c, align, max_w, buf);
 }
 
-float ui_text_wrapped(Ui *ui, float x, float y, float size, bool bold,
-                      SDL_Color c, float max_w, int max_lines, const char *text)
+// Break text into lines of at most max_w pixels: at spaces, and inside a
+// word too long for a line (Chinese has no spaces) between characters.
+// Returns the number of lines, or -1 when more than max_lines are needed.
+static int break_lines(Ui *ui, float size, bool bold, float max_w, const char *text,
+                       char lines[][UI_LINE_MAX], int max_lines)
 {
-    char line[256] = "";
-    float line_h = size * ui->u * 1.25f;
-    float yy = y;
-    int lines = 0;
+    int n = 0;
     const char *p = text;
-    while (*p && lines < max_lines) {
-        // Take words while they fit.
+    while (*p == ' ')
+        p++;
+    while (*p) {
+        if (n == max_lines)
+            return -1;
+        char *line = lines[n];
+        size_t len = 0, good = 0;
+        const char *good_end = p;
         line[0] = '\0';
         const char *q = p;
-        for (;;) {
-            const char *sp = strchr(q, ' ');
-            size_t wl = sp ? (size_t)(sp - p) : strlen(p);
-            if (wl >= sizeof(line))
-                wl = sizeof(line) - 1;
-            char trial[256];
-            memcpy(trial, p, wl);
-            trial[wl] = '\0';
-            if (line[0] && ui_text_width(ui, size, bold, trial) > max_w)
+        while (*q) {
+            // Next character (whole UTF-8 sequence).
+            size_t cl = 1;
+            while ((q[cl] & 0xC0) == 0x80)
+                cl++;
+            if (len + cl >= UI_LINE_MAX)
                 break;
-            memcpy(line, trial, wl + 1);
-            q = p + wl;
-            if (!sp)
+            memcpy(line + len, q, cl);
+            line[len + cl] = '\0';
+            if (ui_text_width(ui, size, bold, line) > max_w) {
+                line[len] = '\0';
                 break;
-            q++;
+            }
+            len += cl;
+            q += cl;
+            if (*q == ' ' || !*q) {
+                good = len;
+                good_end = q;
+            }
         }
-        if (!line[0])
-            break;
-        const char *rest = p + strlen(line);
-        if (lines == max_lines - 1 && *rest) {
-            // The last line that fits: say there is more.
-            char more[300];
-            snprintf(more, sizeof(more), "%s %s", line, rest);
-            ui_text(ui, x, yy, size, bold, c, UI_LEFT, max_w, more);
-            yy += line_h;
-            break;
+        if (*q && good > 0) {
+            len = good; // break at the last space
+            q = good_end;
+        } else if (len == 0) {
+            return -1; // not even one character fits
         }
-        ui_text(ui, x, yy, size, bold, c, UI_LEFT, max_w, line);
-        yy += line_h;
-        lines++;
-        p += strlen(line);
+        line[len] = '\0';
+        while (len > 0 && line[len - 1] == ' ')
+            line[--len] = '\0';
+        n++;
+        p = q;
         while (*p == ' ')
             p++;
     }
-    return yy - y;
+    return n;
+}
+
+float ui_text_wrapped(Ui *ui, float x, float y, float size, bool bold,
+                      SDL_Color c, float max_w, int max_lines, const char *text)
+{
+    char lines[UI_LINES_MAX][UI_LINE_MAX];
+    if (max_lines > UI_LINES_MAX)
+        max_lines = UI_LINES_MAX;
+    float line_h = size * ui->u * 1.25f;
+    int n = break_lines(ui, size, bold, max_w, text, lines, max_lines);
+    if (n < 0) {
+        // More than fits: the last line takes the rest, and is shortened.
+        n = break_lines(ui, size, bold, max_w, text, lines, UI_LINES_MAX);
+        if (n < 0)
+            n = UI_LINES_MAX;
+        for (int i = 0; i < max_lines - 1; i++)
+            ui_text(ui, x, y + i * line_h, size, bold, c, UI_LEFT, max_w, lines[i]);
+        char rest[UI_LINE_MAX * 2] = "";
+        for (int i = max_lines - 1; i < n; i++) {
+            strncat(rest, lines[i], sizeof(rest) - strlen(rest) - 2);
+            strcat(rest, " ");
+        }
+        ui_text(ui, x, y + (max_lines - 1) * line_h, size, bold, c, UI_LEFT, max_w, rest);
+        return max_lines * line_h;
+    }
+    for (int i = 0; i < n; i++)
+        ui_text(ui, x, y + i * line_h, size, bold, c, UI_LEFT, 0, lines[i]);
+    return n * line_h;
+}
+
+int ui_text_lines(Ui *ui, float size, bool bold, float max_w, const char *text)
+{
+    char lines[UI_LINES_MAX][UI_LINE_MAX];
+    return break_lines(ui, size, bold, max_w, text, lines, UI_LINES_MAX);
+}
+
+float ui_text_block(Ui *ui, float x, float y, float size, bool bold, SDL_Color c,
+                    UiAlign align, float max_w, float max_h, int max_lines,
+                    const char *text, bool draw)
+{
+    char lines[UI_LINES_MAX][UI_LINE_MAX];
+    if (max_lines > UI_LINES_MAX)
+        max_lines = UI_LINES_MAX;
+    for (float sz = size;; sz -= 0.25f) {
+        if (sz < UI_TEXT_MIN)
+            sz = UI_TEXT_MIN;
+        float line_h = sz * ui->u * 1.2f;
+        int n = break_lines(ui, sz, bold, max_w, text, lines, max_lines);
+        bool fits = n >= 0 && n * line_h <= max_h;
+        if (fits || sz <= UI_TEXT_MIN) {
+            if (n < 0) {
+                // Nothing smaller is readable: the last resort is a cut.
+                if (draw)
+                    ui_text_wrapped(ui, align == UI_CENTER ? x - max_w / 2 : x, y, sz,
+                                    bold, c, max_w, max_lines, text);
+                return max_lines * line_h;
+            }
+            for (int i = 0; draw && i < n; i++)
+                ui_text(ui, x, y + i * line_h, sz, bold, c, align, 0, lines[i]);
+            return n * line_h;
+        }
+    }
 }
 
 void ui_fill(Ui *ui, SDL_Color c)

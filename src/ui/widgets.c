@@ -40,7 +40,8 @@ void widget_notices(Ui *ui, const UiView *v)
     if (v->nnotices == 0)
         return;
     float u = ui->u;
-    float y = ui->h - u * (5.2f * v->nnotices + 1.5f);
+    // Above the hint line, so both can be read.
+    float y = ui->h - u * (5.2f * v->nnotices + 7.5f);
     for (int i = 0; i < v->nnotices; i++) {
         ui_round_rect(ui, u * 2, y, ui->w - u * 4, u * 4.6f, u, (SDL_Color){120, 30, 30, 230});
         ui_text(ui, u * 3.5f, y + u * 0.5f, 3.5f, false, COL_TEXT, UI_LEFT,
@@ -80,10 +81,26 @@ void widget_progress(Ui *ui, float x, float y, float w, float h, float frac,
         ui_round_rect(ui, x, y, fmaxf(w * frac, h), h, h / 2, c);
 }
 
+// The hint sits on the bottom line; on a narrow screen it takes two.
+static int hint_lines(Ui *ui, const char *text)
+{
+    return ui_text_width(ui, 3.5f, false, text) > ui->w - ui->u * 6 ? 2 : 1;
+}
+
+float widget_hint_top(Ui *ui, const char *text)
+{
+    return ui->h - ui->u * (hint_lines(ui, text) == 2 ? 11.5f : 6.5f);
+}
+
 void widget_hint(Ui *ui, const char *text)
 {
-    ui_text(ui, ui->w / 2.0f, ui->h - ui->u * 5.5f, 3.5f, false, COL_DIM,
-            UI_CENTER, ui->w - ui->u * 4, text);
+    if (hint_lines(ui, text) == 1) {
+        ui_text(ui, ui->w / 2.0f, ui->h - ui->u * 5.5f, 3.5f, false, COL_DIM,
+                UI_CENTER, ui->w - ui->u * 4, text);
+        return;
+    }
+    ui_text_block(ui, ui->w / 2.0f, widget_hint_top(ui, text) + ui->u, 3.5f, false,
+                  COL_DIM, UI_CENTER, ui->w - ui->u * 6, ui->u * 10, 2, text, true);
 }
 
 void widget_stage(Ui *ui, const UiView *v, float x, float y, float w, float h)
