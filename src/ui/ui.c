@@ -19,6 +19,19 @@ static const char *const bold_paths[] = {
     "/usr/share/fonts/TTF/DejaVuSans-Bold.ttf",
 };
 
+// The fallback chain, tried glyph by glyph: Noto CJK, Droid Sans Fallback,
+// and a colour emoji font (SDL_ttf draws its bitmaps).
+static const char *const fallback_regular[] = {
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
+    "/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf",
+};
+static const char *const fallback_bold[] = {
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc",
+    "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
+    "/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf",
+};
+
 static bool find(char *out, size_t size, const char *const *paths, size_t n)
 {
     for (size_t i = 0; i < n; i++)
@@ -29,10 +42,8 @@ static bool find(char *out, size_t size, const char *const *paths, size_t n)
     return false;
 }
 
-bool ui_init(Ui *ui, SDL_Renderer *r, char *err, size_t errsize)
+bool ui_fonts_open(Ui *ui, char *err, size_t errsize)
 {
-    memset(ui, 0, sizeof(*ui));
-    ui->r = r;
     const char *env = getenv("ULTRALEGS_FONT");
     const char *dir = getenv("ULTRALEGS_FONT_DIR"); // look only here (tests)
     if (dir && *dir) {
@@ -71,7 +82,22 @@ bool ui_init(Ui *ui, SDL_Renderer *r, char *err, size_t errsize)
         return false;
     }
     TTF_CloseFont(probe);
+    if (!(dir && *dir))
+        for (size_t i = 0; i < sizeof(fallback_regular) / sizeof(fallback_regular[0]); i++)
+            if (access(fallback_regular[i], R_OK) == 0 && access(fallback_bold[i], R_OK) == 0) {
+                snprintf(ui->fallback_regular[ui->nfallbacks], 256, "%s", fallback_regular[i]);
+                snprintf(ui->fallback_bold[ui->nfallbacks], 256, "%s", fallback_bold[i]);
+                ui->nfallbacks++;
+            }
     return true;
+}
+
+bool ui_init(Ui *ui, SDL_Renderer *r, char *err, size_t errsize)
+{
+    memset(ui, 0, sizeof(*ui));
+    ui->r = r;
+    ui->u = 10; // until the first resize
+    return ui_fonts_open(ui, err, errsize);
 }
 
 static void drop_cache(Ui *ui)
@@ -146,11 +172,12 @@ static void record(Ui *ui, const char *text, float x, float y, float w, float h,
     r->cut = cut;
 }
 
-static TTF_Font *font_at(Ui *ui, int px, bool bold)
+static TTF_Font *face_at(Ui *ui, int px, bool bold, int face)
 {
     int oldest = 0;
     for (int i = 0; i < UI_FONT_SIZES; i++) {
-        if (ui->fonts[i].font && ui->fonts[i].px == px && ui->fonts[i].bold == bold)
+        if (ui->fonts[i].font && ui->fonts[i].px == px && ui->fonts[i].bold == bold &&
+            ui->fonts[i].face == face)
             return ui->fonts[i].font;
         if (!ui->fonts[i].font) {
             oldest = i;
@@ -161,10 +188,121 @@ static TTF_Font *font_at(Ui *ui, int px, bool bold)
     UiFont *f = &ui->fonts[oldest];
     if (f->font)
         TTF_CloseFont(f->font);
-    f->font = TTF_OpenFont(bold ? ui->font_bold : ui->font_regular, px);
+    const char *path = face == 0 ? (bold ? ui->font_bold : ui->font_regular)
+                       : bold    ? ui->fallback_bold[face - 1]
+                                 : ui->fallback_regular[face - 1];
+    f->font = TTF_OpenFont(path, px);
     f->px = px;
     f->bold = bold;
+    f->face = face;
     return f->font;
+}
+
+// One UTF-8 character at *s: its code point, and *s moves past it.
+static uint32_t next_char(const char **s)
+{
+    const unsigned char *p = (const unsigned char *)*s;
+    uint32_t c = p[0];
+    int n = c < 0x80 ? 0 : c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
+    if (n)
+        c &= 0x3Fu >> n;
+    int i = 1;
+    for (; i <= n && (p[i] & 0xC0) == 0x80; i++)
+        c = c << 6 | (p[i] & 0x3F);
+    *s += i;
+    return c;
+}
+
+// The first face of the chain that has this character; -1 for none.
+static int face_for(Ui *ui, int px, bool bold, uint32_t c)
+{
+    if (c < 0x80 || c == 0x200D || c == 0xFE0F)
+        return 0; // DejaVu has ASCII; joiners go with what surrounds them
+    for (int f = 0; f <= ui->nfallbacks; f++) {
+        TTF_Font *font = face_at(ui, px, bold, f);
+        if (font && TTF_GlyphIsProvided32(font, c))
+            return f;
+    }
+    return -1;
+}
+
+uint32_t ui_text_missing(Ui *ui, const char *text)
+{
+    const char *p = text;
+    while (*p) {
+        uint32_t c = next_char(&p);
+        if (c >= 0x20 && face_for(ui, 20, false, c) < 0)
+            return c;
+    }
+    return 0;
+}
+
+// Render text in runs, each in the first face that has its characters,
+// side by side on their common baseline.
+static SDL_Surface *render_runs(Ui *ui, int px, bool bold, const char *text)
+{
+    SDL_Surface *parts[32];
+    int asc[32], n = 0, total_w = 0, max_asc = 0, max_desc = 0;
+    const char *p = text;
+    while (*p && n < 32) {
+        const char *start = p;
+        int face = face_for(ui, px, bold, next_char(&p));
+        if (face < 0)
+            face = 0;
+        const char *end = p;
+        while (*end) {
+            const char *q = end;
+            int f = face_for(ui, px, bold, next_char(&q));
+            if (f != face && f >= 0)
+                break;
+            end = q;
+        }
+        p = end;
+        char run[UI_LINE_MAX];
+        size_t len = (size_t)(end - start) < sizeof(run) - 1 ? (size_t)(end - start)
+                                                             : sizeof(run) - 1;
+        memcpy(run, start, len);
+        run[len] = '\0';
+        TTF_Font *font = face_at(ui, px, bold, face);
+        SDL_Surface *s = font ? TTF_RenderUTF8_Blended(font, run,
+                                                       (SDL_Color){255, 255, 255, 255})
+                              : NULL;
+        if (!s)
+            continue;
+        if (s->h > px * 2) {
+            // A bitmap font (colour emoji) of a fixed size: scale to the line.
+            SDL_Surface *sc = SDL_CreateRGBSurfaceWithFormat(
+                0, s->w * px * 6 / 5 / s->h, px * 6 / 5, 32, SDL_PIXELFORMAT_ARGB8888);
+            if (sc) {
+                SDL_BlitScaled(s, NULL, sc, NULL);
+                SDL_FreeSurface(s);
+                s = sc;
+            }
+        }
+        asc[n] = s->h == px * 6 / 5 ? px : TTF_FontAscent(font);
+        int desc = s->h - asc[n];
+        max_asc = asc[n] > max_asc ? asc[n] : max_asc;
+        max_desc = desc > max_desc ? desc : max_desc;
+        total_w += s->w;
+        parts[n++] = s;
+    }
+    if (n == 0)
+        return NULL;
+    if (n == 1)
+        return parts[0];
+    SDL_Surface *out = SDL_CreateRGBSurfaceWithFormat(0, total_w, max_asc + max_desc, 32,
+                                                      SDL_PIXELFORMAT_ARGB8888);
+    int x = 0;
+    for (int i = 0; i < n; i++) {
+        if (out) {
+            SDL_SetSurfaceBlendMode(parts[i], SDL_BLENDMODE_NONE);
+            SDL_Rect dst = {x, max_asc - asc[i], parts[i]->w, parts[i]->h};
+            SDL_BlitSurface(parts[i], NULL, out, &dst);
+        }
+        x += parts[i]->w;
+        SDL_FreeSurface(parts[i]);
+    }
+    return out;
 }
 
 static uint32_t hash_text(const char *s, int px, bool bold, SDL_Color c)
@@ -202,10 +340,7 @@ static UiTextEntry *text_entry(Ui *ui, int px, bool bold, SDL_Color c,
             oldest = e->used;
         }
     }
-    TTF_Font *f = font_at(ui, px, bold);
-    if (!f)
-        return NULL;
-    SDL_Surface *s = TTF_RenderUTF8_Blended(f, text, (SDL_Color){255, 255, 255, 255});
+    SDL_Surface *s = render_runs(ui, px, bold, text);
     if (!s)
         return NULL;
     UiTextEntry *e = &ui->cache[victim];
@@ -230,11 +365,35 @@ static UiTextEntry *text_entry(Ui *ui, int px, bool bold, SDL_Color c,
 
 int ui_text_width(Ui *ui, float size, bool bold, const char *text)
 {
-    TTF_Font *f = font_at(ui, (int)(size * ui->u + 0.5f), bold);
-    int w = 0, h = 0;
-    if (f && text[0])
-        TTF_SizeUTF8(f, text, &w, &h);
-    return w;
+    int px = (int)(size * ui->u + 0.5f);
+    int total = 0;
+    const char *p = text;
+    while (*p) {
+        const char *start = p;
+        int face = face_for(ui, px, bold, next_char(&p));
+        if (face < 0)
+            face = 0;
+        while (*p) {
+            const char *q = p;
+            int f = face_for(ui, px, bold, next_char(&q));
+            if (f != face && f >= 0)
+                break;
+            p = q;
+        }
+        char run[UI_LINE_MAX];
+        size_t len = (size_t)(p - start) < sizeof(run) - 1 ? (size_t)(p - start)
+                                                           : sizeof(run) - 1;
+        memcpy(run, start, len);
+        run[len] = '\0';
+        TTF_Font *f = face_at(ui, px, bold, face);
+        int w = 0, h = 0;
+        if (f && TTF_SizeUTF8(f, run, &w, &h) == 0) {
+            if (h > px * 2 && h > 0) // a fixed-size bitmap font, scaled to the line
+                w = w * px * 6 / 5 / h;
+            total += w;
+        }
+    }
+    return total;
 }
 
 // Draw a text already sized; `whole` is what the layout log names.

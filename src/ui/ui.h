@@ -43,8 +43,11 @@ typedef struct UiTextRecord {
 typedef struct UiFont {
     int px;
     bool bold;
+    int face;       // index in the fallback chain
     TTF_Font *font;
 } UiFont;
+
+#define UI_FACES_MAX 4 // DejaVu, then CJK, then Droid, then emoji
 
 typedef struct Ui {
     SDL_Renderer *r;
@@ -52,6 +55,10 @@ typedef struct Ui {
     float u;               // the screen unit, in pixels
     char font_regular[256];
     char font_bold[256];
+    // The fallback chain after the main face: fonts for what it cannot draw.
+    char fallback_regular[UI_FACES_MAX - 1][256];
+    char fallback_bold[UI_FACES_MAX - 1][256];
+    int nfallbacks;
     UiFont fonts[UI_FONT_SIZES];
     UiTextEntry cache[UI_TEXT_CACHE];
     uint64_t frame;
@@ -64,6 +71,11 @@ typedef struct Ui {
 // a reason naming the package to install.
 bool ui_init(Ui *ui, SDL_Renderer *r, char *err, size_t errsize);
 void ui_deinit(Ui *ui);
+// The first character of text that no font of the chain can draw (0: all
+// can be drawn). Works without a renderer after ui_fonts_open.
+uint32_t ui_text_missing(Ui *ui, const char *text);
+// Find the fonts and start SDL_ttf only (--check); false with err.
+bool ui_fonts_open(Ui *ui, char *err, size_t errsize);
 void ui_resize(Ui *ui, int w, int h);
 void ui_begin_frame(Ui *ui);
 // Keep a record of every text drawn in each frame (the layout log).
