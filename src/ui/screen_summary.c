@@ -87,7 +87,8 @@ void screen_summary_draw(Ui *ui, const UiView *v)
     if (s && s->plan.finish[0])
         y += ui_text_wrapped(ui, u * 6, y, 4.2f, true, COL_GOOD, W - u * 12, 2,
                              s->plan.finish);
-    if (s && s->plan.after[0]) {
+    // The easy day follows a whole session, not one cut short.
+    if (s && s->plan.after[0] && v->summary.completed) {
         snprintf(buf, sizeof(buf), "Tomorrow: %s", s->plan.after);
         ui_text(ui, u * 6, y + u * 1, 4.2f, true, COL_ACCENT2, UI_LEFT, W - u * 12, buf);
         y += u * 7;

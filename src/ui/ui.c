@@ -564,6 +564,12 @@ float ui_text_block(Ui *ui, float x, float y, float size, bool bold, SDL_Color c
             sz = UI_TEXT_MIN;
         float line_h = sz * ui->u * 1.2f;
         int n = break_lines(ui, sz, bold, max_w, text, lines, max_lines);
+        // Fallback faces (CJK) stand taller than DejaVu: lines never overlap.
+        for (int i = 0; i < n; i++) {
+            UiTextEntry *e = text_entry(ui, (int)(sz * ui->u + 0.5f), bold, c, lines[i]);
+            if (e && e->h > line_h)
+                line_h = (float)e->h;
+        }
         bool fits = n >= 0 && n * line_h <= max_h;
         if (fits || sz <= UI_TEXT_MIN) {
             if (n < 0) {

@@ -352,6 +352,26 @@ static void test_session_every_size(void **state)
     assert_int_equal(failures, 0);
 }
 
+// A workout ended early: its summary promises no easy day tomorrow.
+static void test_partial_summary(void **state)
+{
+    (void)state;
+    char script[400];
+    snprintf(script, sizeof(script), "%s/end.txt", ku_dir);
+    write_path(script, "1 start\n3 ok\n8 back\n8.2 down\n8.3 down\n8.4 down\n8.5 down\n"
+                       "8.6 ok\n");
+    Frame *fr;
+    int n = run_and_check(1280, 720, "partial", "",
+                          "--data-dir d3 --script end.txt --screenshot 10:partial.png", &fr);
+    assert_int_equal(n, 1);
+    assert_string_equal(fr[0].screen, "summary");
+    for (int i = 0; i < fr[0].n; i++)
+        if (strstr(fr[0].texts[i].text, "Tomorrow"))
+            fail_msg("after a partial session: \"%s\"", fr[0].texts[i].text);
+    free(fr);
+    assert_int_equal(failures, 0);
+}
+
 // UL_KEEP=1 keeps the screenshots and logs to look at.
 static int teardown(void **state)
 {
@@ -367,6 +387,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_home_every_size, setup, teardown),
         cmocka_unit_test_setup_teardown(test_session_every_size, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_partial_summary, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
