@@ -11,6 +11,7 @@
 #include "app/history_report.h"
 #include "app/library_load.h"
 #include "app/report.h"
+#include "platform/log.h"
 #include "platform/paths.h"
 
 #ifndef ULTRALEGS_VERSION
@@ -22,7 +23,7 @@ int main(int argc, char **argv)
     CliOptions opt;
     char err[512];
     if (!cli_parse(&opt, argc, argv, err, sizeof(err))) {
-        fprintf(stderr, "ultralegs: %s\n", err);
+        log_error("ultralegs", "%s", err);
         return 2;
     }
     if (opt.mode == CLI_HELP) {
@@ -39,12 +40,12 @@ int main(int argc, char **argv)
 
     Paths paths;
     if (!paths_resolve(&paths, opt.data_dir, opt.videos_dir, err, sizeof(err))) {
-        fprintf(stderr, "ultralegs: %s\n", err);
+        log_error("ultralegs", "%s", err);
         return 1;
     }
     Library *lib = library_load(&paths);
     if (!lib) {
-        fprintf(stderr, "ultralegs: out of memory\n");
+        log_error("ultralegs", "out of memory");
         return 1;
     }
 

@@ -56,6 +56,7 @@ typedef struct App {
     SessionPlan plan;
     Recorder rec;
     bool in_session;
+    SessionPhase cue_phase; // the phase before the event being cued
     int64_t now;            // app clock, ms
     int64_t screen_since;
     const Routine *pending; // waiting for the easy-day confirmation

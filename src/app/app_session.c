@@ -150,7 +150,12 @@ void app_handle_events(App *a, const SessionEvent *ev, int n)
 {
     for (int i = 0; i < n; i++) {
         const SessionEvent *e = &ev[i];
-        audio_event(a->audio, e, e->at_ms);
+        Cue cue;
+        SessionPhase prev = a->cue_phase;
+        if (e->kind == SESSION_EV_PHASE)
+            a->cue_phase = e->phase;
+        if (cue_for_event(e, prev, &cue))
+            audio_cue(a->audio, &cue, e->at_ms);
         if (e->kind == SESSION_EV_PHASE) {
             a->view.phase_started_ms = e->at_ms;
             if (e->phase == SESSION_INTRO || e->phase == SESSION_REST)

@@ -11,6 +11,7 @@
 
 #include "audio/speech.h"
 #include "audio/tones.h"
+#include "platform/log.h"
 
 #define RATE 48000
 #define SOUND_CHANNELS 6
@@ -36,7 +37,6 @@ struct Audio {
     Pending pend[PENDING_MAX];
     int npend;
     CuePriority playing_prio;
-    SessionPhase last_phase;
     SDL_atomic_t frames_mixed;
     // Latency: the ticks of the last dispatch, waiting for the mixer.
     SDL_atomic_t dispatch_pending;
@@ -142,7 +142,7 @@ Audio *audio_open(const AudioOptions *opt, char *why, size_t whysize)
     audio_set_volume(a, a->volume);
     if (!speech_start(&a->speech, RATE, opt->speech_rate > 0 ? opt->speech_rate : 165,
                       opt->pack_dir, opt->voice_name))
-        fprintf(stderr, "audio: no speech thread: sounds and captions only\n");
+        log_warn("audio", "no speech thread: sounds and captions only");
     // The numbers are said most often: have them ready.
     for (int i = 1; i <= 30; i++) {
         char n[8];
@@ -246,16 +246,6 @@ void audio_cue(Audio *a, const Cue *c, int64_t now_ms)
         p->queued_ticks = SDL_GetTicks64();
         speech_request(&a->speech, p->text);
     }
-}
-
-void audio_event(Audio *a, const SessionEvent *e, int64_t now_ms)
-{
-    Cue c;
-    SessionPhase prev = a->last_phase;
-    if (e->kind == SESSION_EV_PHASE)
-        a->last_phase = e->phase;
-    if (cue_for_event(e, prev, &c))
-        audio_cue(a, &c, now_ms);
 }
 
 void audio_update(Audio *a, int64_t now_ms)

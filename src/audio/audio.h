@@ -16,7 +16,6 @@
 #include <stdint.h>
 
 #include "core/cues.h"
-#include "core/session.h"
 
 typedef struct Audio Audio;
 
@@ -46,9 +45,8 @@ void audio_close(Audio *a);
 bool audio_is_null(const Audio *a);
 const char *audio_driver(const Audio *a);
 
-// An engine event at time now_ms (the app clock): its sound plays at once,
-// its words are queued.
-void audio_event(Audio *a, const SessionEvent *e, int64_t now_ms);
+// A cue at time now_ms (the app clock): its sound plays at once, its words
+// are queued. The app chooses the cue for each engine event (core/cues.h).
 void audio_cue(Audio *a, const Cue *c, int64_t now_ms);
 
 // Once a frame: start the best pending speech, drop stale cues.

@@ -11,6 +11,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "platform/log.h"
+
 // Samples of the phrase being synthesised (worker thread only).
 static short *synth_buf;
 static int synth_len, synth_cap;
@@ -114,7 +116,7 @@ static int worker(void *arg)
     // speak: a voice must load too.
     bool ok = in_rate > 0 && espeak_SetVoiceByName("en") == EE_OK;
     if (ok && strcmp(sp->voice, "en") != 0 && espeak_SetVoiceByName(sp->voice) != EE_OK) {
-        fprintf(stderr, "audio: no espeak-ng voice '%s': speaking with 'en'\n", sp->voice);
+        log_warn("audio", "no espeak-ng voice '%s': speaking with 'en'", sp->voice);
         espeak_SetVoiceByName("en");
     }
     if (ok) {
@@ -125,7 +127,7 @@ static int worker(void *arg)
     sp->engine_tried = true;
     sp->engine_ok = ok;
     if (!ok)
-        fprintf(stderr, "audio: espeak-ng did not start: sounds and captions only\n");
+        log_warn("audio", "espeak-ng did not start: sounds and captions only");
     SDL_UnlockMutex(sp->lock);
     SDL_LockMutex(sp->lock);
     while (!sp->quit) {
@@ -261,7 +263,7 @@ void speech_request(Speech *sp, const char *text)
                 c->ready = c->chunk != NULL;
                 c->from_pack = c->ready;
                 if (!c->chunk)
-                    fprintf(stderr, "audio: %s: %s\n", path, Mix_GetError());
+                    log_warn("audio", "%s: %s", path, Mix_GetError());
             }
         }
         if (!c->ready)

@@ -191,6 +191,24 @@ int64_t session_plan_estimate_ms(const SessionPlan *plan,
 // Current cadence (ms per rep) for step i at the session's tempo.
 int session_cadence_ms(const Session *s, int step);
 
+// How many exercises a plan has (a block of one exercise counts once).
+int session_plan_exercises(const SessionPlan *plan);
+
+// What the screens show, by the session's own rules.
+// The step shown as "next up" (this step during a rest between its sets;
+// -1 after the last step).
+int session_next_step(const Session *s);
+// The next included step after the current one (-1: none).
+int session_following_step(const Session *s);
+// How far the current timed phase is (0..1; 0 when the phase waits).
+float session_phase_progress(const Session *s);
+int64_t session_phase_remaining_ms(const Session *s);
+int64_t session_phase_elapsed_ms(const Session *s);
+// Time until the next paced rep (-1 outside paced work).
+int64_t session_ms_to_next_rep(const Session *s);
+// The number the countdown shows now (3, 2, 1; 0 outside the countdown).
+int session_countdown_number(const Session *s);
+
 const char *session_event_kind_name(SessionEventKind k);
 const char *session_phase_name(SessionPhase p);
 

@@ -70,6 +70,45 @@ static int check_reps_counted(const char *log)
     return total;
 }
 
+// The kiosk's cue log of a whole auto session must be the engine's reference
+// trace (tests/data/traces, checked by unit_test_session) word for word and
+// to the millisecond, moved to the moment the session started, without the
+// engine's phase lines, and followed only by the badges it earned.
+static void check_against_reference(const char *log, const char *trace_name)
+{
+    char *ref = ku_read("%s/traces/%s", TEST_DATA_DIR, trace_name);
+    assert_non_null(ref);
+    double t0;
+    assert_int_equal(sscanf(log, "%lf\tstart\t", &t0), 1);
+    size_t cap = strlen(ref) * 2 + 1, len = 0;
+    char *want = calloc(1, cap);
+    for (char *line = ref, *nl; (nl = strchr(line, '\n')); line = nl + 1) {
+        double t;
+        char rest[512];
+        *nl = '\0';
+        assert_int_equal(sscanf(line, "%lf\t%511[^\n]", &t, rest), 2);
+        if (strncmp(rest, "phase\t", 6) == 0)
+            continue;
+        len += (size_t)snprintf(want + len, cap - len, "%.3f\t%s\n", t + t0, rest);
+    }
+    size_t n = strlen(want);
+    if (strncmp(log, want, n) != 0) {
+        size_t i = 0;
+        while (log[i] == want[i])
+            i++;
+        while (i > 0 && want[i - 1] != '\n')
+            i--;
+        fail_msg("cue log differs from %s at:\n  got:  %.80s\n  want: %.80s", trace_name,
+                 log + i, want + i);
+    }
+    for (const char *p = log + n; *p; p = strchr(p, '\n') + 1) {
+        if (!strstr(p, "\tbadge\tNew badge: ") || strstr(p, "\tbadge\t") > strchr(p, '\n'))
+            fail_msg("after the session's end: '%.80s'", p);
+    }
+    free(want);
+    free(ref);
+}
+
 static void full_session(int w, int h, const char *tag)
 {
     double secs;
@@ -91,6 +130,7 @@ static void full_session(int w, int h, const char *tag)
 
     char *log = ku_read("%s/%s.tsv", ku_dir, tag);
     assert_non_null(log);
+    check_against_reference(log, "ultra-legs-auto.trace");
     check_announced_in_order(log);
     assert_int_equal(check_reps_counted(log), 260);
     // Step-ups, split squats, single-leg bridges, clams, deadlifts, calf raises.

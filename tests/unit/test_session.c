@@ -456,6 +456,63 @@ static void test_clock_going_back(void **state)
     library_destroy(lib);
 }
 
+// What the screens read, at exact moments of a session: intro 1 s, 3-2-1,
+// lunges at 1.5 s a rep per side with a 2 s switch, a 4 s rest between
+// sets, then squats.
+static void test_accessors_for_screens(void **state)
+{
+    (void)state;
+    Library *lib = test_library(
+        "[routine]\ntitle = Read\n"
+        "[step]\nexercise = lunge\nsets = 2\nreps = 2\nrest = 4\n"
+        "[step]\nexercise = squat\nreps = 2\n");
+    SessionPlan plan;
+    plan_of(&plan, lib, "test");
+    assert_int_equal(session_plan_exercises(&plan), 2);
+    SessionOptions o = auto_opts();
+    o.intro_ms = 1000;
+    Session s;
+    session_init(&s, &plan, &o);
+    SessionEvent ev[64];
+    session_start(&s, 0, ev, 64);
+    assert_int_equal(s.phase, SESSION_INTRO);
+    session_tick(&s, 250, ev, 64);
+    assert_true(session_phase_progress(&s) == 0.25f);
+    assert_int_equal(session_phase_remaining_ms(&s), 750);
+    assert_int_equal(session_following_step(&s), 1);
+    assert_int_equal(session_ms_to_next_rep(&s), -1);
+    // Countdown from 1 s: "3" at 1 s, "2" at 2 s, "1" at 3 s.
+    session_tick(&s, 1500, ev, 64);
+    assert_int_equal(s.phase, SESSION_COUNTDOWN);
+    assert_int_equal(session_countdown_number(&s), 3);
+    session_tick(&s, 3100, ev, 64);
+    assert_int_equal(session_countdown_number(&s), 1);
+    // Work from 4 s: rep 1 at 5.5 s, rep 2 at 7 s.
+    session_tick(&s, 5000, ev, 64);
+    assert_int_equal(s.phase, SESSION_WORK);
+    assert_int_equal(session_countdown_number(&s), 0);
+    assert_int_equal(session_ms_to_next_rep(&s), 500);
+    assert_true(session_phase_progress(&s) == 0.0f); // work waits for reps
+    // Left done at 7 s -> switch (2 s) -> countdown 9..12 s -> right reps at
+    // 13.5 s and 15 s -> rest of 4 s from 15 s: next up is set 2 of this step.
+    session_tick(&s, 16000, ev, 64);
+    assert_int_equal(s.phase, SESSION_REST);
+    assert_int_equal(session_next_step(&s), 0);
+    assert_int_equal(session_phase_remaining_ms(&s), 3000);
+    assert_true(session_phase_progress(&s) == 0.25f);
+    // Second set: rest ends at 19 s, 8 s per side plus 2 s switch -> 37 s,
+    // then the squats' intro; during the last set's work "next" is step 1.
+    session_tick(&s, 20000, ev, 64);
+    assert_int_equal(s.phase, SESSION_COUNTDOWN);
+    assert_int_equal(session_next_step(&s), 1);
+    session_tick(&s, 37500, ev, 64);
+    assert_int_equal(s.phase, SESSION_INTRO);
+    assert_int_equal(s.step, 1);
+    assert_int_equal(session_next_step(&s), -1);
+    assert_int_equal(session_phase_elapsed_ms(&s), 500);
+    library_destroy(lib);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -472,6 +529,7 @@ int main(void)
         cmocka_unit_test(test_skip_optional_command),
         cmocka_unit_test(test_abort_keeps_partial_set),
         cmocka_unit_test(test_clock_going_back),
+        cmocka_unit_test(test_accessors_for_screens),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
