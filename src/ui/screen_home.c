@@ -41,22 +41,30 @@ static void routine_card(Ui *ui, const UiView *v, int i, float x, float y,
     if (x < 0 || x + w > ui->w || !sel)
         return;
     float pad = u * 2.5f, tw = w - 2 * pad;
-    float ty = y + pad;
-    if (i == v->today_routine) {
+    bool today = i == v->today_routine;
+    // Below the title: the count and how often; the title takes the rest.
+    float badge = today ? u * 7 : 0, below = u * (rt->frequency[0] ? 12 : 6.5f);
+    float th = fminf(h - 2 * pad - badge - below, u * 30);
+    float title_h = ui_text_block(ui, x + pad, y, 8.0f, true, COL_TEXT, UI_LEFT, tw, th, 4,
+                                  rt->title, false);
+    // What it is, where there is room for it.
+    float blurb_line = u * 3.8f * 1.25f;
+    int room = (int)((h - 2 * pad - badge - title_h - below - u * 1.5f) / blurb_line);
+    int need = rt->blurb[0] ? ui_text_lines(ui, 3.8f, false, tw, rt->blurb) : 0;
+    if (need > room)
+        need = 0;
+    float content = badge + title_h + below + (need ? u * 1.5f + need * blurb_line : 0);
+    // The whole block centred in the card.
+    float ty = y + pad + fmaxf(0, (h - 2 * pad - content) / 2);
+    if (today) {
         int bw = ui_text_width(ui, 3.6f, true, "TODAY");
         ui_round_rect(ui, x + pad, ty, bw + u * 3, u * 5.4f, u * 1.2f, COL_GOOD);
         ui_text(ui, x + pad + u * 1.5f, ty + u * 0.6f, 3.6f, true, COL_BG, UI_LEFT, 0,
                 "TODAY");
-        ty += u * 7;
+        ty += badge;
     }
-    // Below the title: the count and how often, 10 u; the title takes the rest.
-    float below = u * 10.5f;
-    if (rt->frequency[0])
-        below += u * 5.5f;
-    float th = y + h - pad - below - ty;
-    float title_h = ui_text_block(ui, x + pad, ty, 8.0f, true, COL_TEXT, UI_LEFT, tw,
-                                  fminf(th, u * 30), 4, rt->title, true);
-    ty += title_h;
+    ty += ui_text_block(ui, x + pad, ty, 8.0f, true, COL_TEXT, UI_LEFT, tw, th, 4,
+                        rt->title, true);
     ty += u * 1.5f;
     int n = exercise_count(rt);
     ui_textf(ui, x + pad, ty, 4.0f, false, COL_ACCENT2, UI_LEFT, tw, "%d exercise%s", n,
@@ -64,12 +72,9 @@ static void routine_card(Ui *ui, const UiView *v, int i, float x, float y,
     if (rt->frequency[0])
         ui_text(ui, x + pad, ty + u * 5.5f, 3.5f, false, COL_DIM, UI_LEFT, tw,
                 rt->frequency);
-    // What it is, where there is room for it.
-    float by = ty + u * (rt->frequency[0] ? 12 : 7);
-    int room = (int)((y + h - pad - by) / (u * 3.8f * 1.25f));
-    int need = rt->blurb[0] ? ui_text_lines(ui, 3.8f, false, tw, rt->blurb) : 0;
-    if (need > 0 && need <= room)
-        ui_text_wrapped(ui, x + pad, by, 3.8f, false, COL_TEXT, tw, need, rt->blurb);
+    if (need)
+        ui_text_wrapped(ui, x + pad, ty + below + u * 0.5f, 3.8f, false, COL_TEXT, tw, need,
+                        rt->blurb);
 }
 
 // Dots for a few routines, "7 / 60" for many.

@@ -98,6 +98,13 @@ static void draw_intro(Ui *ui, const UiView *v, float split, float bottom)
                             : "OK: ready    \xe2\x96\xb6: skip    \xe2\x96\xb2\xe2\x96\xbc: weight");
 }
 
+// On a portrait screen the clip spans the width at 16:9 under the title
+// bar; the counter takes the rest. Where the clip ends:
+static float portrait_stage_h(Ui *ui)
+{
+    return fminf(ui->w * 9.0f / 16.0f, ui->h * 0.46f);
+}
+
 static void draw_counter(Ui *ui, const UiView *v, const SessionStep *st)
 {
     const Session *s = v->session;
@@ -107,9 +114,16 @@ static void draw_counter(Ui *ui, const UiView *v, const SessionStep *st)
     char num[16], of[16];
     snprintf(num, sizeof(num), "%d", s->reps);
     snprintf(of, sizeof(of), "/ %d", st->reps_target);
-    // A 36-unit font: its digits stand more than a quarter of the screen tall.
-    int tw = ui_text_width(ui, 36.0f, true, num);
-    int ow = ui_text_width(ui, 8.0f, true, of);
+    // A 36-unit font: its digits stand more than a quarter of the screen
+    // tall; on a portrait screen (a smaller unit) 70 units, unless too wide.
+    bool portrait = W < H;
+    float big = portrait ? 70.0f : 36.0f, small = portrait ? 11.0f : 8.0f;
+    int tw = ui_text_width(ui, big, true, num);
+    if (portrait && tw > W - u * 10) {
+        big *= (W - u * 10) / tw;
+        tw = ui_text_width(ui, big, true, num);
+    }
+    int ow = ui_text_width(ui, small, true, of);
     SDL_Color c = pop > 0.5f ? COL_ACCENT2 : COL_TEXT;
     float bx, by, bw, bh, nx, ny, ox, oy;
     if (W >= H * 1.5f) { // wide: "/ 20" beside the number
@@ -118,21 +132,24 @@ static void draw_counter(Ui *ui, const UiView *v, const SessionStep *st)
     } else if (W >= H) { // 4:3: "/ 20" under the number, clip to the right
         bx = u * 2.5f, by = H - u * 55, bw = fmaxf(tw, ow) + u * 5, bh = u * 52;
         nx = u * 4, ny = by - u * 2, ox = nx, oy = by + u * 41;
-    } else { // portrait: centred under the clip
-        bw = W - u * 4, bh = u * 44, bx = u * 2, by = H - u * 46;
-        nx = (W - tw) / 2, ny = by - u * 2, ox = W - u * 4 - ow, oy = by + u * 34;
+    } else { // portrait: centred under the clip, "/ 20" at its bottom right
+        bw = W - u * 4, bx = u * 2, by = H * 0.07f + portrait_stage_h(ui) + u * 2;
+        bh = H - u * 2 - by;
+        float block = big * u * 1.17f + small * u * 1.17f;
+        nx = (W - tw) / 2, ny = by + fmaxf(0, (bh - block) / 2);
+        ox = (W - ow) / 2, oy = ny + big * u * 1.17f;
     }
     ui_round_rect(ui, bx, by, bw, bh, u * 3, COL_SHADE);
     if (pop > 0) {
         // The ring grows from the number to the panel's edge, never past it.
-        float cx = nx + tw / 2.0f, cy = by + u * 22;
+        float cx = nx + tw / 2.0f, cy = ny + big * u * 0.6f;
         float rmax = fminf(fminf(cx - bx, bx + bw - cx), fminf(cy - by, by + bh - cy)) -
                      u * 0.5f;
         ui_ring(ui, cx, cy, rmax * (0.75f + 0.25f * (1 - pop)), u * 1.2f, 1,
                 (SDL_Color){255, 196, 61, (Uint8)(200 * pop)});
     }
-    ui_text(ui, nx, ny, 36.0f, true, c, UI_LEFT, 0, num);
-    ui_text(ui, ox, oy, 8.0f, true, COL_DIM, UI_LEFT, 0, of);
+    ui_text(ui, nx, ny, big, true, c, UI_LEFT, 0, num);
+    ui_text(ui, ox, oy, small, true, COL_DIM, UI_LEFT, 0, of);
 }
 
 static void draw_tempo(Ui *ui, const UiView *v, const SessionStep *st, float cx,
@@ -177,7 +194,8 @@ static void draw_work(Ui *ui, const UiView *v)
     draw_counter(ui, v, st);
     bool portrait = W < ui->h;
     if (portrait)
-        draw_tempo(ui, v, st, W - u * 11, ui->h * 0.47f, u * 7);
+        draw_tempo(ui, v, st, W - u * 11, ui->h * 0.07f + portrait_stage_h(ui) - u * 9,
+                   u * 7);
     else
         draw_tempo(ui, v, st, W - u * 13, ui->h - u * 24, u * 8);
     int nx = next_step(s);
@@ -299,7 +317,7 @@ static void work_stage(Ui *ui, const UiView *v, int step)
     if (W >= H)
         stage(ui, v, step, W * 0.4f, 0, W * 0.6f, H);
     else
-        stage(ui, v, step, 0, H * 0.07f, W, H * 0.46f);
+        stage(ui, v, step, 0, H * 0.07f, W, portrait_stage_h(ui));
 }
 
 void screen_session_draw(Ui *ui, const UiView *v)
