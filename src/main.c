@@ -10,6 +10,7 @@
 #include "app/cli.h"
 #include "app/history_report.h"
 #include "app/library_load.h"
+#include "app/glyph_check.h"
 #include "app/report.h"
 #include "platform/log.h"
 #include "platform/paths.h"
@@ -52,6 +53,7 @@ int main(int argc, char **argv)
     int status = 0;
     switch (opt.mode) {
     case CLI_CHECK:
+        glyph_check_library(lib);
         status = report_check(stdout, lib, &paths, opt.json);
         break;
     case CLI_DESCRIBE:

@@ -160,7 +160,7 @@ void screen_home_draw(Ui *ui, const UiView *v)
     // Today's plan.
     float y = portrait ? u * 40 : u * 23;
     const PlanDay *pd = &v->lib->plan.days[v->weekday];
-    char line[256];
+    char line[512];
     snprintf(line, sizeof(line), "%s: %s", day_names[v->weekday],
              pd->run[0] ? pd->run : "no run planned");
     y += ui_text_block(ui, u * 4, y, 5.0f, true, COL_TEXT, UI_LEFT, W - u * 8, u * 12,

@@ -435,7 +435,7 @@ int ui_text(Ui *ui, float x, float y, float size, bool bold, SDL_Color c,
         }
         float sz = size < UI_TEXT_MIN ? size : UI_TEXT_MIN;
         int spx = (int)(sz * ui->u + 0.5f);
-        char cut[160];
+        char cut[512];
         snprintf(cut, sizeof(cut), "%s", text);
         size_t n = strlen(cut);
         while (n > 1) {

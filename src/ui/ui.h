@@ -25,14 +25,14 @@ typedef struct UiTextEntry {
     int px;
     SDL_Color color;
     uint32_t hash;
-    char text[160];
+    char text[512];
     uint64_t used; // frame it was last drawn
 } UiTextEntry;
 
 // One text as drawn, for the layout log (--layout-log): its box in pixels,
 // its font size in pixels, and whether it was shortened with an ellipsis.
 typedef struct UiTextRecord {
-    char text[160]; // the whole text, even when it was cut
+    char text[512]; // the whole text, even when it was cut
     float x, y, w, h;
     int px;
     bool cut;
