@@ -176,7 +176,12 @@ static void draw_work(Ui *ui, const UiView *v)
     const SessionStep *st = &s->plan.steps[s->step];
     float u = ui->u, W = (float)ui->w;
     ui_round_rect(ui, u * 2, u * 3.5f, W - u * 4, u * 9, u * 2, COL_SHADE);
-    ui_text(ui, u * 4, u * 4.5f, 5.5f, true, COL_TEXT, UI_LEFT, W * 0.55f, st->title);
+    // A long name takes two smaller lines of the bar rather than an ellipsis.
+    float name_w = W - u * 12 - ui_text_width(ui, 4.5f, true, "Set 10/10");
+    float name_h = ui_text_block(ui, 0, 0, 5.5f, true, COL_TEXT, UI_LEFT, name_w, u * 8.5f,
+                                 2, st->title, false);
+    ui_text_block(ui, u * 4, u * 3.5f + (u * 9 - name_h) / 2, 5.5f, true, COL_TEXT, UI_LEFT,
+                  name_w, u * 8.5f, 2, st->title, true);
     char right[64];
     if (st->sets > 1)
         snprintf(right, sizeof(right), "Set %d/%d", s->set + 1, st->sets);
@@ -201,7 +206,8 @@ static void draw_work(Ui *ui, const UiView *v)
     int nx = next_step(s);
     if (nx >= 0 && !portrait)
         ui_textf(ui, W - u * 4, ui->h - u * 12, 3.6f, false, COL_DIM, UI_RIGHT,
-                 W * 0.4f, "Next: %s", s->plan.steps[nx].title);
+                 W >= ui->h * 1.5f ? W * 0.4f : W * 0.6f, "Next: %s",
+                 s->plan.steps[nx].title);
     if (s->paused && !v->pause_menu)
         ui_text(ui, W / 2, ui->h / 2 - u * 6, 10.0f, true, COL_ACCENT2, UI_CENTER, 0,
                 "PAUSED");

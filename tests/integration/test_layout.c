@@ -310,6 +310,9 @@ static void test_home_every_size(void **state)
                 snprintf(last, sizeof(last), "%s 56", titles[56 % 5]);
                 if (!shows_title(&fr[n - 1], last))
                     BAD(&fr[n - 1], "\"%s\" (the last routine) not shown whole", last);
+                // It has one exercise, and says so in the singular.
+                if (!shows_title(&fr[n - 1], "1 exercise") || shows_title(&fr[n - 1], "1 exercises"))
+                    BAD(&fr[n - 1], "not \"1 exercise\"");
             }
             free(fr);
         }
@@ -372,6 +375,18 @@ static void test_partial_summary(void **state)
     assert_int_equal(failures, 0);
 }
 
+// A short routine is "about 1 minute", not "about 1 minutes".
+static void test_describe_singular(void **state)
+{
+    (void)state;
+    assert_int_equal(ku_run(NULL, "cd %s && " BIN " --data-dir d12 --describe r00 > d.txt",
+                            ku_dir), 0);
+    char *text = ku_read("%s/d.txt", ku_dir);
+    assert_non_null(text);
+    assert_non_null(strstr(text, "; about 1 minute\n"));
+    free(text);
+}
+
 // UL_KEEP=1 keeps the screenshots and logs to look at.
 static int teardown(void **state)
 {
@@ -388,6 +403,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_home_every_size, setup, teardown),
         cmocka_unit_test_setup_teardown(test_session_every_size, setup, teardown),
         cmocka_unit_test_setup_teardown(test_partial_summary, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_describe_singular, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
