@@ -375,6 +375,35 @@ static void test_partial_summary(void **state)
     assert_int_equal(failures, 0);
 }
 
+// The window changes size (as a window manager would): the next frame is
+// laid out for the new size, and still passes every check.
+static void test_resize_relayout(void **state)
+{
+    (void)state;
+    char script[400];
+    snprintf(script, sizeof(script), "%s/resize.txt", ku_dir);
+    write_path(script, "1 resize\n");
+    char log[400];
+    snprintf(log, sizeof(log), "%s/resize.jsonl", ku_dir);
+    assert_int_equal(ku_run(NULL, "cd %s && " BIN " --headless --virtual-clock --windowed=1280x720"
+                            " --data-dir d3 --script resize.txt --layout-log %s" NOW
+                            " --screenshot 0.5:r1.png --screenshot 2:r2.png 2>/dev/null",
+                            ku_dir, log), 0);
+    char *text = ku_read("%s", log);
+    assert_non_null(text);
+    char *second = strchr(text, '\n');
+    assert_non_null(second);
+    *second++ = '\0';
+    Frame *fr = calloc(2, sizeof(Frame));
+    assert_true(parse_frame(text, &fr[0]));
+    assert_true(parse_frame(second, &fr[1]));
+    check_frame(&fr[0], 1280, 720);
+    check_frame(&fr[1], 1920, 1080);
+    free(fr);
+    free(text);
+    assert_int_equal(failures, 0);
+}
+
 // A short routine is "about 1 minute", not "about 1 minutes".
 static void test_describe_singular(void **state)
 {
@@ -404,6 +433,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_session_every_size, setup, teardown),
         cmocka_unit_test_setup_teardown(test_partial_summary, setup, teardown),
         cmocka_unit_test_setup_teardown(test_describe_singular, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_resize_relayout, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
