@@ -8,6 +8,7 @@
 #include "app/app.h"
 #include "app/bench.h"
 #include "app/cli.h"
+#include "app/clip_check.h"
 #include "app/history_report.h"
 #include "app/library_load.h"
 #include "app/glyph_check.h"
@@ -25,6 +26,7 @@ int main(int argc, char **argv)
     char err[512];
     if (!cli_parse(&opt, argc, argv, err, sizeof(err))) {
         log_error("ultralegs", "%s", err);
+        log_info("ultralegs", "%s", cli_usage_line());
         return 2;
     }
     if (opt.mode == CLI_HELP) {
@@ -53,6 +55,7 @@ int main(int argc, char **argv)
     int status = 0;
     switch (opt.mode) {
     case CLI_CHECK:
+        clip_check_library(lib, &paths);
         glyph_check_library(lib);
         status = report_check(stdout, lib, &paths, opt.json);
         break;
@@ -62,6 +65,9 @@ int main(int argc, char **argv)
     case CLI_HISTORY:
     case CLI_EXPORT:
     case CLI_IMPORT:
+    case CLI_SUSPECTS:
+    case CLI_FIX_DATE:
+    case CLI_DELETE_SESSION:
         status = history_command(&opt, &paths, lib);
         break;
     case CLI_KIOSK:

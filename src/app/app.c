@@ -37,6 +37,8 @@ void app_notice(App *a, int64_t for_ms, const char *fmt, ...)
     vsnprintf(v->notices[i], sizeof(v->notices[i]), fmt, ap);
     va_end(ap);
     a->notice_until[i] = for_ms > 0 ? a->now + for_ms : INT64_MAX;
+    a->notice_from[i] = a->now;
+    a->notice_until_input[i] = for_ms == APP_UNTIL_INPUT;
     fprintf(stderr, "ultralegs: %s\n", v->notices[i]);
     if (a->cue_log)
         fprintf(a->cue_log, "%.3f\tnotice\t%s\n", a->now / 1000.0, v->notices[i]);
@@ -45,11 +47,18 @@ void app_notice(App *a, int64_t for_ms, const char *fmt, ...)
 void app_expire_notices(App *a)
 {
     UiView *v = &a->view;
+    for (int i = 0; i < v->nnotices; i++)
+        if (a->notice_until_input[i] && a->last_input > a->notice_from[i]) {
+            a->notice_until_input[i] = false;
+            a->notice_until[i] = a->last_input + 10000;
+        }
     for (int i = 0; i < v->nnotices;) {
         if (a->now >= a->notice_until[i]) {
             for (int k = i; k + 1 < v->nnotices; k++) {
                 memcpy(v->notices[k], v->notices[k + 1], sizeof(v->notices[k]));
                 a->notice_until[k] = a->notice_until[k + 1];
+                a->notice_from[k] = a->notice_from[k + 1];
+                a->notice_until_input[k] = a->notice_until_input[k + 1];
             }
             v->nnotices--;
         } else {
@@ -72,6 +81,11 @@ void app_refresh_history(App *a)
     } else {
         a->view.hv = NULL;
     }
+    StoreSuspect *l = NULL;
+    int n = 0;
+    if (a->store && store_suspects(a->store, &l, &n))
+        a->view.suspects_total = n;
+    free(l);
     int64_t week = cal_week_index(app_today(a));
     a->view.week_paused = false;
     for (int i = 0; i < a->history.npaused; i++)
@@ -240,10 +254,19 @@ static bool open_settings_and_sound(App *a)
     const CliOptions *opt = a->opt;
     DiagList sd = {0};
     settings_load_file(&a->settings, a->paths, &sd);
-    if (sd.count) {
+    if (sd.count == 1) {
         char line[800];
         diag_format(&sd.items[0], line, sizeof(line));
         app_notice(a, 20000, "Settings: %s", line);
+    } else if (sd.count > 1) {
+        // Each problem is in the log; the screen has room for the count.
+        for (int i = 0; i < sd.count; i++) {
+            char line[800];
+            diag_format(&sd.items[i], line, sizeof(line));
+            fprintf(stderr, "ultralegs: %s\n", line);
+        }
+        app_notice(a, 20000, "config.ini has %d problems (defaults kept): run ultralegs --check",
+                   sd.count);
     }
     diag_list_free(&sd);
     a->view.settings = &a->settings;
@@ -273,8 +296,14 @@ static void open_history(App *a)
         app_notice(a, 0, "History unavailable (%s): sessions will not be saved", err);
         return;
     }
-    if (store_notice(a->store)[0])
+    // Read-only: said once, with the reason, and kept until someone sees it;
+    // the sessions do not say it again.
+    if (store_read_only(a->store)) {
+        snprintf(a->save_told, sizeof(a->save_told), "%s", store_error(a->store));
+        app_notice(a, APP_UNTIL_INPUT, "%s", store_notice(a->store));
+    } else if (store_notice(a->store)[0]) {
         app_notice(a, 30000, "%s", store_notice(a->store));
+    }
     int64_t utc = wallclock_utc(&a->wall, 0);
     if (!a->opt->now) {
         int fixed = store_reconcile_clock(a->store, utc, a->boot_id, clock_boot_ms(),
@@ -283,8 +312,12 @@ static void open_history(App *a)
             app_notice(a, 10000, "The clock is right again: %d session%s re-dated", fixed,
                        fixed == 1 ? "" : "s");
     }
-    if (!store_read_only(a->store))
-        store_backup(a->store, app_today(a), 7);
+    int ahead = store_flag_future(a->store, utc);
+    if (ahead > 0)
+        app_notice(a, 20000, "%d session%s dated in the future: see Settings, Doubtful dates", ahead,
+                   ahead == 1 ? "" : "s");
+    if (!store_read_only(a->store) && !store_backup(a->store, app_today(a), 7))
+        app_notice(a, 30000, "History %s: sessions are still saved", store_error(a->store));
 }
 
 // The home screen: the routines (Ultra Legs first, then the others in file
@@ -292,12 +325,12 @@ static void open_history(App *a)
 static void open_home(App *a)
 {
     const Library *lib = a->lib;
-    for (int i = 0; i < lib->diags.count; i++)
-        if (lib->diags.items[i].level == DIAG_ERROR) {
-            app_notice(a, 20000, "Some routine files have errors and were skipped: "
-                                 "run ultralegs --check");
-            break;
-        }
+    int skipped = lib->routines_skipped;
+    if (skipped)
+        app_notice(a, 20000, "%d routine file%s skipped: run --check", skipped,
+                   skipped == 1 ? "" : "s");
+    else if (lib->diags.errors)
+        app_notice(a, 20000, "Some data files have errors: run --check");
     UiView *v = &a->view;
     v->lib = lib;
     v->draw_stage = stage_draw_cb;
@@ -315,6 +348,44 @@ static void open_home(App *a)
     app_fill_today(a);
     v->selected = v->today_routine >= 0 ? v->today_routine : 0;
     app_set_screen(a, SCREEN_HOME);
+}
+
+// A file's name as the runner knows it: inside their config folder, or the
+// built-in assets, the part below it ("routines/speed-legs.ini").
+static const char *short_path(const App *a, const char *file)
+{
+    const char *dirs[] = {a->paths->config_dir, a->paths->assets_dir};
+    for (int i = 0; i < 2; i++) {
+        size_t n = strlen(dirs[i]);
+        if (n && strncmp(file, dirs[i], n) == 0 && file[n] == '/')
+            return file + n + 1;
+    }
+    return file;
+}
+
+// --routine named one that cannot be coached: the kiosk still comes up (on
+// home), and says which file and line to fix. Behind a TV, started by a
+// service, exiting would only restart it into the same blank screen.
+static void tell_routine_not_started(App *a, const char *id)
+{
+    const Diag *d = library_routine_error(a->lib, id);
+    if (d && d->line > 0) {
+        app_notice(a, APP_UNTIL_INPUT, "Cannot start '%s': %s:%d: %s", id,
+                   short_path(a, d->file), d->line, d->msg);
+        return;
+    }
+    if (d) {
+        app_notice(a, APP_UNTIL_INPUT, "Cannot start '%s': %s: %s", id,
+                   short_path(a, d->file), d->msg);
+        return;
+    }
+    char known[200] = "";
+    size_t n = 0;
+    for (int i = 0; i < a->lib->nroutines && n < sizeof(known); i++)
+        if (a->lib->routines[i].active)
+            n += (size_t)snprintf(known + n, sizeof(known) - n, "%s%s", n ? " " : "",
+                                  a->lib->routines[i].id);
+    app_notice(a, APP_UNTIL_INPUT, "No routine '%s' (known: %s)", id, known);
 }
 
 // One pass of the frame loop at a->now.
@@ -341,6 +412,7 @@ static void frame(App *a, int64_t n, int64_t *last_day)
         if (k)
             app_handle_events(a, ev, k);
     }
+    stage_follow(&a->stage, a->in_session ? a->session : NULL, a->now);
     audio_update(a->audio, a->now);
     Clip *sound = a->in_session ? stage_sound(&a->stage, a->now) : NULL;
     if (sound != a->sound_clip) {
@@ -429,12 +501,7 @@ int app_run(const CliOptions *opt, const Paths *paths, const Library *lib)
         }
         a->have_script = true;
     }
-    const Routine *direct = NULL;
-    if (opt->routine && !(direct = library_routine(lib, opt->routine))) {
-        fprintf(stderr, "ultralegs: no routine '%s' (see --check)\n", opt->routine);
-        status = 2;
-        goto out;
-    }
+    const Routine *direct = opt->routine ? library_routine(lib, opt->routine) : NULL;
     if (opt->cue_log && !(a->cue_log = fopen(opt->cue_log, "w"))) {
         fprintf(stderr, "ultralegs: cannot write the cue log %s\n", opt->cue_log);
         goto out;
@@ -462,6 +529,8 @@ int app_run(const CliOptions *opt, const Paths *paths, const Library *lib)
     open_home(a);
     if (direct)
         app_start_routine(a, direct, opt->auto_run);
+    else if (opt->routine)
+        tell_routine_not_started(a, opt->routine);
 
     notify_init(&a->notify);
     uint64_t t0 = SDL_GetTicks64();

@@ -188,7 +188,12 @@ void app_on_action(App *a, InputAction act, int px, int py)
             v->settings_sel = (v->settings_sel + SETTINGS_ITEMS - 1) % SETTINGS_ITEMS;
         else if (act == ACT_DOWN)
             v->settings_sel = (v->settings_sel + 1) % SETTINGS_ITEMS;
-        else if (act == ACT_LEFT)
+        else if (v->settings_sel == SETTINGS_ITEMS - 1 && (act == ACT_RIGHT || act == ACT_OK)) {
+            app_refresh_suspects(a);
+            app_set_screen(a, SCREEN_SUSPECTS);
+        } else if (v->settings_sel == SETTINGS_ITEMS - 1 && act == ACT_LEFT) {
+            // the doubtful dates open to the right; nothing to the left
+        } else if (act == ACT_LEFT)
             settings_change(a, -1);
         else if (act == ACT_RIGHT || act == ACT_OK)
             settings_change(a, +1);
@@ -199,6 +204,7 @@ void app_on_action(App *a, InputAction act, int px, int py)
             a->quit = true;
         }
         break;
+    case SCREEN_SUSPECTS: app_suspects_action(a, act); break;
     case SCREEN_CONFIRM:
         if (act == ACT_OK && a->pending)
             app_start_routine(a, a->pending, true);
@@ -260,7 +266,8 @@ void app_auto_step(App *a)
         }
         break;
     case SCREEN_SESSION:
-    case SCREEN_SETTINGS: break;
+    case SCREEN_SETTINGS:
+    case SCREEN_SUSPECTS: break;
     }
 }
 

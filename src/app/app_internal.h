@@ -78,16 +78,33 @@ typedef struct App {
     bool quit;
     int status;
     int64_t notice_until[VIEW_NOTICES_MAX];
+    int64_t notice_from[VIEW_NOTICES_MAX];   // when each was raised
+    bool notice_until_input[VIEW_NOTICES_MAX]; // stays until the runner acts
+    char save_told[512];    // why sessions are not saved, as last shown
+    bool save_told_session; // this session's save problem has been shown
+    // The doubtful-date screen: what each row stands for.
+    struct {
+        int64_t id, started_utc;
+        int offset_min;
+        bool ahead;
+    } suspects[VIEW_SUSPECTS_MAX];
+    int suspect_shift_days; // for the selected row
 } App;
 
 // app.c
 int64_t app_today(App *a); // the training day now
+// Show a notice for for_ms (0: for good; APP_UNTIL_INPUT: until 10 s after
+// the runner's next input, for what must not scroll away unseen).
+#define APP_UNTIL_INPUT (-1)
 void app_notice(App *a, int64_t for_ms, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 void app_expire_notices(App *a);
 void app_refresh_history(App *a);
 void app_fill_today(App *a);
 void app_set_screen(App *a, AppScreen s);
+// app_suspects.c: the doubtful-date screen's rows, and its controls.
+void app_refresh_suspects(App *a);
+void app_suspects_action(App *a, InputAction act);
 
 // app_session.c
 void app_start_routine(App *a, const Routine *rt, bool confirmed);

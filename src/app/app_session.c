@@ -41,6 +41,19 @@ static void prepare_phrases(App *a)
     free(dry);
 }
 
+// Why this session is not saved, said once: a read-only or full disk fails
+// at the start, at every set and at the end with the same reason, and one
+// notice says it all. With no history at all, the start-up notice (shown
+// for good) has said it already.
+static void tell_unsaved(App *a, const char *verb, const char *why)
+{
+    if (!a->store || a->save_told_session || strcmp(a->save_told, why) == 0)
+        return;
+    a->save_told_session = true;
+    snprintf(a->save_told, sizeof(a->save_told), "%s", why);
+    app_notice(a, 15000, "This session %s be saved: %s", verb, why);
+}
+
 static void begin_session(App *a, const Routine *rt)
 {
     a->last_routine = rt;
@@ -65,8 +78,9 @@ static void begin_session(App *a, const Routine *rt)
     StoreStart start = {rt->id, utc, wallclock_offset_min(&a->wall, utc),
                         CAL_CUTOFF_DEFAULT_MIN, a->boot_id, clock_boot_ms()};
     recorder_begin(&a->rec, a->store, &start);
+    a->save_told_session = false;
     if (!a->rec.started)
-        app_notice(a, 10000, "This session will not be saved: %s", a->rec.error);
+        tell_unsaved(a, "will not", a->rec.error);
     else if (a->rec.clock_suspect)
         app_notice(a, 10000, "The clock looks wrong: this session is saved but kept "
                          "out of the streak until the time is set");
@@ -118,9 +132,8 @@ static void app_end_session(App *a)
     session_summary(s, &a->view.summary);
     a->view.saved = a->rec.finished && a->rec.failures == 0;
     snprintf(a->view.save_error, sizeof(a->view.save_error), "%s", a->rec.error);
-    if (!a->view.saved && a->store)
-        app_notice(a, 15000, "The session could not be saved: %s",
-               a->rec.error[0] ? a->rec.error : "unknown error");
+    if (!a->view.saved)
+        tell_unsaved(a, "could not", a->rec.error[0] ? a->rec.error : "unknown error");
     app_refresh_history(a);
     const HistoryView *hv = a->view.hv;
     a->view.xp_gained = hv ? hv->xp - xp_before : 0;
@@ -176,7 +189,7 @@ void app_handle_events(App *a, const SessionEvent *ev, int n)
     }
     recorder_update(&a->rec, a->session, ev, n);
     if (a->rec.failures == 1 && a->rec.error[0]) {
-        app_notice(a, 15000, "The session cannot be saved: %s", a->rec.error);
+        tell_unsaved(a, "cannot", a->rec.error);
         a->rec.failures++; // say it once
     }
     if (a->session->phase == SESSION_DONE && a->in_session)

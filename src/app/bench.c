@@ -1,10 +1,14 @@
 /*
- * The video benchmark.
+ * The video benchmark. The clip is presented on a simulated 60 Hz refresh
+ * (as fast as the machine can, each refresh asking for the frame due then,
+ * as the kiosk does), so besides the cost per frame it counts the frames a
+ * screen would have dropped or shown a refresh late.
  */
 #include "app/bench.h"
 #include "platform/clock.h"
 
 #include <SDL.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -14,7 +18,14 @@
 #include "app/json.h"
 #include "app/picture.h"
 #include "media/clip.h"
+#include "platform/stop.h"
 #include "platform/video.h"
+
+#define BENCH_REFRESH_HZ 60
+// The default run, and the most a run may ask for: 1000 loops of a
+// 12-second 30 fps clip (the figure for memory growth over 1000 loops).
+#define BENCH_FRAMES_DEFAULT 300
+#define BENCH_FRAMES_MAX 360000L
 
 static double wall(void)
 {
@@ -41,7 +52,14 @@ int bench_run(const CliOptions *opt)
         fprintf(stderr, "ultralegs: bench: %s\n", err);
         return 1;
     }
-    long frames = opt->bench_frames > 0 ? opt->bench_frames : 300;
+    long frames = opt->bench_frames > 0 ? opt->bench_frames : BENCH_FRAMES_DEFAULT;
+    if (frames > BENCH_FRAMES_MAX) {
+        fprintf(stderr, "ultralegs: bench: --frames %ld is more than %ld: running %ld "
+                        "(Ctrl+C stops a run early and prints what it has)\n",
+                frames, BENCH_FRAMES_MAX, BENCH_FRAMES_MAX);
+        frames = BENCH_FRAMES_MAX;
+    }
+    stop_install();
     double t_open = wall(), c0 = cpu_s();
     Clip *c = clip_open(opt->bench_clip, -1, -1, err, sizeof(err));
     if (!c) {
@@ -52,10 +70,20 @@ int bench_run(const CliOptions *opt)
     const ClipInfo *info = clip_info(c);
     PictureTexture pt = {0};
     double first_ms = -1, rss_first_loop = 0;
-    long shown = 0;
+    long shown = 0, late = 0;
     int status = 0;
-    for (long i = 0; i < frames; i++) {
-        double t = i / info->fps;
+    bool interrupted = false;
+    long loop_frames = (long)(info->duration * info->fps + 0.5);
+    // RSS after warming up (a hundred loops in for long runs, else the first
+    // loop): growth after that would be a leak.
+    int warm = loop_frames > 0 && frames >= 300 * loop_frames ? 100 : 1;
+    long refreshes = (long)ceil(frames * BENCH_REFRESH_HZ / info->fps - 1e-9);
+    for (long k = 0; k < refreshes; k++) {
+        if (stop_requested()) {
+            interrupted = true;
+            break;
+        }
+        double t = (double)k / BENCH_REFRESH_HZ;
         ClipPicture pic;
         bool changed;
         if (!clip_picture(c, t, true, &pic, &changed)) {
@@ -66,26 +94,27 @@ int bench_run(const CliOptions *opt)
         }
         if (first_ms < 0)
             first_ms = (wall() - t_open) * 1000;
-        // RSS after warming up (a hundred loops in for long runs, else the
-        // first loop): growth after that would be a leak.
-        long loop_frames = (long)(info->duration * info->fps + 0.5);
-        int warm = loop_frames > 0 && frames >= 300 * loop_frames ? 100 : 1;
         if (pic.loop == warm && rss_first_loop == 0)
             rss_first_loop = clock_rss_mb();
-        if (changed) {
-            if (!picture_upload(v.renderer, &pt, &pic, err, sizeof(err))) {
-                fprintf(stderr, "ultralegs: bench: %s\n", err);
-                status = 1;
-                break;
-            }
-            shown++;
+        if (!changed)
+            continue; // the screen would show the same picture again
+        // The refresh this frame belongs to: the first at or after its time.
+        long due = (long)ceil(pic.t * BENCH_REFRESH_HZ - 1e-6);
+        if (k > due && shown > 0)
+            late++;
+        if (!picture_upload(v.renderer, &pt, &pic, err, sizeof(err))) {
+            fprintf(stderr, "ultralegs: bench: %s\n", err);
+            status = 1;
+            break;
         }
+        shown++;
         SDL_SetRenderDrawColor(v.renderer, 0, 0, 0, 255);
         SDL_RenderClear(v.renderer);
         picture_draw(v.renderer, &pt, info->rotation, 0, 0, (float)v.w, (float)v.h, false);
         SDL_RenderPresent(v.renderer);
         SDL_PumpEvents();
     }
+    long dropped = clip_frames_skipped(c);
     double wall_s = wall() - t_open, cpu = cpu_s() - c0;
     double seam, ff;
     int loops;
@@ -110,6 +139,11 @@ int bench_run(const CliOptions *opt)
             json_double(&w, info->fps, 3);
             json_kv_string(&w, "video_driver", v.driver);
             json_kv_int(&w, "frames", shown);
+            json_kv_int(&w, "frames_asked", frames);
+            json_kv_int(&w, "refresh_hz", BENCH_REFRESH_HZ);
+            json_kv_int(&w, "dropped_frames", dropped);
+            json_kv_int(&w, "late_frames", late);
+            json_kv_bool(&w, "interrupted", interrupted);
             json_kv_int(&w, "loops", loops);
             json_key(&w, "cpu_ms_per_frame");
             json_double(&w, shown ? cpu * 1000 / shown : 0, 3);
@@ -130,7 +164,9 @@ int bench_run(const CliOptions *opt)
             printf("clip            %s (%s %s %dx%d @ %.2f fps, driver %s)\n",
                    opt->bench_clip, info->codec, info->pixfmt, info->w, info->h, info->fps,
                    v.driver);
-            printf("frames          %ld (%d loops)\n", shown, loops);
+            printf("frames          %ld of %ld (%d loops)%s\n", shown, frames, loops,
+                   interrupted ? ", interrupted" : "");
+            printf("at %d Hz        %ld dropped, %ld late\n", BENCH_REFRESH_HZ, dropped, late);
             printf("cpu_ms_per_frame %.3f\n", shown ? cpu * 1000 / shown : 0);
             printf("wall_s          %.3f\n", wall_s);
             printf("first_frame_ms  %.1f\n", first_ms);

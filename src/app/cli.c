@@ -33,11 +33,54 @@ static const char *help_text =
     "  --bench CLIP [--frames N] [--json]  video playback benchmark\n"
     "  --history [--json]     streaks, this week, totals, progression, badges\n"
     "  --export-history FILE.csv | --import-history FILE.csv\n"
+    "  --suspect-sessions [--json]  sessions whose date looks wrong\n"
+    "  --fix-session-date ID YYYY-MM-DDTHH:MM[+-HH:MM]  give a session its date\n"
+    "  --delete-session ID [--yes]  delete a session (asks unless --yes)\n"
     "  --version | --help\n";
 
 void cli_print_help(void)
 {
     fputs(help_text, stdout);
+}
+
+const char *cli_usage_line(void)
+{
+    return "Usage: ultralegs [OPTIONS] (ultralegs --help lists them)";
+}
+
+// "WxH" in whole: digits, 'x', digits and nothing else.
+static bool parse_size(const char *s, int *w, int *h)
+{
+    long v[2];
+    for (int k = 0; k < 2; k++) {
+        if (*s < '0' || *s > '9')
+            return false;
+        v[k] = 0;
+        for (; *s >= '0' && *s <= '9'; s++)
+            if ((v[k] = v[k] * 10 + (*s - '0')) > 100000)
+                return false;
+        if (k == 0 && *s != 'x' && *s != 'X')
+            return false;
+        if (k == 0)
+            s++;
+    }
+    if (*s)
+        return false;
+    *w = (int)v[0];
+    *h = (int)v[1];
+    return true;
+}
+
+// A value that starts with "--" is the next option, forgotten value: taking
+// it as a folder or an id would hide the mistake.
+static const char *checked_value(const char *name, const char *v, char *err,
+                                 size_t errsize)
+{
+    if (v && strncmp(v, "--", 2) == 0) {
+        snprintf(err, errsize, "%s needs a value, not the option '%s'", name, v);
+        return NULL;
+    }
+    return v;
 }
 
 bool cli_parse_time(const char *s, CliTime *t)
@@ -69,12 +112,14 @@ bool cli_parse(CliOptions *o, int argc, char **argv, char *err, size_t errsize)
             inline_val = eq + 1;
 
 #define VALUE()                                                               \
-    (inline_val ? inline_val                                                  \
-                : (i + 1 < argc ? argv[++i]                                   \
-                                : (snprintf(err, errsize,                     \
-                                            "%s needs a value (see --help)",  \
-                                            name),                            \
-                                   (const char *)NULL)))
+    checked_value(name,                                                       \
+                  inline_val ? inline_val                                     \
+                  : (i + 1 < argc ? argv[++i]                                 \
+                                  : (snprintf(err, errsize,                   \
+                                              "%s needs a value (see --help)",\
+                                              name),                          \
+                                     (const char *)NULL)),                    \
+                  err, errsize)
 #define NEED(var)                                                             \
     do {                                                                      \
         if (!((var) = VALUE()))                                               \
@@ -85,12 +130,14 @@ bool cli_parse(CliOptions *o, int argc, char **argv, char *err, size_t errsize)
             o->windowed = true;
             if (inline_val) {
                 int w, h;
-                char x;
-                if (sscanf(inline_val, "%d%c%d", &w, &x, &h) != 3 ||
-                    (x != 'x' && x != 'X') || w < 160 || h < 120 ||
-                    w > 8192 || h > 8192) {
+                if (!parse_size(inline_val, &w, &h)) {
                     snprintf(err, errsize, "--windowed=WxH: bad size '%s' "
                              "(e.g. 1280x720)", inline_val);
+                    return false;
+                }
+                if (w < 160 || h < 120 || w > 8192 || h > 8192) {
+                    snprintf(err, errsize, "--windowed=WxH: bad size '%s' "
+                             "(160x120 to 8192x8192)", inline_val);
                     return false;
                 }
                 o->win_w = w;
@@ -165,7 +212,8 @@ bool cli_parse(CliOptions *o, int argc, char **argv, char *err, size_t errsize)
             const char *v;
             NEED(v);
             if (!str_parse_int(v, 1, 100000000L, &o->bench_frames)) {
-                snprintf(err, errsize, "--frames: bad number '%s'", v);
+                snprintf(err, errsize, "--frames: bad number '%s' (a whole "
+                         "number from 1 to 100000000)", v);
                 return false;
             }
         } else if (strcmp(name, "--history") == 0) {
@@ -176,6 +224,34 @@ bool cli_parse(CliOptions *o, int argc, char **argv, char *err, size_t errsize)
         } else if (strcmp(name, "--import-history") == 0) {
             o->mode = CLI_IMPORT;
             NEED(o->history_file);
+        } else if (strcmp(name, "--suspect-sessions") == 0) {
+            o->mode = CLI_SUSPECTS;
+        } else if (strcmp(name, "--fix-session-date") == 0 ||
+                   strcmp(name, "--delete-session") == 0) {
+            const char *v;
+            NEED(v);
+            bool fix = name[2] == 'f';
+            o->mode = fix ? CLI_FIX_DATE : CLI_DELETE_SESSION;
+            if (!str_parse_int(v, 1, 2000000000L, &o->session_id)) {
+                snprintf(err, errsize, "%s: bad session id '%s' (see --suspect-sessions)",
+                         name, v);
+                return false;
+            }
+            if (fix) {
+                CliTime t;
+                if (i + 1 >= argc) {
+                    snprintf(err, errsize, "%s needs an id and a date", name);
+                    return false;
+                }
+                o->session_date = argv[++i];
+                if (!cli_parse_time(o->session_date, &t)) {
+                    snprintf(err, errsize, "%s: bad date '%s' (expected "
+                             "YYYY-MM-DDTHH:MM[:SS][+-HH:MM])", name, o->session_date);
+                    return false;
+                }
+            }
+        } else if (strcmp(name, "--yes") == 0) {
+            o->yes = true;
         } else if (strcmp(name, "--version") == 0) {
             o->mode = CLI_VERSION;
         } else if (strcmp(name, "--help") == 0) {
@@ -190,6 +266,7 @@ bool cli_parse(CliOptions *o, int argc, char **argv, char *err, size_t errsize)
              strcmp(name, "--virtual-clock") == 0 ||
              strcmp(name, "--check") == 0 || strcmp(name, "--json") == 0 ||
              strcmp(name, "--history") == 0 || strcmp(name, "--version") == 0 ||
+             strcmp(name, "--suspect-sessions") == 0 || strcmp(name, "--yes") == 0 ||
              strcmp(name, "--help") == 0)) {
             snprintf(err, errsize, "%s takes no value", name);
             return false;

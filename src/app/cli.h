@@ -20,6 +20,9 @@ typedef enum CliMode {
     CLI_HISTORY,
     CLI_EXPORT,
     CLI_IMPORT,
+    CLI_SUSPECTS,       // --suspect-sessions
+    CLI_FIX_DATE,       // --fix-session-date ID DATE
+    CLI_DELETE_SESSION, // --delete-session ID [--yes]
     CLI_VERSION,
     CLI_HELP,
 } CliMode;
@@ -52,6 +55,9 @@ typedef struct CliOptions {
     const char *bench_clip;
     long bench_frames;
     const char *history_file; // export / import
+    long session_id;          // --fix-session-date, --delete-session
+    const char *session_date; // --fix-session-date: as given; checked by cli_parse
+    bool yes;                 // --yes: delete without asking
 } CliOptions;
 
 // Parse argv. Returns true on success; on error false with a one-line
@@ -62,5 +68,7 @@ typedef CalLocalTime CliTime;
 bool cli_parse_time(const char *s, CliTime *t);
 
 void cli_print_help(void);
+// The one usage line shown after every command-line error.
+const char *cli_usage_line(void);
 
 #endif

@@ -5,11 +5,14 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "app/history_fix.h"
 #include "app/json.h"
 #include "app/settings_io.h"
 #include "core/calendar.h"
 #include "platform/clock.h"
+#include "platform/fs_entry.h"
 #include "store/store.h"
 
 static void print_json(FILE *f, const HistoryView *v)
@@ -118,10 +121,68 @@ void history_report_print(FILE *f, const HistoryView *v, bool json)
     }
 }
 
+// The file given to --import-history / --export-history, looked at before
+// the history is opened: a folder or a broken link is named as such, not
+// reported as a CSV without a header line.
+static bool history_file_usable(const CliOptions *opt)
+{
+    bool import = opt->mode == CLI_IMPORT;
+    const char *what = import ? "--import-history" : "--export-history";
+    const char *f = opt->history_file;
+    char target[FS_NAME_MAX];
+    int err = 0;
+    switch (fs_kind(f, target, sizeof(target), &err)) {
+    case FS_FILE: return true;
+    case FS_MISSING:
+        if (!import)
+            return true;
+        fprintf(stderr, "ultralegs: %s %s: no such file\n", what, f);
+        return false;
+    case FS_DIR:
+        fprintf(stderr, "ultralegs: %s %s: is a folder, not a CSV file%s\n", what, f,
+                import ? "" : " (give a file name, e.g. history.csv)");
+        return false;
+    case FS_LINK_LOOP:
+        fprintf(stderr, "ultralegs: %s %s: is a symbolic link that loops back to itself\n",
+                what, f);
+        return false;
+    case FS_LINK_DANGLING:
+        if (!import)
+            return true; // writing creates what the link points to
+        fprintf(stderr, "ultralegs: %s %s: is a link to '%s', which does not exist\n", what,
+                f, target);
+        return false;
+    case FS_OTHER:
+        fprintf(stderr, "ultralegs: %s %s: is not a regular file\n", what, f);
+        return false;
+    case FS_ERROR:
+        fprintf(stderr, "ultralegs: %s %s: %s\n", what, f, strerror(err));
+        return false;
+    }
+    return false;
+}
+
+// "importing: 45000 rows (45%)": on a terminal in place, otherwise a line
+// every ten batches and at the end.
+static void import_progress(void *ctx, long rows, long done, long total)
+{
+    long *calls = ctx; // [0] batches seen, [1] rows last shown
+    bool tty = isatty(STDERR_FILENO);
+    bool last = done >= total;
+    if ((!tty && !last && ++calls[0] % 10 != 0) || rows == calls[1])
+        return;
+    calls[1] = rows;
+    fprintf(stderr, "%simporting: %ld rows (%ld%%)%s", tty ? "\r" : "", rows,
+            total > 0 ? done * 100 / total : 100, tty && !last ? "" : "\n");
+    fflush(stderr);
+}
+
 int history_command(const CliOptions *opt, const Paths *paths,
                     const Library *lib)
 {
     char err[600];
+    if ((opt->mode == CLI_IMPORT || opt->mode == CLI_EXPORT) && !history_file_usable(opt))
+        return 1;
     WallClock wc;
     if (!wallclock_init(&wc, opt->now, err, sizeof(err))) {
         fprintf(stderr, "ultralegs: --now: %s\n", err);
@@ -135,7 +196,11 @@ int history_command(const CliOptions *opt, const Paths *paths,
     if (store_notice(st)[0])
         fprintf(stderr, "ultralegs: %s\n", store_notice(st));
     int status = 0;
-    if (opt->mode == CLI_EXPORT) {
+    int64_t now = wallclock_utc(&wc, 0);
+    if (opt->mode == CLI_SUSPECTS || opt->mode == CLI_FIX_DATE ||
+        opt->mode == CLI_DELETE_SESSION) {
+        status = history_fix_command(opt, st, now);
+    } else if (opt->mode == CLI_EXPORT) {
         if (store_export_csv(st, opt->history_file)) {
             printf("exported the history to %s\n", opt->history_file);
         } else {
@@ -145,6 +210,8 @@ int history_command(const CliOptions *opt, const Paths *paths,
     } else if (opt->mode == CLI_IMPORT) {
         DiagList problems = {0};
         int imported = 0, dups = 0;
+        long calls[2] = {0, -1};
+        store_set_progress(st, import_progress, calls);
         bool ok = store_import_csv(st, opt->history_file, &imported, &dups,
                                    &problems);
         for (int i = 0; i < problems.count; i++) {
@@ -159,11 +226,12 @@ int history_command(const CliOptions *opt, const Paths *paths,
         diag_list_free(&problems);
     } else {
         History h = {0};
+        if (!store_read_only(st))
+            store_flag_future(st, now);
         if (!store_load(st, &h)) {
             fprintf(stderr, "ultralegs: history: %s\n", store_error(st));
             status = 1;
         } else {
-            int64_t now = wallclock_utc(&wc, 0);
             int64_t today = cal_training_day(now, wallclock_offset_min(&wc, now),
                                              CAL_CUTOFF_DEFAULT_MIN);
             HistoryView *v = malloc(sizeof(*v));
@@ -174,6 +242,8 @@ int history_command(const CliOptions *opt, const Paths *paths,
                 diag_list_free(&sd);
                 history_view_build(v, &h, lib, today, set.weekly_target);
                 history_report_print(stdout, v, opt->json);
+                if (!opt->json)
+                    history_fix_print_count(stdout, st);
                 free(v);
             }
         }

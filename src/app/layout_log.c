@@ -14,6 +14,7 @@ const char *layout_screen_name(const UiView *v)
     case SCREEN_SUMMARY: return "summary";
     case SCREEN_HISTORY: return "history";
     case SCREEN_SETTINGS: return "settings";
+    case SCREEN_SUSPECTS: return "suspects";
     case SCREEN_SESSION: break;
     }
     if (v->pause_menu)

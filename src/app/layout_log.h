@@ -12,7 +12,7 @@
 #include "ui/view.h"
 
 // The name of what the view shows: home, confirm, intro, countdown, work,
-// switch, rest, pause, summary, history, settings.
+// switch, rest, pause, summary, history, settings, suspects.
 const char *layout_screen_name(const UiView *v);
 
 // One line: {"t", "screen", "w", "h", "texts": [{"text", "x", "y", "w", "h",

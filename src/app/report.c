@@ -6,7 +6,19 @@
 #include <string.h>
 
 #include "app/json.h"
+#include "app/settings_io.h"
 #include "core/session.h"
+
+// Every problem --check reports: the library's and config.ini's.
+static void all_problems(const Library *lib, const Paths *paths, DiagList *all)
+{
+    for (int i = 0; i < lib->diags.count; i++) {
+        const Diag *d = &lib->diags.items[i];
+        diag_add(all, d->level, d->file, d->line, d->subject, "%s", d->msg);
+    }
+    Settings s;
+    settings_load_file(&s, paths, all);
+}
 
 static int problems_for(const Library *lib, const char *file, const char *id,
                         DiagLevel level)
@@ -26,14 +38,15 @@ static const char *status_of(int errors, int warnings)
     return errors ? "error" : warnings ? "warning" : "ok";
 }
 
-static void check_json(FILE *f, const Library *lib, const Paths *paths)
+static void check_json(FILE *f, const Library *lib, const Paths *paths,
+                       const DiagList *all)
 {
     JsonWriter w;
     json_init(&w, f, 2);
     json_begin_object(&w);
-    json_kv_bool(&w, "ok", lib->diags.errors == 0);
-    json_kv_int(&w, "errors", lib->diags.errors);
-    json_kv_int(&w, "warnings", lib->diags.warnings);
+    json_kv_bool(&w, "ok", all->errors == 0);
+    json_kv_int(&w, "errors", all->errors);
+    json_kv_int(&w, "warnings", all->warnings);
     json_key(&w, "exercises");
     json_begin_array(&w);
     for (int i = 0; i < lib->nexercises; i++) {
@@ -78,8 +91,8 @@ static void check_json(FILE *f, const Library *lib, const Paths *paths)
     json_end_array(&w);
     json_key(&w, "problems");
     json_begin_array(&w);
-    for (int i = 0; i < lib->diags.count; i++) {
-        const Diag *d = &lib->diags.items[i];
+    for (int i = 0; i < all->count; i++) {
+        const Diag *d = &all->items[i];
         json_begin_object(&w);
         json_kv_string(&w, "level", diag_level_name(d->level));
         json_kv_string(&w, "file", d->file);
@@ -94,9 +107,13 @@ static void check_json(FILE *f, const Library *lib, const Paths *paths)
 
 int report_check(FILE *f, const Library *lib, const Paths *paths, bool json)
 {
+    DiagList all = {0};
+    all_problems(lib, paths, &all);
+    int status = all.errors ? 1 : 0;
     if (json) {
-        check_json(f, lib, paths);
-        return lib->diags.errors ? 1 : 0;
+        check_json(f, lib, paths, &all);
+        diag_list_free(&all);
+        return status;
     }
     fprintf(f, "Exercises (%d)\n", lib->nexercises);
     for (int i = 0; i < lib->nexercises; i++) {
@@ -117,24 +134,31 @@ int report_check(FILE *f, const Library *lib, const Paths *paths, bool json)
                 rt->active ? "" : " (not used)");
     }
     fprintf(f, "\nPlan: %s\n", lib->plan.loaded ? lib->plan.file : "(none)");
-    if (lib->diags.count) {
+    if (all.count) {
         fprintf(f, "\nProblems\n");
-        for (int i = 0; i < lib->diags.count; i++) {
+        for (int i = 0; i < all.count; i++) {
             char line[800];
-            diag_format(&lib->diags.items[i], line, sizeof(line));
+            diag_format(&all.items[i], line, sizeof(line));
             fprintf(f, "  %s\n", line);
         }
     }
-    fprintf(f, "\n%d error%s, %d warning%s\n", lib->diags.errors,
-            lib->diags.errors == 1 ? "" : "s", lib->diags.warnings,
-            lib->diags.warnings == 1 ? "" : "s");
-    return lib->diags.errors ? 1 : 0;
+    fprintf(f, "\n%d error%s, %d warning%s\n", all.errors, all.errors == 1 ? "" : "s",
+            all.warnings, all.warnings == 1 ? "" : "s");
+    diag_list_free(&all);
+    return status;
 }
 
 int report_describe(FILE *f, const Library *lib, const Paths *paths,
                     const char *routine_id, bool json)
 {
     const Routine *rt = library_routine(lib, routine_id);
+    const Diag *why = rt ? NULL : library_routine_error(lib, routine_id);
+    if (why) {
+        char line[800];
+        diag_format(why, line, sizeof(line));
+        fprintf(stderr, "ultralegs: routine '%s' cannot be coached: %s\n", routine_id, line);
+        return 1;
+    }
     if (!rt) {
         fprintf(stderr, "ultralegs: no routine '%s' (known:", routine_id);
         for (int i = 0; i < lib->nroutines; i++)
@@ -242,6 +266,7 @@ int report_describe(FILE *f, const Library *lib, const Paths *paths,
             json_double(&w, ex->coach_video_s, 0);
         else
             json_null(&w);
+        json_kv_bool(&w, "clip_from_coach_video", ex && ex->from_coach_video);
         json_end_object(&w);
     }
     json_end_array(&w);

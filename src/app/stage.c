@@ -110,6 +110,41 @@ const char *stage_problem(const Stage *st)
     return st->problem;
 }
 
+// The clip's time now. A clip put on stage again after a while (or for the
+// first time) carries on from where it was rather than decode through the
+// time it was hidden; on the real clock a frame late by more than a second
+// does not make it decode through the gap either.
+static double clip_time(Stage *st, StageClip *sc, double now_s)
+{
+    if (st->shown != sc) {
+        sc->t0 = now_s - sc->last_t;
+        st->shown = sc;
+    }
+    double t = now_s - sc->t0;
+    if (!st->wait_frames && t - sc->last_t > 1.0) {
+        sc->t0 = now_s - sc->last_t - 1.0 / 30;
+        t = now_s - sc->t0;
+    }
+    sc->last_t = t;
+    return t;
+}
+
+void stage_follow(Stage *st, const Session *s, int64_t now_ms)
+{
+    bool on_stage = s && s->step >= 0 && s->step < s->plan.nsteps &&
+                    (s->phase == SESSION_INTRO || s->phase == SESSION_COUNTDOWN ||
+                     s->phase == SESSION_WORK || s->phase == SESSION_SWITCH);
+    if (!on_stage) {
+        st->shown = NULL;
+        return;
+    }
+    StageClip *sc = clip_for(st, &s->plan, s->step, now_ms / 1000.0);
+    if (sc && sc->clip)
+        clip_time(st, sc, now_ms / 1000.0);
+    else
+        st->shown = NULL;
+}
+
 static bool draw_clip(Stage *st, StageClip *sc, double now_s, float x, float y,
                       float w, float h)
 {
@@ -117,22 +152,13 @@ static bool draw_clip(Stage *st, StageClip *sc, double now_s, float x, float y,
         return false;
     if (clip_error(sc->clip)[0] && !sc->error[0])
         snprintf(sc->error, sizeof(sc->error), "%s", clip_error(sc->clip));
-    if (st->shown != sc) {
-        // Shown again after a while (or for the first time): carry on from
-        // where it was rather than decode through the time it was hidden.
-        sc->t0 = now_s - sc->last_t;
-        st->shown = sc;
-    }
-    double t = now_s - sc->t0;
-    if (t - sc->last_t > 1.0) {
-        sc->t0 = now_s - sc->last_t - 1.0 / 30;
-        t = now_s - sc->t0;
-    }
+    // On the virtual clock this waits (bounded) for the frame due now, so a
+    // screenshot shows exactly the frame a screen would.
+    double t = clip_time(st, sc, now_s);
     ClipPicture pic;
     bool changed;
     if (!clip_picture(sc->clip, t, st->wait_frames, &pic, &changed))
         return false;
-    sc->last_t = t;
     char err[200];
     if ((changed || !st->pic.tex) && !picture_upload(st->r, &st->pic, &pic, err, sizeof(err))) {
         snprintf(sc->error, sizeof(sc->error), "%s", err);

@@ -63,6 +63,11 @@ void stage_deinit(Stage *st);
 // Get step ready ahead of time (during the intro or the rest).
 void stage_prepare(Stage *st, const SessionPlan *plan, int step);
 
+// Every frame, drawn or not: which clip is on stage now and its time, so the
+// frame a clip shows depends on the clock alone (a headless run that draws
+// only its screenshots shows the frames a screen would have shown).
+void stage_follow(Stage *st, const Session *s, int64_t now_ms);
+
 // Draws the step's clip, or the demo figure (and says why) without one.
 // Returns true when the clip was drawn.
 bool stage_draw(Stage *st, Ui *ui, const Session *s, int step, int64_t now_ms,

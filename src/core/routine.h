@@ -37,6 +37,18 @@ typedef enum StepBlock {
     STEP_BLOCK_SINGLE, // the single-leg part: always per side
 } StepBlock;
 
+// The keys of an exercise section, as bits of Exercise.keys (the order of
+// the switch in routine_parse.c's exercise_key).
+typedef enum ExerciseKey {
+    EX_KEY_NAME, EX_KEY_EQUIPMENT, EX_KEY_LOAD, EX_KEY_UNIT, EX_KEY_SWITCH,
+    EX_KEY_PER_SIDE, EX_KEY_CADENCE, EX_KEY_CLIP, EX_KEY_CLIP_START,
+    EX_KEY_CLIP_END, EX_KEY_COACH_VIDEO, EX_KEY_POSE, EX_KEY_DAILY,
+    EX_KEY_CLIP_AUDIO, EX_KEY_POINT,
+    EX_KEY_COUNT
+} ExerciseKey;
+
+const char *exercise_key_name(ExerciseKey k); // "clip_start"
+
 typedef struct Exercise {
     char id[RT_ID_MAX];
     char name[RT_NAME_MAX];
@@ -55,6 +67,8 @@ typedef struct Exercise {
     char pose[RT_ID_MAX];     // demo animation to generate
     bool daily;               // fine to do every day
     bool clip_audio;          // play the clip's own sound (off by default)
+    bool from_coach_video;    // its clip is its part of config.ini's coach_video
+    unsigned keys;            // 1 << ExerciseKey for each key its section set
     // Where it came from.
     char file[RT_PATH_MAX];
     int line;
@@ -94,6 +108,11 @@ typedef struct Routine {
     RoutineStep steps[RT_STEPS_MAX];
     int nsteps;
     char file[RT_PATH_MAX];
+    // Where the parser saw what the check looks for, so the check does not
+    // echo an error the parser already gave (0: not in the file).
+    int header_line;  // [routine]
+    int title_line;   // title = (or a misspelling of it)
+    int dropped_line; // the first section header the parser rejected
     bool user;
     bool valid;
     bool active;
@@ -122,6 +141,7 @@ typedef struct Library {
     int nroutines;
     Plan plan;
     DiagList diags;
+    int routines_skipped; // routine files not read or not used (each in diags)
 } Library;
 
 Library *library_create(void);
@@ -141,6 +161,17 @@ bool routine_parse_plan(Library *lib, const char *text, size_t len,
 // Validate and resolve everything parsed so far (run once, after parsing).
 // Returns the number of errors found.
 int library_check(Library *lib);
+
+// Cut the coach's one long video `file` (config.ini's coach_video, a file
+// name in a videos folder) into every active exercise with a coach_video
+// offset whose clip the runner did not set: from its offset to the next
+// offset in the video, the last one to the end. Run after library_check.
+// Returns how many exercises play from it.
+int library_use_coach_video(Library *lib, const char *file);
+
+// The first error reported about routine id (in its file, or about a file
+// that would have been it), or NULL: why `--routine id` cannot start.
+const Diag *library_routine_error(const Library *lib, const char *id);
 
 // Lookups among the active definitions; NULL when there is none.
 const Exercise *library_exercise(const Library *lib, const char *id);

@@ -45,6 +45,18 @@ const Exercise *library_exercise(const Library *lib, const char *id)
     return NULL;
 }
 
+const Diag *library_routine_error(const Library *lib, const char *id)
+{
+    if (!id || !*id)
+        return NULL;
+    for (int i = 0; i < lib->diags.count; i++) {
+        const Diag *d = &lib->diags.items[i];
+        if (d->level == DIAG_ERROR && strcmp(d->subject, id) == 0)
+            return d;
+    }
+    return NULL;
+}
+
 const Routine *library_routine(const Library *lib, const char *id)
 {
     for (int i = 0; i < lib->nroutines; i++)
@@ -79,6 +91,70 @@ static void check_exercise(Library *lib, Exercise *ex)
         str_copy(ex->pose, sizeof(ex->pose), ex->id);
 }
 
+// A user's section over the built-in exercise of the same id: the keys it
+// sets replace the built-in values, everything else stays as built in (a
+// point given replaces all the built-in points).
+static void merge_exercise(Exercise *ex, const Exercise *base)
+{
+    Exercise m = *base;
+    unsigned k = ex->keys;
+#define TAKE(key, field)                                                      \
+    if (k & (1u << (key)))                                                    \
+        memcpy(&m.field, &ex->field, sizeof(m.field))
+    TAKE(EX_KEY_NAME, name);
+    TAKE(EX_KEY_EQUIPMENT, equipment);
+    TAKE(EX_KEY_LOAD, load);
+    TAKE(EX_KEY_UNIT, unit);
+    TAKE(EX_KEY_SWITCH, switch_cue);
+    TAKE(EX_KEY_PER_SIDE, per_side);
+    TAKE(EX_KEY_CADENCE, cadence_ms);
+    TAKE(EX_KEY_CLIP, clip);
+    TAKE(EX_KEY_CLIP_START, clip_start);
+    TAKE(EX_KEY_CLIP_END, clip_end);
+    TAKE(EX_KEY_COACH_VIDEO, coach_video_s);
+    TAKE(EX_KEY_POSE, pose);
+    TAKE(EX_KEY_DAILY, daily);
+    TAKE(EX_KEY_CLIP_AUDIO, clip_audio);
+    TAKE(EX_KEY_POINT, points);
+    TAKE(EX_KEY_POINT, npoints);
+#undef TAKE
+    memcpy(m.file, ex->file, sizeof(m.file));
+    m.line = ex->line;
+    m.user = true;
+    m.valid = ex->valid;
+    m.keys = ex->keys;
+    *ex = m;
+}
+
+static void merge_exercises(Library *lib)
+{
+    for (int i = 0; i < lib->nexercises; i++) {
+        Exercise *ex = &lib->exercises[i];
+        if (!ex->user)
+            continue;
+        for (int j = 0; j < lib->nexercises; j++) {
+            const Exercise *base = &lib->exercises[j];
+            if (!base->user && strcmp(base->id, ex->id) == 0) {
+                merge_exercise(ex, base);
+                break;
+            }
+        }
+    }
+}
+
+// "clip, clip_start, clip_end": the keys a section sets.
+static void key_list(unsigned keys, char *buf, size_t size)
+{
+    size_t n = 0;
+    buf[0] = '\0';
+    for (int k = 0; k < EX_KEY_COUNT; k++)
+        if (keys & (1u << k) && n < size)
+            n += (size_t)snprintf(buf + n, size - n, "%s%s", n ? ", " : "",
+                                  exercise_key_name((ExerciseKey)k));
+    if (!buf[0])
+        snprintf(buf, size, "nothing");
+}
+
 // Pick the active definition of every exercise id: the user's valid one,
 // else the built-in one.
 static void activate_exercises(Library *lib)
@@ -107,26 +183,51 @@ static void activate_exercises(Library *lib)
                      "your exercise [%s] has errors: using the built-in one",
                      ex->id);
         else if (ex->user && ex->valid) {
-            for (int j = 0; j < lib->nexercises; j++)
+            for (int j = 0; j < lib->nexercises; j++) {
                 if (!lib->exercises[j].user &&
-                    strcmp(lib->exercises[j].id, ex->id) == 0)
+                    strcmp(lib->exercises[j].id, ex->id) == 0) {
+                    char keys[200];
+                    key_list(ex->keys, keys, sizeof(keys));
                     diag_add(&lib->diags, DIAG_NOTICE, ex->file, ex->line,
-                             ex->id, "exercise [%s] overrides the built-in one",
-                             ex->id);
+                             ex->id, "exercise [%s]: your file changes %s",
+                             ex->id, keys);
+                    break;
+                }
+            }
         }
     }
+}
+
+// Every check below reports a cause of its own: what the parser already
+// reported (a misspelt key, a rejected section or value) is not said again
+// in other words.
+// The active exercise whose id differs from id only by a plural "s" or a
+// missing/extra "-" piece at the end ("rear-lunge", "step-up"), or NULL.
+static const char *nearest_exercise(const Library *lib, const char *id)
+{
+    size_t l = strlen(id);
+    for (int i = 0; i < lib->nexercises; i++) {
+        const Exercise *ex = &lib->exercises[i];
+        if (!ex->active)
+            continue;
+        size_t m = strlen(ex->id);
+        if ((m == l + 1 && strncmp(ex->id, id, l) == 0 && ex->id[l] == 's') ||
+            (l == m + 1 && strncmp(ex->id, id, m) == 0 && id[m] == 's'))
+            return ex->id;
+    }
+    return NULL;
 }
 
 static void check_routine(Library *lib, Routine *rt)
 {
     DiagList *dl = &lib->diags;
     const char *f = rt->file;
-    if (!rt->title[0]) {
+    if (!rt->title[0] && rt->header_line && !rt->title_line) {
         diag_add(dl, DIAG_ERROR, f, 0, rt->id, "routine '%s' has no title",
                  rt->id);
         rt->valid = false;
     }
-    if (rt->nsteps == 0) {
+    if (rt->nsteps == 0 && !rt->dropped_line) {
         diag_add(dl, DIAG_ERROR, f, 0, rt->id, "routine '%s' has no [step]",
                  rt->id);
         rt->valid = false;
@@ -134,9 +235,12 @@ static void check_routine(Library *lib, Routine *rt)
     bool any_required = false;
     for (int i = 0; i < rt->nsteps; i++) {
         RoutineStep *st = &rt->steps[i];
+        if (!st->optional)
+            any_required = true;
         if (!st->exercise_id[0]) {
-            diag_add(dl, DIAG_ERROR, f, st->line, rt->id,
-                     "step %d has no 'exercise ='", i + 1);
+            if (!st->exercise_line)
+                diag_add(dl, DIAG_ERROR, f, st->line, rt->id,
+                         "step %d has no 'exercise ='", i + 1);
             rt->valid = false;
             continue;
         }
@@ -146,10 +250,16 @@ static void check_routine(Library *lib, Routine *rt)
             for (int j = 0; j < lib->nexercises; j++)
                 if (strcmp(lib->exercises[j].id, st->exercise_id) == 0)
                     broken = true;
-            diag_add(dl, DIAG_ERROR, f, st->exercise_line, rt->id,
-                     broken ? "step %d: exercise '%s' has errors"
-                            : "step %d: unknown exercise '%s'",
-                     i + 1, st->exercise_id);
+            const char *near = broken ? NULL : nearest_exercise(lib, st->exercise_id);
+            if (near)
+                diag_add(dl, DIAG_ERROR, f, st->exercise_line, rt->id,
+                         "step %d: unknown exercise '%s' (did you mean '%s'?)",
+                         i + 1, st->exercise_id, near);
+            else
+                diag_add(dl, DIAG_ERROR, f, st->exercise_line, rt->id,
+                         broken ? "step %d: exercise '%s' has errors"
+                                : "step %d: unknown exercise '%s'",
+                         i + 1, st->exercise_id);
             rt->valid = false;
         }
         if (st->reps_min == 0 && st->reps_line == 0) {
@@ -170,8 +280,6 @@ static void check_routine(Library *lib, Routine *rt)
             st->per_side = ex ? ex->per_side : 0;
         if (st->rest_s < 0)
             st->rest_s = rt->default_rest_s;
-        if (!st->optional)
-            any_required = true;
     }
     if (rt->nsteps > 0 && !any_required) {
         diag_add(dl, DIAG_ERROR, f, 0, rt->id,
@@ -207,6 +315,7 @@ static void activate_routines(Library *lib)
         Routine *rt = &lib->routines[i];
         if (rt->valid)
             continue;
+        lib->routines_skipped++;
         bool fallback = rt->id[0] && library_routine(lib, rt->id);
         diag_add(&lib->diags, DIAG_NOTICE, rt->file, 0, rt->id,
                  fallback ? "routine '%s' skipped because of its errors; the "
@@ -234,8 +343,15 @@ static void check_plan(Library *lib)
     for (int d = 0; d < 7; d++) {
         PlanDay *day = &pl->days[d];
         if (day->routine[0] && !library_routine(lib, day->routine)) {
-            diag_add(&lib->diags, DIAG_ERROR, pl->file, day->line, "",
-                     "unknown routine '%s' in the plan", day->routine);
+            // A routine skipped for its own errors is not a second error of
+            // the plan's.
+            if (library_routine_error(lib, day->routine))
+                diag_add(&lib->diags, DIAG_NOTICE, pl->file, day->line, "",
+                         "routine '%s' has errors, so the plan leaves this "
+                         "day free", day->routine);
+            else
+                diag_add(&lib->diags, DIAG_ERROR, pl->file, day->line, "",
+                         "unknown routine '%s' in the plan", day->routine);
             day->routine[0] = '\0';
         }
     }
@@ -254,6 +370,7 @@ static void check_plan(Library *lib)
 int library_check(Library *lib)
 {
     int before = lib->diags.errors;
+    merge_exercises(lib);
     for (int i = 0; i < lib->nexercises; i++)
         check_exercise(lib, &lib->exercises[i]);
     activate_exercises(lib);

@@ -72,6 +72,59 @@ static void mark_invalid(ParseCtx *c)
         c->ex->valid = false;
 }
 
+// The routine's first rejected section header: a [step] that is lost this
+// way must not come back as "no [step]".
+static void drop_section(ParseCtx *c)
+{
+    if (c->kind == FILE_ROUTINE && c->rt && !c->rt->dropped_line)
+        c->rt->dropped_line = c->line;
+}
+
+// Edit distance (with swaps of neighbours) of two short words, capped: the
+// keys are short, and only "one or two typing slips" matters.
+static int slips(const char *a, const char *b)
+{
+    enum { W = 24 };
+    size_t la = strlen(a), lb = strlen(b);
+    if (la >= W || lb >= W)
+        return 99;
+    int d[W + 1][W + 1];
+    for (size_t i = 0; i <= la; i++)
+        d[i][0] = (int)i;
+    for (size_t j = 0; j <= lb; j++)
+        d[0][j] = (int)j;
+    for (size_t i = 1; i <= la; i++)
+        for (size_t j = 1; j <= lb; j++) {
+            int cost = a[i - 1] != b[j - 1];
+            int v = d[i - 1][j - 1] + cost;
+            if (d[i - 1][j] + 1 < v)
+                v = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < v)
+                v = d[i][j - 1] + 1;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+                d[i - 2][j - 2] + 1 < v)
+                v = d[i - 2][j - 2] + 1;
+            d[i][j] = v;
+        }
+    return d[la][lb];
+}
+
+// The known key a misspelt one most likely meant, or -1.
+static int near_key(const char *name, const char *const *keys, int n)
+{
+    if (strlen(name) < 3)
+        return -1;
+    int best = -1, bestd = 3;
+    for (int i = 0; i < n; i++) {
+        int dist = slips(name, keys[i]);
+        if (dist < bestd) {
+            best = i;
+            bestd = dist;
+        }
+    }
+    return best;
+}
+
 static void begin_section(ParseCtx *c, const char *name)
 {
     Library *lib = c->lib;
@@ -123,6 +176,8 @@ static void begin_section(ParseCtx *c, const char *name)
             if (c->routine_seen)
                 PERR(c, "a second [routine] section");
             c->routine_seen = true;
+            if (!c->rt->header_line)
+                c->rt->header_line = c->line;
             c->sec = SEC_ROUTINE;
         } else if (strcmp(name, "step") == 0) {
             if (c->rt->nsteps == RT_STEPS_MAX) {
@@ -140,6 +195,7 @@ static void begin_section(ParseCtx *c, const char *name)
             c->sec = SEC_STEP;
         } else {
             PERR(c, "unknown section [%s]: expected [routine] or [step]", name);
+            drop_section(c);
         }
         return;
     case FILE_PLAN:
@@ -193,6 +249,7 @@ static char *read_line(char *str, int num, void *stream)
         const char *close = strchr(p, ']');
         if (!close) {
             PERR(c, "section header without ']'");
+            drop_section(c);
             c->sec = SEC_SKIP;
             str[0] = '\0';
             return str;
@@ -248,17 +305,42 @@ static void set_bool(ParseCtx *c, bool *dst, const char *name,
         PERR(c, "'%s' must be yes or no, not '%s'", name, value);
 }
 
+// Digits with an optional sign: a number, however large (strtol's limits
+// are not the user's mistake, the range is).
+static bool is_whole_number(const char *s)
+{
+    while (*s == ' ' || *s == '\t')
+        s++;
+    if (*s == '-' || *s == '+')
+        s++;
+    if (!isdigit((unsigned char)*s))
+        return false;
+    while (isdigit((unsigned char)*s))
+        s++;
+    while (*s == ' ' || *s == '\t')
+        s++;
+    return *s == '\0';
+}
+
 static bool get_int(ParseCtx *c, const char *name, const char *value,
                     long min, long max, long *out)
 {
     if (str_parse_int(value, min, max, out))
         return true;
-    long v;
-    if (str_parse_int(value, -1000000000L, 1000000000L, &v))
-        PERR(c, "'%s' = %ld is out of range (%ld to %ld)", name, v, min, max);
+    if (is_whole_number(value))
+        PERR(c, "'%s' = %s is out of range (%ld to %ld)", name, value, min,
+             max);
     else
         PERR(c, "'%s' must be a whole number, not '%s'", name, value);
     return false;
+}
+
+// A positive whole number above the rep limit, however many digits.
+static bool above_rep_limit(const char *s)
+{
+    long v;
+    return is_whole_number(s) && s[strspn(s, " \t")] != '-' &&
+           !str_parse_int(s, 0, RT_REPS_MAX, &v);
 }
 
 // "10" or "30-50"
@@ -270,9 +352,16 @@ static void set_reps(ParseCtx *c, RoutineStep *st, const char *value)
         return;
     }
     char *dash = strchr(buf + (buf[0] == '-'), '-');
+    if (dash)
+        *dash = '\0';
+    // A number past any sensible dose is a slip of the keyboard: name the
+    // limit, not "no number".
+    if (above_rep_limit(buf) || (dash && above_rep_limit(dash + 1))) {
+        PERR(c, "reps %s is more than the limit (%d)", value, RT_REPS_MAX);
+        return;
+    }
     long lo, hi;
     if (dash) {
-        *dash = '\0';
         if (!str_parse_int(buf, -100000, 100000, &lo) ||
             !str_parse_int(dash + 1, -100000, 100000, &hi)) {
             PERR(c, "reps must be a number or a range like 30-50, not '%s'",
@@ -300,10 +389,6 @@ static void set_reps(ParseCtx *c, RoutineStep *st, const char *value)
         }
         hi = lo;
     }
-    if (hi > RT_REPS_MAX) {
-        PERR(c, "reps %ld is more than %d", hi, RT_REPS_MAX);
-        return;
-    }
     st->reps_min = (int)lo;
     st->reps_max = (int)hi;
 }
@@ -318,14 +403,20 @@ static void set_seconds(ParseCtx *c, double *dst, const char *name,
         *dst = v;
 }
 
+const char *exercise_key_name(ExerciseKey k)
+{
+    static const char *const keys[EX_KEY_COUNT] = {
+        "name", "equipment", "load", "unit", "switch", "per_side", "cadence",
+        "clip", "clip_start", "clip_end", "coach_video", "pose", "daily",
+        "clip_audio", "point"};
+    return k >= 0 && k < EX_KEY_COUNT ? keys[k] : "";
+}
+
 static void exercise_key(ParseCtx *c, const char *name, const char *value)
 {
     Exercise *ex = c->ex;
-    static const char *const keys[] = {
-        "name", "equipment", "load", "unit", "switch", "per_side", "cadence",
-        "clip", "clip_start", "clip_end", "coach_video", "pose", "daily",
-        "clip_audio"};
     if (strcmp(name, "point") == 0) {
+        ex->keys |= 1u << EX_KEY_POINT;
         if (ex->npoints == RT_POINTS_MAX)
             PERR(c, "too many coaching points (at most %d)", RT_POINTS_MAX);
         else
@@ -333,8 +424,8 @@ static void exercise_key(ParseCtx *c, const char *name, const char *value)
         return;
     }
     int k = -1;
-    for (int i = 0; i < (int)(sizeof(keys) / sizeof(keys[0])); i++)
-        if (strcmp(name, keys[i]) == 0)
+    for (int i = 0; i < EX_KEY_POINT; i++)
+        if (strcmp(name, exercise_key_name((ExerciseKey)i)) == 0)
             k = i;
     if (k < 0) {
         PERR(c, "unknown key '%s' in exercise [%s]", name, ex->id);
@@ -342,6 +433,9 @@ static void exercise_key(ParseCtx *c, const char *name, const char *value)
     }
     if (!once(c, k, name))
         return;
+    // Which keys the section sets: a user's section changes only these in
+    // the built-in exercise of the same id.
+    ex->keys |= 1u << k;
     long v;
     double d;
     switch (k) {
@@ -399,7 +493,15 @@ static void routine_key(ParseCtx *c, const char *name, const char *value)
         if (strcmp(name, keys[i]) == 0)
             k = i;
     if (k < 0) {
-        PERR(c, "unknown key '%s' in [routine]", name);
+        int near = near_key(name, keys, (int)(sizeof(keys) / sizeof(keys[0])));
+        if (near < 0) {
+            PERR(c, "unknown key '%s' in [routine]", name);
+            return;
+        }
+        PERR(c, "unknown key '%s' in [routine] (did you mean '%s'?)", name,
+             keys[near]);
+        if (near == 1 && !rt->title_line)
+            rt->title_line = c->line; // the title is not missing, misspelt
         return;
     }
     if (!once(c, k, name))
@@ -413,7 +515,10 @@ static void routine_key(ParseCtx *c, const char *name, const char *value)
         else
             str_copy(rt->id, sizeof(rt->id), value);
         break;
-    case 1: set_text(c, rt->title, sizeof(rt->title), name, value); break;
+    case 1:
+        rt->title_line = c->line;
+        set_text(c, rt->title, sizeof(rt->title), name, value);
+        break;
     case 2: set_text(c, rt->blurb, sizeof(rt->blurb), name, value); break;
     case 3: set_text(c, rt->coach, sizeof(rt->coach), name, value); break;
     case 4: set_text(c, rt->frequency, sizeof(rt->frequency), name, value); break;
@@ -427,6 +532,23 @@ static void routine_key(ParseCtx *c, const char *name, const char *value)
     }
 }
 
+// "rear lunges", "Rear_Lunges": the id the runner meant, when one exists.
+static void bad_exercise_id(ParseCtx *c, const char *value)
+{
+    char id[RT_ID_MAX];
+    size_t n = 0;
+    for (const char *p = value; *p && n + 1 < sizeof(id); p++)
+        id[n++] = *p == ' ' || *p == '_' ? '-' : (char)tolower((unsigned char)*p);
+    id[n] = '\0';
+    for (int i = 0; i < c->lib->nexercises; i++)
+        if (strcmp(c->lib->exercises[i].id, id) == 0) {
+            PERR(c, "bad exercise id '%s': did you mean '%s'?", value, id);
+            return;
+        }
+    PERR(c, "bad exercise id '%s': ids use lower-case letters, digits and '-'",
+         value);
+}
+
 static void step_key(ParseCtx *c, const char *name, const char *value)
 {
     RoutineStep *st = c->st;
@@ -438,7 +560,18 @@ static void step_key(ParseCtx *c, const char *name, const char *value)
         if (strcmp(name, keys[i]) == 0)
             k = i;
     if (k < 0) {
-        PERR(c, "unknown key '%s' in [step]", name);
+        int near = near_key(name, keys, (int)(sizeof(keys) / sizeof(keys[0])));
+        if (near < 0) {
+            PERR(c, "unknown key '%s' in [step]", name);
+            return;
+        }
+        PERR(c, "unknown key '%s' in [step] (did you mean '%s'?)", name,
+             keys[near]);
+        // Not missing but misspelt: the check must not say so again.
+        if (near == 0 && !st->exercise_line)
+            st->exercise_line = c->line;
+        if (near == 3 && !st->reps_line)
+            st->reps_line = c->line;
         return;
     }
     if (!once(c, k, name))
@@ -448,7 +581,7 @@ static void step_key(ParseCtx *c, const char *name, const char *value)
     switch (k) {
     case 0:
         if (!str_is_id(value))
-            PERR(c, "bad exercise id '%s'", value);
+            bad_exercise_id(c, value);
         else
             str_copy(st->exercise_id, sizeof(st->exercise_id), value);
         st->exercise_line = c->line;
@@ -611,9 +744,9 @@ bool routine_parse_routine(Library *lib, const char *text, size_t len,
     ParseCtx c;
     ctx_init(&c, lib, FILE_ROUTINE, text, len, file, user);
     if (lib->nroutines == RT_ROUTINES_MAX) {
-        diag_add(&lib->diags, DIAG_ERROR, file, 0, "",
-                 "too many routines (at most %d): file skipped",
-                 RT_ROUTINES_MAX);
+        diag_add(&lib->diags, DIAG_ERROR, file, 0, default_id,
+                 "too many routines (at most %d): skipped", RT_ROUTINES_MAX);
+        lib->routines_skipped++;
         return false;
     }
     Routine *rt = &lib->routines[lib->nroutines++];
@@ -626,7 +759,7 @@ bool routine_parse_routine(Library *lib, const char *text, size_t len,
         str_copy(rt->id, sizeof(rt->id), default_id);
     c.rt = rt;
     parse(&c);
-    if (!c.routine_seen) {
+    if (!c.routine_seen && !rt->dropped_line) {
         c.line = 0;
         PERR(&c, "no [routine] section (it needs at least a title)");
     }

@@ -22,6 +22,7 @@ void settings_default(Settings *s)
     s->speech_rate = 165;
     s->video_cover = false;
     s->clip_height = 0;
+    s->coach_video[0] = '\0';
 }
 
 void settings_clip_size(const Settings *s, bool arm, int *w, int *h)
@@ -40,6 +41,8 @@ bool settings_host_is_arm(void)
 #endif
 }
 
+#define SEEN_MAX 32
+
 typedef struct Ctx {
     Settings *s;
     const char *file;
@@ -47,7 +50,27 @@ typedef struct Ctx {
     IniLines in;
     int line;
     bool ok;
+    int bad_lines; // lines this parser reported as unreadable
+    struct {
+        char name[32];
+        int line;
+    } seen[SEEN_MAX];
+    int nseen;
 } Ctx;
+
+// A line libinih cannot read: neither blank, a comment, a [section] nor
+// name = value. Reported here so that every such line is listed (libinih
+// only returns the first).
+static bool line_unreadable(const char *str)
+{
+    while (*str == ' ' || *str == '\t')
+        str++;
+    if (!*str || *str == '\n' || *str == '\r' || *str == ';' || *str == '#')
+        return false;
+    if (*str == '[')
+        return !strchr(str, ']');
+    return !strchr(str, '=') && !strchr(str, ':');
+}
 
 static char *reader(char *str, int num, void *stream)
 {
@@ -58,6 +81,11 @@ static char *reader(char *str, int num, void *stream)
     c->line = c->in.line;
     if (problem != INI_LINE_OK) {
         diag_add(c->diags, DIAG_ERROR, c->file, c->line, "", "unreadable line");
+        c->ok = false;
+    } else if (line_unreadable(str)) {
+        diag_add(c->diags, DIAG_ERROR, c->file, c->line, "",
+                 "not a setting, a section or a comment (expected name = value)");
+        c->bad_lines++;
         c->ok = false;
     }
     return str;
@@ -82,6 +110,18 @@ static int on_key(void *user, const char *section, const char *name,
     long v;
     bool b;
     Settings *s = c->s;
+    int k = 0;
+    while (k < c->nseen && strcmp(c->seen[k].name, name) != 0)
+        k++;
+    if (k < c->nseen) {
+        diag_add(c->diags, DIAG_WARNING, c->file, c->line, "",
+                 "'%s' is set again (line %d is overridden)", name, c->seen[k].line);
+        c->seen[k].line = c->line;
+    } else if (k < SEEN_MAX && strlen(name) < sizeof(c->seen[k].name)) {
+        snprintf(c->seen[k].name, sizeof(c->seen[k].name), "%s", name);
+        c->seen[k].line = c->line;
+        c->nseen++;
+    }
     if (strcmp(name, "volume") == 0) {
         if (str_parse_int(value, 0, 100, &v))
             s->volume = (int)v;
@@ -135,6 +175,12 @@ static int on_key(void *user, const char *section, const char *name,
             s->clip_height = 1080;
         else
             bad(c, name, "auto, 720p or 1080p", value);
+    } else if (strcmp(name, "coach_video") == 0) {
+        if (strchr(value, '/') || strcmp(value, "..") == 0 ||
+            strlen(value) >= sizeof(s->coach_video))
+            bad(c, name, "a file name in a videos folder", value);
+        else
+            snprintf(s->coach_video, sizeof(s->coach_video), "%s", value);
     } else if (strcmp(name, "speech_rate") == 0) {
         if (str_parse_int(value, 80, 450, &v))
             s->speech_rate = (int)v;
@@ -151,10 +197,10 @@ static int on_key(void *user, const char *section, const char *name,
 bool settings_parse(Settings *s, const char *text, size_t len, const char *file,
                     DiagList *diags)
 {
-    Ctx c = {s, file, diags, {text, len, 0, 0}, 0, true};
+    Ctx c = {s, file, diags, {text, len, 0, 0}, 0, true, 0, {{"", 0}}, 0};
     ini_allow_multiline = false;
     int r = ini_parse_stream(reader, &c, on_key, &c);
-    if (r > 0) {
+    if (r > 0 && c.bad_lines == 0) {
         diag_add(diags, DIAG_ERROR, file, r, "", "cannot read this line");
         c.ok = false;
     }
@@ -180,14 +226,18 @@ int settings_format(const Settings *s, char *buf, size_t size)
                     "video_fit = %s\n"
                     "; demo clips made at set-up: auto (720p on a Raspberry Pi, 1080p\n"
                     "; elsewhere), 720p or 1080p; clipgen --missing remakes them to match\n"
-                    "clip_size = %s\n",
+                    "clip_size = %s\n"
+                    "; the coach's own long video (a file in a videos folder), cut into\n"
+                    "; every exercise at its coach_video offset; empty: none\n"
+                    "coach_video = %s\n",
                     s->volume, s->voice ? "yes" : "no", s->tempo_pct,
                     s->weekly_target, s->units == UNITS_LB ? "lb" : "kg",
                     s->include_optional ? "yes" : "no", s->speech_voice, s->speech_rate,
                     s->video_cover ? "cover" : "fit",
                     s->clip_height == 720    ? "720p"
                     : s->clip_height == 1080 ? "1080p"
-                                             : "auto");
+                                             : "auto",
+                    s->coach_video);
 }
 
 void settings_load_text(const Settings *s, double kg, char *buf, size_t size)

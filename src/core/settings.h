@@ -24,6 +24,7 @@ typedef struct Settings {
     int speech_rate;       // words a minute, 80..450
     bool video_cover;      // clips fill the screen (cropped) instead of fitting it
     int clip_height;       // demo clips made at set-up: 720, 1080; 0 = auto
+    char coach_video[256]; // the coach's long video (a file name), "" for none
 } Settings;
 
 // The size clipgen makes the demo clips at. Auto is 720p on ARM (a

@@ -24,6 +24,11 @@
 #define AUDIO_RING (AUDIO_RATE / 2) // frames: half a second
 #define OPEN_DEADLINE_S 3.0
 #define READ_DEADLINE_S 5.0
+#define WAIT_MAX_S 10.0
+// A frame counts as due this close before its time (rounding of the
+// presentation clock itself); stamps are put on the frame grid on decode.
+#define DUE_SLACK_S 1e-4
+#define PROBE_WAIT_S 2.0
 
 typedef struct Slot {
     AVFrame *f;
@@ -55,18 +60,29 @@ struct Clip {
     double opened_at;
     double first_frame_ms;
     double last_t;       // time of the last queued frame
+    double zero;         // file time shown as clip time 0 (whole clips)
     double max_seam;
+    long skipped;        // frames replaced by a later one before being shown
     int loops;
     long decoded;
     // Sound (only when asked for).
     int astream;
     AVCodecContext *adec;
     SwrContext *swr;
+    int a_channels, a_format, a_rate; // what the resampler takes
     int16_t *ring;       // AUDIO_RING stereo frames
     int ring_r, ring_w, ring_n;
     pthread_mutex_t alock;
     pthread_cond_t aspace;
 };
+
+double clip_snap_time(double t, double fps)
+{
+    if (fps <= 0)
+        return t;
+    double n = round(t * fps);
+    return fabs(t - n / fps) <= 0.25 / fps ? n / fps : t;
+}
 
 static double mono(void)
 {
@@ -217,6 +233,8 @@ bool clip_has_audio(const Clip *c)
     return c && c->adec != NULL;
 }
 
+static bool make_resampler(Clip *c, const AVChannelLayout *layout, int format, int rate);
+
 // Decode one sound packet into the ring, keeping only the segment.
 static bool audio_packet(Clip *c, AVPacket *pkt, AVFrame *af)
 {
@@ -228,6 +246,14 @@ static bool audio_packet(Clip *c, AVPacket *pkt, AVFrame *af)
                        ? 0
                        : af->best_effort_timestamp * av_q2d(tb) - c->start;
         if (t < 0 || (c->end > 0 && t >= c->end - c->start)) {
+            av_frame_unref(af);
+            continue;
+        }
+        // Decoders may give other sound than their parameters said (or
+        // change it mid-stream): the resampler follows the frames.
+        if ((af->ch_layout.nb_channels != c->a_channels || af->format != c->a_format ||
+             af->sample_rate != c->a_rate || !c->swr) &&
+            !make_resampler(c, &af->ch_layout, af->format, af->sample_rate)) {
             av_frame_unref(af);
             continue;
         }
@@ -296,10 +322,10 @@ static void *decode_thread(void *arg)
                 break; // damaged: carry on with the next packet
             }
             int64_t ts = frame->best_effort_timestamp;
-            double t = ts == AV_NOPTS_VALUE ? last_in_loop + frame_dur
-                                            : ts * av_q2d(c->tb) - c->start;
-            if (c->fmt->start_time != AV_NOPTS_VALUE && c->start <= 0)
-                t -= (double)c->fmt->start_time / AV_TIME_BASE;
+            double t = ts == AV_NOPTS_VALUE
+                           ? last_in_loop + frame_dur
+                           : clip_snap_time(ts * av_q2d(c->tb) - c->zero, c->info.fps) -
+                                 c->start;
             if (t < -frame_dur / 2) {
                 av_frame_unref(frame); // before the segment (after a seek)
                 continue;
@@ -367,6 +393,35 @@ Clip *clip_open_with_audio(const char *path, double start, double end, char *err
     return open_clip(path, start, end, true, err, errsize);
 }
 
+// A resampler from the decoder's sound, of any channel layout (mono, 5.1,
+// 7.1, or a count of channels without a layout), down to 48 kHz stereo.
+static bool make_resampler(Clip *c, const AVChannelLayout *layout, int format, int rate)
+{
+    AVChannelLayout stereo = AV_CHANNEL_LAYOUT_STEREO, in;
+    if (layout->nb_channels <= 0 || rate <= 0 || format < 0)
+        return false;
+    if (layout->order == AV_CHANNEL_ORDER_UNSPEC)
+        av_channel_layout_default(&in, layout->nb_channels);
+    else if (av_channel_layout_copy(&in, layout) < 0)
+        return false;
+    swr_free(&c->swr);
+    bool ok = swr_alloc_set_opts2(&c->swr, &stereo, AV_SAMPLE_FMT_S16, AUDIO_RATE, &in,
+                                  format, rate, 0, NULL) >= 0 &&
+              swr_init(c->swr) >= 0;
+    av_channel_layout_uninit(&in);
+    if (!ok)
+        swr_free(&c->swr);
+    c->a_channels = layout->nb_channels;
+    c->a_format = format;
+    c->a_rate = rate;
+    return ok;
+}
+
+static bool audio_resampler(Clip *c, const AVCodecContext *d)
+{
+    return make_resampler(c, &d->ch_layout, d->sample_fmt, d->sample_rate);
+}
+
 // The clip's sound, if it has one we can decode; a clip is fine without.
 static void open_audio(Clip *c)
 {
@@ -378,11 +433,9 @@ static void open_audio(Clip *c)
     if (!d)
         return;
     avcodec_parameters_to_context(d, c->fmt->streams[c->astream]->codecpar);
-    AVChannelLayout stereo = AV_CHANNEL_LAYOUT_STEREO;
-    if (avcodec_open2(d, codec, NULL) < 0 ||
-        swr_alloc_set_opts2(&c->swr, &stereo, AV_SAMPLE_FMT_S16, AUDIO_RATE, &d->ch_layout,
-                            d->sample_fmt, d->sample_rate, 0, NULL) < 0 ||
-        swr_init(c->swr) < 0 || !(c->ring = calloc(AUDIO_RING, 4))) {
+    if (avcodec_open2(d, codec, NULL) < 0 || !audio_resampler(c, d) ||
+        !(c->ring = calloc(AUDIO_RING, 4))) {
+        c->astream = -1;
         avcodec_free_context(&d);
         swr_free(&c->swr);
         free(c->ring);
@@ -497,6 +550,10 @@ static Clip *open_clip(const char *path, double start, double end, bool audio, c
     double dur = vs->duration != AV_NOPTS_VALUE ? vs->duration * av_q2d(vs->time_base)
                  : c->fmt->duration != AV_NOPTS_VALUE ? c->fmt->duration / (double)AV_TIME_BASE
                                                       : 0;
+    // A part that runs past the end of the file (the last exercise of a
+    // long video cut by offsets) plays to the end.
+    if (c->end > 0 && dur > 0 && c->end >= dur)
+        c->end = -1;
     c->info.duration = c->end > 0 ? c->end - c->start : dur - c->start;
     if (c->start > 0 && dur > 0 && c->start >= dur) {
         snprintf(c->error, sizeof(c->error), "segment starts at %.2f s, after the end "
@@ -512,8 +569,15 @@ static Clip *open_clip(const char *path, double start, double end, bool audio, c
     snprintf(c->info.codec, sizeof(c->info.codec), "%s", codec->name);
     snprintf(c->info.pixfmt, sizeof(c->info.pixfmt), "%s",
              av_get_pix_fmt_name(c->dec->pix_fmt) ? av_get_pix_fmt_name(c->dec->pix_fmt) : "?");
+    if (!c->start && vs->start_time != AV_NOPTS_VALUE)
+        c->zero = vs->start_time * av_q2d(vs->time_base);
     if (audio)
         open_audio(c);
+    // Streams not played are dropped by the demuxer, so a sound track (or a
+    // second picture, subtitles, data) can never hold the picture back.
+    for (unsigned i = 0; i < c->fmt->nb_streams; i++)
+        if ((int)i != c->stream && (int)i != c->astream)
+            c->fmt->streams[i]->discard = AVDISCARD_ALL;
     if (c->start > 0) {
         r = av_seek_frame(c->fmt, c->stream, (int64_t)(c->start / av_q2d(c->tb)),
                           AVSEEK_FLAG_BACKWARD);
@@ -584,10 +648,17 @@ bool clip_picture(Clip *c, double t, bool wait, ClipPicture *pic, bool *changed)
 {
     *changed = false;
     pthread_mutex_lock(&c->lock);
-    double give_up = mono() + 1.0;
+    // Waiting is bounded: at most a second without a new frame from the
+    // decoder, and WAIT_MAX_S in all (a screenshot far into a clip that
+    // was not drawn before decodes its way there).
+    double started = mono(), give_up = started + 1.0;
+    long decoded = c->decoded;
     for (;;) {
-        // Take every queued frame that is due; the last one is shown.
-        while (c->qlen > 0 && c->q[c->qhead].t <= t + 1e-6) {
+        // Take every queued frame that is due; the last one is shown. The
+        // first frame is due from the start, whatever its time stamp says.
+        while (c->qlen > 0 && (c->q[c->qhead].t <= t + DUE_SLACK_S || !c->shown)) {
+            if (*changed)
+                c->skipped++; // the one before was never handed out
             av_frame_free(&c->shown);
             c->shown = c->q[c->qhead].f;
             c->shown_t = c->q[c->qhead].t;
@@ -599,7 +670,12 @@ bool clip_picture(Clip *c, double t, bool wait, ClipPicture *pic, bool *changed)
         }
         // Every frame up to t is known once a later one is queued.
         bool caught_up = c->qlen > 0;
-        if (!wait || caught_up || c->failed || mono() > give_up)
+        double now = mono();
+        if (c->decoded != decoded) {
+            decoded = c->decoded;
+            give_up = now + 1.0;
+        }
+        if (!wait || caught_up || c->failed || now > give_up || now > started + WAIT_MAX_S)
             break;
         struct timespec ts;
         clock_gettime(CLOCK_REALTIME, &ts);
@@ -639,4 +715,40 @@ void clip_stats(Clip *c, double *max_seam_gap_s, double *first_frame_ms, int *lo
     *loops = c->loops;
     *frames_decoded = c->decoded;
     pthread_mutex_unlock(&c->lock);
+}
+
+long clip_frames_skipped(Clip *c)
+{
+    pthread_mutex_lock(&c->lock);
+    long n = c->skipped;
+    pthread_mutex_unlock(&c->lock);
+    return n;
+}
+
+bool clip_probe(const char *path, double start, double end, char *err, size_t errsize)
+{
+    Clip *c = clip_open(path, start, end, err, errsize);
+    if (!c)
+        return false;
+    // Wait (bounded) for the first picture: a file that opens may still have
+    // nothing to show (cut short, damaged, a codec that fails on every frame).
+    pthread_mutex_lock(&c->lock);
+    double give_up = mono() + PROBE_WAIT_S;
+    while (c->decoded == 0 && !c->failed && mono() < give_up) {
+        struct timespec ts;
+        clock_gettime(CLOCK_REALTIME, &ts);
+        ts.tv_nsec += 10 * 1000000;
+        if (ts.tv_nsec >= 1000000000) {
+            ts.tv_sec++;
+            ts.tv_nsec -= 1000000000;
+        }
+        pthread_cond_timedwait(&c->cond, &c->lock, &ts);
+    }
+    bool ok = c->decoded > 0;
+    if (!ok)
+        snprintf(err, errsize, "%s: %s", path,
+                 c->failed ? c->error : "no picture decoded within 2 seconds");
+    pthread_mutex_unlock(&c->lock);
+    clip_close(c);
+    return ok;
 }

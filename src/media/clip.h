@@ -70,10 +70,11 @@ void clip_close(Clip *c); // accepts NULL
 const ClipInfo *clip_info(const Clip *c);
 
 // The picture to show at clip time t (seconds since the clip started,
-// growing across loops). Returns false when none has been decoded yet.
-// wait: block (briefly) until the frame for t is decoded, for virtual
-// clocks that run faster than real time. *changed says whether it differs
-// from the last call's.
+// growing across loops): the last frame whose time is at or before t (the
+// first frame from the start). Returns false when none has been decoded yet.
+// wait: block until the frame for t is decoded, for virtual clocks that run
+// faster than real time; bounded (a second without progress, ten in all).
+// *changed says whether it differs from the last call's.
 bool clip_picture(Clip *c, double t, bool wait, ClipPicture *pic, bool *changed);
 
 // Why decoding stopped, or "" while it is fine.
@@ -83,5 +84,20 @@ const char *clip_error(Clip *c);
 // times seen at a loop seam, the ms from open to the first decoded frame.
 void clip_stats(Clip *c, double *max_seam_gap_s, double *first_frame_ms,
                 int *loops, long *frames_decoded);
+
+// How many decoded frames were passed over (a later one was due before
+// they were shown): dropped frames, for the benchmark.
+long clip_frames_skipped(Clip *c);
+
+// Open the clip (or its segment) and wait, at most a few seconds, for its
+// first picture. False with the reason in err ("path: empty file", "path:
+// cannot open: Invalid data ...", "path: no picture could be decoded").
+bool clip_probe(const char *path, double start, double end, char *err,
+                size_t errsize);
+
+// A time stamp on the frame grid: within a quarter of a frame of n/fps it
+// becomes n/fps, so the millisecond stamps of WebM and Matroska (33, 67,
+// 100 ms at 30 fps) fall on the refresh their frame belongs to.
+double clip_snap_time(double t, double fps);
 
 #endif

@@ -1,22 +1,22 @@
 /*
  * The history file: opening it (schema and migrations, the integrity check,
- * recovery of a damaged file, read-only fallback), daily backups, closing.
- * What goes in and out of it is in store_log.c.
+ * the read-only fallback with its real reason), closing, and cleaning what a
+ * full disk leaves behind. Recovery of a damaged file is in store_recover.c,
+ * backups in store_backup.c, what goes in and out in store_log.c.
  */
 #include "store/store_internal.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
-#include "core/calendar.h"
 #include "core/strutil.h"
 #include "platform/paths.h"
+#include "platform/log.h"
 
 // Schema history. Each step takes a database at version N-1 to N.
 static const char *const migrations[STORE_SCHEMA_VERSION] = {
@@ -50,7 +50,7 @@ void store_fail(Store *st, const char *what)
 {
     snprintf(st->error, sizeof(st->error), "%s: %s", what,
              st->db ? sqlite3_errmsg(st->db) : "no database");
-    fprintf(stderr, "store: %s (%s)\n", st->error, st->path);
+    log_warn("store", "%s (%s)", st->error, st->path);
 }
 
 bool store_exec(Store *st, const char *sql, const char *what)
@@ -59,7 +59,7 @@ bool store_exec(Store *st, const char *sql, const char *what)
     if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
         snprintf(st->error, sizeof(st->error), "%s: %s", what,
                  msg ? msg : sqlite3_errmsg(st->db));
-        fprintf(stderr, "store: %s (%s)\n", st->error, st->path);
+        log_warn("store", "%s (%s)", st->error, st->path);
         sqlite3_free(msg);
         return false;
     }
@@ -71,7 +71,7 @@ const char *store_notice(const Store *st) { return st ? st->notice : ""; }
 bool store_read_only(const Store *st) { return !st || st->read_only; }
 const char *store_path(const Store *st) { return st ? st->path : ""; }
 
-static int user_version(sqlite3 *db)
+int store_user_version(sqlite3 *db)
 {
     sqlite3_stmt *q;
     int v = -1;
@@ -82,11 +82,10 @@ static int user_version(sqlite3 *db)
     return v;
 }
 
-// "ok" from quick_check, or the first problem.
-static bool quick_check(sqlite3 *db, char *why, size_t size)
+bool store_check(sqlite3 *db, const char *pragma, char *why, size_t size)
 {
     sqlite3_stmt *q;
-    if (sqlite3_prepare_v2(db, "PRAGMA quick_check", -1, &q, NULL) != SQLITE_OK) {
+    if (sqlite3_prepare_v2(db, pragma, -1, &q, NULL) != SQLITE_OK) {
         snprintf(why, size, "%s", sqlite3_errmsg(db));
         return false;
     }
@@ -106,7 +105,7 @@ static bool quick_check(sqlite3 *db, char *why, size_t size)
 
 static bool migrate(Store *st)
 {
-    int v = user_version(st->db);
+    int v = store_user_version(st->db);
     if (v < 0) {
         store_fail(st, "reading the schema version");
         return false;
@@ -132,84 +131,9 @@ static bool migrate(Store *st)
     return true;
 }
 
-static void now_stamp(char *buf, size_t size)
+bool store_open_db(Store *st, const char *path, int flags)
 {
-    time_t t = time(NULL);
-    struct tm tm;
-    gmtime_r(&t, &tm);
-    strftime(buf, size, "%Y%m%d-%H%M%S", &tm);
-}
-
-// Copy every readable row of the damaged file into the new database.
-static int recover_rows(Store *st, const char *from)
-{
-    sqlite3 *old;
-    if (sqlite3_open_v2(from, &old, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
-        sqlite3_close(old);
-        return 0;
-    }
-    int v = user_version(old);
-    const char *cols = v >= 3
-        ? "id, routine, started_utc, utc_offset_min, training_day, ended_utc,"
-          " completed, duration_s, clock_suspect, boot_id, boot_ms, uid"
-        : v == 2
-        ? "id, routine, started_utc, utc_offset_min, training_day, ended_utc,"
-          " completed, duration_s, 0, '', 0, started_utc || ':' || routine"
-        : "id, routine, started_utc, utc_offset_min, training_day, ended_utc,"
-          " completed, 0, 0, '', 0, started_utc || ':' || routine";
-    char sql[512];
-    snprintf(sql, sizeof(sql), "SELECT %s FROM sessions", cols);
-    sqlite3_stmt *q = NULL, *ins = NULL;
-    int n = 0;
-    sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL);
-    if (sqlite3_prepare_v2(old, sql, -1, &q, NULL) == SQLITE_OK &&
-        sqlite3_prepare_v2(st->db,
-                           "INSERT OR IGNORE INTO sessions(id, routine, started_utc,"
-                           " utc_offset_min, training_day, ended_utc, completed,"
-                           " duration_s, clock_suspect, boot_id, boot_ms, uid)"
-                           " VALUES(?,?,?,?,?,?,?,?,?,?,?,?)",
-                           -1, &ins, NULL) == SQLITE_OK) {
-        while (sqlite3_step(q) == SQLITE_ROW) {
-            for (int c = 0; c < 12; c++)
-                sqlite3_bind_value(ins, c + 1, sqlite3_column_value(q, c));
-            if (sqlite3_step(ins) == SQLITE_DONE)
-                n++;
-            sqlite3_reset(ins);
-        }
-    }
-    sqlite3_finalize(q);
-    sqlite3_finalize(ins);
-    q = ins = NULL;
-    const char *scols = v >= 2
-        ? "session_id, exercise, set_no, side, reps_target, reps_done, skipped,"
-          " load_kg, block, step"
-        : "session_id, exercise, set_no, side, reps_target, reps_done, skipped,"
-          " 0, '', 0";
-    snprintf(sql, sizeof(sql), "SELECT %s FROM sets", scols);
-    if (sqlite3_prepare_v2(old, sql, -1, &q, NULL) == SQLITE_OK &&
-        sqlite3_prepare_v2(st->db,
-                           "INSERT INTO sets(session_id, exercise, set_no, side,"
-                           " reps_target, reps_done, skipped, load_kg, block, step)"
-                           " SELECT ?1,?2,?3,?4,?5,?6,?7,?8,?9,?10"
-                           " WHERE EXISTS(SELECT 1 FROM sessions WHERE id = ?1)",
-                           -1, &ins, NULL) == SQLITE_OK) {
-        while (sqlite3_step(q) == SQLITE_ROW) {
-            for (int c = 0; c < 10; c++)
-                sqlite3_bind_value(ins, c + 1, sqlite3_column_value(q, c));
-            sqlite3_step(ins);
-            sqlite3_reset(ins);
-        }
-    }
-    sqlite3_finalize(q);
-    sqlite3_finalize(ins);
-    sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
-    sqlite3_close(old);
-    return n;
-}
-
-static bool open_db(Store *st, int flags)
-{
-    if (sqlite3_open_v2(st->path, &st->db, flags, NULL) != SQLITE_OK) {
+    if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
         store_fail(st, "opening");
         sqlite3_close(st->db);
         st->db = NULL;
@@ -220,12 +144,76 @@ static bool open_db(Store *st, int flags)
     return true;
 }
 
-static bool setup_rw(Store *st)
+bool store_setup_rw(Store *st)
 {
     return store_exec(st, "PRAGMA journal_mode = WAL", "setting up") &&
            store_exec(st, "PRAGMA synchronous = FULL", "setting up") &&
            store_exec(st, "PRAGMA foreign_keys = ON", "setting up") &&
            migrate(st);
+}
+
+// A -shm smaller than one 32 KB region is never in use by a live
+// connection: it is what a write on a full disk left behind. A -wal without
+// any frames is the same.
+static void clean_stray(const char *path)
+{
+    char shm[700], wal[700];
+    struct stat sb;
+    snprintf(shm, sizeof(shm), "%s-shm", path);
+    snprintf(wal, sizeof(wal), "%s-wal", path);
+    bool wal_empty = stat(wal, &sb) != 0 || sb.st_size == 0;
+    if (wal_empty && stat(shm, &sb) == 0 && sb.st_size < 32768 && unlink(shm) == 0)
+        log_warn("store", "removed a stray %s (%lld bytes)", shm, (long long)sb.st_size);
+    if (stat(wal, &sb) == 0 && sb.st_size == 0 && access(shm, F_OK) != 0)
+        unlink(wal);
+}
+
+const char *store_errno_reason(int e)
+{
+    if (e == ENOSPC || e == EDQUOT)
+        return "disk full";
+    if (e == EACCES || e == EPERM || e == EROFS)
+        return "folder not writable";
+    return strerror(e);
+}
+
+const char *store_fs_reason(const char *dir)
+{
+    if (access(dir, W_OK) != 0)
+        return store_errno_reason(errno);
+    struct statvfs vfs;
+    if (statvfs(dir, &vfs) == 0 && vfs.f_bavail == 0)
+        return "disk full";
+    return NULL;
+}
+
+// Open what is stored for reading only; with the folder not writable, an
+// immutable open needs no -shm.
+static bool open_read_only(Store *st)
+{
+    char why[256], uri[1400];
+    if (store_open_db(st, st->path, SQLITE_OPEN_READONLY) &&
+        store_user_version(st->db) == STORE_SCHEMA_VERSION &&
+        store_check(st->db, "PRAGMA quick_check", why, sizeof(why)))
+        return true;
+    sqlite3_close(st->db);
+    st->db = NULL;
+    clean_stray(st->path);
+    char *p = uri + snprintf(uri, sizeof(uri), "file:");
+    for (const char *c = st->path; *c && p < uri + sizeof(uri) - 24; c++) {
+        if (*c == '%' || *c == '?' || *c == '#')
+            p += sprintf(p, "%%%02X", (unsigned char)*c);
+        else
+            *p++ = *c;
+    }
+    snprintf(p, (size_t)(uri + sizeof(uri) - p), "?immutable=1");
+    if (store_open_db(st, uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI) &&
+        store_user_version(st->db) == STORE_SCHEMA_VERSION &&
+        store_check(st->db, "PRAGMA quick_check", why, sizeof(why)))
+        return true;
+    sqlite3_close(st->db);
+    st->db = NULL;
+    return false;
 }
 
 Store *store_open(const char *dir, char *err, size_t errsize)
@@ -239,12 +227,14 @@ Store *store_open(const char *dir, char *err, size_t errsize)
     snprintf(st->path, sizeof(st->path), "%s/history.db", dir);
     bool dir_ok = paths_mkdirs(dir);
     int saved_errno = errno;
+    clean_stray(st->path);
 
-    if (dir_ok && open_db(st, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)) {
+    if (dir_ok && store_open_db(st, st->path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)) {
         char why[256] = "";
         int rc = sqlite3_exec(st->db, "SELECT count(*) FROM sqlite_master",
                               NULL, NULL, NULL);
-        bool healthy = rc == SQLITE_OK && quick_check(st->db, why, sizeof(why));
+        bool healthy = rc == SQLITE_OK &&
+                       store_check(st->db, "PRAGMA quick_check", why, sizeof(why));
         if (rc != SQLITE_OK && !why[0])
             snprintf(why, sizeof(why), "%s", sqlite3_errmsg(st->db));
         bool damaged = !healthy && (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT ||
@@ -252,58 +242,36 @@ Store *store_open(const char *dir, char *err, size_t errsize)
         if (damaged) {
             sqlite3_close(st->db);
             st->db = NULL;
-            char stamp[32], kept[700];
-            now_stamp(stamp, sizeof(stamp));
-            snprintf(kept, sizeof(kept), "%s.damaged-%s", st->path, stamp);
-            if (rename(st->path, kept) != 0) {
-                snprintf(err, errsize, "history.db is damaged (%s) and could "
-                         "not be set aside: %s", why, strerror(errno));
-                free(st);
-                return NULL;
-            }
-            for (int k = 0; k < 2; k++) {
-                char a[700], b[720];
-                snprintf(a, sizeof(a), "%s%s", st->path, k ? "-shm" : "-wal");
-                snprintf(b, sizeof(b), "%s%s", kept, k ? "-shm" : "-wal");
-                rename(a, b);
-            }
-            if (open_db(st, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) &&
-                setup_rw(st)) {
-                int n = recover_rows(st, kept);
-                snprintf(st->notice, sizeof(st->notice),
-                         "The history file was damaged (%.80s). It is kept as "
-                         "%.200s; %d session%s recovered.", why, kept, n,
-                         n == 1 ? "" : "s");
-                fprintf(stderr, "store: %s\n", st->notice);
+            if (store_recover(st, why, err, errsize))
                 return st;
-            }
-            snprintf(err, errsize, "%s", st->error);
             store_close(st);
             return NULL;
         }
-        if (healthy && setup_rw(st))
+        if (healthy && store_setup_rw(st))
             return st;
-        // Fall through: maybe a read-only location.
+        // Fall through: maybe a read-only location or a full disk.
         sqlite3_close(st->db);
         st->db = NULL;
     }
+    const char *reason = dir_ok ? store_fs_reason(dir) : store_errno_reason(saved_errno);
+    if (!reason)
+        reason = st->error[0] ? st->error : "cannot write";
+    char why[300];
+    snprintf(why, sizeof(why), "%.290s", reason);
     // Read-only: show what is stored, save nothing.
-    if (access(st->path, R_OK) == 0 && open_db(st, SQLITE_OPEN_READONLY)) {
-        char why[256];
-        int v = user_version(st->db);
-        if (v == STORE_SCHEMA_VERSION && quick_check(st->db, why, sizeof(why))) {
-            st->read_only = true;
-            snprintf(st->notice, sizeof(st->notice),
-                     "History is read-only (%.200s): new sessions will not be saved",
-                     dir_ok ? st->error : strerror(saved_errno));
-            snprintf(st->error, sizeof(st->error), "%s", st->notice);
-            return st;
-        }
+    if (access(st->path, R_OK) == 0 && open_read_only(st)) {
+        st->read_only = true;
+        snprintf(st->notice, sizeof(st->notice),
+                 "History is read-only (%.200s): new sessions will not be saved", why);
+        snprintf(st->error, sizeof(st->error), "%s", st->notice);
+        log_warn("store", "%s (%s)", st->notice, st->path);
+        return st;
     }
     if (!dir_ok)
         snprintf(err, errsize, "cannot create %s: %s", dir, strerror(saved_errno));
     else
-        snprintf(err, errsize, "cannot open %s: %s", st->path, st->error);
+        snprintf(err, errsize, "cannot open %s: %s", st->path, why);
+    clean_stray(st->path);
     store_close(st);
     return NULL;
 }
@@ -314,66 +282,7 @@ void store_close(Store *st)
         return;
     if (st->db)
         sqlite3_close(st->db);
+    clean_stray(st->path);
     free(st);
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-bool store_backup(Store *st, int64_t today, int keep)
-{
-    char bdir[600], file[700];
-    snprintf(bdir, sizeof(bdir), "%s/backups", st->dir);
-    if (!paths_mkdirs(bdir)) {
-        snprintf(st->error, sizeof(st->error), "cannot create %.300s: %s", bdir,
-                 strerror(errno));
-        return false;
-    }
-    int y, m, d;
-    cal_civil_from_days(today, &y, &m, &d);
-    snprintf(file, sizeof(file), "%s/history-%04d-%02d-%02d.db", bdir, y, m, d);
-    if (access(file, F_OK) != 0) {
-        char tmp[720];
-        snprintf(tmp, sizeof(tmp), "%s.tmp", file);
-        sqlite3 *dst;
-        bool ok = false;
-        if (sqlite3_open(tmp, &dst) == SQLITE_OK) {
-            sqlite3_backup *b = sqlite3_backup_init(dst, "main", st->db, "main");
-            if (b) {
-                sqlite3_backup_step(b, -1);
-                ok = sqlite3_backup_finish(b) == SQLITE_OK;
-            }
-            if (!ok)
-                snprintf(st->error, sizeof(st->error), "backup: %s",
-                         sqlite3_errmsg(dst));
-        }
-        sqlite3_close(dst);
-        if (!ok || rename(tmp, file) != 0) {
-            unlink(tmp);
-            return false;
-        }
-    }
-    // Keep the newest `keep` backups (names sort by date).
-    DIR *dir = opendir(bdir);
-    if (!dir)
-        return true;
-    char *names[256];
-    int n = 0;
-    struct dirent *e;
-    while ((e = readdir(dir)) && n < 256)
-        if (strncmp(e->d_name, "history-", 8) == 0 &&
-            strlen(e->d_name) == strlen("history-2026-01-01.db"))
-            names[n++] = strdup(e->d_name);
-    closedir(dir);
-    qsort(names, (size_t)n, sizeof(names[0]), cmp_str);
-    for (int i = 0; i < n; i++) {
-        if (i < n - keep) {
-            snprintf(file, sizeof(file), "%s/%s", bdir, names[i]);
-            unlink(file);
-        }
-        free(names[i]);
-    }
-    return true;
-}

@@ -6,8 +6,12 @@
  * when the set ends (each in its own durable transaction: WAL,
  * synchronous=FULL), the end when it ends, so a power cut loses at most the
  * set in progress. Opening runs PRAGMA quick_check; a damaged file is kept
- * aside, what can be read is recovered into a new file, and store_notice()
- * says so. Rolling daily backups use the online backup API.
+ * aside, the newest backup that passes integrity_check is restored, what can
+ * still be read from the damaged file is added to it, and store_notice()
+ * says so in one short sentence (the details go to the log). Backups use
+ * the online backup API and are checked after writing; daily, weekly and
+ * monthly generations are kept, and so is the last backup from before a
+ * damage.
  *
  * Errors never lose stored data: a failed write rolls back, store_error()
  * says why (disk full, read-only ...), and the caller keeps coaching.
@@ -20,6 +24,7 @@
 
 #include "core/diag.h"
 #include "core/history.h"
+#include "core/routine.h"
 
 #define STORE_SCHEMA_VERSION 3
 
@@ -47,7 +52,8 @@ bool store_read_only(const Store *st);
 const char *store_path(const Store *st);
 
 // Start a session; its id goes to *id. The session is flagged when its
-// clock cannot be trusted (before 2020, or before the newest session).
+// clock cannot be trusted (before 2020, or before the newest sane session;
+// a session more than a day after this start is no reference).
 bool store_session_begin(Store *st, const StoreStart *s, int64_t *id,
                          bool *clock_suspect);
 bool store_set_append(Store *st, int64_t session_id, const HistorySet *set);
@@ -61,19 +67,66 @@ bool store_session_end(Store *st, int64_t session_id, int duration_s,
 int store_reconcile_clock(Store *st, int64_t now_utc, const char *boot_id,
                           int64_t boot_ms_now, int cutoff_min);
 
+// Flag the sessions that start more than a day after now_utc (a clock that
+// was set ahead once) and lift that flag from those no longer ahead.
+// Returns how many were newly flagged (negative on error).
+int store_flag_future(Store *st, int64_t now_utc);
+
+typedef struct StoreSuspect {
+    int64_t id;
+    char routine[RT_ID_MAX];
+    int64_t started_utc;
+    int offset_min;
+    const char *why; // "before 2020", "before an earlier session", "in the future"
+} StoreSuspect;
+
+// The sessions whose clock is suspect, oldest first; *list is malloc'ed
+// (free it), NULL when there are none.
+bool store_suspects(Store *st, StoreSuspect **list, int *n);
+// Give a session its right start (training day from it and cutoff_min); it
+// is no longer suspect.
+bool store_session_redate(Store *st, int64_t id, int64_t started_utc,
+                          int offset_min, int cutoff_min);
+// Delete a session and its sets. False (store_error says) if there is none.
+bool store_session_delete(Store *st, int64_t id);
+
 bool store_set_week_paused(Store *st, int64_t week, bool paused);
 
 // Read the whole history, oldest first.
 bool store_load(Store *st, History *h);
 
 // Copy the database to <dir>/backups/history-YYYY-MM-DD.db unless that day's
-// backup exists; keep the newest `keep`.
+// backup exists, and check the copy. Keeps the newest `keep` daily backups,
+// the newest of each of the last STORE_BACKUP_WEEKS weeks and
+// STORE_BACKUP_MONTHS months, and the pre-damage-*.db copies made when a
+// damaged file was restored (the newest STORE_BACKUP_PINNED). On failure
+// store_error() says why ("disk full") and no partial backup is left.
+#define STORE_BACKUP_WEEKS 8
+#define STORE_BACKUP_MONTHS 12
+#define STORE_BACKUP_PINNED 3
 bool store_backup(Store *st, int64_t today, int keep);
 
 // CSV: started_at,routine,completed,duration_s,training_day,clock_suspect,sets
+// Refuses the database, its -wal/-shm/-journal, the backups folder and any
+// other SQLite file as target; writes a temp file and renames it.
 bool store_export_csv(Store *st, const char *path);
+
+// Called during an import after each batch: rows read so far, bytes read,
+// the file's size.
+typedef void (*StoreProgress)(void *ctx, long rows, long bytes_done,
+                              long bytes_total);
+void store_set_progress(Store *st, StoreProgress fn, void *ctx);
+
+// Rows per import transaction (one sync each).
+#define STORE_IMPORT_BATCH 1000
+
 // Import; bad rows are reported (file:line) into problems and skipped, good
-// ones stored once (importing the same session twice stores it once).
+// ones stored once (importing the same session twice stores it once). What
+// spreadsheets write is read: a BOM, CRLF, padding columns, ';' separators,
+// local times without an offset ("2026-11-04 18:00", "25/11/2026 18:00"
+// where the day and month cannot be mixed up). started_at decides the
+// training day unless a training_day_override column gives one. Rows are
+// stored in transactions of STORE_IMPORT_BATCH rows.
 bool store_import_csv(Store *st, const char *path, int *imported,
                       int *duplicates, DiagList *problems);
 

@@ -2,14 +2,25 @@
  * History export and import as CSV, one row per session:
  *   started_at,routine,completed,duration_s,training_day,clock_suspect,sets
  * started_at is ISO 8601 with its UTC offset; sets is a ';'-separated list of
- * exercise/block/step/set/side/target/done/load_kg/skipped.
+ * exercise/block/step/set/side/target/done/load_kg/skipped. training_day is
+ * written for people to read; on import started_at decides the day unless a
+ * training_day_override column says otherwise.
+ *
+ * Export never writes over the history itself and replaces its target only
+ * once the whole file is written. Import reads what spreadsheets save and
+ * stores rows in batches, one transaction (one sync) per batch.
  */
+#include <errno.h>
+#include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "core/calendar.h"
 #include "core/strutil.h"
+#include "store/store_csv_read.h"
 #include "store/store_internal.h"
 
 static const char *side_code(HistorySide s)
@@ -17,20 +28,65 @@ static const char *side_code(HistorySide s)
     return s == HSIDE_LEFT ? "L" : s == HSIDE_RIGHT ? "R" : "-";
 }
 
-bool store_export_csv(Store *st, const char *path)
+// The target, resolved (symlinks, "..") even when it does not exist yet.
+static bool resolve(const char *path, char *out, size_t size)
 {
-    History h = {0};
-    if (!store_load(st, &h))
-        return false;
-    FILE *f = fopen(path, "w");
-    if (!f) {
-        snprintf(st->error, sizeof(st->error), "cannot write %s", path);
-        history_free(&h);
-        return false;
+    char *full = realpath(path, NULL);
+    if (full) {
+        snprintf(out, size, "%s", full);
+        free(full);
+        return true;
     }
-    fputs("started_at,routine,completed,duration_s,training_day,clock_suspect,sets\n", f);
-    for (int i = 0; i < h.nsessions; i++) {
-        const HistorySession *s = &h.sessions[i];
+    char a[1024], b[1024];
+    snprintf(a, sizeof(a), "%s", path);
+    snprintf(b, sizeof(b), "%s", path);
+    char *parent = realpath(dirname(a), NULL);
+    if (!parent)
+        return false;
+    snprintf(out, size, "%s/%s", parent, basename(b));
+    free(parent);
+    return true;
+}
+
+// Why path must not be written, or NULL.
+static const char *forbidden(Store *st, const char *path)
+{
+    char target[1100], dir[1100], own[1200];
+    if (!resolve(path, target, sizeof(target)) ||
+        !resolve(st->dir, dir, sizeof(dir)))
+        return NULL; // the write itself will say why
+    static const char *const names[] = {"history.db", "history.db-wal",
+                                        "history.db-shm", "history.db-journal"};
+    for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+        snprintf(own, sizeof(own), "%s/%s", dir, names[i]);
+        if (strcmp(own, target) == 0)
+            return "refusing to write over the history";
+    }
+    snprintf(own, sizeof(own), "%s/backups/", dir);
+    if (strncmp(own, target, strlen(own)) == 0)
+        return "refusing to write over the history's backups";
+    snprintf(own, sizeof(own), "%s/history.db.damaged-", dir);
+    if (strncmp(own, target, strlen(own)) == 0)
+        return "refusing to write over the history's damaged copy";
+    FILE *f = fopen(target, "rb");
+    if (f) {
+        char head[16];
+        bool db = fread(head, 1, 16, f) == 16 &&
+                  memcmp(head, "SQLite format 3", 16) == 0;
+        fclose(f);
+        if (db)
+            return "refusing to write over a file that is a database";
+    }
+    return NULL;
+}
+
+static void write_rows(FILE *f, const History *h)
+{
+    fputs("started_at,routine,completed,duration_s,training_day,clock_suspect,"
+          "sets\n",
+          f);
+    for (int i = 0; i < h->nsessions; i++) {
+        const HistorySession *s = &h->sessions[i];
         char iso[40];
         cal_format_iso(s->started_utc, s->offset_min, iso, sizeof(iso));
         int y, m, d;
@@ -39,123 +95,210 @@ bool store_export_csv(Store *st, const char *path)
                 s->completed ? "yes" : "no", s->duration_s, y, m, d,
                 s->clock_suspect ? "yes" : "no");
         for (int k = 0; k < s->nsets; k++) {
-            const HistorySet *t = &h.sets[s->first_set + k];
-            fprintf(f, "%s%s/%s/%d/%d/%s/%d/%d/%g/%d", k ? ";" : "", t->exercise,
-                    step_block_name(t->block), t->step, t->set_no,
+            const HistorySet *t = &h->sets[s->first_set + k];
+            fprintf(f, "%s%s/%s/%d/%d/%s/%d/%d/%g/%d", k ? ";" : "",
+                    t->exercise, step_block_name(t->block), t->step, t->set_no,
                     side_code(t->side), t->target, t->done, t->load_kg,
                     t->skipped);
         }
         fputc('\n', f);
     }
-    bool ok = fclose(f) == 0;
+}
+
+bool store_export_csv(Store *st, const char *path)
+{
+    const char *no = forbidden(st, path);
+    if (no) {
+        snprintf(st->error, sizeof(st->error),
+                 "%s (%.300s): choose another file", no, path);
+        return false;
+    }
+    History h = {0};
+    if (!store_load(st, &h))
+        return false;
+    // A device or pipe (/dev/stdout) is written directly; a file through a
+    // temp file renamed over it once complete.
+    struct stat sb;
+    bool direct = stat(path, &sb) == 0 && !S_ISREG(sb.st_mode);
+    char tmp[1100];
+    FILE *f = NULL;
+    if (direct) {
+        f = fopen(path, "w");
+    } else {
+        snprintf(tmp, sizeof(tmp), "%s.tmp-XXXXXX", path);
+        int fd = mkstemp(tmp);
+        if (fd >= 0 && !(f = fdopen(fd, "w")))
+            close(fd);
+    }
+    bool ok = f != NULL;
+    int e = errno;
+    if (ok) {
+        write_rows(f, &h);
+        ok = fflush(f) == 0 && (direct || fsync(fileno(f)) == 0);
+        e = errno;
+        ok = fclose(f) == 0 && ok;
+        if (ok)
+            e = 0;
+        else if (!e)
+            e = errno;
+        if (ok && !direct && rename(tmp, path) != 0) {
+            e = errno;
+            ok = false;
+        }
+        if (!ok && !direct)
+            unlink(tmp);
+    }
     if (!ok)
-        snprintf(st->error, sizeof(st->error), "cannot write %s", path);
+        snprintf(st->error, sizeof(st->error), "cannot write %.300s: %s", path,
+                 strerror(e));
     history_free(&h);
     return ok;
 }
 
-#define CSV_FIELDS 16
-#define SESSION_SETS_IMPORT_MAX (RT_STEPS_MAX * RT_SETS_MAX * 2)
-
-// Split one CSV line in place (double quotes allowed). Returns field count.
-static int csv_split(char *line, char **fields, int max)
+void store_set_progress(Store *st, StoreProgress fn, void *ctx)
 {
-    int n = 0;
-    char *p = line;
-    for (;;) {
-        if (n == max)
-            return -1;
-        if (*p == '"') {
-            char *w = ++p;
-            fields[n++] = w;
-            for (;;) {
-                if (*p == '\0')
-                    return -1; // unterminated quote
-                if (*p == '"' && p[1] == '"') {
-                    *w++ = '"';
-                    p += 2;
-                } else if (*p == '"') {
-                    p++;
-                    break;
-                } else {
-                    *w++ = *p++;
-                }
-            }
-            *w = '\0';
-            if (*p == ',') {
-                p++;
-                continue;
-            }
-            return *p == '\0' ? n : -1;
-        }
-        fields[n++] = p;
-        char *c = strchr(p, ',');
-        if (!c)
-            return n;
-        *c = '\0';
-        p = c + 1;
-    }
+    st->progress = fn;
+    st->progress_ctx = ctx;
 }
 
-static bool parse_yes_no(const char *s, bool *out)
+enum {
+    COL_START,
+    COL_ROUTINE,
+    COL_COMPLETED,
+    COL_DURATION,
+    COL_SUSPECT,
+    COL_SETS,
+    COL_OVERRIDE,
+    COLS
+};
+static const char *const col_names[COLS] = {
+    "started_at",           "routine",       "completed",
+    "duration_s",           "clock_suspect", "sets",
+    "training_day_override"};
+
+typedef struct Import {
+    Store *st;
+    const char *path;
+    DiagList *problems;
+    int col[COLS];
+    HistorySet *sets;
+    int sets_cap;
+    StoreInserter in;
+    int batch_rows, batch_imported, batch_dups, batch_first_line;
+    bool in_batch;
+} Import;
+
+static const char *field(const Import *im, const CsvFields *f, int c)
 {
-    return str_parse_bool(s, out);
+    return im->col[c] >= 0 && im->col[c] < f->n ? f->v[im->col[c]] : "";
 }
 
-static bool parse_sets(char *text, HistorySet *sets, int max, int *n,
-                       char *why, size_t whysize)
+static bool read_header(Import *im, CsvFields *f, int lineno)
 {
-    *n = 0;
-    if (!*text)
-        return true;
-    char *save = NULL;
-    for (char *item = strtok_r(text, ";", &save); item;
-         item = strtok_r(NULL, ";", &save)) {
-        if (*n == max) {
-            snprintf(why, whysize, "too many sets (at most %d)", max);
-            return false;
+    for (int k = 0; k < COLS; k++)
+        im->col[k] = -1;
+    for (int i = 0; i < f->n; i++)
+        for (int k = 0; k < COLS; k++)
+            if (im->col[k] < 0 && str_ieq(f->v[i], col_names[k]))
+                im->col[k] = i;
+    bool ok = true;
+    for (int k = 0; k <= COL_DURATION; k++)
+        if (im->col[k] < 0) {
+            diag_add(
+                im->problems, DIAG_ERROR, im->path, lineno, "",
+                "the header lacks '%s' (expected started_at,routine,completed,"
+                "duration_s,... with fields separated by commas or semicolons)",
+                col_names[k]);
+            ok = false;
         }
-        char *part[9];
-        int k = 0;
-        char *p = item;
-        part[k++] = p;
-        while (k < 9 && (p = strchr(p, '/'))) {
-            *p++ = '\0';
-            part[k++] = p;
-        }
-        HistorySet *t = &sets[*n];
-        memset(t, 0, sizeof(*t));
-        long step, set, target, done;
-        double load;
-        bool skipped;
-        if (k != 9 || !str_is_id(part[0]) ||
-            !str_parse_int(part[2], 0, RT_STEPS_MAX, &step) ||
-            !str_parse_int(part[3], 0, RT_SETS_MAX, &set) ||
-            !str_parse_int(part[5], 0, RT_REPS_MAX, &target) ||
-            !str_parse_int(part[6], 0, RT_REPS_MAX, &done) ||
-            !str_parse_double(part[7], &load) || load < 0 || load > 1000 ||
-            !str_parse_bool(part[8], &skipped) ||
-            (strcmp(part[4], "L") && strcmp(part[4], "R") && strcmp(part[4], "-")) ||
-            (*part[1] && strcmp(part[1], "both") && strcmp(part[1], "single-leg"))) {
-            snprintf(why, whysize, "bad set '%.60s' (expected "
-                     "exercise/block/step/set/side/target/done/load_kg/skipped)",
-                     part[0]);
-            return false;
-        }
-        str_copy(t->exercise, sizeof(t->exercise), part[0]);
-        t->block = !strcmp(part[1], "both") ? STEP_BLOCK_BOTH
-                   : !strcmp(part[1], "single-leg") ? STEP_BLOCK_SINGLE
-                                                    : STEP_BLOCK_NONE;
-        t->step = (int)step;
-        t->set_no = (int)set;
-        t->side = part[4][0] == 'L' ? HSIDE_LEFT : part[4][0] == 'R' ? HSIDE_RIGHT : HSIDE_NONE;
-        t->target = (int)target;
-        t->done = (int)done;
-        t->load_kg = load;
-        t->skipped = skipped;
-        (*n)++;
-    }
+    return ok;
+}
+
+// One data row into s and im->sets; false with a problem reported.
+static bool read_row(Import *im, CsvFields *f, int lineno, HistorySession *s,
+                     int *nsets)
+{
+    char why[200];
+    long dur;
+    bool completed, suspect = false;
+    memset(s, 0, sizeof(*s));
+#define BAD(...)                                                               \
+    do {                                                                       \
+        diag_add(im->problems, DIAG_ERROR, im->path, lineno, "", __VA_ARGS__); \
+        return false;                                                          \
+    } while (0)
+    if (f->n <= im->col[COL_START] || f->n <= im->col[COL_ROUTINE] ||
+        f->n <= im->col[COL_COMPLETED] || f->n <= im->col[COL_DURATION])
+        BAD("only %d field%s", f->n, f->n == 1 ? "" : "s");
+    if (!csv_parse_start(field(im, f, COL_START), &s->started_utc,
+                         &s->offset_min, why, sizeof(why)))
+        BAD("%s", why);
+    const char *routine = field(im, f, COL_ROUTINE);
+    if (!str_is_id(routine) || strlen(routine) >= sizeof(s->routine))
+        BAD("bad routine id '%.40s'", routine);
+    if (!str_parse_bool(field(im, f, COL_COMPLETED), &completed))
+        BAD("completed must be yes or no, not '%.20s'",
+            field(im, f, COL_COMPLETED));
+    if (!str_parse_int(field(im, f, COL_DURATION), 0, 86400, &dur))
+        BAD("bad duration_s '%.20s'", field(im, f, COL_DURATION));
+    str_copy(s->routine, sizeof(s->routine), routine);
+    s->completed = completed;
+    s->duration_s = (int)dur;
+    s->training_day =
+        cal_training_day(s->started_utc, s->offset_min, CAL_CUTOFF_DEFAULT_MIN);
+    const char *override = field(im, f, COL_OVERRIDE);
+    if (*override && !csv_parse_day(override, &s->training_day))
+        BAD("bad training_day_override '%.20s' (expected YYYY-MM-DD)",
+            override);
+    const char *sus = field(im, f, COL_SUSPECT);
+    if (*sus && !str_parse_bool(sus, &suspect))
+        BAD("clock_suspect must be yes or no, not '%.20s'", sus);
+    s->clock_suspect = suspect || s->started_utc < HISTORY_SANE_UTC;
+    *nsets = 0;
+    if (im->col[COL_SETS] >= 0 && im->col[COL_SETS] < f->n &&
+        !csv_parse_sets(f->v[im->col[COL_SETS]], &im->sets, &im->sets_cap,
+                        nsets, why, sizeof(why)))
+        BAD("%s", why);
+#undef BAD
     return true;
+}
+
+static bool batch_begin(Import *im, int lineno)
+{
+    if (im->in_batch)
+        return true;
+    if (!store_exec(im->st, "BEGIN IMMEDIATE", "importing"))
+        return false;
+    im->in_batch = true;
+    im->batch_rows = im->batch_imported = im->batch_dups = 0;
+    im->batch_first_line = lineno;
+    return true;
+}
+
+static bool batch_commit(Import *im, int *imported, int *duplicates)
+{
+    if (!im->in_batch)
+        return true;
+    im->in_batch = false;
+    if (!store_exec(im->st, "COMMIT", "importing")) {
+        sqlite3_exec(im->st->db, "ROLLBACK", NULL, NULL, NULL);
+        return false;
+    }
+    *imported += im->batch_imported;
+    *duplicates += im->batch_dups;
+    return true;
+}
+
+// Read one whole line of any length; strips the line end. NULL at EOF.
+static char *next_line(FILE *f, char **buf, size_t *cap, size_t *len)
+{
+    ssize_t n = getline(buf, cap, f);
+    if (n < 0)
+        return NULL;
+    while (n && ((*buf)[n - 1] == '\n' || (*buf)[n - 1] == '\r'))
+        (*buf)[--n] = '\0';
+    *len = (size_t)n;
+    return *buf;
 }
 
 bool store_import_csv(Store *st, const char *path, int *imported,
@@ -164,144 +307,102 @@ bool store_import_csv(Store *st, const char *path, int *imported,
     *imported = *duplicates = 0;
     FILE *f = fopen(path, "r");
     if (!f) {
-        snprintf(st->error, sizeof(st->error), "cannot read %s", path);
-        diag_add(problems, DIAG_ERROR, path, 0, "", "cannot read the file");
+        snprintf(st->error, sizeof(st->error), "cannot read %s: %s", path,
+                 strerror(errno));
+        diag_add(problems, DIAG_ERROR, path, 0, "", "cannot read the file: %s",
+                 strerror(errno));
         return false;
     }
-    static const char *const names[] = {"started_at", "routine", "completed",
-                                        "duration_s", "training_day",
-                                        "clock_suspect", "sets"};
-    int col[7] = {-1, -1, -1, -1, -1, -1, -1};
-    char line[16384];
-    int lineno = 0;
-    bool header = false, ok = true;
-    HistorySet *sets = malloc(sizeof(HistorySet) * SESSION_SETS_IMPORT_MAX);
-    if (!sets) {
+    if (!store_writable(st)) {
         fclose(f);
+        diag_add(problems, DIAG_ERROR, path, 0, "", "%s", st->error);
         return false;
     }
-    while (fgets(line, sizeof(line), f)) {
+    struct stat sb;
+    long total = fstat(fileno(f), &sb) == 0 ? (long)sb.st_size : 0;
+    Import im = {.st = st, .path = path, .problems = problems};
+    CsvFields fields = {0};
+    char *buf = NULL;
+    size_t cap = 0, len;
+    int lineno = 0, rows = 0;
+    bool header = false, ok = store_inserter_init(st, &im.in);
+    char sep = ',';
+    while (ok && next_line(f, &buf, &cap, &len)) {
         lineno++;
-        size_t len = strlen(line);
-        if (len && line[len - 1] != '\n' && !feof(f)) {
-            diag_add(problems, DIAG_ERROR, path, lineno, "", "line too long");
-            int c;
-            while ((c = fgetc(f)) != EOF && c != '\n') {
-            }
+        char *line = buf;
+        if (lineno == 1 && strncmp(line, "\xef\xbb\xbf", 3) == 0)
+            line += 3; // a spreadsheet's byte order mark
+        if (!*line)
             continue;
-        }
-        while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
-            line[--len] = '\0';
-        if (!len)
-            continue;
-        char *fields[CSV_FIELDS];
-        int nf = csv_split(line, fields, CSV_FIELDS);
-        if (nf < 0) {
+        if (!header)
+            sep = csv_detect_sep(line);
+        if (!csv_split(line, sep, &fields)) {
             diag_add(problems, DIAG_ERROR, path, lineno, "",
                      "cannot split the line into fields (a stray quote?)");
             continue;
         }
+        // A row of separators only: a spreadsheet's padding.
+        bool blank = true;
+        for (int i = 0; i < fields.n && blank; i++)
+            blank = !fields.v[i][0];
+        if (blank)
+            continue;
         if (!header) {
-            for (int i = 0; i < nf; i++)
-                for (int k = 0; k < 7; k++)
-                    if (strcmp(fields[i], names[k]) == 0)
-                        col[k] = i;
-            for (int k = 0; k < 4; k++)
-                if (col[k] < 0) {
-                    diag_add(problems, DIAG_ERROR, path, lineno, "",
-                             "the header lacks '%s' (expected started_at,"
-                             "routine,completed,duration_s,...)", names[k]);
-                    ok = false;
-                }
-            if (!ok)
+            if (!read_header(&im, &fields, lineno)) {
+                ok = false;
                 break;
+            }
             header = true;
             continue;
         }
-        HistorySession s = {0};
-        long dur;
-        bool completed, suspect = false;
-        int maxcol = 0;
-        for (int k = 0; k < 7; k++)
-            if (col[k] > maxcol)
-                maxcol = col[k];
-        if (nf <= col[0] || nf <= col[1] || nf <= col[2] || nf <= col[3]) {
-            diag_add(problems, DIAG_ERROR, path, lineno, "",
-                     "only %d field%s", nf, nf == 1 ? "" : "s");
+        rows++;
+        HistorySession s;
+        int nsets;
+        if (!read_row(&im, &fields, lineno, &s, &nsets))
             continue;
-        }
-        if (cal_parse_iso(fields[col[0]], &s.started_utc, &s.offset_min) != 0) {
-            diag_add(problems, DIAG_ERROR, path, lineno, "",
-                     "bad started_at '%.40s' (expected like "
-                     "2026-11-25T18:02:00-07:00)", fields[col[0]]);
-            continue;
-        }
-        if (!str_is_id(fields[col[1]])) {
-            diag_add(problems, DIAG_ERROR, path, lineno, "",
-                     "bad routine id '%.40s'", fields[col[1]]);
-            continue;
-        }
-        if (!parse_yes_no(fields[col[2]], &completed)) {
-            diag_add(problems, DIAG_ERROR, path, lineno, "",
-                     "completed must be yes or no, not '%.20s'", fields[col[2]]);
-            continue;
-        }
-        if (!str_parse_int(fields[col[3]], 0, 86400, &dur)) {
-            diag_add(problems, DIAG_ERROR, path, lineno, "",
-                     "bad duration_s '%.20s'", fields[col[3]]);
-            continue;
-        }
-        str_copy(s.routine, sizeof(s.routine), fields[col[1]]);
-        s.completed = completed;
-        s.duration_s = (int)dur;
-        s.training_day = cal_training_day(s.started_utc, s.offset_min,
-                                          CAL_CUTOFF_DEFAULT_MIN);
-        if (col[4] >= 0 && nf > col[4] && *fields[col[4]]) {
-            int64_t t;
-            int off;
-            char buf[40];
-            snprintf(buf, sizeof(buf), "%.10sT12:00Z", fields[col[4]]);
-            if (strlen(fields[col[4]]) != 10 || cal_parse_iso(buf, &t, &off) != 0) {
-                diag_add(problems, DIAG_ERROR, path, lineno, "",
-                         "bad training_day '%.20s' (expected YYYY-MM-DD)",
-                         fields[col[4]]);
-                continue;
-            }
-            s.training_day = t / 86400;
-        }
-        if (col[5] >= 0 && nf > col[5] && *fields[col[5]] &&
-            !parse_yes_no(fields[col[5]], &suspect)) {
-            diag_add(problems, DIAG_ERROR, path, lineno, "",
-                     "clock_suspect must be yes or no");
-            continue;
-        }
-        s.clock_suspect = suspect || s.started_utc < HISTORY_SANE_UTC;
-        int nsets = 0;
-        char why[160];
-        if (col[6] >= 0 && nf > col[6] &&
-            !parse_sets(fields[col[6]], sets, SESSION_SETS_IMPORT_MAX, &nsets,
-                        why, sizeof(why))) {
-            diag_add(problems, DIAG_ERROR, path, lineno, "", "%s", why);
-            continue;
-        }
         bool dup;
-        if (!store_insert_full(st, &s, sets, nsets, &dup)) {
-            diag_add(problems, DIAG_ERROR, path, lineno, "", "%s", st->error);
+        if (!batch_begin(&im, lineno) ||
+            !store_insert_full(st, &im.in, &s, im.sets, nsets, &dup)) {
+            if (im.in_batch) {
+                sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+                im.in_batch = false;
+            }
+            diag_add(problems, DIAG_ERROR, path, lineno, "",
+                     "lines %d to %d not stored: %s", im.batch_first_line,
+                     lineno, st->error);
             ok = false;
-            break; // the disk said no: stop, nothing half-written
+            break; // the disk said no: stop, the batch is rolled back whole
         }
-        if (dup)
-            (*duplicates)++;
-        else
-            (*imported)++;
-        (void)maxcol;
+        im.batch_imported += !dup;
+        im.batch_dups += dup;
+        if (++im.batch_rows == STORE_IMPORT_BATCH) {
+            ok = batch_commit(&im, imported, duplicates);
+            if (!ok)
+                diag_add(problems, DIAG_ERROR, path, lineno, "",
+                         "lines %d to %d not stored: %s", im.batch_first_line,
+                         lineno, st->error);
+            if (st->progress)
+                st->progress(st->progress_ctx, rows, ftell(f), total);
+        }
     }
-    if (!header && ok) {
-        diag_add(problems, DIAG_ERROR, path, lineno ? 1 : 0, "",
-                 "no header line (expected started_at,routine,completed,duration_s,...)");
+    if (ok && !batch_commit(&im, imported, duplicates)) {
+        diag_add(problems, DIAG_ERROR, path, lineno, "",
+                 "lines %d to %d not stored: %s", im.batch_first_line, lineno,
+                 st->error);
         ok = false;
     }
-    free(sets);
+    if (ok && st->progress)
+        st->progress(st->progress_ctx, rows, total, total);
+    if (!header && ok) {
+        diag_add(problems, DIAG_ERROR, path, lineno ? 1 : 0, "",
+                 "no header line (expected "
+                 "started_at,routine,completed,duration_s,...)");
+        ok = false;
+    }
+    store_inserter_deinit(&im.in);
+    csv_fields_free(&fields);
+    free(buf);
+    free(im.sets);
     fclose(f);
     return ok;
 }

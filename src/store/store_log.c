@@ -12,7 +12,7 @@
 #include "core/calendar.h"
 #include "core/strutil.h"
 
-static bool writable(Store *st)
+bool store_writable(Store *st)
 {
     if (st->read_only) {
         snprintf(st->error, sizeof(st->error), "%s", st->notice);
@@ -22,15 +22,21 @@ static bool writable(Store *st)
     return true;
 }
 
-static int64_t newest_start(Store *st)
+// The newest start a new one is measured against: sessions more than a day
+// after `start` are no reference (a clock once set ahead would otherwise
+// flag every correct session after it).
+static int64_t newest_start(Store *st, int64_t start)
 {
     sqlite3_stmt *q;
     int64_t v = 0;
     if (sqlite3_prepare_v2(st->db,
-                           "SELECT max(started_utc) FROM sessions WHERE clock_suspect = 0",
-                           -1, &q, NULL) == SQLITE_OK &&
-        sqlite3_step(q) == SQLITE_ROW)
-        v = sqlite3_column_int64(q, 0);
+                           "SELECT max(started_utc) FROM sessions"
+                           " WHERE clock_suspect = 0 AND started_utc <= ?",
+                           -1, &q, NULL) == SQLITE_OK) {
+        sqlite3_bind_int64(q, 1, start + STORE_FUTURE_SLACK_S);
+        if (sqlite3_step(q) == SQLITE_ROW)
+            v = sqlite3_column_int64(q, 0);
+    }
     sqlite3_finalize(q);
     return v;
 }
@@ -38,11 +44,11 @@ static int64_t newest_start(Store *st)
 bool store_session_begin(Store *st, const StoreStart *s, int64_t *id,
                          bool *clock_suspect)
 {
-    if (!writable(st))
+    if (!store_writable(st))
         return false;
     // A minute of slack: two sessions can start in the same minute.
     bool suspect = s->started_utc < HISTORY_SANE_UTC ||
-                   s->started_utc + 60 < newest_start(st);
+                   s->started_utc + 60 < newest_start(st, s->started_utc);
     sqlite3_stmt *q;
     if (sqlite3_prepare_v2(st->db,
                            "INSERT INTO sessions(routine, started_utc, utc_offset_min,"
@@ -132,7 +138,7 @@ static bool insert_set(Store *st, int64_t session_id, const HistorySet *set)
 
 bool store_set_append(Store *st, int64_t session_id, const HistorySet *set)
 {
-    if (!writable(st))
+    if (!store_writable(st))
         return false;
     if (!insert_set(st, session_id, set)) {
         store_fail(st, "saving a set");
@@ -143,7 +149,7 @@ bool store_set_append(Store *st, int64_t session_id, const HistorySet *set)
 
 bool store_sets_discard(Store *st, int64_t session_id, int from_step)
 {
-    if (!writable(st))
+    if (!store_writable(st))
         return false;
     char sql[160];
     snprintf(sql, sizeof(sql),
@@ -155,7 +161,7 @@ bool store_sets_discard(Store *st, int64_t session_id, int from_step)
 bool store_session_end(Store *st, int64_t session_id, int duration_s,
                        bool completed)
 {
-    if (!writable(st))
+    if (!store_writable(st))
         return false;
     sqlite3_stmt *q;
     if (sqlite3_prepare_v2(st->db,
@@ -182,7 +188,7 @@ int store_reconcile_clock(Store *st, int64_t now_utc, const char *boot_id,
 {
     if (st->read_only || now_utc < HISTORY_SANE_UTC || !boot_id || !*boot_id)
         return 0;
-    if (now_utc + 60 < newest_start(st))
+    if (now_utc + 60 < newest_start(st, now_utc))
         return 0; // still behind: not sane yet
     sqlite3_stmt *q = NULL, *u = NULL;
     int fixed = 0;
@@ -232,7 +238,7 @@ fail:
 
 bool store_set_week_paused(Store *st, int64_t week, bool paused)
 {
-    if (!writable(st))
+    if (!store_writable(st))
         return false;
     char sql[128];
     snprintf(sql, sizeof(sql),
@@ -307,24 +313,44 @@ out:
     return ok;
 }
 
-bool store_insert_full(Store *st, const HistorySession *s,
-                       const HistorySet *sets, int nsets, bool *dup)
+bool store_inserter_init(Store *st, StoreInserter *in)
 {
-    *dup = false;
-    if (!writable(st))
-        return false;
-    char uid[96];
-    snprintf(uid, sizeof(uid), "%lld:%s", (long long)s->started_utc, s->routine);
-    sqlite3_stmt *q;
-    if (!store_exec(st, "BEGIN IMMEDIATE", "importing"))
-        return false;
+    in->session = in->set = NULL;
     if (sqlite3_prepare_v2(st->db,
                            "INSERT OR IGNORE INTO sessions(routine, started_utc,"
                            " utc_offset_min, training_day, ended_utc, completed,"
                            " duration_s, clock_suspect, uid)"
                            " VALUES(?,?,?,?,?,?,?,?,?)",
-                           -1, &q, NULL) != SQLITE_OK)
-        goto fail;
+                           -1, &in->session, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(st->db,
+                           "INSERT INTO sets(session_id, exercise, set_no, side,"
+                           " reps_target, reps_done, skipped, load_kg, block, step)"
+                           " VALUES(?,?,?,?,?,?,?,?,?,?)",
+                           -1, &in->set, NULL) != SQLITE_OK) {
+        store_fail(st, "importing");
+        store_inserter_deinit(in);
+        return false;
+    }
+    return true;
+}
+
+void store_inserter_deinit(StoreInserter *in)
+{
+    sqlite3_finalize(in->session);
+    sqlite3_finalize(in->set);
+    in->session = in->set = NULL;
+}
+
+bool store_insert_full(Store *st, StoreInserter *in, const HistorySession *s,
+                       const HistorySet *sets, int nsets, bool *dup)
+{
+    *dup = false;
+    if (!store_writable(st))
+        return false;
+    char uid[96];
+    snprintf(uid, sizeof(uid), "%lld:%s", (long long)s->started_utc, s->routine);
+    sqlite3_stmt *q = in->session;
+    sqlite3_reset(q);
     sqlite3_bind_text(q, 1, s->routine, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int64(q, 2, s->started_utc);
     sqlite3_bind_int(q, 3, s->offset_min);
@@ -334,21 +360,32 @@ bool store_insert_full(Store *st, const HistorySession *s,
     sqlite3_bind_int(q, 7, s->duration_s);
     sqlite3_bind_int(q, 8, s->clock_suspect);
     sqlite3_bind_text(q, 9, uid, -1, SQLITE_TRANSIENT);
-    int rc = sqlite3_step(q);
-    sqlite3_finalize(q);
-    if (rc != SQLITE_DONE)
+    if (sqlite3_step(q) != SQLITE_DONE)
         goto fail;
     if (sqlite3_changes(st->db) == 0) {
         *dup = true;
-        return store_exec(st, "COMMIT", "importing");
+        return true;
     }
     int64_t id = sqlite3_last_insert_rowid(st->db);
-    for (int i = 0; i < nsets; i++)
-        if (!insert_set(st, id, &sets[i]))
+    for (int i = 0; i < nsets; i++) {
+        const HistorySet *set = &sets[i];
+        sqlite3_stmt *t = in->set;
+        sqlite3_reset(t);
+        sqlite3_bind_int64(t, 1, id);
+        sqlite3_bind_text(t, 2, set->exercise, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int(t, 3, set->set_no);
+        sqlite3_bind_text(t, 4, side_text(set->side), -1, SQLITE_STATIC);
+        sqlite3_bind_int(t, 5, set->target);
+        sqlite3_bind_int(t, 6, set->done);
+        sqlite3_bind_int(t, 7, set->skipped);
+        sqlite3_bind_double(t, 8, set->load_kg);
+        sqlite3_bind_text(t, 9, step_block_name(set->block), -1, SQLITE_STATIC);
+        sqlite3_bind_int(t, 10, set->step);
+        if (sqlite3_step(t) != SQLITE_DONE)
             goto fail;
-    return store_exec(st, "COMMIT", "importing");
+    }
+    return true;
 fail:
     store_fail(st, "importing");
-    sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
     return false;
 }

@@ -310,6 +310,21 @@ static void stage(Ui *ui, const UiView *v, int step, float x, float y, float w,
     widget_stage(ui, v, x, y, w, h);
 }
 
+// Where the intro's clip comes from, when it is the coach's own video:
+// a label in the stage's top-left corner.
+static void clip_source_label(Ui *ui, const UiView *v, float x, float y)
+{
+    const SessionStep *st = &v->session->plan.steps[v->session->step];
+    const Exercise *ex = exercise_of(v, st);
+    if (!ex || !ex->from_coach_video)
+        return;
+    const char *text = "From the coach's video";
+    float u = ui->u;
+    float tw = (float)ui_text_width(ui, 3.5f, true, text);
+    ui_round_rect(ui, x + u * 1.5f, y + u * 1.5f, tw + u * 3, u * 5.2f, u * 1.2f, COL_PANEL);
+    ui_text(ui, x + u * 3, y + u * 2.2f, 3.5f, true, COL_TEXT, UI_LEFT, 0, text);
+}
+
 // Full-bleed on wide screens; on 4:3 the clip moves right of the counter,
 // on portrait screens above it.
 static void work_stage(Ui *ui, const UiView *v, int step)
@@ -336,11 +351,15 @@ void screen_session_draw(Ui *ui, const UiView *v)
     case SESSION_INTRO: {
         widget_background(ui);
         // The demo shows on the right half (bottom half when portrait).
-        if (W < H)
-            stage(ui, v, s->step, 0, H * 0.6f, W, H * 0.26f);
-        else // 16:9, like the clips, so nothing is letterboxed
-            stage(ui, v, s->step, W * 0.52f, H * 0.12f, W * 0.46f,
-                  fminf(W * 0.46f * 9 / 16, H * 0.66f));
+        float sx = W * 0.52f, sy = H * 0.12f;
+        if (W < H) {
+            sx = 0;
+            sy = H * 0.6f;
+            stage(ui, v, s->step, sx, sy, W, H * 0.26f);
+        } else { // 16:9, like the clips, so nothing is letterboxed
+            stage(ui, v, s->step, sx, sy, W * 0.46f, fminf(W * 0.46f * 9 / 16, H * 0.66f));
+        }
+        clip_source_label(ui, v, sx, sy);
         draw_intro(ui, v, W < H ? W : W * 0.52f, W < H ? H * 0.6f : H * 0.88f);
         break;
     }

@@ -27,6 +27,7 @@ void screens_draw(Ui *ui, const UiView *v)
     case SCREEN_SUMMARY: screen_summary_draw(ui, v); break;
     case SCREEN_HISTORY: screen_history_draw(ui, v); break;
     case SCREEN_SETTINGS: screen_settings_draw(ui, v); break;
+    case SCREEN_SUSPECTS: screen_suspects_draw(ui, v); break;
     }
     if (v->dimmed) {
         // Idle: darken the screen, keep a small reminder.

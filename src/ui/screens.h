@@ -14,6 +14,7 @@ void screen_session_draw(Ui *ui, const UiView *v);
 void screen_summary_draw(Ui *ui, const UiView *v);
 void screen_history_draw(Ui *ui, const UiView *v);
 void screen_settings_draw(Ui *ui, const UiView *v);
+void screen_suspects_draw(Ui *ui, const UiView *v);
 
 // Shared widgets (widgets.c).
 void widget_background(Ui *ui);

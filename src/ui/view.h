@@ -20,11 +20,13 @@ typedef enum AppScreen {
     SCREEN_SUMMARY,
     SCREEN_HISTORY,
     SCREEN_SETTINGS,
+    SCREEN_SUSPECTS, // settings -> sessions whose date is doubtful
 } AppScreen;
 
 #define VIEW_NOTICES_MAX 4
 #define PAUSE_ITEMS 5
-#define SETTINGS_ITEMS 7
+#define SETTINGS_ITEMS 8
+#define VIEW_SUSPECTS_MAX 8
 
 typedef struct UiView {
     AppScreen screen;
@@ -70,6 +72,18 @@ typedef struct UiView {
     const Settings *settings;
     int settings_sel;
     bool week_paused;
+    // Sessions with a doubtful date (the app fills the text; the selected one
+    // shows the date it would get)
+    struct {
+        char when[48];   // "Sun 21 Nov 2027 18:00"
+        char title[64];  // routine title
+        char why[32];    // "in the future" ...
+    } suspects[VIEW_SUSPECTS_MAX];
+    int nsuspects;       // shown (at most VIEW_SUSPECTS_MAX)
+    int suspects_total;  // stored
+    int suspect_sel;
+    char suspect_new_when[48]; // the date the selected one would get
+    bool suspect_confirm;      // "delete this session?" is asked
 } UiView;
 
 #endif

@@ -40,13 +40,29 @@ void widget_notices(Ui *ui, const UiView *v)
     if (v->nnotices == 0)
         return;
     float u = ui->u;
+    float avail = ui->w - u * 7;
+    float line_h = 3.5f * u * 1.25f;
+    // A notice too long for one line wraps (up to three) rather than being
+    // cut mid-sentence on a narrow (portrait) screen.
+    int lines[VIEW_NOTICES_MAX];
     // Above the hint line, so both can be read.
-    float y = ui->h - u * (5.2f * v->nnotices + 7.5f);
+    float total = u * 7.5f;
     for (int i = 0; i < v->nnotices; i++) {
-        ui_round_rect(ui, u * 2, y, ui->w - u * 4, u * 4.6f, u, (SDL_Color){120, 30, 30, 230});
-        ui_text(ui, u * 3.5f, y + u * 0.5f, 3.5f, false, COL_TEXT, UI_LEFT,
-                ui->w - u * 7, v->notices[i]);
-        y += u * 5.2f;
+        float w = (float)ui_text_width(ui, 3.5f, false, v->notices[i]);
+        lines[i] = w <= avail ? 1 : w * 1.15f <= 2 * avail ? 2 : 3;
+        total += u * 5.2f + (float)(lines[i] - 1) * line_h;
+    }
+    float y = ui->h - total;
+    for (int i = 0; i < v->nnotices; i++) {
+        float h = u * 4.6f + (float)(lines[i] - 1) * line_h;
+        ui_round_rect(ui, u * 2, y, ui->w - u * 4, h, u, (SDL_Color){120, 30, 30, 230});
+        if (lines[i] == 1)
+            ui_text(ui, u * 3.5f, y + u * 0.5f, 3.5f, false, COL_TEXT, UI_LEFT, avail,
+                    v->notices[i]);
+        else
+            ui_text_wrapped(ui, u * 3.5f, y + u * 0.5f, 3.5f, false, COL_TEXT, avail,
+                            lines[i], v->notices[i]);
+        y += h + u * 0.6f;
     }
 }
 

@@ -23,6 +23,20 @@ expect_status() { # want, command...
 expect_out() { grep -qF -- "$1" "$TMP/out" || { cat "$TMP/out" >&2; fail "stdout lacks: $1"; }; }
 expect_err() { grep -qF -- "$1" "$TMP/err" || { cat "$TMP/err" >&2; fail "stderr lacks: $1"; }; }
 
+# The value of KEY in the first step of --describe --json output ($TMP/out)
+# that coaches exercise ID.
+step_field() { # id key
+    awk -v id="\"exercise_id\": \"$1\"," -v key="\"$2\": " '
+        index($0, id) { inside = 1 }
+        inside && index($0, key) { sub(/^ *"[^"]*": /, ""); sub(/,$/, ""); print; exit }
+        inside && /^    }/ { exit }' "$TMP/out"
+}
+expect_field() { # id key want
+    local got
+    got=$(step_field "$1" "$2")
+    [ "$got" = "$3" ] || { cat "$TMP/out" >&2; fail "$1 $2 is $got, want $3"; }
+}
+
 case $CASE in
 check_builtin)
     expect_status 0 "$BIN" --check
@@ -33,14 +47,73 @@ check_builtin)
     expect_out "exercises.ini:28: warning: clip 'band-work.mp4' not found in the videos folders"
     ;;
 check_clips_present)
-    # With every clip in place the check is fully clean.
+    # With every clip in place (and playable) the check is fully clean.
     mkdir -p "$TMP/clips"
+    ffmpeg -loglevel error -f lavfi -i testsrc2=size=160x90:rate=30 -t 0.5 \
+        -c:v libx264 "$TMP/clip.mp4" || fail "ffmpeg"
     for id in band-work step-ups split-squats nordic-curls glute-bridges clams \
               single-leg-deadlifts calf-raises rear-lunges; do
-        : >"$TMP/clips/$id.mp4"
+        cp "$TMP/clip.mp4" "$TMP/clips/$id.mp4"
     done
     expect_status 0 "$BIN" --check --videos-dir "$TMP/clips"
     expect_out "0 errors, 0 warnings"
+    ;;
+check_clips_broken)
+    # Clips that cannot play are found by --check, each with the reason.
+    mkdir -p "$TMP/clips"
+    ffmpeg -loglevel error -f lavfi -i testsrc2=size=160x90:rate=30 -t 1 \
+        -c:v libvpx -deadline realtime -f webm "$TMP/clips/band-work.mp4" || fail "ffmpeg"
+    : >"$TMP/clips/step-ups.mp4"
+    echo "the coach's video goes here" >"$TMP/clips/split-squats.mp4"
+    head -c 600 "$TMP/clips/band-work.mp4" >"$TMP/clips/nordic-curls.mp4"
+    expect_status 0 "$BIN" --check --videos-dir "$TMP/clips"
+    expect_out "exercises.ini:43: warning: clip 'step-ups.mp4' cannot play ($TMP/clips/step-ups.mp4: empty file): the demo is shown instead"
+    expect_out "exercises.ini:56: warning: clip 'split-squats.mp4' cannot play ($TMP/clips/split-squats.mp4: cannot open: Invalid data found when processing input): the demo is shown instead"
+    expect_out "exercises.ini:69: warning: clip 'nordic-curls.mp4' cannot play ($TMP/clips/nordic-curls.mp4: no picture could be decoded): the demo is shown instead"
+    if grep -q "clip 'band-work.mp4'" "$TMP/out"; then cat "$TMP/out" >&2; fail "a good clip reported"; fi
+    expect_status 0 "$BIN" --check --json --videos-dir "$TMP/clips"
+    expect_out '"message": "clip '"'"'step-ups.mp4'"'"' cannot play'
+    ;;
+bench_clips)
+    # Every frame of 30 fps WebM/MKV/MP4 and 29.97 fps clips is presented on
+    # a 60 Hz refresh, none dropped or late; a 5.1 Opus track holds nothing up.
+    src="-f lavfi -i testsrc2=size=320x180:rate=30 -t 2"
+    ffmpeg -loglevel error $src -c:v libvpx -deadline realtime "$TMP/a.webm" &&
+    ffmpeg -loglevel error $src -c:v libx264 "$TMP/b.mkv" &&
+    ffmpeg -loglevel error $src -c:v libx264 "$TMP/c.mp4" &&
+    ffmpeg -loglevel error -f lavfi -i testsrc2=size=320x180:rate=30000/1001 -t 2 \
+        -c:v libx264 "$TMP/d.mp4" &&
+    ffmpeg -loglevel error $src -f lavfi -i sine=f=440:r=48000 -t 2 \
+        -filter_complex "[1]aformat=channel_layouts=5.1[a]" -map 0 -map "[a]" \
+        -c:v libvpx -deadline realtime -c:a libopus "$TMP/e.webm" || fail "ffmpeg"
+    for f in a.webm b.mkv c.mp4 d.mp4 e.webm; do
+        expect_status 0 "$BIN" --bench "$TMP/$f" --headless --windowed=320x180 --frames 50 --json
+        expect_out '"frames": 50,'
+        expect_out '"dropped_frames": 0,'
+        expect_out '"late_frames": 0,'
+    done
+    ;;
+bench_interrupted)
+    # A run asked for far too many frames is capped, and Ctrl+C prints what
+    # it has so far.
+    ffmpeg -loglevel error -f lavfi -i testsrc2=size=160x90:rate=30 -t 1 -c:v libx264 \
+        "$TMP/a.mp4" || fail "ffmpeg"
+    "$BIN" --bench "$TMP/a.mp4" --headless --windowed=320x180 --frames 100000000 \
+        >"$TMP/out" 2>"$TMP/err" &
+    pid=$!
+    for _ in $(seq 1 100); do
+        grep -q "running 360000" "$TMP/err" && break
+        sleep 0.1
+    done
+    sleep 1
+    kill -INT $pid
+    wait $pid
+    got=$?
+    [ "$got" = 0 ] || { cat "$TMP/err" >&2; fail "exit status $got after SIGINT, want 0"; }
+    expect_err "--frames 100000000 is more than 360000: running 360000"
+    expect_out ", interrupted"
+    expect_out "at 60 Hz        0 dropped, 0 late"
+    grep -qE '^frames +[1-9][0-9]* of 360000' "$TMP/out" || { cat "$TMP/out" >&2; fail "no partial figures"; }
     ;;
 check_json)
     expect_status 0 "$BIN" --check --json
@@ -104,6 +177,58 @@ user_file_unreadable)
     expect_out "$TMP/d/routines/bin.ini:1: error: NUL byte in the line: is this a text file?"
     expect_out "$TMP/d/routines/weird.ini: error: is a folder, not a file: skipped"
     expect_out "ultra-legs             Ultra Legs                 10 steps  ok"
+    ;;
+user_exercise_partial)
+    # The README's example: a section of just clip, clip_start and clip_end
+    # gives the exercise its part of a long video; the rest stays built in.
+    mkdir -p "$TMP/d"
+    cat >"$TMP/d/exercises.ini" <<'INI'
+[band-work]
+clip = ultra-legs-video.mp4
+clip_start = 2:01
+clip_end = 2:52
+INI
+    expect_status 0 "$BIN" --check --data-dir "$TMP/d"
+    expect_out "$TMP/d/exercises.ini:1: notice: exercise [band-work]: your file changes clip, clip_start, clip_end"
+    expect_out "band-work              Band work                  warning  (yours)"
+    expect_status 0 "$BIN" --describe ultra-legs --json --data-dir "$TMP/d"
+    expect_field band-work name '"Band work"'
+    expect_field band-work unit '"steps"'
+    expect_field band-work cadence_s 1.20
+    expect_field band-work clip '"ultra-legs-video.mp4"'
+    expect_field band-work clip_start 121.000
+    expect_field band-work clip_end 172.000
+    expect_field step-ups per_side true
+    # A new exercise still needs a name.
+    printf '[wall-sit]\ncadence = 3\n' >>"$TMP/d/exercises.ini"
+    expect_status 1 "$BIN" --check --data-dir "$TMP/d"
+    expect_out "$TMP/d/exercises.ini:5: error: exercise [wall-sit] has no name"
+    ;;
+coach_video_cut)
+    # coach_video cuts the coach's one video into every exercise with an
+    # offset (to the next offset, the last to the end), unless a clip of the
+    # runner's own is set.
+    mkdir -p "$TMP/d/videos"
+    printf '[settings]\ncoach_video = ultra-legs-video.mp4\n' >"$TMP/d/config.ini"
+    printf '[step-ups]\nclip = my-step-ups.mp4\n' >"$TMP/d/exercises.ini"
+    expect_status 0 "$BIN" --describe ultra-legs --json --data-dir "$TMP/d"
+    expect_field band-work clip '"ultra-legs-video.mp4"'
+    expect_field band-work clip_start 121.000
+    expect_field band-work clip_end 172.000
+    expect_field band-work clip_from_coach_video true
+    expect_field step-ups clip '"my-step-ups.mp4"'
+    expect_field step-ups clip_start null
+    expect_field step-ups clip_from_coach_video false
+    expect_field split-squats clip_start 235.000
+    expect_field split-squats clip_end 329.000
+    expect_field calf-raises clip_start 682.000
+    expect_field calf-raises clip_end null
+
+    expect_status 0 "$BIN" --check --data-dir "$TMP/d"
+    expect_out "clip 'ultra-legs-video.mp4' not found in the videos folders"
+    printf '[settings]\ncoach_video = ../x.mp4\n' >"$TMP/d/config.ini"
+    expect_status 0 "$BIN" --describe ultra-legs --json --data-dir "$TMP/d"
+    expect_field band-work clip '"band-work.mp4"'
     ;;
 bad_args)
     expect_status 2 "$BIN" --bogus
@@ -182,9 +307,142 @@ history_damaged_db)
     mkdir -p "$TMP/d"
     head -c 3000 /dev/urandom >"$TMP/d/history.db"
     expect_status 0 "$BIN" --history --data-dir "$TMP/d" --now 2026-11-27T10:00Z
-    expect_err "The history file was damaged"
+    expect_err "History file damaged and no backup: 0 sessions recovered"
     expect_out "Sessions completed: 0"
     ls "$TMP/d"/history.db.damaged-* >/dev/null || fail "damaged file not kept"
+    ;;
+export_onto_database)
+    printf 'started_at,routine,completed,duration_s\n2026-11-25T18:02:00-07:00,ultra-legs,yes,900\n' >"$TMP/in.csv"
+    expect_status 0 "$BIN" --import-history "$TMP/in.csv" --data-dir "$TMP/d"
+    expect_status 1 "$BIN" --export-history "$TMP/d/history.db" --data-dir "$TMP/d"
+    expect_err "refusing to write over the history"
+    expect_status 1 "$BIN" --export-history "$TMP/d/../d/history.db-wal" --data-dir "$TMP/d"
+    expect_err "refusing to write over the history"
+    expect_status 1 "$BIN" --export-history /dev/full --data-dir "$TMP/d"
+    expect_err "cannot write /dev/full: No space left on device"
+    expect_status 0 "$BIN" --history --data-dir "$TMP/d" --now 2026-11-27T10:00-07:00
+    expect_out "Sessions completed: 1"
+    ;;
+import_spreadsheet)
+    # What a European spreadsheet saves: BOM, CRLF, ';', local times, padding.
+    printf '\xef\xbb\xbfstarted_at;routine;completed;duration_s;;;;\r\n25/11/2026 18:02;ultra-legs;yes;900;;;;\r\n2026-11-26 07:30:00;daily-hips;yes;600;;;;\r\n04/05/2026 18:00;ultra-legs;yes;900;;;;\r\n' >"$TMP/sheet.csv"
+    TZ=Europe/Berlin expect_status 1 "$BIN" --import-history "$TMP/sheet.csv" --data-dir "$TMP/d"
+    expect_out "imported 2 sessions, 0 already stored, 1 bad row"
+    expect_err "sheet.csv:4: error: ambiguous date '04/05/2026': write it as 2026-05-04 or 2026-04-05"
+    expect_err "importing: 3 rows"
+    expect_status 0 "$BIN" --export-history "$TMP/out.csv" --data-dir "$TMP/d"
+    grep -q '^2026-11-25T18:02:00+01:00,ultra-legs,yes,900' "$TMP/out.csv" || { cat "$TMP/out.csv" >&2; fail "local time not read with its offset"; }
+    ;;
+suspect_sessions)
+    printf 'started_at,routine,completed,duration_s\n2026-11-20T18:00:00-07:00,ultra-legs,yes,900\n2027-11-21T18:00:00-07:00,ultra-legs,yes,900\n2026-11-23T18:00:00-07:00,ultra-legs,yes,900\n' >"$TMP/in.csv"
+    expect_status 0 "$BIN" --import-history "$TMP/in.csv" --data-dir "$TMP/d"
+    expect_status 0 "$BIN" --history --data-dir "$TMP/d" --now 2026-11-24T10:00-07:00
+    expect_out "This week (2026-W48): 1 of"
+    expect_out "1 session has a suspect date: see --suspect-sessions"
+    expect_status 0 "$BIN" --suspect-sessions --data-dir "$TMP/d" --now 2026-11-24T10:00-07:00
+    expect_out "2027-11-21T18:00:00-07:00  ultra-legs  in the future"
+    id=$(awk '/in the future/ {print $1}' "$TMP/out")
+    [ -n "$id" ] || fail "no id listed"
+    expect_status 0 "$BIN" --suspect-sessions --json --data-dir "$TMP/d" --now 2026-11-24T10:00-07:00
+    expect_out "\"id\": $id"
+    expect_out '"why": "in the future"'
+    expect_status 0 "$BIN" --fix-session-date "$id" 2026-11-21T18:00-07:00 --data-dir "$TMP/d"
+    expect_out "session $id now starts 2026-11-21T18:00:00-07:00"
+    expect_status 0 "$BIN" --suspect-sessions --data-dir "$TMP/d" --now 2026-11-24T10:00-07:00
+    expect_out "No session has a suspect date."
+    expect_status 0 "$BIN" --history --data-dir "$TMP/d" --now 2026-11-24T10:00-07:00
+    expect_out "Sessions completed: 3"
+    # Deleting asks for --yes when nobody can be asked.
+    expect_status 1 "$BIN" --delete-session "$id" --data-dir "$TMP/d" </dev/null
+    expect_err "add --yes to delete it"
+    expect_status 0 "$BIN" --delete-session "$id" --yes --data-dir "$TMP/d"
+    expect_out "deleted session $id"
+    expect_status 1 "$BIN" --delete-session "$id" --yes --data-dir "$TMP/d"
+    expect_err "no session $id in the history"
+    expect_status 2 "$BIN" --fix-session-date 3 yesterday --data-dir "$TMP/d"
+    expect_err "--fix-session-date: bad date 'yesterday'"
+    ;;
+check_config)
+    mkdir -p "$TMP/config/ultralegs"
+    printf '[settings]\nvolume = loud\nvoice = perhaps\ntempo = 20\nweekly_target = 9\nunits = stone\nthis line is wrong\nspeech_rate = 5\nvideo_fit = stretch\n' >"$TMP/config/ultralegs/config.ini"
+    expect_status 1 "$BIN" --check
+    c=$TMP/config/ultralegs/config.ini
+    expect_out "$c:2: error: 'volume' must be 0 to 100, not 'loud'"
+    expect_out "$c:3: error: 'voice' must be yes or no"
+    expect_out "$c:4: error: 'tempo'"
+    expect_out "$c:5: error: 'weekly_target'"
+    expect_out "$c:6: error: 'units'"
+    expect_out "$c:7: error: not a setting, a section or a comment"
+    expect_out "$c:8: error: 'speech_rate'"
+    expect_out "$c:9: error: 'video_fit'"
+    expect_out "8 errors, 9 warnings"
+    expect_status 1 "$BIN" --check --json
+    expect_out "\"file\": \"$c\""
+    # The kiosk keeps coaching and says how many, not only the first.
+    expect_status 0 "$BIN" --headless --virtual-clock --auto --routine daily-hips \
+        --data-dir "$TMP/config/ultralegs" --cue-log "$TMP/cues.tsv"
+    grep -qP '\tnotice\tconfig.ini has 8 problems \(defaults kept\): run ultralegs --check$' "$TMP/cues.tsv" \
+        || { cat "$TMP/cues.tsv" >&2; fail "no count of the settings problems"; }
+    ;;
+kiosk_restores_backup)
+    # The kiosk's daily backup, then a session, then a zeroed page (a failing
+    # SD card): the backup comes back and the screen says what was lost.
+    printf 'started_at,routine,completed,duration_s\n2026-11-20T18:00:00-07:00,ultra-legs,yes,900\n2026-11-22T18:00:00-07:00,daily-hips,yes,900\n' >"$TMP/a.csv"
+    printf 'started_at,routine,completed,duration_s\n2026-11-26T18:00:00-07:00,ultra-legs,yes,900\n' >"$TMP/b.csv"
+    printf '1 quit\n' >"$TMP/quit.txt"
+    expect_status 0 "$BIN" --import-history "$TMP/a.csv" --data-dir "$TMP/d"
+    expect_status 0 "$BIN" --headless --virtual-clock --script "$TMP/quit.txt" --data-dir "$TMP/d" \
+        --now 2026-11-25T10:00-07:00
+    [ -e "$TMP/d/backups/history-2026-11-25.db" ] || fail "no daily backup"
+    expect_status 0 "$BIN" --import-history "$TMP/b.csv" --data-dir "$TMP/d"
+    dd if=/dev/zero of="$TMP/d/history.db" bs=4096 seek=1 count=1 conv=notrunc 2>/dev/null
+    expect_status 0 "$BIN" --headless --virtual-clock --script "$TMP/quit.txt" --data-dir "$TMP/d" \
+        --now 2026-11-28T10:00-07:00 --cue-log "$TMP/cues.tsv"
+    grep -qP '\tnotice\tHistory restored from the backup of 25 Nov: 1 recent session could not be read$' \
+        "$TMP/cues.tsv" || { cat "$TMP/cues.tsv" "$TMP/err" >&2; fail "no short notice of the restore"; }
+    expect_err "kept as $TMP/d/history.db.damaged-"
+    [ -e "$TMP/d/backups/pre-damage-2026-11-25.db" ] || fail "the pre-damage backup is not kept"
+    expect_status 0 "$BIN" --history --data-dir "$TMP/d" --now 2026-11-28T10:00-07:00
+    expect_out "Sessions completed: 2"
+    ;;
+history_read_only_user)
+    # A folder the kiosk's user cannot write: the history is shown, read-only,
+    # with the real reason. As root the check runs as a user 'runner'.
+    printf 'started_at,routine,completed,duration_s\n2026-11-24T18:00:00-07:00,ultra-legs,yes,900\n' >"$TMP/a.csv"
+    expect_status 0 "$BIN" --import-history "$TMP/a.csv" --data-dir "$TMP/ro"
+    chmod 755 "$TMP" "$HOME"
+    chmod 555 "$TMP/ro"
+    as_user=()
+    if [ "$(id -u)" = 0 ]; then
+        id runner >/dev/null 2>&1 || useradd -m runner || fail "cannot add a user 'runner'"
+        as_user=(runuser -u runner --)
+    fi
+    expect_status 0 "${as_user[@]}" env HOME="$HOME" XDG_CONFIG_HOME="$XDG_CONFIG_HOME" \
+        "$BIN" --history --data-dir "$TMP/ro" --now 2026-11-25T10:00-07:00
+    expect_err "History is read-only (folder not writable): new sessions will not be saved"
+    expect_out "This week (2026-W48): 1 of"
+    [ ! -e "$TMP/ro/history.db-shm" ] || fail "a stray -shm was left"
+    chmod 755 "$TMP/ro"
+    ;;
+settings_doubtful_dates)
+    # The settings screen lists the sessions with a doubtful date: one moved
+    # to its right day, one deleted after a confirmation.
+    printf 'started_at,routine,completed,duration_s\n2019-05-01T10:00:00Z,ultra-legs,yes,900\n2026-11-20T18:00:00-07:00,ultra-legs,yes,900\n2027-11-21T18:00:00-07:00,daily-hips,yes,600\n' >"$TMP/a.csv"
+    expect_status 0 "$BIN" --import-history "$TMP/a.csv" --data-dir "$TMP/d"
+    printf '1 settings\n1.2 up\n1.4 ok\n1.6 down\n1.8 left\n2.2 ok\n2.4 pause\n2.5 back\n2.6 pause\n2.8 ok\n3 back\n3.5 quit\n' >"$TMP/s.txt"
+    expect_status 0 "$BIN" --headless --virtual-clock --script "$TMP/s.txt" --data-dir "$TMP/d" \
+        --now 2026-11-24T10:00-07:00 --cue-log "$TMP/cues.tsv" --screenshot 2.0:"$TMP/dates.png"
+    grep -qP '\tnotice\t1 session dated in the future: see Settings, Doubtful dates$' "$TMP/cues.tsv" \
+        || { cat "$TMP/cues.tsv" >&2; fail "no notice of the future session"; }
+    grep -qP '^2\.200\tsettings\tSession moved to Mon 23 Nov 2026 18:00$' "$TMP/cues.tsv" \
+        || { cat "$TMP/cues.tsv" >&2; fail "the date was not saved"; }
+    [ "$(grep -c 'Session deleted' "$TMP/cues.tsv")" = 1 ] || { cat "$TMP/cues.tsv" >&2; fail "Back did not keep it, or OK did not delete it"; }
+    [ -s "$TMP/dates.png" ] || fail "no screenshot"
+    expect_status 0 "$BIN" --suspect-sessions --data-dir "$TMP/d" --now 2026-11-24T10:00-07:00
+    expect_out "No session has a suspect date."
+    expect_status 0 "$BIN" --export-history "$TMP/out.csv" --data-dir "$TMP/d"
+    grep -q '^2026-11-23T18:00:00-07:00,daily-hips,yes,600' "$TMP/out.csv" || { cat "$TMP/out.csv" >&2; fail "not moved"; }
+    ! grep -q '^2019' "$TMP/out.csv" || fail "not deleted"
     ;;
 stop_signal)
     # The service manager stops the kiosk mid-session: it ends cleanly and

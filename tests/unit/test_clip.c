@@ -5,6 +5,7 @@
  */
 #include "testutil.h"
 
+#include <math.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -285,6 +286,158 @@ static void test_hardware_fallback(void **state)
     unsetenv("ULTRALEGS_HWDEC");
 }
 
+
+// On a 60 Hz refresh, every frame of a 30 fps (or 29.97 fps) clip is shown,
+// on the refresh its time belongs to: WebM and Matroska store millisecond
+// stamps (33, 67, 100 ms) that fall a hair after that refresh.
+static void present_at_60hz(const char *name, int nframes)
+{
+    Clip *c = open_ok(name, -1, -1);
+    double fps = clip_info(c)->fps;
+    ClipPicture p;
+    bool changed;
+    int shown = 0, late = 0;
+    double prev = -1, max_step = 0;
+    long refreshes = (long)ceil(nframes * 60 / fps - 1e-9);
+    for (long k = 0; k < refreshes; k++) {
+        assert_true(clip_picture(c, k / 60.0, true, &p, &changed));
+        if (!changed)
+            continue;
+        shown++;
+        if (k > (long)ceil(p.t * 60 - 1e-6) && k > 0)
+            late++;
+        if (prev >= 0 && p.t - prev > max_step)
+            max_step = p.t - prev;
+        prev = p.t;
+    }
+    print_message("%s at 60 Hz: %d of %d frames, %d late, %ld dropped, largest step "
+                  "%.1f ms\n", name, shown, nframes, late, clip_frames_skipped(c),
+                  max_step * 1000);
+    assert_int_equal(shown, nframes);
+    assert_int_equal(late, 0);
+    assert_int_equal(clip_frames_skipped(c), 0);
+    assert_true(max_step < 1.5 / fps);
+    clip_close(c);
+}
+
+static void test_presented_at_60hz(void **state)
+{
+    (void)state;
+    make("vp8.webm", "-f lavfi -i testsrc2=size=320x240:rate=30 -t 3 -c:v libvpx -deadline realtime");
+    make("h264.mkv", "-f lavfi -i testsrc2=size=320x240:rate=30 -t 3 -c:v libx264");
+    make("h264.mp4", "-f lavfi -i testsrc2=size=320x240:rate=30 -t 3 -c:v libx264");
+    make("ntsc.mp4", "-f lavfi -i testsrc2=size=320x240:rate=30000/1001 -t 3 -c:v libx264");
+    make("ntsc.webm", "-f lavfi -i testsrc2=size=320x240:rate=30000/1001 -t 3 -c:v libvpx-vp9 -deadline realtime");
+    present_at_60hz("vp8.webm", 90);
+    present_at_60hz("h264.mkv", 90);
+    present_at_60hz("h264.mp4", 90);
+    present_at_60hz("ntsc.mp4", 89);
+    present_at_60hz("ntsc.webm", 89);
+}
+
+static void test_snap_time(void **state)
+{
+    (void)state;
+    assert_true(fabs(clip_snap_time(0.067, 30) - 2.0 / 30) < 1e-12);
+    assert_true(fabs(clip_snap_time(0.033, 30) - 1.0 / 30) < 1e-12);
+    assert_true(fabs(clip_snap_time(0.133, 30000 / 1001.0) - 4 * 1001 / 30000.0) < 1e-12);
+    // Far from the grid (a clip of uneven frame times): left as it is.
+    assert_true(clip_snap_time(0.050, 30) == 0.050);
+    assert_true(clip_snap_time(0.050, 0) == 0.050);
+}
+
+// Energy of the clip's sound, read through the ring over about a second.
+static double sound_energy(Clip *c)
+{
+    int16_t buf[2 * 1024];
+    double sum = 0;
+    long n = 0;
+    for (int i = 0; i < 200 && n < 48000; i++) {
+        int got = clip_audio_read(c, buf, 1024);
+        for (int k = 0; k < 2 * got; k++)
+            sum += (double)buf[k] * buf[k];
+        n += got;
+        if (got == 0)
+            usleep(5000);
+    }
+    return n ? sqrt(sum / (2.0 * n)) : 0;
+}
+
+// Sound of any layout: the picture plays whether or not the sound is wanted,
+// and wanted sound comes out as stereo.
+static void test_sound_layouts(void **state)
+{
+    (void)state;
+    struct { const char *name, *args; } cases[] = {
+        {"opus51.webm", "-f lavfi -i testsrc2=size=320x240:rate=30 -f lavfi -i sine=f=440:r=48000 -t 2 "
+                        "-filter_complex [1]aformat=channel_layouts=5.1[a] -map 0 -map [a] "
+                        "-c:v libvpx -deadline realtime -c:a libopus"},
+        {"aac-mono.mp4", "-f lavfi -i testsrc2=size=320x240:rate=30 -f lavfi -i sine=f=440:r=44100 -t 2 "
+                         "-c:v libx264 -c:a aac -ac 1"},
+        {"aac51.mp4", "-f lavfi -i testsrc2=size=320x240:rate=30 -f lavfi -i sine=f=440:r=48000 -t 2 "
+                      "-filter_complex [1]aformat=channel_layouts=5.1[a] -map 0 -map [a] "
+                      "-c:v libx264 -c:a aac"},
+        {"pcm71.mkv", "-f lavfi -i testsrc2=size=320x240:rate=30 -f lavfi -i sine=f=440:r=48000 -t 2 "
+                      "-filter_complex [1]aformat=channel_layouts=7.1[a] -map 0 -map [a] "
+                      "-c:v libx264 -c:a pcm_s16le"},
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        make(cases[i].name, cases[i].args);
+        // Without sound: the sound stream is dropped; pictures from the start.
+        Clip *c = open_ok(cases[i].name, -1, -1);
+        ClipPicture p;
+        bool changed;
+        for (int k = 0; k < 30; k++) {
+            if (!clip_picture(c, k / 30.0, true, &p, &changed))
+                fail_msg("%s: no picture at frame %d: %s", cases[i].name, k, clip_error(c));
+        }
+        assert_true(p.t > 0.9);
+        clip_close(c);
+        // With sound: stereo with the tone in it.
+        char path[400], err[400];
+        snprintf(path, sizeof(path), "%s/%s", dir, cases[i].name);
+        c = clip_open_with_audio(path, -1, -1, err, sizeof(err));
+        assert_non_null(c);
+        assert_true(clip_has_audio(c));
+        assert_true(clip_picture(c, 0, true, &p, &changed));
+        double rms = sound_energy(c);
+        print_message("%s: sound rms %.0f\n", cases[i].name, rms);
+        if (rms < 300)
+            fail_msg("%s: no sound came through (rms %.0f)", cases[i].name, rms);
+        clip_close(c);
+    }
+}
+
+// The check's probe: a short, bounded open that says why a file cannot play.
+static void test_probe(void **state)
+{
+    (void)state;
+    make("good.webm", "-f lavfi -i testsrc2=size=320x240:rate=30 -t 1 -c:v libvpx -deadline realtime");
+    char p[400], err[400];
+    snprintf(p, sizeof(p), "%s/good.webm", dir);
+    assert_true(clip_probe(p, -1, -1, err, sizeof(err)));
+    assert_false(clip_probe(p, 5, 6, err, sizeof(err)));
+    assert_non_null(strstr(err, "after the end"));
+    snprintf(p, sizeof(p), "%s/zero.mp4", dir);
+    fclose(fopen(p, "w"));
+    assert_false(clip_probe(p, -1, -1, err, sizeof(err)));
+    assert_non_null(strstr(err, "empty file"));
+    snprintf(p, sizeof(p), "%s/notes.mp4", dir);
+    FILE *f = fopen(p, "w");
+    fputs("step-ups: the coach's clip goes here\n", f);
+    fclose(f);
+    assert_false(clip_probe(p, -1, -1, err, sizeof(err)));
+    assert_non_null(strstr(err, "cannot open"));
+    // Cut short after its header: it opens, but no picture ever comes.
+    char cmd[1200];
+    snprintf(cmd, sizeof(cmd), "head -c 600 '%s/good.webm' > '%s/short.webm'", dir, dir);
+    assert_int_equal(system(cmd), 0);
+    snprintf(p, sizeof(p), "%s/short.webm", dir);
+    assert_false(clip_probe(p, -1, -1, err, sizeof(err)));
+    print_message("cut-short clip: %s\n", err);
+    assert_non_null(strstr(err, "short.webm: "));
+}
+
 static void test_open_close_cycles(void **state)
 {
     (void)state;
@@ -311,6 +464,10 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_hanging_input, setup, teardown),
         cmocka_unit_test_setup_teardown(test_hardware_fallback, setup, teardown),
         cmocka_unit_test_setup_teardown(test_open_close_cycles, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_presented_at_60hz, setup, teardown),
+        cmocka_unit_test(test_snap_time),
+        cmocka_unit_test_setup_teardown(test_sound_layouts, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_probe, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

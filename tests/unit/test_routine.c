@@ -175,6 +175,82 @@ static void test_bad_numbers(void **state)
     library_destroy(lib);
 }
 
+static int count_diags(const Library *lib, const char *part)
+{
+    int n = 0;
+    for (int i = 0; i < lib->diags.count; i++)
+        n += strstr(lib->diags.items[i].msg, part) != NULL;
+    return n;
+}
+
+// The only error of a routine that has one mistake: exactly want.
+static void expect_one_error(const char *routine, const char *want)
+{
+    static const char ex[] = "[squat]\nname = Squats\n"
+                             "[rear-lunges]\nname = Rear lunges\nper_side = yes\n";
+    Library *lib = parse_pair(ex, routine);
+    if (lib->diags.errors != 1 || !tu_has_diag(lib, want)) {
+        tu_dump_diags(lib);
+        fail_msg("want the one error: %s", want);
+    }
+    assert_null(library_routine(lib, "r"));
+    assert_true(tu_has_diag(lib, "r.ini: notice: routine 'r' skipped because of its errors"));
+    library_destroy(lib);
+}
+
+// One mistake, one error: the first cause, never its echoes ("no 'exercise
+// ='", "every step is optional", "no title" after the title was misspelt).
+static void test_first_cause_only(void **state)
+{
+    (void)state;
+    expect_one_error("[routine]\ntitle = T\n[step]\nexercise = rear lunges\nreps = 10\n",
+                     "r.ini:4: error: bad exercise id 'rear lunges': did you mean 'rear-lunges'?");
+    expect_one_error("[routine]\ntitle = T\n[step]\nexercise = Back Squat!\nreps = 10\n"
+                     "[step]\nexercise = squat\nreps = 5\noptional = yes\n",
+                     "r.ini:4: error: bad exercise id 'Back Squat!': ids use lower-case "
+                     "letters, digits and '-'");
+    expect_one_error("[routine]\ntitle = T\n[step]\nexercise = rear-lunge\nreps = 10\n",
+                     "r.ini:4: error: step 1: unknown exercise 'rear-lunge' (did you mean "
+                     "'rear-lunges'?)");
+    expect_one_error("[routine]\ntitle = T\n[step]\nexcercise = squat\nreps = 10\n",
+                     "r.ini:4: error: unknown key 'excercise' in [step] (did you mean "
+                     "'exercise'?)");
+    expect_one_error("[routine]\ntitel = T\n[step]\nexercise = squat\nreps = 10\n",
+                     "r.ini:2: error: unknown key 'titel' in [routine] (did you mean 'title'?)");
+    expect_one_error("[routin]\ntitle = T\n[step]\nexercise = squat\nreps = 10\n",
+                     "r.ini:1: error: unknown section [routin]: expected [routine] or [step]");
+    expect_one_error("[routine]\ntitle = T\n[stpe]\nexercise = squat\nreps = 10\n",
+                     "r.ini:3: error: unknown section [stpe]: expected [routine] or [step]");
+    expect_one_error("[routine]\ntitle = T\n[step\nexercise = squat\nreps = 10\n",
+                     "r.ini:3: error: section header without ']'");
+    // A real omission is still reported.
+    expect_one_error("[routine]\ntitle = T\n[step]\nreps = 10\n",
+                     "r.ini:3: error: step 1 has no 'exercise ='");
+    expect_one_error("[routine]\ntitle = T\n[step]\nexercise = squat\nreps = 10\n"
+                     "optional = yes\n",
+                     "r.ini: error: routine 'r': every step is optional");
+}
+
+// A number too large to read names the limit, not "must be a number".
+static void test_limits_named(void **state)
+{
+    (void)state;
+    expect_one_error("[routine]\ntitle = T\n[step]\nexercise = squat\nreps = 99999999999\n",
+                     "r.ini:5: error: reps 99999999999 is more than the limit (500)");
+    expect_one_error("[routine]\ntitle = T\n[step]\nexercise = squat\nreps = 501\n",
+                     "r.ini:5: error: reps 501 is more than the limit (500)");
+    expect_one_error("[routine]\ntitle = T\n[step]\nexercise = squat\nreps = 30-99999999999\n",
+                     "r.ini:5: error: reps 30-99999999999 is more than the limit (500)");
+    expect_one_error("[routine]\ntitle = T\n[step]\nexercise = squat\nreps = 10\n"
+                     "sets = 99999999999\n",
+                     "r.ini:6: error: 'sets' = 99999999999 is out of range (1 to 10)");
+    expect_one_error("[routine]\ntitle = T\nrest = 999999999999999999999999\n[step]\n"
+                     "exercise = squat\nreps = 10\n",
+                     "r.ini:3: error: 'rest' = 999999999999999999999999 is out of range (0 to 900)");
+    expect_one_error("[routine]\ntitle = T\n[step]\nexercise = squat\nreps = 10x\n",
+                     "r.ini:5: error: reps must be a number or a range like 30-50, not '10x'");
+}
+
 static void test_unknown_keys_and_sections(void **state)
 {
     (void)state;
@@ -186,10 +262,11 @@ static void test_unknown_keys_and_sections(void **state)
                               "this line has no equals sign\n");
     assert_true(tu_has_diag(lib, "ex.ini:3: error: unknown key 'colour' in exercise [squat]"));
     assert_true(tu_has_diag(lib, "r.ini:1: error: 'title' is outside any [section]"));
-    assert_true(tu_has_diag(lib, "r.ini:6: error: unknown key 'rpes' in [step]"));
+    assert_true(tu_has_diag(lib, "r.ini:6: error: unknown key 'rpes' in [step] (did you mean 'reps'?)"));
     assert_true(tu_has_diag(lib, "r.ini:7: error: unknown section [warmup]: expected [routine] or [step]"));
     assert_true(tu_has_diag(lib, "r.ini:9: error: expected 'key = value', '[section]' or a comment"));
-    assert_true(tu_has_diag(lib, "r.ini:4: error: step 1 (squat) has no 'reps ='"));
+    // The misspelt key is the cause; "no 'reps ='" would be its echo.
+    assert_int_equal(count_diags(lib, "has no 'reps ='"), 0);
     // An exercise with an unknown key is not used, and says why.
     assert_true(tu_has_diag(lib, "r.ini:5: error: step 1: exercise 'squat' has errors"));
     library_destroy(lib);
@@ -345,6 +422,116 @@ static void test_user_exercise_override(void **state)
     library_destroy(lib);
 }
 
+
+// The built-in exercises with a user's exercises.ini over them.
+static Library *builtin_with_user(const char *mine)
+{
+    Library *lib = library_create();
+    char path[512];
+    size_t len = 0;
+    snprintf(path, sizeof(path), "%s/exercises.ini", ASSETS_DIR);
+    char *t = tu_read(path, &len);
+    assert_non_null(t);
+    routine_parse_exercises(lib, t, len, "exercises.ini", false);
+    free(t);
+    routine_parse_exercises(lib, mine, strlen(mine), "user/exercises.ini", true);
+    library_check(lib);
+    return lib;
+}
+
+// The README's own example: a section of just clip, clip_start and clip_end
+// gives the exercise its part of a long video and keeps everything else.
+static void test_user_exercise_merge_readme(void **state)
+{
+    (void)state;
+    const char *mine = "; my copy\n"
+                       "[band-work]\n"
+                       "clip = ultra-legs-video.mp4\n"
+                       "clip_start = 2:01\n"
+                       "clip_end = 2:52\n";
+    Library *lib = builtin_with_user(mine);
+    tu_dump_diags(lib);
+    assert_int_equal(lib->diags.errors, 0);
+    const Exercise *ex = library_exercise(lib, "band-work");
+    assert_non_null(ex);
+    assert_true(ex->user);
+    assert_string_equal(ex->name, "Band work");
+    assert_string_equal(ex->unit, "steps");
+    assert_string_equal(ex->load, "band");
+    assert_string_equal(ex->pose, "band-side-steps");
+    assert_int_equal(ex->npoints, 4);
+    assert_string_equal(ex->points[0], "Loop the band around the legs, just above the knees or at the ankles");
+    assert_int_equal(ex->cadence_ms, 1200);
+    assert_string_equal(ex->clip, "ultra-legs-video.mp4");
+    assert_true(ex->clip_start == 121 && ex->clip_end == 172);
+    assert_true(ex->coach_video_s == 121);
+    assert_true(tu_has_diag(lib, "user/exercises.ini:2: notice: exercise [band-work]: "
+                                 "your file changes clip, clip_start, clip_end"));
+    library_destroy(lib);
+}
+
+// Per-side coaching, cadence and points survive a partial section; a point
+// given replaces the built-in points; a new id still needs a name.
+static void test_user_exercise_merge_keys(void **state)
+{
+    (void)state;
+    const char *mine = "[step-ups]\n"
+                       "cadence = 2.5\n"
+                       "point = Drive through the heel\n"
+                       "[wall-sit]\n"
+                       "cadence = 3\n"
+                       "[hops]\n"
+                       "name = Pogo hops\n";
+    Library *lib = builtin_with_user(mine);
+    const Exercise *ex = library_exercise(lib, "step-ups");
+    assert_non_null(ex);
+    assert_string_equal(ex->name, "Single-leg step-ups");
+    assert_true(ex->per_side);
+    assert_string_equal(ex->load, "optional weight");
+    assert_int_equal(ex->cadence_ms, 2500);
+    assert_int_equal(ex->npoints, 1);
+    assert_string_equal(ex->points[0], "Drive through the heel");
+    assert_true(ex->coach_video_s == 172);
+    assert_true(tu_has_diag(lib, "user/exercises.ini:1: notice: exercise [step-ups]: "
+                                 "your file changes cadence, point"));
+    assert_true(tu_has_diag(lib, "user/exercises.ini:4: error: exercise [wall-sit] has no name"));
+    assert_null(library_exercise(lib, "wall-sit"));
+    assert_string_equal(library_exercise(lib, "hops")->name, "Pogo hops");
+    assert_int_equal(lib->diags.errors, 1);
+    library_destroy(lib);
+}
+
+
+// config.ini's coach_video: each exercise with an offset plays from it to
+// the next offset in the video (the last one to the end); a clip the runner
+// set wins, and so does an exercise without an offset.
+static void test_coach_video_cut(void **state)
+{
+    (void)state;
+    const char *mine = "[step-ups]\nclip = mine.webm\n"
+                       "[clams]\ncoach_video = 9:10\n";
+    Library *lib = builtin_with_user(mine);
+    assert_int_equal(library_use_coach_video(lib, ""), 0);
+    assert_string_equal(library_exercise(lib, "band-work")->clip, "band-work.mp4");
+    assert_int_equal(library_use_coach_video(lib, "coach.mkv"), 7);
+    const Exercise *ex = library_exercise(lib, "band-work");
+    assert_string_equal(ex->clip, "coach.mkv");
+    assert_true(ex->from_coach_video);
+    assert_true(ex->clip_start == 121 && ex->clip_end == 172); // step-ups is still at 2:52
+    ex = library_exercise(lib, "step-ups");
+    assert_string_equal(ex->clip, "mine.webm");
+    assert_false(ex->from_coach_video);
+    assert_true(ex->clip_start < 0 && ex->clip_end < 0);
+    ex = library_exercise(lib, "glute-bridges");
+    assert_true(ex->clip_start == 480 && ex->clip_end == 550); // clams moved to 9:10
+    ex = library_exercise(lib, "calf-raises");
+    assert_true(ex->clip_start == 682 && ex->clip_end < 0);
+    ex = library_exercise(lib, "rear-lunges"); // not in the coach's video
+    assert_string_equal(ex->clip, "rear-lunges.mp4");
+    assert_false(ex->from_coach_video);
+    library_destroy(lib);
+}
+
 static void test_plan_errors(void **state)
 {
     (void)state;
@@ -360,6 +547,21 @@ static void test_plan_errors(void **state)
     assert_true(tu_has_diag(lib, "plan.ini:3: error: unknown section [funday]: expected [plan] or a weekday"));
     assert_true(tu_has_diag(lib, "plan.ini:5: error: unknown routine 'nope' in the plan"));
     assert_string_equal(lib->plan.days[1].routine, "r");
+    library_destroy(lib);
+
+    // A planned routine that has errors of its own: one error, in its file.
+    lib = library_create();
+    routine_parse_exercises(lib, base_ex, strlen(base_ex), "ex.ini", false);
+    r = "[routine]\ntitle = R\n[step]\nexercise = squat\nreps = 3-\n";
+    routine_parse_routine(lib, r, strlen(r), "r.ini", "r", false);
+    plan = "[tuesday]\nroutine = r\n";
+    routine_parse_plan(lib, plan, strlen(plan), "plan.ini", false);
+    library_check(lib);
+    assert_int_equal(lib->diags.errors, 1);
+    assert_true(tu_has_diag(lib, "plan.ini:2: notice: routine 'r' has errors, so the plan leaves this day free"));
+    assert_non_null(library_routine_error(lib, "r"));
+    assert_int_equal(library_routine_error(lib, "r")->line, 5);
+    assert_null(library_routine_error(lib, "nope"));
     library_destroy(lib);
 }
 
@@ -380,7 +582,12 @@ int main(void)
         cmocka_unit_test(test_exercise_values),
         cmocka_unit_test(test_user_override),
         cmocka_unit_test(test_user_exercise_override),
+        cmocka_unit_test(test_user_exercise_merge_readme),
+        cmocka_unit_test(test_user_exercise_merge_keys),
+        cmocka_unit_test(test_coach_video_cut),
         cmocka_unit_test(test_plan_errors),
+        cmocka_unit_test(test_first_cause_only),
+        cmocka_unit_test(test_limits_named),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -104,12 +104,49 @@ static void test_clip_size(void **state)
     diag_list_free(&d);
 }
 
+// Every problem is listed with its line, not only the first; the good
+// values around them are still read.
+static void test_every_problem_listed(void **state)
+{
+    (void)state;
+    Settings s;
+    settings_default(&s);
+    DiagList d = {0};
+    const char *text = "; mine\n[settings]\nvolume = loud\nvoice = perhaps\ntempo = 120\n"
+                       "this line is wrong\n[settings\nunits = stone\n# fine\n"
+                       "speech_rate = 5\nvolume = 30\nvolume = 40\nvideo_fit = stretch\n";
+    assert_false(settings_parse(&s, text, strlen(text), "config.ini", &d));
+    static const char *const want[] = {
+        "config.ini:3: error: 'volume' must be 0 to 100, not 'loud'",
+        "config.ini:4: error: 'voice' must be yes or no, not 'perhaps'",
+        "config.ini:6: error: not a setting, a section or a comment",
+        "config.ini:7: error: not a setting, a section or a comment",
+        "config.ini:8: error: 'units' must be kg or lb, not 'stone'",
+        "config.ini:10: error: 'speech_rate' must be 80 to 450",
+        "config.ini:11: warning: 'volume' is set again (line 3 is overridden)",
+        "config.ini:12: warning: 'volume' is set again (line 11 is overridden)",
+        "config.ini:13: error: 'video_fit' must be fit or cover, not 'stretch'",
+    };
+    assert_int_equal(d.count, 9);
+    assert_int_equal(d.errors, 7);
+    for (int i = 0; i < 9; i++) {
+        char line[600];
+        diag_format(&d.items[i], line, sizeof(line));
+        if (!strstr(line, want[i]))
+            fail_msg("problem %d: '%s', want '%s'", i, line, want[i]);
+    }
+    assert_int_equal(s.tempo_pct, 120);
+    assert_int_equal(s.volume, 40);
+    diag_list_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_parse_and_format),
         cmocka_unit_test(test_bad_values_keep_defaults),
         cmocka_unit_test(test_clip_size),
+        cmocka_unit_test(test_every_problem_listed),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
