@@ -153,6 +153,8 @@ static bool history_file_usable(const CliOptions *opt)
                   target);
         return false;
     case FS_OTHER:
+        if (!import)
+            return true; // a device or a pipe (/dev/stdout) is written directly
         log_error("ultralegs", "%s %s: is not a regular file", what, f);
         return false;
     case FS_ERROR:

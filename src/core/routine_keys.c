@@ -48,8 +48,10 @@ static bool key_once(ParseCtx *c, int k, const char *name)
 static void set_text(ParseCtx *c, char *dst, size_t size, const char *name,
                      const char *value)
 {
-    if (!str_copy(dst, size, value))
-        PERR(c, "'%s' is too long (at most %zu characters)", name, size - 1);
+    // Limits count characters, not bytes (a Chinese character takes three).
+    size_t max_chars = size == RT_NAME_MAX ? RT_NAME_CHARS : size - 1;
+    if (str_utf8_len(value) > max_chars || !str_copy(dst, size, value))
+        PERR(c, "'%s' is too long (at most %zu characters)", name, max_chars);
 }
 
 static void set_bool(ParseCtx *c, bool *dst, const char *name,

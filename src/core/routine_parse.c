@@ -156,6 +156,11 @@ static char *read_line(char *str, int num, void *stream)
         PERR(c, "line too long (at most %d characters)", num - 3);
         return str;
     }
+    if (!str_utf8_valid(str)) {
+        PERR(c, "not UTF-8: saved as Latin-1? (save the file as UTF-8)");
+        str[0] = '\0';
+        return str;
+    }
 
     const char *p = str;
     while (*p == ' ' || *p == '\t')
