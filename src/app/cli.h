@@ -10,7 +10,7 @@
 
 #include "core/calendar.h"
 
-#define CLI_SHOTS_MAX 32
+#define CLI_SHOTS_MAX 64
 
 typedef enum CliMode {
     CLI_KIOSK,

@@ -154,6 +154,9 @@ static void squeeze(const char *in, char *out, size_t size)
 }
 
 static int failures;
+// Set by a test whose texts all fit wrapped at the minimum size: then no
+// text may be cut (wrapping comes first).
+static bool no_cut;
 
 #define BAD(fr, ...)                                                           \
     do {                                                                       \
@@ -181,6 +184,8 @@ static void check_frame(const Frame *fr, int want_w, int want_h)
             BAD(fr, "\"%s\" is %d px, under the minimum %.1f", a->text, a->size, min);
         if (a->cut && strcmp(fr->screen, "home") == 0)
             BAD(fr, "\"%s\" is cut on home", a->text);
+        else if (a->cut && no_cut)
+            BAD(fr, "\"%s\" is cut, though it fits wrapped", a->text);
         for (int k = 0; k < i; k++) {
             const Text *b = &fr->texts[k];
             // Boxes include the font's line gap: a pixel or two of touching
@@ -220,8 +225,8 @@ static int run_and_check(int w, int h, const char *tag, const char *env,
     char *text = ku_read("%s", log);
     assert_non_null(text);
     int n = 0;
-    Frame *frames = calloc(32, sizeof(Frame));
-    for (char *line = text; line && *line && n < 32;) {
+    Frame *frames = calloc(64, sizeof(Frame));
+    for (char *line = text; line && *line && n < 64;) {
         char *nl = strchr(line, '\n');
         if (nl)
             *nl = '\0';
@@ -355,6 +360,90 @@ static void test_session_every_size(void **state)
     assert_int_equal(failures, 0);
 }
 
+// The moments of a whole --auto Ultra Legs session, from its cue log:
+// every intro (after each "announce"), every rest, every set's work and
+// every switch. Returns how many were written into times.
+static int session_moments(const char *data, double *times, const char **names, int max)
+{
+    assert_int_equal(ku_run(NULL, "cd %s && " BIN " --headless --virtual-clock --windowed=1280x720"
+                            " --data-dir %s --routine ultra-legs --auto --cue-log moments.txt" NOW
+                            " 2>/dev/null", ku_dir, data), 0);
+    char *text = ku_read("%s/moments.txt", ku_dir);
+    assert_non_null(text);
+    int n = 0;
+    for (char *line = text; line && *line && n < max;) {
+        char *nl = strchr(line, '\n');
+        if (nl)
+            *nl = '\0';
+        double t;
+        char kind[32];
+        if (sscanf(line, "%lf\t%31[a-z_]", &t, kind) == 2) {
+            if (strcmp(kind, "announce") == 0)
+                times[n] = t + 4, names[n++] = "intro";
+            else if (strcmp(kind, "rest") == 0)
+                times[n] = t + 6, names[n++] = "rest";
+            else if (strcmp(kind, "go") == 0)
+                times[n] = t + 3.1, names[n++] = "work";
+            else if (strcmp(kind, "switch") == 0)
+                times[n] = t + 0.5, names[n++] = "switch";
+        }
+        line = nl ? nl + 1 : NULL;
+    }
+    free(text);
+    return n;
+}
+
+// Every intro, rest, work and switch of a whole Ultra Legs session, at the
+// sizes a runner's TV or monitor has; with a standing notice (the history
+// cannot be opened) that must cover nothing. The built-in texts all fit
+// wrapped: none may be cut.
+static void run_whole_session(const char *tag, const char *data)
+{
+    double times[64];
+    const char *names[64];
+    int nt = session_moments(data, times, names, 64);
+    assert_true(nt >= 30);
+    static const int whole[][2] = {{1280, 720}, {1920, 1080}, {3840, 2160},
+                                   {1024, 768}, {1080, 1920}};
+    no_cut = true;
+    for (size_t s = 0; s < sizeof(whole) / sizeof(whole[0]); s++) {
+        int w = whole[s][0], h = whole[s][1];
+        char args[8192];
+        int len = snprintf(args, sizeof(args), "--data-dir %s --routine ultra-legs --auto",
+                           data);
+        for (int i = 0; i < nt; i++)
+            len += snprintf(args + len, sizeof(args) - (size_t)len,
+                            " --screenshot %.2f:%s-%dx%d-%02d-%s.png", times[i], tag, w, h,
+                            i, names[i]);
+        Frame *fr;
+        int n = run_and_check(w, h, tag, "", args, &fr);
+        assert_int_equal(n, nt);
+        for (int i = 0; i < n; i++)
+            if (strcmp(fr[i].screen, names[i]) != 0)
+                BAD(&fr[i], "expected the %s screen", names[i]);
+        free(fr);
+    }
+    no_cut = false;
+    assert_int_equal(failures, 0);
+}
+
+static void test_whole_session(void **state)
+{
+    (void)state;
+    run_whole_session("whole", "d3");
+}
+
+// The history cannot be opened (its folder is a file): the notice stands
+// all session long, and covers nothing.
+static void test_whole_session_notice(void **state)
+{
+    (void)state;
+    char path[400];
+    snprintf(path, sizeof(path), "%s/nofolder", ku_dir);
+    write_path(path, "not a folder\n");
+    run_whole_session("notice", "nofolder");
+}
+
 // A workout ended early: its summary promises no easy day tomorrow.
 static void test_partial_summary(void **state)
 {
@@ -431,6 +520,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_home_every_size, setup, teardown),
         cmocka_unit_test_setup_teardown(test_session_every_size, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_whole_session, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_whole_session_notice, setup, teardown),
         cmocka_unit_test_setup_teardown(test_partial_summary, setup, teardown),
         cmocka_unit_test_setup_teardown(test_describe_singular, setup, teardown),
         cmocka_unit_test_setup_teardown(test_resize_relayout, setup, teardown),
