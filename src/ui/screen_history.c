@@ -29,8 +29,8 @@ void screen_history_draw(Ui *ui, const UiView *v)
     float fx = portrait ? u * 4 : W - u * 4;
     UiAlign fa = portrait ? UI_LEFT : UI_RIGHT;
     ui_textf(ui, fx, portrait ? u * 12 : u * 3.5f, 4.5f, true, COL_TEXT, fa, W - u * 8,
-             "Streak %d weeks  \xc2\xb7  best %d", hv->weekly.current,
-             hv->weekly.longest);
+             "Streak %d week%s  \xc2\xb7  best %d", hv->weekly.current,
+             hv->weekly.current == 1 ? "" : "s", hv->weekly.longest);
     ui_textf(ui, fx, portrait ? u * 18.5f : u * 10, 3.6f, false, COL_DIM, fa,
              portrait ? W - u * 8 : W - u * 50,
              "%d session%s  \xc2\xb7  level %d  \xc2\xb7  band work: %d day%s in a row",

@@ -189,7 +189,8 @@ void screen_home_draw(Ui *ui, const UiView *v)
 
     // The routines, then where we are among them, above the hint.
     float hint_top = widget_hint_top(ui, HOME_HINT);
-    float ind_y = hint_top - u * 4;
+    // Notices stand above the hint: the dots and cards stay clear of them.
+    float ind_y = fminf(hint_top, widget_notices_top(ui, v) - u * 0.5f) - u * 4;
     carousel(ui, v, y + u * 1, ind_y - u * 3.5f);
     position_indicator(ui, v, ind_y);
     widget_hint(ui, HOME_HINT);

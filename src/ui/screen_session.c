@@ -58,38 +58,61 @@ static void draw_intro(Ui *ui, const UiView *v, float split, float bottom)
     const Exercise *ex = exercise_of(v, st);
     float u = ui->u, W = (float)ui->w;
     float x = u * 4, maxw = split - u * 6;
-    ui_textf(ui, x, u * 5, 3.6f, true, COL_DIM, UI_LEFT, maxw, "EXERCISE %d OF %d%s",
-             s->step + 1, s->plan.nsteps, st->optional ? "  \xc2\xb7  OPTIONAL" : "");
+    char head[64];
+    snprintf(head, sizeof(head), "EXERCISE %d OF %d%s", s->step + 1, s->plan.nsteps,
+             st->optional ? "  \xc2\xb7  OPTIONAL" : "");
+    if (ui_text_width(ui, UI_TEXT_MIN, true, head) > maxw) // narrow: the short form
+        snprintf(head, sizeof(head), "%d/%d%s", s->step + 1, s->plan.nsteps,
+                 st->optional ? "  \xc2\xb7  OPTIONAL" : "");
+    ui_text(ui, x, u * 5, 3.6f, true, COL_DIM, UI_LEFT, maxw, head);
     ui_text(ui, x, u * 10, 7.5f, true, COL_TEXT, UI_LEFT, maxw, st->title);
     char dose[96];
     dose_line(st, dose, sizeof(dose));
     ui_text(ui, x, u * 20, 5.5f, true, COL_ACCENT, UI_LEFT, maxw, dose);
     float y = u * 29;
+    int nx = next_step(s);
+    char next[600] = "", need[256] = "";
+    if (nx >= 0)
+        snprintf(next, sizeof(next), "Next up: %s", s->plan.steps[nx].title);
+    if (ex && ex->equipment[0])
+        snprintf(need, sizeof(need), "You need: %s", ex->equipment);
+    // What must be seen (equipment, weight) has its room kept first; the
+    // coaching points take what is left, each whole (wrapped, never cut).
+    float need_h = need[0] ? ui_text_block(ui, x, 0, 3.6f, false, COL_DIM, UI_LEFT, maxw,
+                                           u * 12, 3, need, false) + u * 1.5f
+                           : 0;
+    float load_h = st->load_kg > 0 ? u * 5.5f : 0;
     if (ex) {
+        float pw = maxw - u * 3.5f;
         for (int i = 0; i < ex->npoints && i < 4; i++) {
-            if (y + u * 11 > bottom)
-                break; // no room for two more lines
+            float room = bottom - y - need_h - load_h;
+            int lines = ui_text_lines(ui, UI_TEXT_MIN, false, pw, ex->points[i]);
+            if (lines < 1 || lines > 3)
+                break;
+            float h = ui_text_block(ui, x + u * 3.5f, y, 3.8f, false, COL_TEXT, UI_LEFT, pw,
+                                    room, 3, ex->points[i], false);
+            if (h > room)
+                break; // no room for this point whole
             ui_disc(ui, x + u * 1, y + u * 2.2f, u * 0.8f, COL_ACCENT2);
-            y += ui_text_wrapped(ui, x + u * 3.5f, y, 3.8f, false, COL_TEXT,
-                                 maxw - u * 3.5f, 2, ex->points[i]) + u * 1.2f;
+            ui_text_block(ui, x + u * 3.5f, y, 3.8f, false, COL_TEXT, UI_LEFT, pw, room, 3,
+                          ex->points[i], true);
+            y += h + u * 1.2f;
         }
-        if (ex->equipment[0] && y + u * 5 < bottom) {
-            y += u * 1;
-            ui_textf(ui, x, y, 3.5f, false, COL_DIM, UI_LEFT, maxw, "You need: %s",
-                     ex->equipment);
-            y += u * 5;
-        }
+    }
+    if (need[0]) {
+        y += u * 0.5f;
+        y += ui_text_block(ui, x, y, 3.6f, false, COL_DIM, UI_LEFT, maxw, u * 12, 3, need,
+                           true) + u * 1.0f;
     }
     if (st->load_kg > 0)
         ui_textf(ui, x, y, 4.0f, true, COL_ACCENT2, UI_LEFT, maxw,
                  "Weight: %g kg", st->load_kg);
-    int nx = next_step(s);
     if (nx >= 0 && W < ui->h) // under the demo
-        ui_textf(ui, u * 4, ui->h * 0.875f, 3.6f, false, COL_DIM, UI_LEFT, W - u * 8,
-                 "Next up: %s", s->plan.steps[nx].title);
-    else if (nx >= 0)
-        ui_textf(ui, split + u * 2, ui->h - u * 16, 3.6f, false, COL_DIM, UI_LEFT,
-                 W - split - u * 4, "Next up: %s", s->plan.steps[nx].title);
+        ui_text_block(ui, u * 4, ui->h * 0.875f, 3.6f, false, COL_DIM, UI_LEFT, W - u * 8,
+                      u * 9, 2, next, true);
+    else if (nx >= 0) // under the demo, two lines when long
+        ui_text_block(ui, split + u * 2, ui->h - u * 17, 3.6f, false, COL_DIM, UI_LEFT,
+                      W - split - u * 4, u * 9.5f, 2, next, true);
     if (W < ui->h)
         widget_hint(ui, s->opt.auto_advance ? "Starting shortly" : "OK: ready");
     else
@@ -145,6 +168,8 @@ static void draw_counter(Ui *ui, const UiView *v, const SessionStep *st)
         float cx = nx + tw / 2.0f, cy = ny + big * u * 0.6f;
         float rmax = fminf(fminf(cx - bx, bx + bw - cx), fminf(cy - by, by + bh - cy)) -
                      u * 0.5f;
+        if (portrait) // "/ 20" stands under the number: the ring stops short of it
+            rmax = fminf(rmax, oy + small * u * 0.25f - cy - u * 0.5f);
         ui_ring(ui, cx, cy, rmax * (0.75f + 0.25f * (1 - pop)), u * 1.2f, 1,
                 (SDL_Color){255, 196, 61, (Uint8)(200 * pop)});
     }
@@ -204,10 +229,17 @@ static void draw_work(Ui *ui, const UiView *v)
     else
         draw_tempo(ui, v, st, W - u * 13, ui->h - u * 24, u * 8);
     int nx = next_step(s);
-    if (nx >= 0 && !portrait)
-        ui_textf(ui, W - u * 4, ui->h - u * 12, 3.6f, false, COL_DIM, UI_RIGHT,
-                 W >= ui->h * 1.5f ? W * 0.4f : W * 0.6f, "Next: %s",
-                 s->plan.steps[nx].title);
+    if (nx >= 0 && !portrait) {
+        // On a plate, as the other HUD texts: a bright clip would drown it.
+        char next[600];
+        snprintf(next, sizeof(next), "Next: %s", s->plan.steps[nx].title);
+        float maxw = W >= ui->h * 1.5f ? W * 0.4f : W * 0.6f;
+        float tw = fminf((float)ui_text_width(ui, 3.6f, false, next), maxw);
+        // Above the caption's line, under the tempo disc.
+        ui_round_rect(ui, W - u * 5.5f - tw, ui->h - u * 14.8f, tw + u * 3, u * 5.6f, u * 1.2f,
+                      COL_SHADE);
+        ui_text(ui, W - u * 4, ui->h - u * 14, 3.6f, false, COL_TEXT, UI_RIGHT, maxw, next);
+    }
     if (s->paused && !v->pause_menu)
         ui_text(ui, W / 2, ui->h / 2 - u * 6, 10.0f, true, COL_ACCENT2, UI_CENTER, 0,
                 "PAUSED");
@@ -245,6 +277,8 @@ static void draw_switch(Ui *ui, const UiView *v)
             UI_CENTER, 0, "Right leg next");
 }
 
+#define REST_HINT "OK: go now    \xe2\x97\x80: back    \xe2\x96\xb6: skip next"
+
 static void draw_rest(Ui *ui, const UiView *v)
 {
     const Session *s = v->session;
@@ -268,17 +302,34 @@ static void draw_rest(Ui *ui, const UiView *v)
     float maxw = W - x - u * 5;
     ui_text(ui, x, y, 4.0f, true, COL_ACCENT2, UI_LEFT, maxw,
             nx == s->step ? "NEXT SET" : "NEXT UP");
-    ui_text(ui, x, y + u * 6, 7.0f, true, COL_TEXT, UI_LEFT, maxw, st->title);
+    // One text under the other, each wrapped where long: a line never
+    // lands on the one before it.
+    float bottom = widget_hint_top(ui, REST_HINT) - u * 1;
+    y += u * 6;
+    y += ui_text_block(ui, x, y, 7.0f, true, COL_TEXT, UI_LEFT, maxw, u * 17, 2, st->title,
+                       true) + u * 1.5f;
     char dose[96];
     dose_line(st, dose, sizeof(dose));
-    ui_text(ui, x, y + u * 16, 4.8f, true, COL_ACCENT, UI_LEFT, maxw, dose);
-    if (ex && ex->npoints > 0)
-        ui_text_wrapped(ui, x, y + u * 24, 3.8f, false, COL_DIM, maxw, 3,
-                        ex->points[0]);
-    if (ex && ex->equipment[0])
-        ui_text_wrapped(ui, x, y + u * 36, 3.5f, false, COL_DIM, maxw, 2,
-                        ex->equipment);
-    widget_hint(ui, "OK: go now    \xe2\x97\x80: back    \xe2\x96\xb6: skip next");
+    y += ui_text_block(ui, x, y, 4.8f, true, COL_ACCENT, UI_LEFT, maxw, u * 12, 2, dose,
+                       true) + u * 2;
+    if (ex && ex->npoints > 0) {
+        float h = ui_text_block(ui, x, y, 3.8f, false, COL_DIM, UI_LEFT, maxw, bottom - y, 4,
+                                ex->points[0], false);
+        int lines = ui_text_lines(ui, UI_TEXT_MIN, false, maxw, ex->points[0]);
+        if (lines >= 1 && lines <= 4 && y + h <= bottom) {
+            ui_text_block(ui, x, y, 3.8f, false, COL_DIM, UI_LEFT, maxw, bottom - y, 4,
+                          ex->points[0], true);
+            y += h + u * 1.5f;
+        }
+    }
+    if (ex && ex->equipment[0]) {
+        float h = ui_text_block(ui, x, y, 3.5f, false, COL_DIM, UI_LEFT, maxw, bottom - y, 3,
+                                ex->equipment, false);
+        if (y + h <= bottom)
+            ui_text_block(ui, x, y, 3.5f, false, COL_DIM, UI_LEFT, maxw, bottom - y, 3,
+                          ex->equipment, true);
+    }
+    widget_hint(ui, REST_HINT);
 }
 
 static void draw_pause_menu(Ui *ui, const UiView *v)

@@ -27,6 +27,10 @@ void widget_progress(Ui *ui, float x, float y, float w, float h, float frac,
 void widget_hint(Ui *ui, const char *text);
 // Where the hint's top is (one line, or two on a narrow screen).
 float widget_hint_top(Ui *ui, const char *text);
+// Where the notices above the hint begin (the screen's height when none
+// stand there); the width the notice badge takes in a workout's corner.
+float widget_notices_top(Ui *ui, const UiView *v);
+float widget_notice_badge_w(Ui *ui, const UiView *v);
 // Where the clip or the demo figure goes: the caller's stage rectangle.
 void widget_stage(Ui *ui, const UiView *v, float x, float y, float w, float h);
 

@@ -35,24 +35,68 @@ void widget_flame(Ui *ui, float cx, float base_y, float size, int64_t now_ms,
                 cx - r * 0.1f * sinf(t * 4), base_y - s * 0.62f * flick, inner);
 }
 
-void widget_notices(Ui *ui, const UiView *v)
+// How many lines each notice takes, and the height of them all with the
+// hint line under them.
+static float notices_layout(Ui *ui, const UiView *v, int *lines)
 {
-    if (v->nnotices == 0)
-        return;
     float u = ui->u;
     float avail = ui->w - u * 7;
     float line_h = 3.5f * u * 1.25f;
-    // A notice too long for one line wraps (up to three) rather than being
-    // cut mid-sentence on a narrow (portrait) screen.
-    int lines[VIEW_NOTICES_MAX];
-    // Above the hint line, so both can be read.
     float total = u * 7.5f;
     for (int i = 0; i < v->nnotices; i++) {
         float w = (float)ui_text_width(ui, 3.5f, false, v->notices[i]);
         lines[i] = w <= avail ? 1 : w * 1.15f <= 2 * avail ? 2 : 3;
         total += u * 5.2f + (float)(lines[i] - 1) * line_h;
     }
-    float y = ui->h - total;
+    return total;
+}
+
+// During a workout a standing notice would hide the counter and what comes
+// next: it shrinks to a small badge in the bottom-right corner, which every
+// coaching screen leaves free (the notice itself was on home before).
+static bool notices_as_badge(const UiView *v)
+{
+    return v->screen == SCREEN_SESSION && !v->pause_menu;
+}
+
+float widget_notices_top(Ui *ui, const UiView *v)
+{
+    int lines[VIEW_NOTICES_MAX];
+    if (v->nnotices == 0 || notices_as_badge(v))
+        return (float)ui->h;
+    return ui->h - notices_layout(ui, v, lines) + ui->u * 7.5f;
+}
+
+float widget_notice_badge_w(Ui *ui, const UiView *v)
+{
+    if (v->nnotices == 0 || !notices_as_badge(v))
+        return 0;
+    char text[32];
+    snprintf(text, sizeof(text), "\xe2\x9a\xa0 %d", v->nnotices);
+    return (float)ui_text_width(ui, 3.5f, true, text) + ui->u * 5;
+}
+
+void widget_notices(Ui *ui, const UiView *v)
+{
+    if (v->nnotices == 0)
+        return;
+    float u = ui->u;
+    if (notices_as_badge(v)) {
+        char text[32];
+        snprintf(text, sizeof(text), "\xe2\x9a\xa0 %d", v->nnotices);
+        float bw = widget_notice_badge_w(ui, v) - u * 2, bh = u * 5.4f;
+        float bx = ui->w - u * 2 - bw, by = ui->h - u * 1.5f - bh;
+        ui_round_rect(ui, bx, by, bw, bh, u * 1.2f, (SDL_Color){120, 30, 30, 230});
+        ui_text(ui, bx + bw / 2, by + u * 0.7f, 3.5f, true, COL_TEXT, UI_CENTER, 0, text);
+        return;
+    }
+    float avail = ui->w - u * 7;
+    float line_h = 3.5f * u * 1.25f;
+    // A notice too long for one line wraps (up to three) rather than being
+    // cut mid-sentence on a narrow (portrait) screen.
+    int lines[VIEW_NOTICES_MAX];
+    // Above the hint line, so both can be read.
+    float y = ui->h - notices_layout(ui, v, lines);
     for (int i = 0; i < v->nnotices; i++) {
         float h = u * 4.6f + (float)(lines[i] - 1) * line_h;
         ui_round_rect(ui, u * 2, y, ui->w - u * 4, h, u, (SDL_Color){120, 30, 30, 230});
@@ -74,7 +118,9 @@ void widget_caption(Ui *ui, const UiView *v)
         return; // the intro card says it in full
     float u = ui->u;
     int w = ui_text_width(ui, 4.5f, true, v->caption);
-    float bw = fminf((float)w + u * 4, ui->w - u * 4);
+    // Clear of the notice badge in the corner.
+    float room = ui->w - u * 4 - 2 * widget_notice_badge_w(ui, v);
+    float bw = fminf((float)w + u * 4, room);
     // Above the hint line, except over the clip where the bottom is free.
     bool low = v->session && (v->session->phase == SESSION_WORK ||
                               v->session->phase == SESSION_COUNTDOWN ||
@@ -82,7 +128,7 @@ void widget_caption(Ui *ui, const UiView *v)
     float y = ui->h - u * (low ? 9 : 15);
     ui_round_rect(ui, (ui->w - bw) / 2, y, bw, u * 7, u * 1.5f, COL_SHADE);
     ui_text(ui, ui->w / 2.0f, y + u * 0.9f, 4.5f, true, COL_TEXT, UI_CENTER,
-            ui->w - u * 8, v->caption);
+            room - u * 4, v->caption);
 }
 
 void widget_progress(Ui *ui, float x, float y, float w, float h, float frac,
