@@ -11,6 +11,7 @@
 #include "app/clip_check.h"
 #include "app/history_report.h"
 #include "app/library_load.h"
+#include "app/glyph_check.h"
 #include "app/report.h"
 #include "platform/log.h"
 #include "platform/paths.h"
@@ -55,6 +56,7 @@ int main(int argc, char **argv)
     switch (opt.mode) {
     case CLI_CHECK:
         clip_check_library(lib, &paths);
+        glyph_check_library(lib);
         status = report_check(stdout, lib, &paths, opt.json);
         break;
     case CLI_DESCRIBE:

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/layout_log.h"
 #include "app/settings_io.h"
 #include "core/calendar.h"
 #include "platform/stop.h"
@@ -174,6 +175,9 @@ static void take_shots(App *a)
             fprintf(stderr, "ultralegs: %s\n", err);
             a->status = 1;
         }
+        if (a->layout_log)
+            layout_log_write(a->layout_log, a->now / 1000.0,
+                             layout_screen_name(&a->view), &a->ui);
         a->shot_taken[i] = true;
     }
 }
@@ -423,6 +427,11 @@ static void frame(App *a, int64_t n, int64_t *last_day)
         app_refresh_history(a);
         app_fill_today(a);
     }
+    // The layout follows the size the renderer really has, read every
+    // frame: a window manager, a mode change or a late fullscreen may
+    // change it without an event we would see first.
+    if (video_update_size(&a->video))
+        ui_resize(&a->ui, a->video.w, a->video.h);
     bool shoot = shots_due(a);
     // Headless, nothing is seen: only due screenshots are drawn (or every
     // frame with --draw-all), and on the real clock the frames of a clip
@@ -497,8 +506,16 @@ int app_run(const CliOptions *opt, const Paths *paths, const Library *lib)
         fprintf(stderr, "ultralegs: cannot write the cue log %s\n", opt->cue_log);
         goto out;
     }
+    if (opt->layout_log && !(a->layout_log = fopen(opt->layout_log, "w"))) {
+        fprintf(stderr, "ultralegs: cannot write the layout log %s\n", opt->layout_log);
+        goto out;
+    }
     if (!open_everything(a, err, sizeof(err))) {
         fprintf(stderr, "ultralegs: %s\n", err);
+        goto out;
+    }
+    if (a->layout_log && !ui_record_texts(&a->ui)) {
+        fprintf(stderr, "ultralegs: out of memory\n");
         goto out;
     }
     a->status = 0;
@@ -545,6 +562,8 @@ out:
     audio_close(a->audio);
     if (a->cue_log)
         fclose(a->cue_log);
+    if (a->layout_log)
+        fclose(a->layout_log);
     input_deinit();
     if (a->ui.r)
         ui_deinit(&a->ui);

@@ -168,11 +168,13 @@ void app_on_action(App *a, InputAction act, int px, int py)
     }
     switch (v->screen) {
     case SCREEN_HOME:
-        if (act == ACT_LEFT || act == ACT_UP)
-            v->selected = (v->selected + v->nroutines - 1) % (v->nroutines ? v->nroutines : 1);
-        else if (act == ACT_RIGHT || act == ACT_DOWN)
-            v->selected = (v->selected + 1) % (v->nroutines ? v->nroutines : 1);
-        else if (act == ACT_OK && v->nroutines > 0)
+        if ((act == ACT_LEFT || act == ACT_UP || act == ACT_RIGHT || act == ACT_DOWN) &&
+            v->nroutines > 0) {
+            int dir = act == ACT_LEFT || act == ACT_UP ? -1 : 1;
+            v->selected = (v->selected + v->nroutines + dir) % v->nroutines;
+            v->scroll_dir = dir;
+            v->selected_ms = a->now;
+        } else if (act == ACT_OK && v->nroutines > 0)
             app_start_routine(a, v->routines[v->selected], false);
         else if (act == ACT_HISTORY)
             app_set_screen(a, SCREEN_HISTORY);

@@ -64,6 +64,7 @@ typedef struct App {
     bool have_script;
     bool shot_taken[CLI_SHOTS_MAX];
     FILE *cue_log;
+    FILE *layout_log;       // --layout-log, or NULL
     Settings settings;
     int64_t last_input;
     int slow_frame_ms;      // test hook: a renderer that manages 1 fps

@@ -27,6 +27,7 @@ static const char *help_text =
     "  --script FILE          timed input lines: \"<seconds> <action>\"\n"
     "  --screenshot SEC:FILE.png  save the frame shown at SEC (repeatable)\n"
     "  --cue-log FILE         one line per cue: \"<seconds>\\t<kind>\\t<text>\"\n"
+    "  --layout-log FILE      per screenshot one JSON line: every text and its box\n"
     "  --check [--json]       validate exercises, routines, plan and clips\n"
     "  --describe ROUTINE [--json]  the routine as the kiosk will coach it\n"
     "  --bench CLIP [--frames N] [--json]  video playback benchmark\n"
@@ -195,6 +196,8 @@ bool cli_parse(CliOptions *o, int argc, char **argv, char *err, size_t errsize)
             o->nshots++;
         } else if (strcmp(name, "--cue-log") == 0) {
             NEED(o->cue_log);
+        } else if (strcmp(name, "--layout-log") == 0) {
+            NEED(o->layout_log);
         } else if (strcmp(name, "--check") == 0) {
             o->mode = CLI_CHECK;
         } else if (strcmp(name, "--json") == 0) {

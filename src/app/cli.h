@@ -49,6 +49,7 @@ typedef struct CliOptions {
     CliShot shots[CLI_SHOTS_MAX];
     int nshots;
     const char *cue_log;
+    const char *layout_log; // --layout-log: the texts of each screenshot
     bool json;
     const char *describe;
     const char *bench_clip;

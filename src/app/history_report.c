@@ -135,6 +135,8 @@ static bool history_file_usable(const CliOptions *opt)
                 f, target);
         return false;
     case FS_OTHER:
+        if (!import)
+            return true; // a device or a pipe (/dev/stdout) is written directly
         fprintf(stderr, "ultralegs: %s %s: is not a regular file\n", what, f);
         return false;
     case FS_ERROR:

@@ -208,7 +208,8 @@ int report_describe(FILE *f, const Library *lib, const Paths *paths,
                 rt->coach);
         if (rt->blurb[0])
             fprintf(f, "%s\n", rt->blurb);
-        fprintf(f, "%s; about %d minutes\n\n", rt->frequency, minutes);
+        fprintf(f, "%s; about %d minute%s\n\n", rt->frequency, minutes,
+                minutes == 1 ? "" : "s");
         for (int i = 0; i < rt->nsteps; i++) {
             const RoutineStep *st = &rt->steps[i];
             const Exercise *ex = library_exercise(lib, st->exercise_id);

@@ -18,7 +18,8 @@
 #include "core/diag.h"
 
 #define RT_ID_MAX 48
-#define RT_NAME_MAX 64
+#define RT_NAME_CHARS 63 // characters, in any script
+#define RT_NAME_MAX (RT_NAME_CHARS * 4 + 4) // bytes: room for them in UTF-8
 #define RT_TEXT_MAX 192
 #define RT_PATH_MAX 256
 #define RT_POINTS_MAX 6

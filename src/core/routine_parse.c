@@ -233,6 +233,11 @@ static char *read_line(char *str, int num, void *stream)
         PERR(c, "line too long (at most %d characters)", num - 3);
         return str;
     }
+    if (!str_utf8_valid(str)) {
+        PERR(c, "not UTF-8: saved as Latin-1? (save the file as UTF-8)");
+        str[0] = '\0';
+        return str;
+    }
 
     const char *p = str;
     while (*p == ' ' || *p == '\t')
@@ -287,8 +292,10 @@ static bool once(ParseCtx *c, int k, const char *name)
 static void set_text(ParseCtx *c, char *dst, size_t size, const char *name,
                      const char *value)
 {
-    if (!str_copy(dst, size, value))
-        PERR(c, "'%s' is too long (at most %zu characters)", name, size - 1);
+    // Limits count characters, not bytes (a Chinese character takes three).
+    size_t max_chars = size == RT_NAME_MAX ? RT_NAME_CHARS : size - 1;
+    if (str_utf8_len(value) > max_chars || !str_copy(dst, size, value))
+        PERR(c, "'%s' is too long (at most %zu characters)", name, max_chars);
 }
 
 static void set_bool(ParseCtx *c, bool *dst, const char *name,

@@ -30,4 +30,11 @@ bool str_is_id(const char *s);
 
 bool str_ieq(const char *a, const char *b);
 
+// True when s is well-formed UTF-8 (no stray continuation bytes, overlong
+// forms, surrogates or code points past U+10FFFF).
+bool str_utf8_valid(const char *s);
+
+// The number of characters (code points) in a UTF-8 string.
+size_t str_utf8_len(const char *s);
+
 #endif

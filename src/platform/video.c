@@ -48,8 +48,18 @@ bool video_open(Video *v, bool headless, bool windowed, int w, int h,
         w = 1280;
         h = 720;
     }
-    v->window = SDL_CreateWindow("Ultra Legs", SDL_WINDOWPOS_CENTERED,
-                                 SDL_WINDOWPOS_CENTERED, w, h, flags);
+    int x = SDL_WINDOWPOS_CENTERED, y = SDL_WINDOWPOS_CENTERED;
+    SDL_Rect screen;
+    if (!headless && !windowed && SDL_GetDisplayBounds(0, &screen) == 0) {
+        // Fullscreen: ask for the whole screen from the start. On X11
+        // without a window manager nobody honours the fullscreen request,
+        // and a window of the default size would stay in the middle.
+        x = screen.x;
+        y = screen.y;
+        w = screen.w;
+        h = screen.h;
+    }
+    v->window = SDL_CreateWindow("Ultra Legs", x, y, w, h, flags);
     if (!v->window) {
         snprintf(err, errsize, "cannot open a window (%s driver): %s",
                  v->driver, SDL_GetError());

@@ -24,19 +24,23 @@ void screen_history_draw(Ui *ui, const UiView *v)
         widget_notices(ui, v);
         return;
     }
-    ui_textf(ui, W - u * 4, u * 3.5f, 4.5f, true, COL_TEXT, UI_RIGHT, 0,
+    // The figures: top right, or under the title on a portrait screen.
+    bool portrait = W < H;
+    float fx = portrait ? u * 4 : W - u * 4;
+    UiAlign fa = portrait ? UI_LEFT : UI_RIGHT;
+    ui_textf(ui, fx, portrait ? u * 12 : u * 3.5f, 4.5f, true, COL_TEXT, fa, W - u * 8,
              "Streak %d weeks  \xc2\xb7  best %d", hv->weekly.current,
              hv->weekly.longest);
-    ui_textf(ui, W - u * 4, u * 10, 3.6f, false, COL_DIM, UI_RIGHT, 0,
+    ui_textf(ui, fx, portrait ? u * 18.5f : u * 10, 3.6f, false, COL_DIM, fa,
+             portrait ? W - u * 8 : W - u * 50,
              "%d session%s  \xc2\xb7  level %d  \xc2\xb7  band work: %d day%s in a row",
              hv->total_sessions, hv->total_sessions == 1 ? "" : "s", hv->level,
              hv->band_current, hv->band_current == 1 ? "" : "s");
 
     // Heatmap: weeks as columns, Monday at the top.
-    bool portrait = W < H;
     float area_w = portrait ? W - u * 8 : W * 0.5f;
     float cell = fminf(area_w / HEAT_WEEKS, u * 6.2f);
-    float x0 = u * 4 + u * 6, y0 = u * 19;
+    float x0 = u * 4 + u * 6, y0 = portrait ? u * 26 : u * 19;
     int64_t this_monday = hv->today - cal_weekday(hv->today);
     static const char *const d[7] = {"M", "T", "W", "T", "F", "S", "S"};
     for (int r = 0; r < 7; r++)

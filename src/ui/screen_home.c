@@ -1,6 +1,8 @@
 /*
  * Home: today's plan, the weekly streak flame, this week x/target, the
- * routine picker, the easy-day banner.
+ * easy-day banner and the routine picker: a carousel with the selected
+ * routine large and centred, its neighbours peeking from the sides, a
+ * position indicator, sliding one card per left/right.
  */
 #include <math.h>
 #include <stdio.h>
@@ -9,37 +11,120 @@
 #include "ui/screens.h"
 #include "ui/theme.h"
 
+#define SLIDE_MS 250
+#define HOME_HINT "OK: start    \xe2\x97\x80 \xe2\x96\xb6: choose    H: history    S: settings"
+
 static const char *const day_names[7] = {"Monday", "Tuesday", "Wednesday",
                                          "Thursday", "Friday", "Saturday",
                                          "Sunday"};
 
+static int exercise_count(const Routine *rt)
+{
+    int n = 0;
+    for (int k = 0; k < rt->nsteps; k++)
+        if (k == 0 || strcmp(rt->steps[k].exercise_id, rt->steps[k - 1].exercise_id))
+            n++;
+    return n;
+}
+
+// One card. Texts only when the whole card is on the screen: a card peeking
+// from the edge shows its panel, never half a title.
 static void routine_card(Ui *ui, const UiView *v, int i, float x, float y,
-                         float w, float h)
+                         float w, float h, bool sel)
 {
     const Routine *rt = v->routines[i];
     float u = ui->u;
-    bool sel = i == v->selected;
     if (sel)
         ui_round_rect(ui, x - u * 0.6f, y - u * 0.6f, w + u * 1.2f, h + u * 1.2f,
                       u * 2.4f, COL_ACCENT);
     ui_round_rect(ui, x, y, w, h, u * 2, sel ? COL_PANEL_HI : COL_PANEL);
-    float pad = u * 2.2f;
-    if (i == v->today_routine) {
-        ui_round_rect(ui, x + pad, y + pad, u * 13, u * 4.6f, u * 1.2f, COL_GOOD);
-        ui_text(ui, x + pad + u * 6.5f, y + pad + u * 0.4f, 3.6f, true, COL_BG,
-                UI_CENTER, 0, "TODAY");
+    if (x < 0 || x + w > ui->w || !sel)
+        return;
+    float pad = u * 2.5f, tw = w - 2 * pad;
+    bool today = i == v->today_routine;
+    // Below the title: the count and how often; the title takes the rest.
+    float badge = today ? u * 7 : 0, below = u * (rt->frequency[0] ? 12 : 6.5f);
+    float th = fminf(h - 2 * pad - badge - below, u * 30);
+    float title_h = ui_text_block(ui, x + pad, y, 8.0f, true, COL_TEXT, UI_LEFT, tw, th, 4,
+                                  rt->title, false);
+    // What it is, where there is room for it.
+    float blurb_line = u * 3.8f * 1.25f;
+    int room = (int)((h - 2 * pad - badge - title_h - below - u * 1.5f) / blurb_line);
+    int need = rt->blurb[0] ? ui_text_lines(ui, 3.8f, false, tw, rt->blurb) : 0;
+    if (need > room)
+        need = 0;
+    float content = badge + title_h + below + (need ? u * 1.5f + need * blurb_line : 0);
+    // The whole block centred in the card.
+    float ty = y + pad + fmaxf(0, (h - 2 * pad - content) / 2);
+    if (today) {
+        int bw = ui_text_width(ui, 3.6f, true, "TODAY");
+        ui_round_rect(ui, x + pad, ty, bw + u * 3, u * 5.4f, u * 1.2f, COL_GOOD);
+        ui_text(ui, x + pad + u * 1.5f, ty + u * 0.6f, 3.6f, true, COL_BG, UI_LEFT, 0,
+                "TODAY");
+        ty += badge;
     }
-    ui_text(ui, x + pad, y + pad + u * 6, 6.0f, true, COL_TEXT, UI_LEFT,
-            w - 2 * pad, rt->title);
-    int exercises = 0;
-    for (int k = 0; k < rt->nsteps; k++)
-        if (k == 0 || strcmp(rt->steps[k].exercise_id, rt->steps[k - 1].exercise_id))
-            exercises++;
-    ui_textf(ui, x + pad, y + pad + u * 14, 3.8f, false, COL_ACCENT2, UI_LEFT,
-             w - 2 * pad, "%d exercises", exercises);
+    ty += ui_text_block(ui, x + pad, ty, 8.0f, true, COL_TEXT, UI_LEFT, tw, th, 4,
+                        rt->title, true);
+    ty += u * 1.5f;
+    int n = exercise_count(rt);
+    ui_textf(ui, x + pad, ty, 4.0f, false, COL_ACCENT2, UI_LEFT, tw, "%d exercise%s", n,
+             n == 1 ? "" : "s");
     if (rt->frequency[0])
-        ui_text(ui, x + pad, y + pad + u * 19, 3.5f, false, COL_DIM, UI_LEFT,
-                w - 2 * pad, rt->frequency);
+        ui_text(ui, x + pad, ty + u * 5.5f, 3.5f, false, COL_DIM, UI_LEFT, tw,
+                rt->frequency);
+    if (need)
+        ui_text_wrapped(ui, x + pad, ty + below + u * 0.5f, 3.8f, false, COL_TEXT, tw, need,
+                        rt->blurb);
+}
+
+// Dots for a few routines, "7 / 60" for many.
+static void position_indicator(Ui *ui, const UiView *v, float cy)
+{
+    float u = ui->u, W = (float)ui->w;
+    int n = v->nroutines;
+    if (n <= 1)
+        return;
+    float step = u * 3.2f;
+    if (n <= 12 && step * n < W - u * 8) {
+        float x0 = W / 2 - step * (n - 1) / 2;
+        for (int i = 0; i < n; i++)
+            ui_disc(ui, x0 + i * step, cy, i == v->selected ? u * 1.1f : u * 0.7f,
+                    i == v->selected ? COL_ACCENT : (SDL_Color){255, 255, 255, 70});
+        return;
+    }
+    ui_textf(ui, W / 2, cy - u * 2.2f, 3.6f, true, COL_DIM, UI_CENTER, 0, "%d / %d",
+             v->selected + 1, n);
+}
+
+static void carousel(Ui *ui, const UiView *v, float top, float bottom)
+{
+    float u = ui->u, W = (float)ui->w;
+    int n = v->nroutines;
+    if (n == 0)
+        return;
+    float ch = fminf(bottom - top, W >= ui->h ? u * 52 : u * 90);
+    float cw = W >= ui->h ? fminf(W * 0.52f, u * 92) : W - u * 22;
+    float gap = u * 4;
+    // Where the row stands: sliding from the previous card to this one.
+    float t = (float)(v->now_ms - v->selected_ms) / SLIDE_MS;
+    float pos = (float)v->selected;
+    if (v->scroll_dir && t >= 0 && t < 1) {
+        float ease = 1 - (1 - t) * (1 - t);
+        pos -= v->scroll_dir * (1 - ease);
+    }
+    float cy = top + (bottom - top - ch) / 2;
+    // Each routine once: the neighbours wrap around the ends of the list.
+    int dmin = -((n - 1) / 2 < 3 ? (n - 1) / 2 : 3), dmax = n / 2 < 3 ? n / 2 : 3;
+    for (int d = dmin; d <= dmax; d++) {
+        int i = ((v->selected + d) % n + n) % n;
+        float off = (float)(v->selected + d) - pos;
+        float x = W / 2 + off * (cw + gap) - cw / 2;
+        if (x + cw < 0 || x > W)
+            continue;
+        bool sel = d == 0 && fabsf(off) < 0.5f;
+        float shrink = sel ? 0 : ch * 0.08f;
+        routine_card(ui, v, i, x, cy + shrink, cw, ch - 2 * shrink, sel);
+    }
 }
 
 void screen_home_draw(Ui *ui, const UiView *v)
@@ -50,71 +135,63 @@ void screen_home_draw(Ui *ui, const UiView *v)
     ui_text(ui, u * 4, u * 3.5f, 7.0f, true, COL_ACCENT, UI_LEFT, 0, "ULTRA LEGS");
     ui_text(ui, u * 4, u * 12, 4.0f, false, COL_DIM, UI_LEFT, 0, v->date_label);
 
-    // Streak, top right.
+    // Streak: top right, or under the name on a portrait screen.
     const HistoryView *hv = v->hv;
     int streak = hv ? hv->weekly.current : 0;
-    float fx = W - u * 10;
-    widget_flame(ui, fx, u * 17, u * 14, v->now_ms, streak);
+    float fx = W - u * 10, fy = portrait ? u * 36 : u * 17;
+    float sx = portrait ? u * 4 : fx - u * 9, sy = portrait ? u * 19 : u * 4;
+    UiAlign sa = portrait ? UI_LEFT : UI_RIGHT;
+    widget_flame(ui, fx, fy, u * 14, v->now_ms, streak);
     if (streak > 0)
-        ui_textf(ui, fx - u * 9, u * 4, 5.0f, true, COL_TEXT, UI_RIGHT, 0,
-                 "%d-week streak", streak);
+        ui_textf(ui, sx, sy, 5.0f, true, COL_TEXT, sa, 0, "%d-week streak", streak);
     else
-        ui_text(ui, fx - u * 9, u * 4, 5.0f, true, COL_TEXT, UI_RIGHT, 0,
-                "Start a streak");
+        ui_text(ui, sx, sy, 5.0f, true, COL_TEXT, sa, 0, "Start a streak");
     if (hv) {
-        ui_textf(ui, fx - u * 9, u * 11, 3.8f, false, COL_DIM, UI_RIGHT, 0,
-                 "This week %d/%d", hv->weekly.this_week_sessions, hv->weekly_target);
+        ui_textf(ui, sx, sy + u * 7, 3.8f, false, COL_DIM, sa, 0, "This week %d/%d",
+                 hv->weekly.this_week_sessions, hv->weekly_target);
         for (int k = 0; k < hv->weekly_target && k < 7; k++) {
             bool on = k < hv->weekly.this_week_sessions;
-            ui_disc(ui, fx - u * 9 - k * u * 4 - u * 1.5f, u * 18, u * 1.4f,
+            float dx = portrait ? sx + u * 1.5f + k * u * 4 : sx - k * u * 4 - u * 1.5f;
+            ui_disc(ui, dx, sy + u * 14, u * 1.4f,
                     on ? COL_ACCENT : (SDL_Color){255, 255, 255, 50});
         }
     }
 
     // Today's plan.
-    float y = u * 24;
+    float y = portrait ? u * 40 : u * 23;
     const PlanDay *pd = &v->lib->plan.days[v->weekday];
-    char line[256];
+    char line[512];
     snprintf(line, sizeof(line), "%s: %s", day_names[v->weekday],
              pd->run[0] ? pd->run : "no run planned");
-    ui_text(ui, u * 4, y, 5.0f, true, COL_TEXT, UI_LEFT, W - u * 8, line);
-    y += u * 7;
+    y += ui_text_block(ui, u * 4, y, 5.0f, true, COL_TEXT, UI_LEFT, W - u * 8, u * 12,
+                       2, line, true);
+    y += u * 0.5f;
     const Routine *today = v->today_routine >= 0 ? v->routines[v->today_routine] : NULL;
     if (today)
         snprintf(line, sizeof(line), "Strength today: %s", today->title);
     else
         snprintf(line, sizeof(line), "No strength session planned today");
-    ui_text(ui, u * 4, y, 4.2f, false, COL_ACCENT2, UI_LEFT, W - u * 8, line);
-    y += u * 6.5f;
+    y += ui_text_block(ui, u * 4, y, 4.2f, false, COL_ACCENT2, UI_LEFT, W - u * 8, u * 10,
+                       2, line, true);
+    y += u * 1.5f;
     if (hv && (hv->easy_day || hv->done_today)) {
         const char *msg = hv->done_today
             ? "Ultra Legs is done for today. Rest well."
             : "Yesterday was Ultra Legs: keep today's running easy.";
-        ui_round_rect(ui, u * 4, y, W - u * 8, u * 6, u * 1.5f, (SDL_Color){60, 110, 80, 255});
-        ui_text(ui, u * 6, y + u * 0.9f, 4.0f, true, COL_TEXT, UI_LEFT, W - u * 12, msg);
-        y += u * 7.5f;
+        float mh = ui_text_block(ui, u * 6, y + u * 1, 4.0f, true, COL_TEXT, UI_LEFT,
+                                 W - u * 12, u * 10, 2, msg, false);
+        ui_round_rect(ui, u * 4, y, W - u * 8, mh + u * 2, u * 1.5f,
+                      (SDL_Color){60, 110, 80, 255});
+        ui_text_block(ui, u * 6, y + u * 1, 4.0f, true, COL_TEXT, UI_LEFT, W - u * 12,
+                      u * 10, 2, msg, true);
+        y += mh + u * 3.5f;
     }
 
-    // Routine picker.
-    int n = v->nroutines;
-    if (n > 0) {
-        float gap = u * 3;
-        if (!portrait) {
-            float cw = (W - u * 8 - gap * (n - 1)) / n;
-            if (cw > u * 60)
-                cw = u * 60;
-            float total = cw * n + gap * (n - 1);
-            float x0 = (W - total) / 2;
-            float ch = u * 29;
-            float cy = fmaxf(y + u * 2, H - u * 12 - ch);
-            for (int i = 0; i < n; i++)
-                routine_card(ui, v, i, x0 + i * (cw + gap), cy, cw, ch);
-        } else {
-            float ch = u * 24, cw = W - u * 8;
-            for (int i = 0; i < n; i++)
-                routine_card(ui, v, i, u * 4, y + u * 2 + i * (ch + gap), cw, ch);
-        }
-    }
-    widget_hint(ui, "OK: start    \xe2\x97\x80 \xe2\x96\xb6: choose    H: history    S: settings");
+    // The routines, then where we are among them, above the hint.
+    float hint_top = widget_hint_top(ui, HOME_HINT);
+    float ind_y = hint_top - u * 4;
+    carousel(ui, v, y + u * 1, ind_y - u * 3.5f);
+    position_indicator(ui, v, ind_y);
+    widget_hint(ui, HOME_HINT);
     widget_notices(ui, v);
 }

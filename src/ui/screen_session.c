@@ -84,7 +84,10 @@ static void draw_intro(Ui *ui, const UiView *v, float split, float bottom)
         ui_textf(ui, x, y, 4.0f, true, COL_ACCENT2, UI_LEFT, maxw,
                  "Weight: %g kg", st->load_kg);
     int nx = next_step(s);
-    if (nx >= 0)
+    if (nx >= 0 && W < ui->h) // under the demo
+        ui_textf(ui, u * 4, ui->h * 0.875f, 3.6f, false, COL_DIM, UI_LEFT, W - u * 8,
+                 "Next up: %s", s->plan.steps[nx].title);
+    else if (nx >= 0)
         ui_textf(ui, split + u * 2, ui->h - u * 16, 3.6f, false, COL_DIM, UI_LEFT,
                  W - split - u * 4, "Next up: %s", s->plan.steps[nx].title);
     if (W < ui->h)
@@ -93,6 +96,13 @@ static void draw_intro(Ui *ui, const UiView *v, float split, float bottom)
         widget_hint(ui, s->opt.auto_advance
                             ? "Starting shortly    \xe2\x96\xb6: skip    \xe2\x96\xb2\xe2\x96\xbc: weight"
                             : "OK: ready    \xe2\x96\xb6: skip    \xe2\x96\xb2\xe2\x96\xbc: weight");
+}
+
+// On a portrait screen the clip spans the width at 16:9 under the title
+// bar; the counter takes the rest. Where the clip ends:
+static float portrait_stage_h(Ui *ui)
+{
+    return fminf(ui->w * 9.0f / 16.0f, ui->h * 0.46f);
 }
 
 static void draw_counter(Ui *ui, const UiView *v, const SessionStep *st)
@@ -104,9 +114,16 @@ static void draw_counter(Ui *ui, const UiView *v, const SessionStep *st)
     char num[16], of[16];
     snprintf(num, sizeof(num), "%d", s->reps);
     snprintf(of, sizeof(of), "/ %d", st->reps_target);
-    // A 36-unit font: its digits stand more than a quarter of the screen tall.
-    int tw = ui_text_width(ui, 36.0f, true, num);
-    int ow = ui_text_width(ui, 8.0f, true, of);
+    // A 36-unit font: its digits stand more than a quarter of the screen
+    // tall; on a portrait screen (a smaller unit) 70 units, unless too wide.
+    bool portrait = W < H;
+    float big = portrait ? 70.0f : 36.0f, small = portrait ? 11.0f : 8.0f;
+    int tw = ui_text_width(ui, big, true, num);
+    if (portrait && tw > W - u * 10) {
+        big *= (W - u * 10) / tw;
+        tw = ui_text_width(ui, big, true, num);
+    }
+    int ow = ui_text_width(ui, small, true, of);
     SDL_Color c = pop > 0.5f ? COL_ACCENT2 : COL_TEXT;
     float bx, by, bw, bh, nx, ny, ox, oy;
     if (W >= H * 1.5f) { // wide: "/ 20" beside the number
@@ -114,17 +131,25 @@ static void draw_counter(Ui *ui, const UiView *v, const SessionStep *st)
         nx = u * 4, ny = by - u * 2, ox = nx + tw + u * 1.5f, oy = by + u * 27;
     } else if (W >= H) { // 4:3: "/ 20" under the number, clip to the right
         bx = u * 2.5f, by = H - u * 55, bw = fmaxf(tw, ow) + u * 5, bh = u * 52;
-        nx = u * 4, ny = by - u * 2, ox = nx, oy = by + u * 39;
-    } else { // portrait: centred under the clip
-        bw = W - u * 4, bh = u * 44, bx = u * 2, by = H - u * 46;
-        nx = (W - tw) / 2, ny = by - u * 2, ox = W - u * 4 - ow, oy = by + u * 34;
+        nx = u * 4, ny = by - u * 2, ox = nx, oy = by + u * 41;
+    } else { // portrait: centred under the clip, "/ 20" at its bottom right
+        bw = W - u * 4, bx = u * 2, by = H * 0.07f + portrait_stage_h(ui) + u * 2;
+        bh = H - u * 2 - by;
+        float block = big * u * 1.17f + small * u * 1.17f;
+        nx = (W - tw) / 2, ny = by + fmaxf(0, (bh - block) / 2);
+        ox = (W - ow) / 2, oy = ny + big * u * 1.17f;
     }
     ui_round_rect(ui, bx, by, bw, bh, u * 3, COL_SHADE);
-    if (pop > 0)
-        ui_ring(ui, nx + tw / 2.0f, by + u * 22, u * (17 + 8 * (1 - pop)), u * 1.2f, 1,
+    if (pop > 0) {
+        // The ring grows from the number to the panel's edge, never past it.
+        float cx = nx + tw / 2.0f, cy = ny + big * u * 0.6f;
+        float rmax = fminf(fminf(cx - bx, bx + bw - cx), fminf(cy - by, by + bh - cy)) -
+                     u * 0.5f;
+        ui_ring(ui, cx, cy, rmax * (0.75f + 0.25f * (1 - pop)), u * 1.2f, 1,
                 (SDL_Color){255, 196, 61, (Uint8)(200 * pop)});
-    ui_text(ui, nx, ny, 36.0f, true, c, UI_LEFT, 0, num);
-    ui_text(ui, ox, oy, 8.0f, true, COL_DIM, UI_LEFT, 0, of);
+    }
+    ui_text(ui, nx, ny, big, true, c, UI_LEFT, 0, num);
+    ui_text(ui, ox, oy, small, true, COL_DIM, UI_LEFT, 0, of);
 }
 
 static void draw_tempo(Ui *ui, const UiView *v, const SessionStep *st, float cx,
@@ -151,7 +176,12 @@ static void draw_work(Ui *ui, const UiView *v)
     const SessionStep *st = &s->plan.steps[s->step];
     float u = ui->u, W = (float)ui->w;
     ui_round_rect(ui, u * 2, u * 3.5f, W - u * 4, u * 9, u * 2, COL_SHADE);
-    ui_text(ui, u * 4, u * 4.5f, 5.5f, true, COL_TEXT, UI_LEFT, W * 0.55f, st->title);
+    // A long name takes two smaller lines of the bar rather than an ellipsis.
+    float name_w = W - u * 12 - ui_text_width(ui, 4.5f, true, "Set 10/10");
+    float name_h = ui_text_block(ui, 0, 0, 5.5f, true, COL_TEXT, UI_LEFT, name_w, u * 8.5f,
+                                 2, st->title, false);
+    ui_text_block(ui, u * 4, u * 3.5f + (u * 9 - name_h) / 2, 5.5f, true, COL_TEXT, UI_LEFT,
+                  name_w, u * 8.5f, 2, st->title, true);
     char right[64];
     if (st->sets > 1)
         snprintf(right, sizeof(right), "Set %d/%d", s->set + 1, st->sets);
@@ -169,13 +199,15 @@ static void draw_work(Ui *ui, const UiView *v)
     draw_counter(ui, v, st);
     bool portrait = W < ui->h;
     if (portrait)
-        draw_tempo(ui, v, st, W - u * 11, ui->h * 0.47f, u * 7);
+        draw_tempo(ui, v, st, W - u * 11, ui->h * 0.07f + portrait_stage_h(ui) - u * 9,
+                   u * 7);
     else
         draw_tempo(ui, v, st, W - u * 13, ui->h - u * 24, u * 8);
     int nx = next_step(s);
     if (nx >= 0 && !portrait)
         ui_textf(ui, W - u * 4, ui->h - u * 12, 3.6f, false, COL_DIM, UI_RIGHT,
-                 W * 0.4f, "Next: %s", s->plan.steps[nx].title);
+                 W >= ui->h * 1.5f ? W * 0.4f : W * 0.6f, "Next: %s",
+                 s->plan.steps[nx].title);
     if (s->paused && !v->pause_menu)
         ui_text(ui, W / 2, ui->h / 2 - u * 6, 10.0f, true, COL_ACCENT2, UI_CENTER, 0,
                 "PAUSED");
@@ -256,6 +288,7 @@ static void draw_pause_menu(Ui *ui, const UiView *v)
         "End this set now", "End the workout"};
     float u = ui->u, W = (float)ui->w, H = (float)ui->h;
     ui_rect(ui, 0, 0, W, H, (SDL_Color){0, 0, 0, 170});
+    ui_cover(ui);
     float bw = fminf(u * 80, W - u * 6), bh = u * (12 + 9 * PAUSE_ITEMS);
     float x = (W - bw) / 2, y = (H - bh) / 2;
     ui_round_rect(ui, x, y, bw, bh, u * 3, COL_PANEL);
@@ -287,9 +320,9 @@ static void clip_source_label(Ui *ui, const UiView *v, float x, float y)
         return;
     const char *text = "From the coach's video";
     float u = ui->u;
-    float tw = (float)ui_text_width(ui, 3.4f, true, text);
+    float tw = (float)ui_text_width(ui, 3.5f, true, text);
     ui_round_rect(ui, x + u * 1.5f, y + u * 1.5f, tw + u * 3, u * 5.2f, u * 1.2f, COL_PANEL);
-    ui_text(ui, x + u * 3, y + u * 2.2f, 3.4f, true, COL_TEXT, UI_LEFT, 0, text);
+    ui_text(ui, x + u * 3, y + u * 2.2f, 3.5f, true, COL_TEXT, UI_LEFT, 0, text);
 }
 
 // Full-bleed on wide screens; on 4:3 the clip moves right of the counter,
@@ -305,7 +338,7 @@ static void work_stage(Ui *ui, const UiView *v, int step)
     if (W >= H)
         stage(ui, v, step, W * 0.4f, 0, W * 0.6f, H);
     else
-        stage(ui, v, step, 0, H * 0.07f, W, H * 0.46f);
+        stage(ui, v, step, 0, H * 0.07f, W, portrait_stage_h(ui));
 }
 
 void screen_session_draw(Ui *ui, const UiView *v)
@@ -321,8 +354,8 @@ void screen_session_draw(Ui *ui, const UiView *v)
         float sx = W * 0.52f, sy = H * 0.12f;
         if (W < H) {
             sx = 0;
-            sy = H * 0.62f;
-            stage(ui, v, s->step, sx, sy, W, H * 0.3f);
+            sy = H * 0.6f;
+            stage(ui, v, s->step, sx, sy, W, H * 0.26f);
         } else { // 16:9, like the clips, so nothing is letterboxed
             stage(ui, v, s->step, sx, sy, W * 0.46f, fminf(W * 0.46f * 9 / 16, H * 0.66f));
         }

@@ -38,7 +38,7 @@ void screen_summary_draw(Ui *ui, const UiView *v)
     confetti(ui, v->now_ms);
     const Session *s = v->session;
     float u = ui->u, W = (float)ui->w;
-    char buf[128];
+    char buf[512];
     snprintf(buf, sizeof(buf), "%s %s", s ? s->plan.title : "Workout",
              v->summary.completed ? "done!" : "ended");
     ui_text(ui, W / 2, u * 5, 9.0f, true, COL_ACCENT, UI_CENTER, W - u * 6, buf);
@@ -87,7 +87,8 @@ void screen_summary_draw(Ui *ui, const UiView *v)
     if (s && s->plan.finish[0])
         y += ui_text_wrapped(ui, u * 6, y, 4.2f, true, COL_GOOD, W - u * 12, 2,
                              s->plan.finish);
-    if (s && s->plan.after[0]) {
+    // The easy day follows a whole session, not one cut short.
+    if (s && s->plan.after[0] && v->summary.completed) {
         snprintf(buf, sizeof(buf), "Tomorrow: %s", s->plan.after);
         ui_text(ui, u * 6, y + u * 1, 4.2f, true, COL_ACCENT2, UI_LEFT, W - u * 12, buf);
         y += u * 7;

@@ -9,6 +9,7 @@ static void draw_confirm(Ui *ui, const UiView *v)
     screen_home_draw(ui, v);
     float u = ui->u, W = (float)ui->w, H = (float)ui->h;
     ui_rect(ui, 0, 0, W, H, (SDL_Color){0, 0, 0, 170});
+    ui_cover(ui);
     float bw = W - u * 16, bh = u * 34;
     ui_round_rect(ui, u * 8, (H - bh) / 2, bw, bh, u * 3, COL_PANEL);
     ui_text_wrapped(ui, u * 12, (H - bh) / 2 + u * 4, 5.0f, true, COL_TEXT,
@@ -31,6 +32,7 @@ void screens_draw(Ui *ui, const UiView *v)
     if (v->dimmed) {
         // Idle: darken the screen, keep a small reminder.
         ui_rect(ui, 0, 0, (float)ui->w, (float)ui->h, (SDL_Color){0, 0, 0, 200});
+        ui_cover(ui);
         ui_text(ui, ui->w / 2.0f, ui->h * 0.45f, 4.0f, true, COL_DIM, UI_CENTER, 0,
                 "Press OK to wake");
     }

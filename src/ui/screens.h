@@ -25,6 +25,8 @@ void widget_caption(Ui *ui, const UiView *v);
 void widget_progress(Ui *ui, float x, float y, float w, float h, float frac,
                      SDL_Color c);
 void widget_hint(Ui *ui, const char *text);
+// Where the hint's top is (one line, or two on a narrow screen).
+float widget_hint_top(Ui *ui, const char *text);
 // Where the clip or the demo figure goes: the caller's stage rectangle.
 void widget_stage(Ui *ui, const UiView *v, float x, float y, float w, float h);
 

@@ -19,6 +19,19 @@ static const char *const bold_paths[] = {
     "/usr/share/fonts/TTF/DejaVuSans-Bold.ttf",
 };
 
+// The fallback chain, tried glyph by glyph: Noto CJK, Droid Sans Fallback,
+// and a colour emoji font (SDL_ttf draws its bitmaps).
+static const char *const fallback_regular[] = {
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
+    "/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf",
+};
+static const char *const fallback_bold[] = {
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc",
+    "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
+    "/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf",
+};
+
 static bool find(char *out, size_t size, const char *const *paths, size_t n)
 {
     for (size_t i = 0; i < n; i++)
@@ -29,10 +42,8 @@ static bool find(char *out, size_t size, const char *const *paths, size_t n)
     return false;
 }
 
-bool ui_init(Ui *ui, SDL_Renderer *r, char *err, size_t errsize)
+bool ui_fonts_open(Ui *ui, char *err, size_t errsize)
 {
-    memset(ui, 0, sizeof(*ui));
-    ui->r = r;
     const char *env = getenv("ULTRALEGS_FONT");
     const char *dir = getenv("ULTRALEGS_FONT_DIR"); // look only here (tests)
     if (dir && *dir) {
@@ -71,7 +82,22 @@ bool ui_init(Ui *ui, SDL_Renderer *r, char *err, size_t errsize)
         return false;
     }
     TTF_CloseFont(probe);
+    if (!(dir && *dir))
+        for (size_t i = 0; i < sizeof(fallback_regular) / sizeof(fallback_regular[0]); i++)
+            if (access(fallback_regular[i], R_OK) == 0 && access(fallback_bold[i], R_OK) == 0) {
+                snprintf(ui->fallback_regular[ui->nfallbacks], 256, "%s", fallback_regular[i]);
+                snprintf(ui->fallback_bold[ui->nfallbacks], 256, "%s", fallback_bold[i]);
+                ui->nfallbacks++;
+            }
     return true;
+}
+
+bool ui_init(Ui *ui, SDL_Renderer *r, char *err, size_t errsize)
+{
+    memset(ui, 0, sizeof(*ui));
+    ui->r = r;
+    ui->u = 10; // until the first resize
+    return ui_fonts_open(ui, err, errsize);
 }
 
 static void drop_cache(Ui *ui)
@@ -90,6 +116,8 @@ void ui_deinit(Ui *ui)
         if (ui->fonts[i].font)
             TTF_CloseFont(ui->fonts[i].font);
     memset(ui->fonts, 0, sizeof(ui->fonts));
+    free(ui->records);
+    ui->records = NULL;
     if (TTF_WasInit())
         TTF_Quit();
 }
@@ -100,7 +128,10 @@ void ui_resize(Ui *ui, int w, int h)
         return;
     ui->w = w;
     ui->h = h;
-    ui->u = h / 100.0f;
+    // 1 u is 1% of the height; on a portrait screen 3.5 u is 3% of the
+    // width, so the smallest text is as readable across the width as it is
+    // on a landscape screen across the height.
+    ui->u = w < h ? w * 0.03f / UI_TEXT_MIN : h / 100.0f;
     drop_cache(ui); // sizes changed: every text is re-rendered once
     for (int i = 0; i < UI_FONT_SIZES; i++)
         if (ui->fonts[i].font)
@@ -111,13 +142,42 @@ void ui_resize(Ui *ui, int w, int h)
 void ui_begin_frame(Ui *ui)
 {
     ui->frame++;
+    ui->nrecords = 0;
 }
 
-static TTF_Font *font_at(Ui *ui, int px, bool bold)
+bool ui_record_texts(Ui *ui)
+{
+    if (!ui->records)
+        ui->records = calloc(UI_RECORDS_MAX, sizeof(*ui->records));
+    return ui->records != NULL;
+}
+
+void ui_cover(Ui *ui)
+{
+    ui->nrecords = 0;
+}
+
+static void record(Ui *ui, const char *text, float x, float y, float w, float h,
+                   int px, bool cut)
+{
+    if (!ui->records || ui->nrecords >= UI_RECORDS_MAX)
+        return;
+    UiTextRecord *r = &ui->records[ui->nrecords++];
+    snprintf(r->text, sizeof(r->text), "%s", text);
+    r->x = x;
+    r->y = y;
+    r->w = w;
+    r->h = h;
+    r->px = px;
+    r->cut = cut;
+}
+
+static TTF_Font *face_at(Ui *ui, int px, bool bold, int face)
 {
     int oldest = 0;
     for (int i = 0; i < UI_FONT_SIZES; i++) {
-        if (ui->fonts[i].font && ui->fonts[i].px == px && ui->fonts[i].bold == bold)
+        if (ui->fonts[i].font && ui->fonts[i].px == px && ui->fonts[i].bold == bold &&
+            ui->fonts[i].face == face)
             return ui->fonts[i].font;
         if (!ui->fonts[i].font) {
             oldest = i;
@@ -128,10 +188,121 @@ static TTF_Font *font_at(Ui *ui, int px, bool bold)
     UiFont *f = &ui->fonts[oldest];
     if (f->font)
         TTF_CloseFont(f->font);
-    f->font = TTF_OpenFont(bold ? ui->font_bold : ui->font_regular, px);
+    const char *path = face == 0 ? (bold ? ui->font_bold : ui->font_regular)
+                       : bold    ? ui->fallback_bold[face - 1]
+                                 : ui->fallback_regular[face - 1];
+    f->font = TTF_OpenFont(path, px);
     f->px = px;
     f->bold = bold;
+    f->face = face;
     return f->font;
+}
+
+// One UTF-8 character at *s: its code point, and *s moves past it.
+static uint32_t next_char(const char **s)
+{
+    const unsigned char *p = (const unsigned char *)*s;
+    uint32_t c = p[0];
+    int n = c < 0x80 ? 0 : c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
+    if (n)
+        c &= 0x3Fu >> n;
+    int i = 1;
+    for (; i <= n && (p[i] & 0xC0) == 0x80; i++)
+        c = c << 6 | (p[i] & 0x3F);
+    *s += i;
+    return c;
+}
+
+// The first face of the chain that has this character; -1 for none.
+static int face_for(Ui *ui, int px, bool bold, uint32_t c)
+{
+    if (c < 0x80 || c == 0x200D || c == 0xFE0F)
+        return 0; // DejaVu has ASCII; joiners go with what surrounds them
+    for (int f = 0; f <= ui->nfallbacks; f++) {
+        TTF_Font *font = face_at(ui, px, bold, f);
+        if (font && TTF_GlyphIsProvided32(font, c))
+            return f;
+    }
+    return -1;
+}
+
+uint32_t ui_text_missing(Ui *ui, const char *text)
+{
+    const char *p = text;
+    while (*p) {
+        uint32_t c = next_char(&p);
+        if (c >= 0x20 && face_for(ui, 20, false, c) < 0)
+            return c;
+    }
+    return 0;
+}
+
+// Render text in runs, each in the first face that has its characters,
+// side by side on their common baseline.
+static SDL_Surface *render_runs(Ui *ui, int px, bool bold, const char *text)
+{
+    SDL_Surface *parts[32];
+    int asc[32], n = 0, total_w = 0, max_asc = 0, max_desc = 0;
+    const char *p = text;
+    while (*p && n < 32) {
+        const char *start = p;
+        int face = face_for(ui, px, bold, next_char(&p));
+        if (face < 0)
+            face = 0;
+        const char *end = p;
+        while (*end) {
+            const char *q = end;
+            int f = face_for(ui, px, bold, next_char(&q));
+            if (f != face && f >= 0)
+                break;
+            end = q;
+        }
+        p = end;
+        char run[UI_LINE_MAX];
+        size_t len = (size_t)(end - start) < sizeof(run) - 1 ? (size_t)(end - start)
+                                                             : sizeof(run) - 1;
+        memcpy(run, start, len);
+        run[len] = '\0';
+        TTF_Font *font = face_at(ui, px, bold, face);
+        SDL_Surface *s = font ? TTF_RenderUTF8_Blended(font, run,
+                                                       (SDL_Color){255, 255, 255, 255})
+                              : NULL;
+        if (!s)
+            continue;
+        if (s->h > px * 2) {
+            // A bitmap font (colour emoji) of a fixed size: scale to the line.
+            SDL_Surface *sc = SDL_CreateRGBSurfaceWithFormat(
+                0, s->w * px * 6 / 5 / s->h, px * 6 / 5, 32, SDL_PIXELFORMAT_ARGB8888);
+            if (sc) {
+                SDL_BlitScaled(s, NULL, sc, NULL);
+                SDL_FreeSurface(s);
+                s = sc;
+            }
+        }
+        asc[n] = s->h == px * 6 / 5 ? px : TTF_FontAscent(font);
+        int desc = s->h - asc[n];
+        max_asc = asc[n] > max_asc ? asc[n] : max_asc;
+        max_desc = desc > max_desc ? desc : max_desc;
+        total_w += s->w;
+        parts[n++] = s;
+    }
+    if (n == 0)
+        return NULL;
+    if (n == 1)
+        return parts[0];
+    SDL_Surface *out = SDL_CreateRGBSurfaceWithFormat(0, total_w, max_asc + max_desc, 32,
+                                                      SDL_PIXELFORMAT_ARGB8888);
+    int x = 0;
+    for (int i = 0; i < n; i++) {
+        if (out) {
+            SDL_SetSurfaceBlendMode(parts[i], SDL_BLENDMODE_NONE);
+            SDL_Rect dst = {x, max_asc - asc[i], parts[i]->w, parts[i]->h};
+            SDL_BlitSurface(parts[i], NULL, out, &dst);
+        }
+        x += parts[i]->w;
+        SDL_FreeSurface(parts[i]);
+    }
+    return out;
 }
 
 static uint32_t hash_text(const char *s, int px, bool bold, SDL_Color c)
@@ -169,10 +340,7 @@ static UiTextEntry *text_entry(Ui *ui, int px, bool bold, SDL_Color c,
             oldest = e->used;
         }
     }
-    TTF_Font *f = font_at(ui, px, bold);
-    if (!f)
-        return NULL;
-    SDL_Surface *s = TTF_RenderUTF8_Blended(f, text, (SDL_Color){255, 255, 255, 255});
+    SDL_Surface *s = render_runs(ui, px, bold, text);
     if (!s)
         return NULL;
     UiTextEntry *e = &ui->cache[victim];
@@ -197,11 +365,53 @@ static UiTextEntry *text_entry(Ui *ui, int px, bool bold, SDL_Color c,
 
 int ui_text_width(Ui *ui, float size, bool bold, const char *text)
 {
-    TTF_Font *f = font_at(ui, (int)(size * ui->u + 0.5f), bold);
-    int w = 0, h = 0;
-    if (f && text[0])
-        TTF_SizeUTF8(f, text, &w, &h);
-    return w;
+    int px = (int)(size * ui->u + 0.5f);
+    int total = 0;
+    const char *p = text;
+    while (*p) {
+        const char *start = p;
+        int face = face_for(ui, px, bold, next_char(&p));
+        if (face < 0)
+            face = 0;
+        while (*p) {
+            const char *q = p;
+            int f = face_for(ui, px, bold, next_char(&q));
+            if (f != face && f >= 0)
+                break;
+            p = q;
+        }
+        char run[UI_LINE_MAX];
+        size_t len = (size_t)(p - start) < sizeof(run) - 1 ? (size_t)(p - start)
+                                                           : sizeof(run) - 1;
+        memcpy(run, start, len);
+        run[len] = '\0';
+        TTF_Font *f = face_at(ui, px, bold, face);
+        int w = 0, h = 0;
+        if (f && TTF_SizeUTF8(f, run, &w, &h) == 0) {
+            if (h > px * 2 && h > 0) // a fixed-size bitmap font, scaled to the line
+                w = w * px * 6 / 5 / h;
+            total += w;
+        }
+    }
+    return total;
+}
+
+// Draw a text already sized; `whole` is what the layout log names.
+static int draw_text(Ui *ui, float x, float y, int px, bool bold, SDL_Color c,
+                     UiAlign align, const char *shown, const char *whole, bool cut)
+{
+    UiTextEntry *e = text_entry(ui, px, bold, c, shown);
+    if (!e)
+        return 0;
+    float w = (float)e->w, h = (float)e->h;
+    if (align == UI_CENTER)
+        x -= w / 2;
+    else if (align == UI_RIGHT)
+        x -= w;
+    SDL_FRect dst = {x, y, w, h};
+    SDL_RenderCopyF(ui->r, e->tex, NULL, &dst);
+    record(ui, whole, x, y, w, h, px, cut);
+    return (int)w;
 }
 
 int ui_text(Ui *ui, float x, float y, float size, bool bold, SDL_Color c,
@@ -211,16 +421,21 @@ int ui_text(Ui *ui, float x, float y, float size, bool bold, SDL_Color c,
     UiTextEntry *e = text_entry(ui, px, bold, c, text);
     if (!e)
         return 0;
-    float w = (float)e->w, h = (float)e->h;
+    float w = (float)e->w;
     if (max_w > 0 && w > max_w) {
         // Too wide: a smaller size (rendered crisp, not scaled), but never
         // under UI_TEXT_MIN; below that, cut the end with an ellipsis.
         float fit = size * max_w / w;
-        if (fit >= UI_TEXT_MIN)
-            return ui_text(ui, x, y + (size - fit) * ui->u * 0.5f, fit, bold, c,
-                           align, 0, text);
+        if (fit >= UI_TEXT_MIN) {
+            int fpx = (int)(fit * ui->u);
+            while (fpx > 4 && ui_text_width(ui, fpx / ui->u, bold, text) > max_w)
+                fpx--;
+            return draw_text(ui, x, y + (px - fpx) * 0.5f, fpx, bold, c, align, text,
+                             text, false);
+        }
         float sz = size < UI_TEXT_MIN ? size : UI_TEXT_MIN;
-        char cut[160];
+        int spx = (int)(sz * ui->u + 0.5f);
+        char cut[512];
         snprintf(cut, sizeof(cut), "%s", text);
         size_t n = strlen(cut);
         while (n > 1) {
@@ -231,16 +446,10 @@ int ui_text(Ui *ui, float x, float y, float size, bool bold, SDL_Color c,
             if (ui_text_width(ui, sz, bold, cut) <= max_w)
                 break;
         }
-        return ui_text(ui, x, y + (size - sz) * ui->u * 0.5f, sz, bold, c, align,
-                       0, cut);
+        return draw_text(ui, x, y + (px - spx) * 0.5f, spx, bold, c, align, cut, text,
+                         true);
     }
-    if (align == UI_CENTER)
-        x -= w / 2;
-    else if (align == UI_RIGHT)
-        x -= w;
-    SDL_FRect dst = {x, y, w, h};
-    SDL_RenderCopyF(ui->r, e->tex, NULL, &dst);
-    return (int)w;
+    return draw_text(ui, x, y, px, bold, c, align, text, text, false);
 }
 
 int ui_textf(Ui *ui, float x, float y, float size, bool bold, SDL_Color c,
@@ -254,53 +463,127 @@ int ui_textf(Ui *ui, float x, float y, float size, bool bold, SDL_Color c,
     return ui_text(ui, x, y, size, bold, c, align, max_w, buf);
 }
 
-float ui_text_wrapped(Ui *ui, float x, float y, float size, bool bold,
-                      SDL_Color c, float max_w, int max_lines, const char *text)
+// Break text into lines of at most max_w pixels: at spaces, and inside a
+// word too long for a line (Chinese has no spaces) between characters.
+// Returns the number of lines, or -1 when more than max_lines are needed.
+static int break_lines(Ui *ui, float size, bool bold, float max_w, const char *text,
+                       char lines[][UI_LINE_MAX], int max_lines)
 {
-    char line[256] = "";
-    float line_h = size * ui->u * 1.25f;
-    float yy = y;
-    int lines = 0;
+    int n = 0;
     const char *p = text;
-    while (*p && lines < max_lines) {
-        // Take words while they fit.
+    while (*p == ' ')
+        p++;
+    while (*p) {
+        if (n == max_lines)
+            return -1;
+        char *line = lines[n];
+        size_t len = 0, good = 0;
+        const char *good_end = p;
         line[0] = '\0';
         const char *q = p;
-        for (;;) {
-            const char *sp = strchr(q, ' ');
-            size_t wl = sp ? (size_t)(sp - p) : strlen(p);
-            if (wl >= sizeof(line))
-                wl = sizeof(line) - 1;
-            char trial[256];
-            memcpy(trial, p, wl);
-            trial[wl] = '\0';
-            if (line[0] && ui_text_width(ui, size, bold, trial) > max_w)
+        while (*q) {
+            // Next character (whole UTF-8 sequence).
+            size_t cl = 1;
+            while ((q[cl] & 0xC0) == 0x80)
+                cl++;
+            if (len + cl >= UI_LINE_MAX)
                 break;
-            memcpy(line, trial, wl + 1);
-            q = p + wl;
-            if (!sp)
+            memcpy(line + len, q, cl);
+            line[len + cl] = '\0';
+            if (ui_text_width(ui, size, bold, line) > max_w) {
+                line[len] = '\0';
                 break;
-            q++;
+            }
+            len += cl;
+            q += cl;
+            if (*q == ' ' || !*q) {
+                good = len;
+                good_end = q;
+            }
         }
-        if (!line[0])
-            break;
-        const char *rest = p + strlen(line);
-        if (lines == max_lines - 1 && *rest) {
-            // The last line that fits: say there is more.
-            char more[300];
-            snprintf(more, sizeof(more), "%s %s", line, rest);
-            ui_text(ui, x, yy, size, bold, c, UI_LEFT, max_w, more);
-            yy += line_h;
-            break;
+        if (*q && good > 0) {
+            len = good; // break at the last space
+            q = good_end;
+        } else if (len == 0) {
+            return -1; // not even one character fits
         }
-        ui_text(ui, x, yy, size, bold, c, UI_LEFT, max_w, line);
-        yy += line_h;
-        lines++;
-        p += strlen(line);
+        line[len] = '\0';
+        while (len > 0 && line[len - 1] == ' ')
+            line[--len] = '\0';
+        n++;
+        p = q;
         while (*p == ' ')
             p++;
     }
-    return yy - y;
+    return n;
+}
+
+float ui_text_wrapped(Ui *ui, float x, float y, float size, bool bold,
+                      SDL_Color c, float max_w, int max_lines, const char *text)
+{
+    char lines[UI_LINES_MAX][UI_LINE_MAX];
+    if (max_lines > UI_LINES_MAX)
+        max_lines = UI_LINES_MAX;
+    float line_h = size * ui->u * 1.25f;
+    int n = break_lines(ui, size, bold, max_w, text, lines, max_lines);
+    if (n < 0) {
+        // More than fits: the last line takes the rest, and is shortened.
+        n = break_lines(ui, size, bold, max_w, text, lines, UI_LINES_MAX);
+        if (n < 0)
+            n = UI_LINES_MAX;
+        for (int i = 0; i < max_lines - 1; i++)
+            ui_text(ui, x, y + i * line_h, size, bold, c, UI_LEFT, max_w, lines[i]);
+        char rest[UI_LINE_MAX * 2] = "";
+        for (int i = max_lines - 1; i < n; i++) {
+            strncat(rest, lines[i], sizeof(rest) - strlen(rest) - 2);
+            strcat(rest, " ");
+        }
+        ui_text(ui, x, y + (max_lines - 1) * line_h, size, bold, c, UI_LEFT, max_w, rest);
+        return max_lines * line_h;
+    }
+    for (int i = 0; i < n; i++)
+        ui_text(ui, x, y + i * line_h, size, bold, c, UI_LEFT, 0, lines[i]);
+    return n * line_h;
+}
+
+int ui_text_lines(Ui *ui, float size, bool bold, float max_w, const char *text)
+{
+    char lines[UI_LINES_MAX][UI_LINE_MAX];
+    return break_lines(ui, size, bold, max_w, text, lines, UI_LINES_MAX);
+}
+
+float ui_text_block(Ui *ui, float x, float y, float size, bool bold, SDL_Color c,
+                    UiAlign align, float max_w, float max_h, int max_lines,
+                    const char *text, bool draw)
+{
+    char lines[UI_LINES_MAX][UI_LINE_MAX];
+    if (max_lines > UI_LINES_MAX)
+        max_lines = UI_LINES_MAX;
+    for (float sz = size;; sz -= 0.25f) {
+        if (sz < UI_TEXT_MIN)
+            sz = UI_TEXT_MIN;
+        float line_h = sz * ui->u * 1.2f;
+        int n = break_lines(ui, sz, bold, max_w, text, lines, max_lines);
+        // Fallback faces (CJK) stand taller than DejaVu: lines never overlap.
+        for (int i = 0; i < n; i++) {
+            UiTextEntry *e = text_entry(ui, (int)(sz * ui->u + 0.5f), bold, c, lines[i]);
+            if (e && e->h > line_h)
+                line_h = (float)e->h;
+        }
+        bool fits = n >= 0 && n * line_h <= max_h;
+        if (fits || sz <= UI_TEXT_MIN) {
+            if (n < 0) {
+                // Nothing smaller is readable: the last resort is a cut.
+                if (draw)
+                    ui_text_wrapped(ui, align == UI_CENTER ? x - max_w / 2 : x, y, sz,
+                                    bold, c, max_w, max_lines, text);
+                return max_lines * line_h;
+            }
+            for (int i = 0; draw && i < n; i++)
+                ui_text(ui, x, y + i * line_h, sz, bold, c, align, 0, lines[i]);
+            return n * line_h;
+        }
+    }
 }
 
 void ui_fill(Ui *ui, SDL_Color c)

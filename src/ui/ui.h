@@ -1,8 +1,8 @@
 /*
  * Drawing for the screens: a text cache (SDL_ttf, rendered at real pixel
  * size, textures kept until unused for a while) and shape primitives. Sizes
- * are in screen units: 1 u = 1% of the output height, so layouts stay the
- * same from 720p to 4K.
+ * are in screen units: 1 u = 1% of the output height (on a portrait screen
+ * 3.5 u = 3% of the width), so layouts stay the same from 720p to 4K.
  */
 #ifndef UL_UI_UI_H
 #define UL_UI_UI_H
@@ -14,6 +14,8 @@
 #define UI_TEXT_CACHE 256
 #define UI_FONT_SIZES 24
 #define UI_TEXT_MIN 3.5f // no text under 3.5% of the screen height
+#define UI_LINES_MAX 8    // lines of a wrapped text
+#define UI_LINE_MAX 256   // bytes of one line
 
 typedef enum UiAlign { UI_LEFT, UI_CENTER, UI_RIGHT } UiAlign;
 
@@ -23,34 +25,64 @@ typedef struct UiTextEntry {
     int px;
     SDL_Color color;
     uint32_t hash;
-    char text[160];
+    char text[512];
     uint64_t used; // frame it was last drawn
 } UiTextEntry;
+
+// One text as drawn, for the layout log (--layout-log): its box in pixels,
+// its font size in pixels, and whether it was shortened with an ellipsis.
+typedef struct UiTextRecord {
+    char text[512]; // the whole text, even when it was cut
+    float x, y, w, h;
+    int px;
+    bool cut;
+} UiTextRecord;
+
+#define UI_RECORDS_MAX 256
 
 typedef struct UiFont {
     int px;
     bool bold;
+    int face;       // index in the fallback chain
     TTF_Font *font;
 } UiFont;
+
+#define UI_FACES_MAX 4 // DejaVu, then CJK, then Droid, then emoji
 
 typedef struct Ui {
     SDL_Renderer *r;
     int w, h;
-    float u;               // 1% of the height, in pixels
+    float u;               // the screen unit, in pixels
     char font_regular[256];
     char font_bold[256];
+    // The fallback chain after the main face: fonts for what it cannot draw.
+    char fallback_regular[UI_FACES_MAX - 1][256];
+    char fallback_bold[UI_FACES_MAX - 1][256];
+    int nfallbacks;
     UiFont fonts[UI_FONT_SIZES];
     UiTextEntry cache[UI_TEXT_CACHE];
     uint64_t frame;
     int renders;           // text textures made (for tests: no per-frame re-render)
+    UiTextRecord *records; // texts drawn this frame; NULL: not recorded
+    int nrecords;
 } Ui;
 
 // Find the fonts (DejaVu, or $ULTRALEGS_FONT) and start SDL_ttf. False with
 // a reason naming the package to install.
 bool ui_init(Ui *ui, SDL_Renderer *r, char *err, size_t errsize);
 void ui_deinit(Ui *ui);
+// The first character of text that no font of the chain can draw (0: all
+// can be drawn). Works without a renderer after ui_fonts_open.
+uint32_t ui_text_missing(Ui *ui, const char *text);
+// Find the fonts and start SDL_ttf only (--check); false with err.
+bool ui_fonts_open(Ui *ui, char *err, size_t errsize);
 void ui_resize(Ui *ui, int w, int h);
 void ui_begin_frame(Ui *ui);
+// Keep a record of every text drawn in each frame (the layout log).
+bool ui_record_texts(Ui *ui);
+// An overlay (a menu over a shaded screen) is drawn from here on: the texts
+// under it are no longer part of what is read.
+void ui_cover(Ui *ui);
 
 // Text of height `size` units. Returns the drawn width in pixels. `bold`
 // picks the heavy face. Text wider than max_w (pixels, 0 = no limit) is
@@ -62,9 +94,21 @@ int ui_textf(Ui *ui, float x, float y, float size, bool bold, SDL_Color c,
     __attribute__((format(printf, 9, 10)));
 // Width in pixels the text would take.
 int ui_text_width(Ui *ui, float size, bool bold, const char *text);
-// Wrap text into lines of at most max_w pixels; returns the height used.
+// Wrap text into lines of at most max_w pixels (at spaces, or between
+// characters inside a word too long for a line); returns the height used.
 float ui_text_wrapped(Ui *ui, float x, float y, float size, bool bold,
                       SDL_Color c, float max_w, int max_lines, const char *text);
+
+// Text in the largest size from `size` down to UI_TEXT_MIN that fits
+// max_lines lines of max_w pixels within max_h pixels; cut only when even
+// the smallest does not fit. x is the left edge, or the centre with
+// UI_CENTER. Returns the height used; with draw false only measures.
+float ui_text_block(Ui *ui, float x, float y, float size, bool bold, SDL_Color c,
+                    UiAlign align, float max_w, float max_h, int max_lines,
+                    const char *text, bool draw);
+
+// Lines the text takes wrapped at max_w; -1 for more than UI_LINES_MAX.
+int ui_text_lines(Ui *ui, float size, bool bold, float max_w, const char *text);
 
 void ui_fill(Ui *ui, SDL_Color c);
 void ui_rect(Ui *ui, float x, float y, float w, float h, SDL_Color c);

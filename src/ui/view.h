@@ -38,6 +38,8 @@ typedef struct UiView {
     const Routine *routines[RT_ROUTINES_MAX];
     int nroutines;
     int selected;
+    int scroll_dir;                 // the last move on home: -1 left, 1 right
+    int64_t selected_ms;            // when it was made (the carousel slides)
     int today_routine;              // index into routines, or -1
     const char *confirm_text;
     // Session

@@ -45,7 +45,8 @@ void widget_notices(Ui *ui, const UiView *v)
     // A notice too long for one line wraps (up to three) rather than being
     // cut mid-sentence on a narrow (portrait) screen.
     int lines[VIEW_NOTICES_MAX];
-    float total = u * 1.5f;
+    // Above the hint line, so both can be read.
+    float total = u * 7.5f;
     for (int i = 0; i < v->nnotices; i++) {
         float w = (float)ui_text_width(ui, 3.5f, false, v->notices[i]);
         lines[i] = w <= avail ? 1 : w * 1.15f <= 2 * avail ? 2 : 3;
@@ -96,10 +97,26 @@ void widget_progress(Ui *ui, float x, float y, float w, float h, float frac,
         ui_round_rect(ui, x, y, fmaxf(w * frac, h), h, h / 2, c);
 }
 
+// The hint sits on the bottom line; on a narrow screen it takes two.
+static int hint_lines(Ui *ui, const char *text)
+{
+    return ui_text_width(ui, 3.5f, false, text) > ui->w - ui->u * 6 ? 2 : 1;
+}
+
+float widget_hint_top(Ui *ui, const char *text)
+{
+    return ui->h - ui->u * (hint_lines(ui, text) == 2 ? 11.5f : 6.5f);
+}
+
 void widget_hint(Ui *ui, const char *text)
 {
-    ui_text(ui, ui->w / 2.0f, ui->h - ui->u * 5.5f, 3.5f, false, COL_DIM,
-            UI_CENTER, ui->w - ui->u * 4, text);
+    if (hint_lines(ui, text) == 1) {
+        ui_text(ui, ui->w / 2.0f, ui->h - ui->u * 5.5f, 3.5f, false, COL_DIM,
+                UI_CENTER, ui->w - ui->u * 4, text);
+        return;
+    }
+    ui_text_block(ui, ui->w / 2.0f, widget_hint_top(ui, text) + ui->u, 3.5f, false,
+                  COL_DIM, UI_CENTER, ui->w - ui->u * 6, ui->u * 10, 2, text, true);
 }
 
 void widget_stage(Ui *ui, const UiView *v, float x, float y, float w, float h)

@@ -180,7 +180,7 @@ static void full_session(int w, int h, const char *tag)
     assert_int_equal(im.h, h);
     assert_true(ku_frac(&im, 0.01, 0.03, 0.35, 0.13, ku_orange, NULL) > 0.05); // title
     assert_true(ku_frac(&im, 0.01, 0.5, 0.99, 0.95, ku_orange, NULL) > 0.003); // selected card
-    assert_true(ku_frac(&im, 0.01, 0.6, 0.99, 0.9, ku_bright, NULL) > 0.01);   // card text
+    assert_true(ku_frac(&im, 0.01, 0.35, 0.99, 0.9, ku_bright, NULL) > 0.01);  // card text
     ku_free(&im);
 
     im = ku_load("%s/%s-intro.png", ku_dir, tag);

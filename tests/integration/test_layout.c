@@ -1,0 +1,439 @@
+/*
+ * Every screen at every size, checked as geometry: the kiosk runs headless
+ * with --layout-log and each logged frame is checked for text off the
+ * screen, text over text, text under the minimum size (3.5% of the height,
+ * 3% of the width on a portrait screen) and cut routine titles. Sizes:
+ * 1280x720, 1920x1080, 3840x2160, 1024x768, 1080x1920, 720x1280; routines:
+ * 1, 3 (the built-in ones), 12 and 60, with accented, Chinese and Arabic
+ * titles. One kiosk process per size and routine count.
+ */
+#include "kiosk_util.h"
+
+#include <stdbool.h>
+#include <math.h>
+
+#define BIN ULTRALEGS_BIN
+#define NOW " --now 2026-11-25T18:00:00-07:00"
+
+typedef struct Text {
+    char text[200];
+    double x, y, w, h;
+    int size;
+    bool cut;
+} Text;
+
+typedef struct Frame {
+    double t;
+    char screen[32];
+    int w, h;
+    Text texts[256];
+    int n;
+} Frame;
+
+static const char *const titles[] = {
+    "Café Légs Força",
+    "\xe8\x85\xbf\xe9\x83\xa8\xe5\x8a\x9b\xe9\x87\x8f\xe8\xae\xad\xe7\xbb\x83", // 腿部力量训练
+    "\xd8\xaa\xd9\x85\xd8\xa7\xd8\xb1\xd9\x8a\xd9\x86 \xd8\xa7\xd9\x84\xd8\xb3\xd8\xa7\xd9\x82\xd9\x8a\xd9\x86", // تمارين الساقين
+    "Hill Climber Strength and Stability for Long Mountain Races",
+    "Żółte Nórdic Curls",
+};
+
+static void write_path(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+// A data dir with `extra` user routines beside the built-in three, and the
+// exercises of the international routine "intl".
+static void make_data(const char *name, int extra)
+{
+    char path[512];
+    snprintf(path, sizeof(path), "mkdir -p %s/%s/routines", ku_dir, name);
+    assert_int_equal(system(path), 0);
+    snprintf(path, sizeof(path), "%s/%s/exercises.ini", ku_dir, name);
+    write_path(path,
+               "[intl-a]\nname = Fentes arrière élargies avec élan contrôlé\n"
+               "point = Gardez le buste droit et le genou au-dessus du pied\n"
+               "point = \xe6\x85\xa2\xe6\x85\xa2\xe4\xb8\x8b\xe8\xb9\xb2\xef\xbc\x8c"
+               "\xe4\xbf\x9d\xe6\x8c\x81\xe8\x86\x9d\xe7\x9b\x96\xe7\xa8\xb3\xe5\xae\x9a\n"
+               "equipment = Une chaise, un mur\nper_side = yes\ncadence = 1\n"
+               "pose = rear-lunges\n\n"
+               "[intl-b]\nname = \xe5\x8d\x95\xe8\x85\xbf\xe8\x87\x80\xe6\xa1\xa5\n"
+               "point = \xd8\xa7\xd8\xb1\xd9\x81\xd8\xb9 \xd8\xa7\xd9\x84\xd9\x88\xd8\xb1\xd9\x83\n"
+               "cadence = 1\npose = glute-bridges\n");
+    for (int i = 0; i < extra; i++) {
+        snprintf(path, sizeof(path), "%s/%s/routines/r%02d.ini", ku_dir, name, i);
+        char body[2048];
+        if (i == 0)
+            snprintf(body, sizeof(body),
+                     "[routine]\ntitle = %s\nfrequency = tous les jours, "
+                     "\xe6\xaf\x8f\xe5\xa4\xa9\nrest = 3\n"
+                     "[step]\nexercise = intl-a\nreps = 2\nsets = 2\n"
+                     "[step]\nexercise = intl-b\nreps = 2\n",
+                     titles[0]);
+        else
+            snprintf(body, sizeof(body),
+                     "[routine]\ntitle = %s %d\nrest = 5\n"
+                     "[step]\nexercise = intl-b\nreps = 3\n",
+                     titles[i % 5], i);
+        write_path(path, body);
+    }
+}
+
+// Assets with one routine only.
+static void make_assets1(void)
+{
+    char cmd[2048];
+    snprintf(cmd, sizeof(cmd),
+             "cp -r %s %s/assets1 && rm %s/assets1/routines/daily-hips.ini "
+             "%s/assets1/routines/mountain-legs.ini && sed -i -e 's/= *mountain-legs/=/'"
+             " -e 's/= *daily-hips/=/' %s/assets1/plan.ini",
+             ASSETS_DIR, ku_dir, ku_dir, ku_dir, ku_dir);
+    assert_int_equal(system(cmd), 0);
+}
+
+// Read one JSON string at *p (just after the opening quote) into out.
+static const char *read_string(const char *p, char *out, size_t size)
+{
+    size_t n = 0;
+    while (*p && *p != '"') {
+        char c = *p++;
+        if (c == '\\') {
+            c = *p++;
+            if (c == 'n')
+                c = '\n';
+            else if (c == 't')
+                c = '\t';
+            else if (c == 'u') {
+                p += 4; // control characters only: never in our texts
+                c = '?';
+            }
+        }
+        if (n + 1 < size)
+            out[n++] = c;
+    }
+    out[n] = '\0';
+    return *p ? p + 1 : p;
+}
+
+static bool parse_frame(const char *line, Frame *fr)
+{
+    memset(fr, 0, sizeof(*fr));
+    const char *p = strstr(line, "\"t\":");
+    if (!p || sscanf(p, "\"t\":%lf", &fr->t) != 1)
+        return false;
+    p = strstr(line, "\"screen\":\"");
+    if (!p)
+        return false;
+    p = read_string(p + 10, fr->screen, sizeof(fr->screen));
+    if (sscanf(p, ",\"w\":%d,\"h\":%d", &fr->w, &fr->h) != 2)
+        return false;
+    while ((p = strstr(p, "{\"text\":\"")) && fr->n < 256) {
+        Text *t = &fr->texts[fr->n++];
+        p = read_string(p + 9, t->text, sizeof(t->text));
+        char cut[8] = "";
+        if (sscanf(p, ",\"x\":%lf,\"y\":%lf,\"w\":%lf,\"h\":%lf,\"size\":%d,\"cut\":%5[a-z]",
+                   &t->x, &t->y, &t->w, &t->h, &t->size, cut) != 6)
+            return false;
+        t->cut = strcmp(cut, "true") == 0;
+    }
+    return true;
+}
+
+// Letters without spaces, for finding a wrapped title in the texts.
+static void squeeze(const char *in, char *out, size_t size)
+{
+    size_t n = 0;
+    for (; *in && n + 1 < size; in++)
+        if (*in != ' ' && *in != '\n')
+            out[n++] = *in;
+    out[n] = '\0';
+}
+
+static int failures;
+
+#define BAD(fr, ...)                                                           \
+    do {                                                                       \
+        print_message("%dx%d %s at %.2f s: ", (fr)->w, (fr)->h, (fr)->screen,  \
+                      (fr)->t);                                                \
+        print_message(__VA_ARGS__);                                            \
+        print_message("\n");                                                   \
+        failures++;                                                            \
+    } while (0)
+
+static void check_frame(const Frame *fr, int want_w, int want_h)
+{
+    if (fr->w != want_w || fr->h != want_h)
+        BAD(fr, "laid out for %dx%d, not the window's %dx%d", fr->w, fr->h, want_w,
+            want_h);
+    double min = fr->w < fr->h ? 0.03 * fr->w : 0.035 * fr->h;
+    if (fr->n == 0)
+        BAD(fr, "no text at all");
+    for (int i = 0; i < fr->n; i++) {
+        const Text *a = &fr->texts[i];
+        if (a->x < -1 || a->y < -1 || a->x + a->w > fr->w + 1 || a->y + a->h > fr->h + 1)
+            BAD(fr, "\"%s\" leaves the screen: %.0f,%.0f %.0fx%.0f", a->text, a->x, a->y,
+                a->w, a->h);
+        if (a->size + 1 < min)
+            BAD(fr, "\"%s\" is %d px, under the minimum %.1f", a->text, a->size, min);
+        if (a->cut && strcmp(fr->screen, "home") == 0)
+            BAD(fr, "\"%s\" is cut on home", a->text);
+        for (int k = 0; k < i; k++) {
+            const Text *b = &fr->texts[k];
+            // Boxes include the font's line gap: a pixel or two of touching
+            // is not text over text.
+            double ox = fmin(a->x + a->w, b->x + b->w) - fmax(a->x, b->x);
+            double oy = fmin(a->y + a->h, b->y + b->h) - fmax(a->y, b->y);
+            if (ox > 2 && oy > 2)
+                BAD(fr, "\"%s\" (%.0f,%.0f %.0fx%.0f) over \"%s\" (%.0f,%.0f %.0fx%.0f)",
+                    a->text, a->x, a->y, a->w, a->h, b->text, b->x, b->y, b->w, b->h);
+        }
+    }
+}
+
+// True when some routine title from `want` is shown whole on the frame.
+static bool shows_title(const Frame *fr, const char *title)
+{
+    char all[8192] = "", t[256], s[256];
+    for (int i = 0; i < fr->n; i++) {
+        squeeze(fr->texts[i].text, s, sizeof(s));
+        strncat(all, s, sizeof(all) - strlen(all) - 1);
+    }
+    squeeze(title, t, sizeof(t));
+    return strstr(all, t) != NULL;
+}
+
+// Run the kiosk and check every frame of its layout log; returns the
+// frames read.
+static int run_and_check(int w, int h, const char *tag, const char *env,
+                         const char *args, Frame **out)
+{
+    char log[400];
+    snprintf(log, sizeof(log), "%s/%s-%dx%d.jsonl", ku_dir, tag, w, h);
+    int st = ku_run(NULL, "cd %s && env HOME=%s %s " BIN " --headless --virtual-clock"
+                    " --windowed=%dx%d --layout-log %s" NOW " %s 2>>%s/stderr.txt",
+                    ku_dir, ku_dir, env, w, h, log, args, ku_dir);
+    assert_int_equal(st, 0);
+    char *text = ku_read("%s", log);
+    assert_non_null(text);
+    int n = 0;
+    Frame *frames = calloc(32, sizeof(Frame));
+    for (char *line = text; line && *line && n < 32;) {
+        char *nl = strchr(line, '\n');
+        if (nl)
+            *nl = '\0';
+        if (!parse_frame(line, &frames[n]))
+            fail_msg("%s: a line that is not a layout record: %.80s", log, line);
+        check_frame(&frames[n], w, h);
+        n++;
+        line = nl ? nl + 1 : NULL;
+    }
+    free(text);
+    if (failures)
+        print_message("(%s)\n", log);
+    *out = frames;
+    return n;
+}
+
+static const int sizes[][2] = {{1280, 720}, {1920, 1080}, {3840, 2160},
+                               {1024, 768}, {1080, 1920}, {720, 1280}};
+
+static int setup(void **state)
+{
+    if (ku_setup(state) != 0)
+        return -1;
+    make_assets1();
+    make_data("d3", 0);
+    make_data("d12", 9);
+    make_data("d60", 57);
+    return 0;
+}
+
+static int frame_count(const Frame *fr, int n, const char *screen)
+{
+    int k = 0;
+    for (int i = 0; i < n; i++)
+        k += strcmp(fr[i].screen, screen) == 0;
+    return k;
+}
+
+// Home with 1, 3, 12 and 60 routines; history, settings and the last
+// routine reached by scrolling.
+static void test_home_every_size(void **state)
+{
+    (void)state;
+    char script[400];
+    snprintf(script, sizeof(script), "%s/scroll.txt", ku_dir);
+    FILE *f = fopen(script, "w");
+    fputs("2 next\n3 next\n", f);
+    for (int i = 0; i < 58; i++)
+        fprintf(f, "%.2f next\n", 4 + i * 0.05);
+    fputs("10 history\n11 back\n12 settings\n13 back\n14 prev\n", f);
+    fclose(f);
+    static const struct {
+        const char *tag, *env, *data;
+        int routines;
+    } runs[] = {
+        {"r1", "ULTRALEGS_ASSETS_DIR=assets1", "d3", 1},
+        {"r3", "", "d3", 3},
+        {"r12", "", "d12", 12},
+        {"r60", "", "d60", 60},
+    };
+    for (size_t s = 0; s < sizeof(sizes) / sizeof(sizes[0]); s++) {
+        for (size_t r = 0; r < sizeof(runs) / sizeof(runs[0]); r++) {
+            int w = sizes[s][0], h = sizes[s][1];
+            char args[1024];
+            bool full = r == 1 || r == 3;
+            snprintf(args, sizeof(args),
+                     "--data-dir %s --script %s --screenshot 1:%s-%dx%d-home.png"
+                     " --screenshot 2.1:%s-%dx%d-scroll.png --screenshot 3.5:%s-%dx%d-next2.png"
+                     "%s%s%s%s%s%s%s%s",
+                     runs[r].data, script, runs[r].tag, w, h, runs[r].tag, w, h,
+                     runs[r].tag, w, h, full ? " --screenshot 10.5:" : "",
+                     full ? runs[r].tag : "", full ? "-history.png" : "",
+                     full ? " --screenshot 12.5:" : "", full ? runs[r].tag : "",
+                     full ? "-settings.png" : "",
+                     full ? " --screenshot 15:" : "", full ? "home-last.png" : "");
+            Frame *fr;
+            int n = run_and_check(w, h, runs[r].tag, runs[r].env, args, &fr);
+            assert_int_equal(n, full ? 6 : 3);
+            assert_int_equal(frame_count(fr, n, "home"), full ? 4 : 3);
+            // The first routine is shown whole, with its title.
+            if (r >= 2 && !shows_title(&fr[0], "Ultra Legs"))
+                BAD(&fr[0], "Ultra Legs not shown whole");
+            if (r == 3) {
+                // After 60 steps right and one left: the last of 60.
+                char last[200];
+                snprintf(last, sizeof(last), "%s 56", titles[56 % 5]);
+                if (!shows_title(&fr[n - 1], last))
+                    BAD(&fr[n - 1], "\"%s\" (the last routine) not shown whole", last);
+                // It has one exercise, and says so in the singular.
+                if (!shows_title(&fr[n - 1], "1 exercise") || shows_title(&fr[n - 1], "1 exercises"))
+                    BAD(&fr[n - 1], "not \"1 exercise\"");
+            }
+            free(fr);
+        }
+    }
+    assert_int_equal(failures, 0);
+}
+
+// The coaching screens with an international routine: intro, countdown,
+// work, switch, rest, pause, summary.
+static void test_session_every_size(void **state)
+{
+    (void)state;
+    char script[400];
+    snprintf(script, sizeof(script), "%s/pause.txt", ku_dir);
+    write_path(script, "12.55 back\n12.8 ok\n");
+    for (size_t s = 0; s < sizeof(sizes) / sizeof(sizes[0]); s++) {
+        int w = sizes[s][0], h = sizes[s][1];
+        char args[1024];
+        // A fresh copy of the data each time: every run saves a session.
+        char cmd[1200];
+        snprintf(cmd, sizeof(cmd), "cp -r %s/d12 %s/s%dx%d", ku_dir, ku_dir, w, h);
+        assert_int_equal(system(cmd), 0);
+        snprintf(args, sizeof(args),
+                 "--data-dir s%dx%d --routine r00 --auto --script %s"
+                 " --screenshot 2:s-%dx%d-intro.png --screenshot 9:s-%dx%d-countdown.png"
+                 " --screenshot 12.5:s-%dx%d-work.png --screenshot 12.6:s-%dx%d-pause.png"
+                 " --screenshot 14.5:s-%dx%d-switch.png --screenshot 21.5:s-%dx%d-rest.png"
+                 " --screenshot 56:s-%dx%d-summary.png",
+                 w, h, script, w, h, w, h, w, h, w, h, w, h, w, h, w, h);
+        Frame *fr;
+        int n = run_and_check(w, h, "session", "", args, &fr);
+        assert_int_equal(n, 7);
+        static const char *const want[] = {"intro", "countdown", "work", "pause",
+                                           "switch", "rest", "summary"};
+        for (size_t k = 0; k < 7; k++)
+            if (frame_count(fr, n, want[k]) < 1)
+                print_message("%dx%d: no %s frame\n", w, h, want[k]), failures++;
+        free(fr);
+    }
+    assert_int_equal(failures, 0);
+}
+
+// A workout ended early: its summary promises no easy day tomorrow.
+static void test_partial_summary(void **state)
+{
+    (void)state;
+    char script[400];
+    snprintf(script, sizeof(script), "%s/end.txt", ku_dir);
+    write_path(script, "1 start\n3 ok\n8 back\n8.2 down\n8.3 down\n8.4 down\n8.5 down\n"
+                       "8.6 ok\n");
+    Frame *fr;
+    int n = run_and_check(1280, 720, "partial", "",
+                          "--data-dir d3 --script end.txt --screenshot 10:partial.png", &fr);
+    assert_int_equal(n, 1);
+    assert_string_equal(fr[0].screen, "summary");
+    for (int i = 0; i < fr[0].n; i++)
+        if (strstr(fr[0].texts[i].text, "Tomorrow"))
+            fail_msg("after a partial session: \"%s\"", fr[0].texts[i].text);
+    free(fr);
+    assert_int_equal(failures, 0);
+}
+
+// The window changes size (as a window manager would): the next frame is
+// laid out for the new size, and still passes every check.
+static void test_resize_relayout(void **state)
+{
+    (void)state;
+    char script[400];
+    snprintf(script, sizeof(script), "%s/resize.txt", ku_dir);
+    write_path(script, "1 resize\n");
+    char log[400];
+    snprintf(log, sizeof(log), "%s/resize.jsonl", ku_dir);
+    assert_int_equal(ku_run(NULL, "cd %s && " BIN " --headless --virtual-clock --windowed=1280x720"
+                            " --data-dir d3 --script resize.txt --layout-log %s" NOW
+                            " --screenshot 0.5:r1.png --screenshot 2:r2.png 2>/dev/null",
+                            ku_dir, log), 0);
+    char *text = ku_read("%s", log);
+    assert_non_null(text);
+    char *second = strchr(text, '\n');
+    assert_non_null(second);
+    *second++ = '\0';
+    Frame *fr = calloc(2, sizeof(Frame));
+    assert_true(parse_frame(text, &fr[0]));
+    assert_true(parse_frame(second, &fr[1]));
+    check_frame(&fr[0], 1280, 720);
+    check_frame(&fr[1], 1920, 1080);
+    free(fr);
+    free(text);
+    assert_int_equal(failures, 0);
+}
+
+// A short routine is "about 1 minute", not "about 1 minutes".
+static void test_describe_singular(void **state)
+{
+    (void)state;
+    assert_int_equal(ku_run(NULL, "cd %s && " BIN " --data-dir d12 --describe r00 > d.txt",
+                            ku_dir), 0);
+    char *text = ku_read("%s/d.txt", ku_dir);
+    assert_non_null(text);
+    assert_non_null(strstr(text, "; about 1 minute\n"));
+    free(text);
+}
+
+// UL_KEEP=1 keeps the screenshots and logs to look at.
+static int teardown(void **state)
+{
+    if (getenv("UL_KEEP")) {
+        print_message("kept %s\n", ku_dir);
+        return 0;
+    }
+    return ku_teardown(state);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_home_every_size, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_session_every_size, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_partial_summary, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_describe_singular, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_resize_relayout, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
