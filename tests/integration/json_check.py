@@ -3,7 +3,9 @@
 # bytes must be UTF-8, the text one JSON document with no NaN and no key
 # twice in an object. Then a Python expression must hold on it.
 #
-# Usage: json_check.py FILE EXPRESSION [ARG ...]
+# Usage: json_check.py [--lines] FILE EXPRESSION [ARG ...]
+# --lines: FILE is JSON Lines (the layout log), one document per line, and d
+# is the list of them.
 # In EXPRESSION: d is the document; s(i) is ARG i as the text a strict UTF-8
 # reader sees (ill-formed bytes as U+FFFD, as the kiosk writes them); j(i) is
 # ARG i parsed as JSON; step(id) is the first of d["steps"] that coaches
@@ -32,10 +34,20 @@ def load(raw):
                       parse_constant=no_constant)
 
 
-path, expression, args = sys.argv[1], sys.argv[2], sys.argv[3:]
+argv = sys.argv[1:]
+lines = argv[:1] == ["--lines"]
+if lines:
+    argv = argv[1:]
+path, expression, args = argv[0], argv[1], argv[2:]
 try:
     with open(path, "rb") as f:
-        d = load(f.read())
+        raw = f.read()
+    if lines:
+        if not raw.endswith(b"\n"):
+            raise ValueError("the last line is not ended")
+        d = [load(line) for line in raw.split(b"\n")[:-1]]
+    else:
+        d = load(raw)
 except (ValueError, UnicodeDecodeError) as e:
     sys.exit("%s: not valid JSON: %s" % (path, e))
 
