@@ -7,7 +7,7 @@
 
 #include <string.h>
 
-#include "app/settings_io.h"
+#include "data/settings_io.h"
 static void pause_menu_pick(App *a)
 {
     int sel = a->view.pause_sel;
@@ -251,8 +251,7 @@ void app_auto_step(App *a)
         if (in >= AUTO_HISTORY_MS && a->opt->loop) {
             // The next routine in turn, picked on the home screen.
             a->loops++;
-            fprintf(stderr, "ultralegs: loop %ld done at %.0f virtual s\n", a->loops,
-                    a->now / 1000.0);
+            log_info("ultralegs", "loop %ld done at %.0f virtual s", a->loops, a->now / 1000.0);
             app_set_screen(a, SCREEN_HOME);
             UiView *v = &a->view;
             for (int i = 0; i < v->nroutines; i++)
