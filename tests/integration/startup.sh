@@ -152,7 +152,7 @@ routine_limit)
         printf '[routine]\ntitle = R%02d\n[step]\nexercise = step-ups\nreps = 10\n' "$i" >"$R/r$(printf %02d "$i").ini"
     done
     expect_status 1 "$BIN" --check --data-dir "$TMP/d"
-    expect_out "  r60                    R60                         1 steps  ok       (yours)"
+    expect_out "  r60                    R60                         1 step   ok       (yours)"
     expect_no_out "  r61   "
     for i in $(seq 61 69); do
         expect_out "  $R/r$i.ini: error: too many routines (the kiosk holds 64, 3 of them built in): skipped"
