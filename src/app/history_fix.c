@@ -113,7 +113,7 @@ int history_fix_command(const CliOptions *opt, Store *st, int64_t now_utc)
         char iso[40];
         if (!date_utc(opt->session_date, &utc, &off) ||
             !store_session_redate(st, opt->session_id, utc, off,
-                                  CAL_CUTOFF_DEFAULT_MIN)) {
+                                  CAL_CUTOFF_DEFAULT_MIN, now_utc)) {
             log_error("ultralegs", "--fix-session-date: %s", store_error(st));
             return 1;
         }

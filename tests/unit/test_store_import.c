@@ -386,9 +386,22 @@ static void test_future_then_past(void **state)
                          h.sessions[i].id == wrong ||
                              h.sessions[i].id == behind);
     history_free(&h);
+    // A new date obeys the rule that flagged it: not past a day from now,
+    // not before 2020.
+    int64_t now = utc("2026-11-24T08:00:00-07:00");
+    assert_false(store_session_redate(
+        st, wrong, utc("2027-06-01T10:00:00-07:00"), -420, 180, now));
+    assert_string_equal(store_error(st),
+                        "a session cannot start more than a day after now "
+                        "(the clock says 24 Nov 2026)");
+    assert_false(
+        store_session_redate(st, wrong, now + 86400 + 60, -420, 180, now));
+    assert_false(store_session_redate(
+        st, wrong, utc("2015-06-01T10:00:00-07:00"), -420, 180, now));
+    assert_string_equal(store_error(st), "a session cannot start before 2020");
     // The runner fixes the date of one and deletes the other.
     assert_true(store_session_redate(
-        st, wrong, utc("2026-11-21T18:00:00-07:00"), -420, 180));
+        st, wrong, utc("2026-11-21T18:00:00-07:00"), -420, 180, now));
     assert_true(store_session_delete(st, behind));
     assert_false(store_session_delete(st, behind)); // gone already
     assert_non_null(strstr(store_error(st), "no session"));
