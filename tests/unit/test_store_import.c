@@ -150,6 +150,28 @@ static void test_import_spreadsheet(void **state)
     history_free(&h);
     store_close(st);
 
+    // The sets column not quoted: its ';' split it into more fields than the
+    // header has. The row is refused with a hint, not cut to its first set.
+    st = fresh("d");
+    assert_int_equal(
+        import(st, "unquoted.csv",
+               "started_at;routine;completed;duration_s;sets\n"
+               "2026-11-04T18:00:00-07:00;ultra-legs;yes;900;"
+               "band-work//0/0/-/20/20/0/0;step-ups//1/0/L/10/9/12,5/0\n"
+               "2026-11-05T18:00:00-07:00;ultra-legs;yes;900;"
+               "band-work//0/0/-/20/20/0/0;;\n",
+               &d),
+        1);
+    assert_int_equal(d.errors, 1);
+    problem(&d, 0, "unquoted.csv:2: error: 6 fields, the header has 5");
+    problem(&d, 0, "quote the sets column, or save with ',' as separator");
+    diag_list_free(&d);
+    assert_true(store_load(st, &h));
+    assert_int_equal(h.nsessions, 1); // the 5th: empty padding is fine
+    assert_int_equal(h.sessions[0].nsets, 1);
+    history_free(&h);
+    store_close(st);
+
     // A file that is not split by commas gets a hint.
     st = fresh("c");
     assert_int_equal(import(st, "tabs.csv",
