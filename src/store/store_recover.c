@@ -352,9 +352,14 @@ bool store_recover(Store *st, const char *why, char *err, size_t errsize)
              added == 1 ? "" : "s", lost);
     log_warn("store", "%s", detail);
     if (!backup[0]) {
+        // What the uid index knew of and no page gave back: said when known,
+        // in few words so that the sentence stays one line.
+        char unread[40] = "";
+        if (lost > 0)
+            snprintf(unread, sizeof(unread), ", %d unreadable", lost);
         snprintf(st->notice, sizeof(st->notice),
-                 "History file damaged and no backup: %d session%s recovered",
-                 added, added == 1 ? "" : "s");
+                 "History file damaged and no backup: %d session%s recovered%s",
+                 added, added == 1 ? "" : "s", unread);
         return true;
     }
     store_backup_pin(st, backup);

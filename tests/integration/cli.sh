@@ -302,6 +302,10 @@ import_bad_rows)
     expect_status 1 "$BIN" --import-history "$TMP/bad.csv" --data-dir "$TMP/d"
     expect_err "$TMP/bad.csv:3: error: bad started_at 'not-a-date'"
     expect_out "imported 1 session, 0 already stored, 1 bad row"
+    expect_err "importing: 2 rows"
+    printf 'started_at,routine,completed,duration_s\n2026-11-26T18:02:00-07:00,ultra-legs,yes,900\n' >"$TMP/one.csv"
+    expect_status 0 "$BIN" --import-history "$TMP/one.csv" --data-dir "$TMP/d"
+    expect_err "importing: 1 row (100%)"
     ;;
 history_damaged_db)
     mkdir -p "$TMP/d"

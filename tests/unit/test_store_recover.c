@@ -200,6 +200,37 @@ static void test_rotation_after_damage(void **state)
                      n + 1 + 2); // nothing else: no temp files
 }
 
+// The same damage with no backup: the notice says how many could not be
+// read, still in one line.
+static void test_random_bytes_no_backup(void **state)
+{
+    (void)state;
+    char err[256], path[300];
+    Store *st = store_open(tmpdir, err, sizeof(err));
+    int64_t t0 = utc("2026-01-05T18:00:00-07:00");
+    for (int i = 0; i < 300; i++)
+        write_session(st, "ultra-legs", t0 + i * 86400, 4, true);
+    checkpoint(st);
+    store_close(st);
+    snprintf(path, sizeof(path), "%s/history.db", tmpdir);
+    long size = file_size(path);
+    scribble(path, size / 2 - 10 * 1024, 20 * 1024, -1);
+    st = store_open(tmpdir, err, sizeof(err));
+    assert_non_null(st);
+    History h = {0};
+    assert_true(store_load(st, &h));
+    assert_true(h.nsessions < 300); // the damage took some
+    char want[120];
+    snprintf(want, sizeof(want),
+             "History file damaged and no backup: %d sessions recovered, %d "
+             "unreadable",
+             h.nsessions, 300 - h.nsessions);
+    assert_string_equal(store_notice(st), want);
+    assert_true(strlen(store_notice(st)) <= 80);
+    history_free(&h);
+    store_close(st);
+}
+
 static void copy_file(const char *from, const char *to)
 {
     char cmd[800];
@@ -432,6 +463,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_damaged_sets_page_merges, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_random_bytes_mid_file, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_random_bytes_no_backup, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_rotation_after_damage, setup,
                                         teardown),
