@@ -364,6 +364,12 @@ suspect_sessions)
     # Deleting asks for --yes when nobody can be asked.
     expect_status 1 "$BIN" --delete-session "$id" --data-dir "$TMP/d" </dev/null
     expect_err "add --yes to delete it"
+    # On a terminal it asks, naming the session's start and routine.
+    asked=$(echo n | script -qec "'$BIN' --delete-session $id --data-dir '$TMP/d'" /dev/null)
+    case $asked in
+    *"Delete session $id (2026-11-21T18:00:00-07:00, ultra-legs) and its sets? [y/N]"*) ;;
+    *) fail "the question does not name the session: $asked" ;;
+    esac
     expect_status 0 "$BIN" --delete-session "$id" --yes --data-dir "$TMP/d"
     expect_out "deleted session $id"
     expect_status 1 "$BIN" --delete-session "$id" --yes --data-dir "$TMP/d"
