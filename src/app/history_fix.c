@@ -84,7 +84,9 @@ static bool date_utc(const char *s, int64_t *utc, int *offset_min)
     return true;
 }
 
-static bool confirm(const CliOptions *opt)
+// The question names the session by its start and routine, so the runner
+// knows which one goes.
+static bool confirm(const CliOptions *opt, Store *st)
 {
     if (opt->yes)
         return true;
@@ -92,7 +94,19 @@ static bool confirm(const CliOptions *opt)
         log_error("ultralegs", "add --yes to delete it");
         return false;
     }
-    printf("Delete session %ld and its sets? [y/N] ", opt->session_id);
+    char what[160] = "";
+    History h = {0};
+    if (store_load(st, &h))
+        for (int i = 0; i < h.nsessions; i++)
+            if (h.sessions[i].id == opt->session_id) {
+                char iso[40];
+                cal_format_iso(h.sessions[i].started_utc,
+                               h.sessions[i].offset_min, iso, sizeof(iso));
+                snprintf(what, sizeof(what), " (%s, %s)", iso,
+                         h.sessions[i].routine);
+            }
+    history_free(&h);
+    printf("Delete session %ld%s and its sets? [y/N] ", opt->session_id, what);
     fflush(stdout);
     char line[16];
     return fgets(line, sizeof(line), stdin) &&
@@ -111,7 +125,7 @@ int history_fix_command(const CliOptions *opt, Store *st, int64_t now_utc)
         char iso[40];
         if (!date_utc(opt->session_date, &utc, &off) ||
             !store_session_redate(st, opt->session_id, utc, off,
-                                  CAL_CUTOFF_DEFAULT_MIN)) {
+                                  CAL_CUTOFF_DEFAULT_MIN, now_utc)) {
             log_error("ultralegs", "--fix-session-date: %s", store_error(st));
             return 1;
         }
@@ -120,7 +134,7 @@ int history_fix_command(const CliOptions *opt, Store *st, int64_t now_utc)
         return 0;
     }
     printf("session %ld\n", opt->session_id);
-    if (!confirm(opt))
+    if (!confirm(opt, st))
         return 1;
     if (!store_session_delete(st, opt->session_id)) {
         log_error("ultralegs", "--delete-session: %s", store_error(st));

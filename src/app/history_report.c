@@ -9,8 +9,8 @@
 
 #include "app/history_fix.h"
 #include "app/json.h"
-#include "data/settings_io.h"
 #include "core/calendar.h"
+#include "data/settings_io.h"
 #include "platform/clock.h"
 #include "platform/fs_entry.h"
 #include "platform/log.h"
@@ -123,16 +123,18 @@ static bool history_file_usable(const CliOptions *opt)
         return false;
     case FS_DIR:
         log_error("ultralegs", "%s %s: is a folder, not a CSV file%s", what, f,
-                import ? "" : " (give a file name, e.g. history.csv)");
+                  import ? "" : " (give a file name, e.g. history.csv)");
         return false;
     case FS_LINK_LOOP:
-        log_error("ultralegs", "%s %s: is a symbolic link that loops back to itself", what, f);
+        log_error("ultralegs",
+                  "%s %s: is a symbolic link that loops back to itself", what,
+                  f);
         return false;
     case FS_LINK_DANGLING:
         if (!import)
             return true; // writing creates what the link points to
-        log_error("ultralegs", "%s %s: is a link to '%s', which does not exist", what, f,
-                  target);
+        log_error("ultralegs", "%s %s: is a link to '%s', which does not exist",
+                  what, f, target);
         return false;
     case FS_OTHER:
         if (!import)
@@ -157,17 +159,20 @@ static void import_progress(void *ctx, long rows, long done, long total)
         return;
     calls[1] = rows;
     long pct = total > 0 ? done * 100 / total : 100;
+    const char *s = rows == 1 ? "" : "s";
     if (tty)
-        log_progress("ultralegs", last, "importing: %ld rows (%ld%%)", rows, pct);
+        log_progress("ultralegs", last, "importing: %ld row%s (%ld%%)", rows, s,
+                     pct);
     else
-        log_info("ultralegs", "importing: %ld rows (%ld%%)", rows, pct);
+        log_info("ultralegs", "importing: %ld row%s (%ld%%)", rows, s, pct);
 }
 
 int history_command(const CliOptions *opt, const Paths *paths,
                     const Library *lib)
 {
     char err[600];
-    if ((opt->mode == CLI_IMPORT || opt->mode == CLI_EXPORT) && !history_file_usable(opt))
+    if ((opt->mode == CLI_IMPORT || opt->mode == CLI_EXPORT) &&
+        !history_file_usable(opt))
         return 1;
     WallClock wc;
     wallclock_init(&wc, cli_now(opt));
@@ -215,8 +220,8 @@ int history_command(const CliOptions *opt, const Paths *paths,
         if (!store_load(st, &h)) {
             status = 1; // the store has logged why
         } else {
-            int64_t today = cal_training_day(now, wallclock_offset_min(&wc, now),
-                                             CAL_CUTOFF_DEFAULT_MIN);
+            int64_t today = cal_training_day(
+                now, wallclock_offset_min(&wc, now), CAL_CUTOFF_DEFAULT_MIN);
             HistoryView *v = malloc(sizeof(*v));
             if (v) {
                 Settings set;

@@ -315,6 +315,10 @@ import_bad_rows)
     expect_status 1 "$BIN" --import-history "$TMP/bad.csv" --data-dir "$TMP/d"
     expect_err "$TMP/bad.csv:3: error: bad started_at 'not-a-date'"
     expect_out "imported 1 session, 0 already stored, 1 bad row"
+    expect_err "importing: 2 rows"
+    printf 'started_at,routine,completed,duration_s\n2026-11-26T18:02:00-07:00,ultra-legs,yes,900\n' >"$TMP/one.csv"
+    expect_status 0 "$BIN" --import-history "$TMP/one.csv" --data-dir "$TMP/d"
+    expect_err "importing: 1 row (100%)"
     ;;
 history_damaged_db)
     mkdir -p "$TMP/d"
@@ -358,6 +362,11 @@ suspect_sessions)
     [ -n "$id" ] || fail "no id listed"
     expect_status 0 "$BIN" --suspect-sessions --json --data-dir "$TMP/d" --now 2026-11-24T10:00-07:00
     expect_json 'd["suspect_sessions"] == [{"id": int(s(0)), "started_at": "2027-11-21T18:00:00-07:00", "routine": "ultra-legs", "why": "in the future"}]' "$id"
+    # A new date in the future is refused like 2015 is, with the reason.
+    expect_status 1 "$BIN" --fix-session-date "$id" 2027-06-01T10:00-07:00 --data-dir "$TMP/d" --now 2026-11-24T10:00-07:00
+    expect_err "--fix-session-date: a session cannot start more than a day after now (the clock says 24 Nov 2026)"
+    expect_status 1 "$BIN" --fix-session-date "$id" 2015-06-01T10:00-07:00 --data-dir "$TMP/d" --now 2026-11-24T10:00-07:00
+    expect_err "--fix-session-date: a session cannot start before 2020"
     expect_status 0 "$BIN" --fix-session-date "$id" 2026-11-21T18:00-07:00 --data-dir "$TMP/d"
     expect_out "session $id now starts 2026-11-21T18:00:00-07:00"
     expect_status 0 "$BIN" --suspect-sessions --data-dir "$TMP/d" --now 2026-11-24T10:00-07:00
@@ -367,6 +376,12 @@ suspect_sessions)
     # Deleting asks for --yes when nobody can be asked.
     expect_status 1 "$BIN" --delete-session "$id" --data-dir "$TMP/d" </dev/null
     expect_err "add --yes to delete it"
+    # On a terminal it asks, naming the session's start and routine.
+    asked=$(echo n | script -qec "'$BIN' --delete-session $id --data-dir '$TMP/d'" /dev/null)
+    case $asked in
+    *"Delete session $id (2026-11-21T18:00:00-07:00, ultra-legs) and its sets? [y/N]"*) ;;
+    *) fail "the question does not name the session: $asked" ;;
+    esac
     expect_status 0 "$BIN" --delete-session "$id" --yes --data-dir "$TMP/d"
     expect_out "deleted session $id"
     expect_status 1 "$BIN" --delete-session "$id" --yes --data-dir "$TMP/d"
@@ -439,22 +454,23 @@ history_read_only_user)
     ;;
 settings_doubtful_dates)
     # The settings screen lists the sessions with a doubtful date: one moved
-    # to its right day, one deleted after a confirmation.
+    # to its right day, one deleted after a confirmation. Right never goes
+    # past a day from now (10:00 on the 24th): the 24th at 18:00 is the last.
     printf 'started_at,routine,completed,duration_s\n2019-05-01T10:00:00Z,ultra-legs,yes,900\n2026-11-20T18:00:00-07:00,ultra-legs,yes,900\n2027-11-21T18:00:00-07:00,daily-hips,yes,600\n' >"$TMP/a.csv"
     expect_status 0 "$BIN" --import-history "$TMP/a.csv" --data-dir "$TMP/d"
-    printf '1 settings\n1.2 up\n1.4 ok\n1.6 down\n1.8 left\n2.2 ok\n2.4 pause\n2.5 back\n2.6 pause\n2.8 ok\n3 back\n3.5 quit\n' >"$TMP/s.txt"
+    printf '1 settings\n1.2 up\n1.4 ok\n1.6 down\n1.7 right\n1.8 right\n1.9 right\n2.2 ok\n2.4 pause\n2.5 back\n2.6 pause\n2.8 ok\n3 back\n3.5 quit\n' >"$TMP/s.txt"
     expect_status 0 "$BIN" --headless --virtual-clock --script "$TMP/s.txt" --data-dir "$TMP/d" \
         --now 2026-11-24T10:00-07:00 --cue-log "$TMP/cues.tsv" --screenshot 2.0:"$TMP/dates.png"
     grep -qP '\tnotice\t1 session dated in the future: see Settings, Doubtful dates$' "$TMP/cues.tsv" \
         || { cat "$TMP/cues.tsv" >&2; fail "no notice of the future session"; }
-    grep -qP '^2\.200\tsettings\tSession moved to Mon 23 Nov 2026 18:00$' "$TMP/cues.tsv" \
+    grep -qP '^2\.200\tsettings\tSession moved to Tue 24 Nov 2026 18:00$' "$TMP/cues.tsv" \
         || { cat "$TMP/cues.tsv" >&2; fail "the date was not saved"; }
     [ "$(grep -c 'Session deleted' "$TMP/cues.tsv")" = 1 ] || { cat "$TMP/cues.tsv" >&2; fail "Back did not keep it, or OK did not delete it"; }
     [ -s "$TMP/dates.png" ] || fail "no screenshot"
     expect_status 0 "$BIN" --suspect-sessions --data-dir "$TMP/d" --now 2026-11-24T10:00-07:00
     expect_out "No session has a suspect date."
     expect_status 0 "$BIN" --export-history "$TMP/out.csv" --data-dir "$TMP/d"
-    grep -q '^2026-11-23T18:00:00-07:00,daily-hips,yes,600' "$TMP/out.csv" || { cat "$TMP/out.csv" >&2; fail "not moved"; }
+    grep -q '^2026-11-24T18:00:00-07:00,daily-hips,yes,600' "$TMP/out.csv" || { cat "$TMP/out.csv" >&2; fail "not moved"; }
     ! grep -q '^2019' "$TMP/out.csv" || fail "not deleted"
     ;;
 stop_signal)
