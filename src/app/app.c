@@ -153,6 +153,7 @@ static void log_heap(App *a)
 static void draw(App *a)
 {
     a->view.now_ms = a->now;
+    app_fill_menus(a);
     ui_begin_frame(&a->ui);
     screens_draw(&a->ui, &a->view);
 }

@@ -14,6 +14,7 @@
 
 #include "app/app.h"
 #include "app/recorder.h"
+#include "app/screen_table.h"
 #include "app/script.h"
 #include "app/stage.h"
 #include "audio/audio.h"
@@ -102,9 +103,8 @@ void app_expire_notices(App *a);
 void app_refresh_history(App *a);
 void app_fill_today(App *a);
 void app_set_screen(App *a, AppScreen s);
-// app_suspects.c: the doubtful-date screen's rows, and its controls.
+// screen_suspects_input.c: the doubtful-date screen's rows.
 void app_refresh_suspects(App *a);
-void app_suspects_action(App *a, InputAction act);
 
 // app_session.c
 void app_start_routine(App *a, const Routine *rt, bool confirmed);
@@ -115,5 +115,10 @@ void app_quit_session(App *a);
 // app_input.c
 void app_on_action(App *a, InputAction act, int px, int py);
 void app_auto_step(App *a); // --auto: the kiosk drives itself
+
+// Before a frame is drawn: the view's menus (labels and values) from the
+// app's tables (screen_session_input.c, screen_settings_input.c).
+void app_fill_pause_menu(App *a);
+void app_fill_settings_rows(App *a);
 
 #endif
