@@ -16,7 +16,7 @@
 #include "app/recorder.h"
 #include "app/screen_table.h"
 #include "app/script.h"
-#include "app/stage.h"
+#include "ui/stage.h"
 #include "audio/audio.h"
 #include "core/history_view.h"
 #include "core/session.h"
@@ -111,6 +111,8 @@ void app_start_routine(App *a, const Routine *rt, bool confirmed);
 void app_handle_events(App *a, const SessionEvent *ev, int n);
 void app_session_cmd(App *a, SessionCommand c);
 void app_quit_session(App *a);
+// A clip on stage that cannot play (stage_follow found it): said once.
+void app_tell_stage_problem(App *a);
 
 // app_input.c
 void app_on_action(App *a, InputAction act, int px, int py);

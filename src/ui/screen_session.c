@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "ui/screens.h"
+#include "ui/stage.h"
 #include "ui/theme.h"
 
 static SDL_Color side_color(SessionSide s)
@@ -295,8 +296,8 @@ static void draw_pause_menu(Ui *ui, const UiView *v)
 static void stage(Ui *ui, const UiView *v, int step, float x, float y, float w,
                   float h)
 {
-    if (v->draw_stage)
-        v->draw_stage(v->stage_ctx, step, x, y, w, h);
+    if (v->stage)
+        stage_draw(v->stage, ui, v->session, step, v->now_ms, x, y, w, h);
     widget_stage(ui, v, x, y, w, h);
 }
 

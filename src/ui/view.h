@@ -67,9 +67,9 @@ typedef struct UiView {
     const char *pause_items[VIEW_MENU_MAX]; // the app's pause menu, in order
     int npause_items;
     bool demo_drawn;                // no clip: the live demo figure shows
-    // Draws the clip (or the demo figure) of a step into a rectangle.
-    void (*draw_stage)(void *ctx, int step, float x, float y, float w, float h);
-    void *stage_ctx;
+    // The clip (or the demo figure) behind the HUD; the app's, which opens
+    // its clips in the logic step. NULL: no stage is drawn.
+    struct Stage *stage;
     // Summary
     SessionSummary summary;
     int64_t xp_gained;
