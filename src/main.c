@@ -10,9 +10,9 @@
 #include "app/cli.h"
 #include "app/clip_check.h"
 #include "app/history_report.h"
-#include "app/library_load.h"
 #include "app/glyph_check.h"
 #include "app/report.h"
+#include "data/library_load.h"
 #include "platform/log.h"
 #include "platform/paths.h"
 

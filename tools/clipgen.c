@@ -14,8 +14,8 @@
 #include <string.h>
 #include <time.h>
 
-#include "app/library_load.h"
-#include "app/settings_io.h"
+#include "data/library_load.h"
+#include "data/settings_io.h"
 #include "media/demo_clip.h"
 #include "media/pose.h"
 #include "platform/paths.h"

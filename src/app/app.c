@@ -17,7 +17,7 @@
 #include <string.h>
 
 #include "app/layout_log.h"
-#include "app/settings_io.h"
+#include "data/settings_io.h"
 #include "core/calendar.h"
 #include "platform/stop.h"
 
@@ -39,7 +39,8 @@ void app_notice(App *a, int64_t for_ms, const char *fmt, ...)
     a->notice_until[i] = for_ms > 0 ? a->now + for_ms : INT64_MAX;
     a->notice_from[i] = a->now;
     a->notice_until_input[i] = for_ms == APP_UNTIL_INPUT;
-    fprintf(stderr, "ultralegs: %s\n", v->notices[i]);
+    // The log keeps what the screen said (the service journal, headless runs).
+    log_info("ultralegs", "%s", v->notices[i]);
     if (a->cue_log)
         fprintf(a->cue_log, "%.3f\tnotice\t%s\n", a->now / 1000.0, v->notices[i]);
 }
@@ -70,11 +71,12 @@ void app_expire_notices(App *a)
 void app_refresh_history(App *a)
 {
     history_free(&a->history);
-    if (a->store && store_load(a->store, &a->history)) {
-        history_view_build(a->hv, &a->history, a->lib, app_today(a),
-                           a->settings.weekly_target);
-        a->view.hv = a->hv;
-    } else if (a->store) {
+    if (a->store) {
+        // What could be read is still shown; the store has logged why the
+        // rest could not, the screen says so.
+        if (!store_load(a->store, &a->history))
+            app_notice(a, 20000, "History could not be read (%s): what is shown may be incomplete",
+                       store_error(a->store));
         history_view_build(a->hv, &a->history, a->lib, app_today(a),
                            a->settings.weekly_target);
         a->view.hv = a->hv;
@@ -141,13 +143,13 @@ static void log_heap(App *a)
 {
     if (a->cycles != a->cycles_logged) {
         a->cycles_logged = a->cycles;
-        fprintf(stderr, "ultralegs: cycle %ld done at %.0f wall s: rss %.1f MB, heap %.1f MB\n",
-                a->cycles, (double)SDL_GetTicks64() / 1000.0, clock_rss_mb(), heap_mb());
+        log_info("ultralegs", "cycle %ld done at %.0f wall s: rss %.1f MB, heap %.1f MB",
+                 a->cycles, (double)SDL_GetTicks64() / 1000.0, clock_rss_mb(), heap_mb());
     }
     if (a->now - a->heap_logged < 60000)
         return;
     a->heap_logged = a->now;
-    fprintf(stderr, "ultralegs: heap %.0f s %.1f MB in use\n", a->now / 1000.0, heap_mb());
+    log_info("ultralegs", "heap %.0f s %.1f MB in use", a->now / 1000.0, heap_mb());
 }
 
 static void draw(App *a)
@@ -173,7 +175,7 @@ static void take_shots(App *a)
             continue;
         char err[512];
         if (!video_screenshot(&a->video, a->opt->shots[i].file, err, sizeof(err))) {
-            fprintf(stderr, "ultralegs: %s\n", err);
+            log_error("ultralegs", "%s", err);
             a->status = 1;
         }
         if (a->layout_log)
@@ -227,8 +229,8 @@ static bool open_everything(App *a, char *err, size_t errsize)
         return false;
     ui_resize(&a->ui, a->video.w, a->video.h);
     if (!o->headless) // for the service's log
-        fprintf(stderr, "ultralegs: display %s %dx%d, %s renderer, vsync %s\n",
-                a->video.driver, a->video.w, a->video.h, a->video.renderer_name,
+        log_info("ultralegs", "display %s %dx%d, %s renderer, vsync %s",
+                 a->video.driver, a->video.w, a->video.h, a->video.renderer_name,
                 a->video.vsync ? "on" : "off");
     input_init();
     stage_init(&a->stage, a->paths, a->lib, a->video.renderer);
@@ -253,7 +255,7 @@ static bool open_settings_and_sound(App *a)
         for (int i = 0; i < sd.count; i++) {
             char line[800];
             diag_format(&sd.items[i], line, sizeof(line));
-            fprintf(stderr, "ultralegs: %s\n", line);
+            log_warn("settings", "%s", line);
         }
         app_notice(a, 20000, "config.ini has %d problems (defaults kept): run ultralegs --check",
                    sd.count);
@@ -310,7 +312,7 @@ static void open_history(App *a)
         app_notice(a, 30000, "History %s: sessions are still saved", store_error(a->store));
 }
 
-// The home screen: the routines (Ultra Legs first, then the others in file
+// The home screen: the routines (plan.ini's streak routines first, then the others in file
 // order), today's plan, the history.
 static void open_home(App *a)
 {
@@ -327,12 +329,14 @@ static void open_home(App *a)
     for (int i = 0; i < lib->nroutines && v->nroutines < RT_ROUTINES_MAX; i++)
         if (lib->routines[i].active)
             v->routines[v->nroutines++] = &lib->routines[i];
-    for (int i = 0; i < v->nroutines; i++)
-        if (strcmp(v->routines[i]->id, "ultra-legs") == 0 && i > 0) {
-            const Routine *t = v->routines[i];
-            memmove(&v->routines[1], &v->routines[0], (size_t)i * sizeof(v->routines[0]));
-            v->routines[0] = t;
-        }
+    // The streak routines first, in plan.ini's order.
+    for (int k = lib->plan.nstreak - 1; k >= 0; k--)
+        for (int i = 1; i < v->nroutines; i++)
+            if (strcmp(v->routines[i]->id, lib->plan.streak_routines[k]) == 0) {
+                const Routine *t = v->routines[i];
+                memmove(&v->routines[1], &v->routines[0], (size_t)i * sizeof(v->routines[0]));
+                v->routines[0] = t;
+            }
     app_refresh_history(a);
     app_fill_today(a);
     v->selected = v->today_routine >= 0 ? v->today_routine : 0;
@@ -445,8 +449,8 @@ static void frame(App *a, int64_t n, int64_t *last_day)
     if (opt->headless && headless_done(a))
         a->quit = true;
     if (opt->headless && !opt->loop && a->now > HEADLESS_LIMIT_MS) {
-        fprintf(stderr, "ultralegs: stopped after %lld virtual hours\n",
-                HEADLESS_LIMIT_MS / 3600000);
+        log_error("ultralegs", "stopped after %lld virtual hours",
+                  HEADLESS_LIMIT_MS / 3600000);
         a->status = 1;
         a->quit = true;
     }
@@ -458,9 +462,10 @@ static void print_audio_stats(App *a)
         return;
     AudioStats st;
     audio_stats(a->audio, &st);
-    fprintf(stderr, "audio: driver %s, %d sounds, %d spoken cues, %d dropped, "
-                    "cue latency avg %.1f ms max %.1f ms\n",
-            audio_driver(a->audio), st.sounds, st.cues, st.dropped, st.latency_avg_ms,
+    log_info("audio",
+             "driver %s, %d sounds, %d spoken cues, %d dropped, "
+             "cue latency avg %.1f ms max %.1f ms",
+             audio_driver(a->audio), st.sounds, st.cues, st.dropped, st.latency_avg_ms,
             st.latency_max_ms);
 }
 
@@ -479,13 +484,10 @@ int app_run(const CliOptions *opt, const Paths *paths, const Library *lib)
     if (!a->hv || !a->session)
         goto out;
     stop_install();
-    if (!wallclock_init(&a->wall, opt->now, err, sizeof(err))) {
-        fprintf(stderr, "ultralegs: --now: %s\n", err);
-        goto out;
-    }
+    wallclock_init(&a->wall, cli_now(opt));
     if (opt->script) {
         if (!script_load(&a->script, opt->script, err, sizeof(err))) {
-            fprintf(stderr, "ultralegs: %s\n", err);
+            log_error("ultralegs", "%s", err);
             status = 2;
             goto out;
         }
@@ -493,26 +495,26 @@ int app_run(const CliOptions *opt, const Paths *paths, const Library *lib)
     }
     const Routine *direct = opt->routine ? library_routine(lib, opt->routine) : NULL;
     if (opt->cue_log && !(a->cue_log = fopen(opt->cue_log, "w"))) {
-        fprintf(stderr, "ultralegs: cannot write the cue log %s\n", opt->cue_log);
+        log_error("ultralegs", "cannot write the cue log %s", opt->cue_log);
         goto out;
     }
     if (opt->layout_log && !(a->layout_log = fopen(opt->layout_log, "w"))) {
-        fprintf(stderr, "ultralegs: cannot write the layout log %s\n", opt->layout_log);
+        log_error("ultralegs", "cannot write the layout log %s", opt->layout_log);
         goto out;
     }
     if (!open_everything(a, err, sizeof(err))) {
-        fprintf(stderr, "ultralegs: %s\n", err);
+        log_error("ultralegs", "%s", err);
         goto out;
     }
     if (a->layout_log && !ui_record_texts(&a->ui)) {
-        fprintf(stderr, "ultralegs: out of memory\n");
+        log_error("ultralegs", "out of memory");
         goto out;
     }
     a->status = 0;
     const char *slow = getenv("ULTRALEGS_SLOW_FRAME_MS");
     a->slow_frame_ms = slow ? atoi(slow) : 0;
     if (!open_settings_and_sound(a)) {
-        fprintf(stderr, "ultralegs: out of memory\n");
+        log_error("ultralegs", "out of memory");
         goto out;
     }
     open_history(a);
@@ -533,7 +535,7 @@ int app_run(const CliOptions *opt, const Paths *paths, const Library *lib)
         else
             a->now = (int64_t)(SDL_GetTicks64() - t0);
         if (stop_requested()) {
-            fprintf(stderr, "ultralegs: stopping (signal %d)\n", stop_requested());
+            log_info("ultralegs", "stopping (signal %d)", stop_requested());
             break;
         }
         frame(a, n, &last_day);

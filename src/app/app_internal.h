@@ -23,6 +23,7 @@
 #include "core/settings.h"
 #include "platform/clock.h"
 #include "platform/input.h"
+#include "platform/log.h"
 #include "platform/notify.h"
 #include "platform/video.h"
 #include "store/store.h"

@@ -18,6 +18,7 @@
 #include "app/json.h"
 #include "ui/picture.h"
 #include "media/clip.h"
+#include "platform/log.h"
 #include "platform/stop.h"
 #include "platform/video.h"
 
@@ -49,21 +50,22 @@ int bench_run(const CliOptions *opt)
     Video v;
     if (!video_open(&v, opt->headless, opt->windowed, opt->win_w ? opt->win_w : 1920,
                     opt->win_h ? opt->win_h : 1080, err, sizeof(err))) {
-        fprintf(stderr, "ultralegs: bench: %s\n", err);
+        log_error("bench", "%s", err);
         return 1;
     }
     long frames = opt->bench_frames > 0 ? opt->bench_frames : BENCH_FRAMES_DEFAULT;
     if (frames > BENCH_FRAMES_MAX) {
-        fprintf(stderr, "ultralegs: bench: --frames %ld is more than %ld: running %ld "
-                        "(Ctrl+C stops a run early and prints what it has)\n",
-                frames, BENCH_FRAMES_MAX, BENCH_FRAMES_MAX);
+        log_warn("bench",
+                 "--frames %ld is more than %ld: running %ld "
+                 "(Ctrl+C stops a run early and prints what it has)",
+                 frames, BENCH_FRAMES_MAX, BENCH_FRAMES_MAX);
         frames = BENCH_FRAMES_MAX;
     }
     stop_install();
     double t_open = wall(), c0 = cpu_s();
     Clip *c = clip_open(opt->bench_clip, -1, -1, err, sizeof(err));
     if (!c) {
-        fprintf(stderr, "ultralegs: bench: %s\n", err);
+        log_error("bench", "%s", err);
         video_close(&v);
         return 1;
     }
@@ -87,8 +89,9 @@ int bench_run(const CliOptions *opt)
         ClipPicture pic;
         bool changed;
         if (!clip_picture(c, t, true, &pic, &changed)) {
-            fprintf(stderr, "ultralegs: bench: %s\n",
-                    clip_error(c)[0] ? clip_error(c) : "no picture decoded in time");
+            // A clip's own failure is in the log already (media logs it).
+            if (!clip_error(c)[0])
+                log_error("bench", "no picture decoded in time");
             status = 1;
             break;
         }
@@ -103,7 +106,7 @@ int bench_run(const CliOptions *opt)
         if (k > due && shown > 0)
             late++;
         if (!picture_upload(v.renderer, &pt, &pic, err, sizeof(err))) {
-            fprintf(stderr, "ultralegs: bench: %s\n", err);
+            log_error("bench", "%s", err);
             status = 1;
             break;
         }

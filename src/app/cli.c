@@ -88,6 +88,8 @@ bool cli_parse_time(const char *s, CliTime *t)
     return cal_parse_local_time(s, t);
 }
 
+const CalLocalTime *cli_now(const CliOptions *o) { return o->now ? &o->now_time : NULL; }
+
 bool cli_parse(CliOptions *o, int argc, char **argv, char *err, size_t errsize)
 {
     memset(o, 0, sizeof(*o));
@@ -151,8 +153,7 @@ bool cli_parse(CliOptions *o, int argc, char **argv, char *err, size_t errsize)
             NEED(o->videos_dir);
         } else if (strcmp(name, "--now") == 0) {
             NEED(o->now);
-            CliTime t;
-            if (!cli_parse_time(o->now, &t)) {
+            if (!cli_parse_time(o->now, &o->now_time)) {
                 snprintf(err, errsize, "--now: bad time '%s' (expected "
                          "YYYY-MM-DDTHH:MM[:SS][+-HH:MM])", o->now);
                 return false;

@@ -39,7 +39,8 @@ typedef struct CliOptions {
     const char *routine;
     const char *data_dir;
     const char *videos_dir;
-    const char *now; // as given; checked by cli_parse
+    const char *now;       // as given (NULL: the real clock)
+    CalLocalTime now_time; // --now as read by cli_parse, the one place it is read
     bool headless;
     bool virtual_clock;
     bool auto_run;
@@ -59,6 +60,9 @@ typedef struct CliOptions {
     const char *session_date; // --fix-session-date: as given; checked by cli_parse
     bool yes;                 // --yes: delete without asking
 } CliOptions;
+
+// The moment --now gave, or NULL for the real clock (wallclock_init's form).
+const CalLocalTime *cli_now(const CliOptions *o);
 
 // Parse argv. Returns true on success; on error false with a one-line
 // message in err.

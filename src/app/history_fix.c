@@ -12,13 +12,14 @@
 
 #include "app/json.h"
 #include "core/calendar.h"
+#include "platform/log.h"
 
 static int list(const CliOptions *opt, Store *st)
 {
     StoreSuspect *l;
     int n;
     if (!store_suspects(st, &l, &n)) {
-        fprintf(stderr, "ultralegs: %s\n", store_error(st));
+        log_error("ultralegs", "%s", store_error(st));
         return 1;
     }
     if (opt->json) {
@@ -90,7 +91,7 @@ static bool confirm(const CliOptions *opt)
     if (opt->yes)
         return true;
     if (!isatty(STDIN_FILENO)) {
-        fprintf(stderr, "ultralegs: add --yes to delete it\n");
+        log_error("ultralegs", "add --yes to delete it");
         return false;
     }
     printf("Delete session %ld and its sets? [y/N] ", opt->session_id);
@@ -113,8 +114,7 @@ int history_fix_command(const CliOptions *opt, Store *st, int64_t now_utc)
         if (!date_utc(opt->session_date, &utc, &off) ||
             !store_session_redate(st, opt->session_id, utc, off,
                                   CAL_CUTOFF_DEFAULT_MIN)) {
-            fprintf(stderr, "ultralegs: --fix-session-date: %s\n",
-                    store_error(st));
+            log_error("ultralegs", "--fix-session-date: %s", store_error(st));
             return 1;
         }
         cal_format_iso(utc, off, iso, sizeof(iso));
@@ -125,7 +125,7 @@ int history_fix_command(const CliOptions *opt, Store *st, int64_t now_utc)
     if (!confirm(opt))
         return 1;
     if (!store_session_delete(st, opt->session_id)) {
-        fprintf(stderr, "ultralegs: --delete-session: %s\n", store_error(st));
+        log_error("ultralegs", "--delete-session: %s", store_error(st));
         return 1;
     }
     printf("deleted session %ld\n", opt->session_id);

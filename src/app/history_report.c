@@ -9,10 +9,11 @@
 
 #include "app/history_fix.h"
 #include "app/json.h"
-#include "app/settings_io.h"
+#include "data/settings_io.h"
 #include "core/calendar.h"
 #include "platform/clock.h"
 #include "platform/fs_entry.h"
+#include "platform/log.h"
 #include "store/store.h"
 
 static void print_json(FILE *f, const HistoryView *v)
@@ -136,29 +137,28 @@ static bool history_file_usable(const CliOptions *opt)
     case FS_MISSING:
         if (!import)
             return true;
-        fprintf(stderr, "ultralegs: %s %s: no such file\n", what, f);
+        log_error("ultralegs", "%s %s: no such file", what, f);
         return false;
     case FS_DIR:
-        fprintf(stderr, "ultralegs: %s %s: is a folder, not a CSV file%s\n", what, f,
+        log_error("ultralegs", "%s %s: is a folder, not a CSV file%s", what, f,
                 import ? "" : " (give a file name, e.g. history.csv)");
         return false;
     case FS_LINK_LOOP:
-        fprintf(stderr, "ultralegs: %s %s: is a symbolic link that loops back to itself\n",
-                what, f);
+        log_error("ultralegs", "%s %s: is a symbolic link that loops back to itself", what, f);
         return false;
     case FS_LINK_DANGLING:
         if (!import)
             return true; // writing creates what the link points to
-        fprintf(stderr, "ultralegs: %s %s: is a link to '%s', which does not exist\n", what,
-                f, target);
+        log_error("ultralegs", "%s %s: is a link to '%s', which does not exist", what, f,
+                  target);
         return false;
     case FS_OTHER:
         if (!import)
             return true; // a device or a pipe (/dev/stdout) is written directly
-        fprintf(stderr, "ultralegs: %s %s: is not a regular file\n", what, f);
+        log_error("ultralegs", "%s %s: is not a regular file", what, f);
         return false;
     case FS_ERROR:
-        fprintf(stderr, "ultralegs: %s %s: %s\n", what, f, strerror(err));
+        log_error("ultralegs", "%s %s: %s", what, f, strerror(err));
         return false;
     }
     return false;
@@ -174,9 +174,11 @@ static void import_progress(void *ctx, long rows, long done, long total)
     if ((!tty && !last && ++calls[0] % 10 != 0) || rows == calls[1])
         return;
     calls[1] = rows;
-    fprintf(stderr, "%simporting: %ld rows (%ld%%)%s", tty ? "\r" : "", rows,
-            total > 0 ? done * 100 / total : 100, tty && !last ? "" : "\n");
-    fflush(stderr);
+    long pct = total > 0 ? done * 100 / total : 100;
+    if (tty)
+        log_progress("ultralegs", last, "importing: %ld rows (%ld%%)", rows, pct);
+    else
+        log_info("ultralegs", "importing: %ld rows (%ld%%)", rows, pct);
 }
 
 int history_command(const CliOptions *opt, const Paths *paths,
@@ -186,17 +188,15 @@ int history_command(const CliOptions *opt, const Paths *paths,
     if ((opt->mode == CLI_IMPORT || opt->mode == CLI_EXPORT) && !history_file_usable(opt))
         return 1;
     WallClock wc;
-    if (!wallclock_init(&wc, opt->now, err, sizeof(err))) {
-        fprintf(stderr, "ultralegs: --now: %s\n", err);
-        return 2;
-    }
+    wallclock_init(&wc, cli_now(opt));
     Store *st = store_open(paths->data_dir, err, sizeof(err));
     if (!st) {
-        fprintf(stderr, "ultralegs: history: %s\n", err);
+        log_error("ultralegs", "history: %s", err);
         return 1;
     }
+    // The short notice the screen would show; the store logged the detail.
     if (store_notice(st)[0])
-        fprintf(stderr, "ultralegs: %s\n", store_notice(st));
+        log_warn("ultralegs", "%s", store_notice(st));
     int status = 0;
     int64_t now = wallclock_utc(&wc, 0);
     if (opt->mode == CLI_SUSPECTS || opt->mode == CLI_FIX_DATE ||
@@ -206,7 +206,7 @@ int history_command(const CliOptions *opt, const Paths *paths,
         if (store_export_csv(st, opt->history_file)) {
             printf("exported the history to %s\n", opt->history_file);
         } else {
-            fprintf(stderr, "ultralegs: export: %s\n", store_error(st));
+            log_error("ultralegs", "export: %s", store_error(st));
             status = 1;
         }
     } else if (opt->mode == CLI_IMPORT) {
@@ -219,7 +219,7 @@ int history_command(const CliOptions *opt, const Paths *paths,
         for (int i = 0; i < problems.count; i++) {
             char line[800];
             diag_format(&problems.items[i], line, sizeof(line));
-            fprintf(stderr, "%s\n", line);
+            log_error("import", "%s", line);
         }
         printf("imported %d session%s, %d already stored, %d bad row%s\n",
                imported, imported == 1 ? "" : "s", dups, problems.errors,
@@ -231,8 +231,7 @@ int history_command(const CliOptions *opt, const Paths *paths,
         if (!store_read_only(st))
             store_flag_future(st, now);
         if (!store_load(st, &h)) {
-            fprintf(stderr, "ultralegs: history: %s\n", store_error(st));
-            status = 1;
+            status = 1; // the store has logged why
         } else {
             int64_t today = cal_training_day(now, wallclock_offset_min(&wc, now),
                                              CAL_CUTOFF_DEFAULT_MIN);

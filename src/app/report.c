@@ -6,8 +6,9 @@
 #include <string.h>
 
 #include "app/json.h"
-#include "app/settings_io.h"
+#include "data/settings_io.h"
 #include "core/session.h"
+#include "platform/log.h"
 
 // Every problem --check reports: the library's and config.ini's.
 static void all_problems(const Library *lib, const Paths *paths, DiagList *all)
@@ -156,15 +157,16 @@ int report_describe(FILE *f, const Library *lib, const Paths *paths,
     if (why) {
         char line[800];
         diag_format(why, line, sizeof(line));
-        fprintf(stderr, "ultralegs: routine '%s' cannot be coached: %s\n", routine_id, line);
+        log_error("ultralegs", "routine '%s' cannot be coached: %s", routine_id, line);
         return 1;
     }
     if (!rt) {
-        fprintf(stderr, "ultralegs: no routine '%s' (known:", routine_id);
-        for (int i = 0; i < lib->nroutines; i++)
+        char known[600] = "";
+        size_t n = 0;
+        for (int i = 0; i < lib->nroutines && n < sizeof(known); i++)
             if (lib->routines[i].active)
-                fprintf(stderr, " %s", lib->routines[i].id);
-        fprintf(stderr, ")\n");
+                n += (size_t)snprintf(known + n, sizeof(known) - n, " %s", lib->routines[i].id);
+        log_error("ultralegs", "no routine '%s' (known:%s)", routine_id, known);
         return 1;
     }
     SessionPlan plan;

@@ -4,6 +4,8 @@
  */
 #include "app/app_internal.h"
 
+#include "platform/log.h"
+
 void screen_history_action(App *a, InputAction act)
 {
     if (act == ACT_OK || act == ACT_BACK || act == ACT_HISTORY)
@@ -22,8 +24,7 @@ void screen_history_auto(App *a, int64_t in_ms)
     }
     // The next routine in turn, picked on the home screen.
     a->loops++;
-    fprintf(stderr, "ultralegs: loop %ld done at %.0f virtual s\n", a->loops,
-            a->now / 1000.0);
+    log_info("ultralegs", "loop %ld done at %.0f virtual s", a->loops, a->now / 1000.0);
     app_set_screen(a, SCREEN_HOME);
     UiView *v = &a->view;
     for (int i = 0; i < v->nroutines; i++)

@@ -7,7 +7,7 @@
 
 #include <stdio.h>
 
-#include "app/settings_io.h"
+#include "data/settings_io.h"
 
 static int clamp(int x, int lo, int hi)
 {

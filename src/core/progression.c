@@ -123,20 +123,20 @@ int64_t progression_xp(const History *h)
 {
     int64_t xp = history_total_reps(h, NULL);
     for (int i = 0; i < h->nsessions; i++)
-        xp += h->sessions[i].completed ? 50 : 10;
+        xp += h->sessions[i].completed ? PROG_XP_COMPLETED : PROG_XP_STARTED;
     return xp;
 }
 
 int64_t progression_level_xp(int level)
 {
-    return 50LL * level * (level - 1);
+    return (int64_t)PROG_XP_LEVEL * level * (level - 1);
 }
 
 int progression_level(int64_t xp)
 {
     if (xp <= 0)
         return 1;
-    int level = (int)((1 + sqrt(1 + 8.0 * (double)xp / 100.0)) / 2);
+    int level = (int)((1 + sqrt(1 + 8.0 * (double)xp / (2.0 * PROG_XP_LEVEL))) / 2);
     // Guard the float estimate at the boundaries.
     while (progression_level_xp(level + 1) <= xp)
         level++;
@@ -144,6 +144,18 @@ int progression_level(int64_t xp)
         level--;
     return level;
 }
+
+// Badges: milestones, each named in its title. "10 Ultra Legs sessions" is
+// about that routine by name (the coach's flagship), not about which
+// routines count for the streak (that is plan.ini's streak_routines).
+#define BADGE_STREAK_WEEKS_A 4
+#define BADGE_STREAK_WEEKS_B 12
+#define BADGE_STREAK_WEEKS_C 52
+#define BADGE_ULTRA_ROUTINE "ultra-legs"
+#define BADGE_ULTRA_SESSIONS 10
+#define BADGE_NORDIC_REPS 100
+#define BADGE_STEP_UP_REPS 1000
+#define BADGE_LOAD_KG 1300.0 // a Honda Civic
 
 int progression_badges(const History *h, const WeeklyStreak *ws, Badge *out,
                        int max)
@@ -160,16 +172,16 @@ int progression_badges(const History *h, const WeeklyStreak *ws, Badge *out,
     int completed = history_completed_sessions(h, NULL);
     AWARD(completed >= 1, "first-session", "First session");
     AWARD(ws->ever_met, "first-full-week", "First full week");
-    AWARD(ws->longest >= 4, "streak-4", "4-week streak");
-    AWARD(ws->longest >= 12, "streak-12", "12-week streak");
-    AWARD(ws->longest >= 52, "streak-52", "A year of weeks");
-    AWARD(history_completed_sessions(h, "ultra-legs") >= 10, "ultra-10",
+    AWARD(ws->longest >= BADGE_STREAK_WEEKS_A, "streak-4", "4-week streak");
+    AWARD(ws->longest >= BADGE_STREAK_WEEKS_B, "streak-12", "12-week streak");
+    AWARD(ws->longest >= BADGE_STREAK_WEEKS_C, "streak-52", "A year of weeks");
+    AWARD(history_completed_sessions(h, BADGE_ULTRA_ROUTINE) >= BADGE_ULTRA_SESSIONS, "ultra-10",
           "10 Ultra Legs sessions");
-    AWARD(history_total_reps(h, "nordic-curls") >= 100, "nordic-100",
+    AWARD(history_total_reps(h, "nordic-curls") >= BADGE_NORDIC_REPS, "nordic-100",
           "100 Nordic curls");
-    AWARD(history_total_reps(h, "step-ups") >= 1000, "step-ups-1000",
+    AWARD(history_total_reps(h, "step-ups") >= BADGE_STEP_UP_REPS, "step-ups-1000",
           "1,000 step-ups");
-    AWARD(history_total_load(h) >= 1300.0, "honda-civic",
+    AWARD(history_total_load(h) >= BADGE_LOAD_KG, "honda-civic",
           "Lifted a Honda Civic (1,300 kg)");
 #undef AWARD
     return n;

@@ -15,10 +15,16 @@
 #include "core/history.h"
 #include "core/routine.h"
 
-#define PROG_STEP 5
-#define PROG_LOAD_AFTER 3
-#define PROG_EARLY_DAYS 14
+#define PROG_STEP 5          // reps the target rises after a session at target
+#define PROG_LOAD_AFTER 3    // sessions in a row at a fixed dose before "more load"
+#define PROG_EARLY_DAYS 14   // days from the first session that targets hold
 #define PROG_SERIES_MAX 12
+
+// XP: one per rep done, and per session these; a level L starts at
+// PROG_XP_LEVEL * L * (L - 1).
+#define PROG_XP_COMPLETED 50 // a session finished
+#define PROG_XP_STARTED 10   // a session stopped early
+#define PROG_XP_LEVEL 50
 
 typedef enum ProgSuggestion {
     PROG_NONE,
@@ -52,7 +58,7 @@ const char *progression_text(ProgSuggestion s);
 const char *progression_key(ProgSuggestion s); // "early", "step_up", ...
 
 int64_t progression_xp(const History *h);
-// Level 1 from 0 XP; level L needs 50 * L * (L - 1) XP.
+// Level 1 from 0 XP; level L needs PROG_XP_LEVEL * L * (L - 1) XP.
 int progression_level(int64_t xp);
 int64_t progression_level_xp(int level); // XP where a level starts
 

@@ -28,6 +28,12 @@
 #define RT_SETS_MAX 10
 #define RT_REPS_MAX 500
 #define RT_REST_MAX 900
+#define RT_STREAK_ROUTINES_MAX 4 // plan.ini streak_routines
+#define RT_CADENCE_MIN_S 0.3    // seconds per rep an exercise may give
+#define RT_CADENCE_MAX_S 30.0
+#define RT_CADENCE_DEFAULT_MS 2000 // an exercise that gives no cadence
+#define RT_REST_DEFAULT_S 20       // a routine that gives no rest
+#define RT_WEEKLY_TARGET_DEFAULT 2 // a plan that gives no weekly_target
 #define RT_EXERCISES_MAX 128
 #define RT_ROUTINES_MAX 64
 
@@ -127,7 +133,7 @@ typedef struct PlanDay {
 typedef struct Plan {
     PlanDay days[7]; // Monday first, as ISO weeks count
     int weekly_target;
-    char streak_routines[4][RT_ID_MAX]; // the routines that count for the streak
+    char streak_routines[RT_STREAK_ROUTINES_MAX][RT_ID_MAX]; // the routines that count for the streak
     int nstreak;
     char daily[RT_ID_MAX]; // a routine fit for any day
     char file[RT_PATH_MAX];

@@ -11,60 +11,6 @@
 #include "core/routine.h"
 #include "core/strutil.h"
 
-Library *library_create(void)
-{
-    Library *lib = calloc(1, sizeof(*lib));
-    if (lib)
-        lib->plan.weekly_target = 2;
-    return lib;
-}
-
-void library_destroy(Library *lib)
-{
-    if (!lib)
-        return;
-    diag_list_free(&lib->diags);
-    free(lib);
-}
-
-const char *step_block_name(StepBlock b)
-{
-    switch (b) {
-    case STEP_BLOCK_NONE: return "";
-    case STEP_BLOCK_BOTH: return "both";
-    case STEP_BLOCK_SINGLE: return "single-leg";
-    }
-    return "";
-}
-
-const Exercise *library_exercise(const Library *lib, const char *id)
-{
-    for (int i = 0; i < lib->nexercises; i++)
-        if (lib->exercises[i].active && strcmp(lib->exercises[i].id, id) == 0)
-            return &lib->exercises[i];
-    return NULL;
-}
-
-const Diag *library_routine_error(const Library *lib, const char *id)
-{
-    if (!id || !*id)
-        return NULL;
-    for (int i = 0; i < lib->diags.count; i++) {
-        const Diag *d = &lib->diags.items[i];
-        if (d->level == DIAG_ERROR && strcmp(d->subject, id) == 0)
-            return d;
-    }
-    return NULL;
-}
-
-const Routine *library_routine(const Library *lib, const char *id)
-{
-    for (int i = 0; i < lib->nroutines; i++)
-        if (lib->routines[i].active && strcmp(lib->routines[i].id, id) == 0)
-            return &lib->routines[i];
-    return NULL;
-}
-
 static void check_exercise(Library *lib, Exercise *ex)
 {
     DiagList *dl = &lib->diags;
@@ -378,10 +324,6 @@ int library_check(Library *lib)
         check_routine(lib, &lib->routines[i]);
     activate_routines(lib);
     check_plan(lib);
-    if (lib->plan.nstreak == 0 && library_routine(lib, "ultra-legs")) {
-        str_copy(lib->plan.streak_routines[0], RT_ID_MAX, "ultra-legs");
-        lib->plan.nstreak = 1;
-    }
     return lib->diags.errors - before;
 }
 

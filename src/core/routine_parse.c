@@ -4,8 +4,10 @@
  * inih reads through our own line reader (ini_parse_stream), which lets us
  * count lines, reject overlong ones and see every [section] header, so a
  * routine may repeat [step] sections and every problem carries file:line.
- * Values are checked here (numbers, ranges, booleans, known keys); links
- * between files (exercise ids, routine ids) are checked in routine_check.c.
+ * This file reads lines and sections; the keys of each section, and their
+ * values (numbers, ranges, booleans), are read through the tables in
+ * routine_keys.c. Links between files (exercise ids, routine ids) are
+ * checked in routine_check.c.
  */
 #include <ctype.h>
 #include <ini.h>
@@ -13,48 +15,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/ini_lines.h"
-#include "core/routine.h"
+#include "core/routine_parse_internal.h"
 #include "core/strutil.h"
 
-typedef enum FileKind { FILE_EXERCISES, FILE_ROUTINE, FILE_PLAN } FileKind;
+const char *const parse_weekdays[7] = {"monday", "tuesday", "wednesday",
+                                       "thursday", "friday", "saturday",
+                                       "sunday"};
 
-#define KEYS_MAX 24
-
-typedef struct ParseCtx {
-    Library *lib;
-    FileKind kind;
-    const char *file;
-    bool user;
-    IniLines in;
-    int line;
-    bool ok;
-    // The section being read.
-    int section_line;
-    char section[RT_NAME_MAX];
-    enum { SEC_NONE, SEC_SKIP, SEC_EXERCISE, SEC_ROUTINE, SEC_STEP, SEC_PLAN,
-           SEC_DAY } sec;
-    Exercise *ex;
-    Routine *rt;
-    RoutineStep *st;
-    int day;
-    int key_line[KEYS_MAX]; // where each key of this section was first set
-    bool routine_seen;
-    bool too_many_steps;
-} ParseCtx;
-
-static const char *const weekdays[7] = {"monday", "tuesday", "wednesday",
-                                        "thursday", "friday", "saturday",
-                                        "sunday"};
-
-#define PERR(c, ...)                                                          \
-    do {                                                                      \
-        diag_add(&(c)->lib->diags, DIAG_ERROR, (c)->file, (c)->line,          \
-                 subject_of(c), __VA_ARGS__);                                 \
-        mark_invalid(c);                                                      \
-    } while (0)
-
-static const char *subject_of(const ParseCtx *c)
+const char *parse_subject(const ParseCtx *c)
 {
     if (c->kind == FILE_ROUTINE && c->rt)
         return c->rt->id;
@@ -63,7 +31,7 @@ static const char *subject_of(const ParseCtx *c)
     return "";
 }
 
-static void mark_invalid(ParseCtx *c)
+void parse_mark_invalid(ParseCtx *c)
 {
     c->ok = false;
     if (c->kind == FILE_ROUTINE && c->rt)
@@ -78,51 +46,6 @@ static void drop_section(ParseCtx *c)
 {
     if (c->kind == FILE_ROUTINE && c->rt && !c->rt->dropped_line)
         c->rt->dropped_line = c->line;
-}
-
-// Edit distance (with swaps of neighbours) of two short words, capped: the
-// keys are short, and only "one or two typing slips" matters.
-static int slips(const char *a, const char *b)
-{
-    enum { W = 24 };
-    size_t la = strlen(a), lb = strlen(b);
-    if (la >= W || lb >= W)
-        return 99;
-    int d[W + 1][W + 1];
-    for (size_t i = 0; i <= la; i++)
-        d[i][0] = (int)i;
-    for (size_t j = 0; j <= lb; j++)
-        d[0][j] = (int)j;
-    for (size_t i = 1; i <= la; i++)
-        for (size_t j = 1; j <= lb; j++) {
-            int cost = a[i - 1] != b[j - 1];
-            int v = d[i - 1][j - 1] + cost;
-            if (d[i - 1][j] + 1 < v)
-                v = d[i - 1][j] + 1;
-            if (d[i][j - 1] + 1 < v)
-                v = d[i][j - 1] + 1;
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
-                d[i - 2][j - 2] + 1 < v)
-                v = d[i - 2][j - 2] + 1;
-            d[i][j] = v;
-        }
-    return d[la][lb];
-}
-
-// The known key a misspelt one most likely meant, or -1.
-static int near_key(const char *name, const char *const *keys, int n)
-{
-    if (strlen(name) < 3)
-        return -1;
-    int best = -1, bestd = 3;
-    for (int i = 0; i < n; i++) {
-        int dist = slips(name, keys[i]);
-        if (dist < bestd) {
-            best = i;
-            bestd = dist;
-        }
-    }
-    return best;
 }
 
 static void begin_section(ParseCtx *c, const char *name)
@@ -161,7 +84,7 @@ static void begin_section(ParseCtx *c, const char *name)
         c->ex->line = c->line;
         c->ex->user = c->user;
         c->ex->valid = true;
-        c->ex->cadence_ms = 2000;
+        c->ex->cadence_ms = RT_CADENCE_DEFAULT_MS;
         c->ex->clip_start = -1;
         c->ex->clip_end = -1;
         c->ex->coach_video_s = -1;
@@ -204,7 +127,7 @@ static void begin_section(ParseCtx *c, const char *name)
             return;
         }
         for (int d = 0; d < 7; d++) {
-            if (str_ieq(name, weekdays[d])) {
+            if (str_ieq(name, parse_weekdays[d])) {
                 c->sec = SEC_DAY;
                 c->day = d;
                 memset(&lib->plan.days[d], 0, sizeof(lib->plan.days[d]));
@@ -276,403 +199,6 @@ static char *read_line(char *str, int num, void *stream)
     return str;
 }
 
-// Record key number k as set on this line; false (and an error) if it was
-// set before in the same section.
-static bool once(ParseCtx *c, int k, const char *name)
-{
-    if (c->key_line[k]) {
-        PERR(c, "duplicate key '%s' (first set at line %d)", name,
-             c->key_line[k]);
-        return false;
-    }
-    c->key_line[k] = c->line;
-    return true;
-}
-
-static void set_text(ParseCtx *c, char *dst, size_t size, const char *name,
-                     const char *value)
-{
-    // Limits count characters, not bytes (a Chinese character takes three).
-    size_t max_chars = size == RT_NAME_MAX ? RT_NAME_CHARS : size - 1;
-    if (str_utf8_len(value) > max_chars || !str_copy(dst, size, value))
-        PERR(c, "'%s' is too long (at most %zu characters)", name, max_chars);
-}
-
-static void set_bool(ParseCtx *c, bool *dst, const char *name,
-                     const char *value)
-{
-    if (!str_parse_bool(value, dst))
-        PERR(c, "'%s' must be yes or no, not '%s'", name, value);
-}
-
-// Digits with an optional sign: a number, however large (strtol's limits
-// are not the user's mistake, the range is).
-static bool is_whole_number(const char *s)
-{
-    while (*s == ' ' || *s == '\t')
-        s++;
-    if (*s == '-' || *s == '+')
-        s++;
-    if (!isdigit((unsigned char)*s))
-        return false;
-    while (isdigit((unsigned char)*s))
-        s++;
-    while (*s == ' ' || *s == '\t')
-        s++;
-    return *s == '\0';
-}
-
-static bool get_int(ParseCtx *c, const char *name, const char *value,
-                    long min, long max, long *out)
-{
-    if (str_parse_int(value, min, max, out))
-        return true;
-    if (is_whole_number(value))
-        PERR(c, "'%s' = %s is out of range (%ld to %ld)", name, value, min,
-             max);
-    else
-        PERR(c, "'%s' must be a whole number, not '%s'", name, value);
-    return false;
-}
-
-// A positive whole number above the rep limit, however many digits.
-static bool above_rep_limit(const char *s)
-{
-    long v;
-    return is_whole_number(s) && s[strspn(s, " \t")] != '-' &&
-           !str_parse_int(s, 0, RT_REPS_MAX, &v);
-}
-
-// "10" or "30-50"
-static void set_reps(ParseCtx *c, RoutineStep *st, const char *value)
-{
-    char buf[64];
-    if (!str_copy(buf, sizeof(buf), value)) {
-        PERR(c, "bad reps '%s'", value);
-        return;
-    }
-    char *dash = strchr(buf + (buf[0] == '-'), '-');
-    if (dash)
-        *dash = '\0';
-    // A number past any sensible dose is a slip of the keyboard: name the
-    // limit, not "no number".
-    if (above_rep_limit(buf) || (dash && above_rep_limit(dash + 1))) {
-        PERR(c, "reps %s is more than the limit (%d)", value, RT_REPS_MAX);
-        return;
-    }
-    long lo, hi;
-    if (dash) {
-        if (!str_parse_int(buf, -100000, 100000, &lo) ||
-            !str_parse_int(dash + 1, -100000, 100000, &hi)) {
-            PERR(c, "reps must be a number or a range like 30-50, not '%s'",
-                 value);
-            return;
-        }
-        if (lo < 1 || hi < 1) {
-            PERR(c, "reps must be at least 1, not '%s'", value);
-            return;
-        }
-        if (lo > hi) {
-            PERR(c, "rep range %ld-%ld runs backwards: write %ld-%ld", lo, hi,
-                 hi, lo);
-            return;
-        }
-    } else {
-        if (!str_parse_int(buf, -100000, 100000, &lo)) {
-            PERR(c, "reps must be a number or a range like 30-50, not '%s'",
-                 value);
-            return;
-        }
-        if (lo < 1) {
-            PERR(c, "reps must be at least 1, not %ld", lo);
-            return;
-        }
-        hi = lo;
-    }
-    st->reps_min = (int)lo;
-    st->reps_max = (int)hi;
-}
-
-static void set_seconds(ParseCtx *c, double *dst, const char *name,
-                        const char *value)
-{
-    double v;
-    if (!str_parse_clock(value, &v) || v > 24 * 3600.0)
-        PERR(c, "'%s' must be seconds or m:ss, not '%s'", name, value);
-    else
-        *dst = v;
-}
-
-const char *exercise_key_name(ExerciseKey k)
-{
-    static const char *const keys[EX_KEY_COUNT] = {
-        "name", "equipment", "load", "unit", "switch", "per_side", "cadence",
-        "clip", "clip_start", "clip_end", "coach_video", "pose", "daily",
-        "clip_audio", "point"};
-    return k >= 0 && k < EX_KEY_COUNT ? keys[k] : "";
-}
-
-static void exercise_key(ParseCtx *c, const char *name, const char *value)
-{
-    Exercise *ex = c->ex;
-    if (strcmp(name, "point") == 0) {
-        ex->keys |= 1u << EX_KEY_POINT;
-        if (ex->npoints == RT_POINTS_MAX)
-            PERR(c, "too many coaching points (at most %d)", RT_POINTS_MAX);
-        else
-            set_text(c, ex->points[ex->npoints++], RT_TEXT_MAX, name, value);
-        return;
-    }
-    int k = -1;
-    for (int i = 0; i < EX_KEY_POINT; i++)
-        if (strcmp(name, exercise_key_name((ExerciseKey)i)) == 0)
-            k = i;
-    if (k < 0) {
-        PERR(c, "unknown key '%s' in exercise [%s]", name, ex->id);
-        return;
-    }
-    if (!once(c, k, name))
-        return;
-    // Which keys the section sets: a user's section changes only these in
-    // the built-in exercise of the same id.
-    ex->keys |= 1u << k;
-    long v;
-    double d;
-    switch (k) {
-    case 0: set_text(c, ex->name, sizeof(ex->name), name, value); break;
-    case 1: set_text(c, ex->equipment, sizeof(ex->equipment), name, value); break;
-    case 2: set_text(c, ex->load, sizeof(ex->load), name, value); break;
-    case 3: set_text(c, ex->unit, sizeof(ex->unit), name, value); break;
-    case 4: set_text(c, ex->switch_cue, sizeof(ex->switch_cue), name, value); break;
-    case 5: set_bool(c, &ex->per_side, name, value); break;
-    case 6:
-        if (!str_parse_double(value, &d) || d < 0.3 || d > 30)
-            PERR(c, "cadence must be seconds per rep between 0.3 and 30, "
-                    "not '%s'", value);
-        else
-            ex->cadence_ms = (int)(d * 1000 + 0.5);
-        break;
-    case 7:
-        if (strchr(value, '/') || strcmp(value, "..") == 0)
-            PERR(c, "clip must be a file name in a videos folder, not a path: "
-                    "'%s'", value);
-        else
-            set_text(c, ex->clip, sizeof(ex->clip), name, value);
-        break;
-    case 8: set_seconds(c, &ex->clip_start, name, value); break;
-    case 9: set_seconds(c, &ex->clip_end, name, value); break;
-    case 10: set_seconds(c, &ex->coach_video_s, name, value); break;
-    case 11:
-        if (!str_is_id(value))
-            PERR(c, "bad pose id '%s'", value);
-        else
-            str_copy(ex->pose, sizeof(ex->pose), value);
-        break;
-    case 12: set_bool(c, &ex->daily, name, value); break;
-    case 13: set_bool(c, &ex->clip_audio, name, value); break;
-    }
-    (void)v;
-}
-
-static void routine_key(ParseCtx *c, const char *name, const char *value)
-{
-    Routine *rt = c->rt;
-    static const char *const keys[] = {"id", "title", "blurb", "coach",
-                                       "frequency", "after",
-                                       "counts_for_streak", "rest",
-                                       "finish"};
-    if (strcmp(name, "note") == 0) {
-        if (rt->nnotes == RT_NOTES_MAX)
-            PERR(c, "too many notes (at most %d)", RT_NOTES_MAX);
-        else
-            set_text(c, rt->notes[rt->nnotes++], RT_TEXT_MAX, name, value);
-        return;
-    }
-    int k = -1;
-    for (int i = 0; i < (int)(sizeof(keys) / sizeof(keys[0])); i++)
-        if (strcmp(name, keys[i]) == 0)
-            k = i;
-    if (k < 0) {
-        int near = near_key(name, keys, (int)(sizeof(keys) / sizeof(keys[0])));
-        if (near < 0) {
-            PERR(c, "unknown key '%s' in [routine]", name);
-            return;
-        }
-        PERR(c, "unknown key '%s' in [routine] (did you mean '%s'?)", name,
-             keys[near]);
-        if (near == 1 && !rt->title_line)
-            rt->title_line = c->line; // the title is not missing, misspelt
-        return;
-    }
-    if (!once(c, k, name))
-        return;
-    long v;
-    switch (k) {
-    case 0:
-        if (!str_is_id(value))
-            PERR(c, "bad routine id '%s': use lower-case letters, digits and "
-                    "'-'", value);
-        else
-            str_copy(rt->id, sizeof(rt->id), value);
-        break;
-    case 1:
-        rt->title_line = c->line;
-        set_text(c, rt->title, sizeof(rt->title), name, value);
-        break;
-    case 2: set_text(c, rt->blurb, sizeof(rt->blurb), name, value); break;
-    case 3: set_text(c, rt->coach, sizeof(rt->coach), name, value); break;
-    case 4: set_text(c, rt->frequency, sizeof(rt->frequency), name, value); break;
-    case 5: set_text(c, rt->after, sizeof(rt->after), name, value); break;
-    case 6: set_bool(c, &rt->counts_for_streak, name, value); break;
-    case 7:
-        if (get_int(c, name, value, 0, RT_REST_MAX, &v))
-            rt->default_rest_s = (int)v;
-        break;
-    case 8: set_text(c, rt->finish, sizeof(rt->finish), name, value); break;
-    }
-}
-
-// "rear lunges", "Rear_Lunges": the id the runner meant, when one exists.
-static void bad_exercise_id(ParseCtx *c, const char *value)
-{
-    char id[RT_ID_MAX];
-    size_t n = 0;
-    for (const char *p = value; *p && n + 1 < sizeof(id); p++)
-        id[n++] = *p == ' ' || *p == '_' ? '-' : (char)tolower((unsigned char)*p);
-    id[n] = '\0';
-    for (int i = 0; i < c->lib->nexercises; i++)
-        if (strcmp(c->lib->exercises[i].id, id) == 0) {
-            PERR(c, "bad exercise id '%s': did you mean '%s'?", value, id);
-            return;
-        }
-    PERR(c, "bad exercise id '%s': ids use lower-case letters, digits and '-'",
-         value);
-}
-
-static void step_key(ParseCtx *c, const char *name, const char *value)
-{
-    RoutineStep *st = c->st;
-    static const char *const keys[] = {"exercise", "variant", "sets", "reps",
-                                       "per_side", "block", "optional",
-                                       "rest", "note"};
-    int k = -1;
-    for (int i = 0; i < (int)(sizeof(keys) / sizeof(keys[0])); i++)
-        if (strcmp(name, keys[i]) == 0)
-            k = i;
-    if (k < 0) {
-        int near = near_key(name, keys, (int)(sizeof(keys) / sizeof(keys[0])));
-        if (near < 0) {
-            PERR(c, "unknown key '%s' in [step]", name);
-            return;
-        }
-        PERR(c, "unknown key '%s' in [step] (did you mean '%s'?)", name,
-             keys[near]);
-        // Not missing but misspelt: the check must not say so again.
-        if (near == 0 && !st->exercise_line)
-            st->exercise_line = c->line;
-        if (near == 3 && !st->reps_line)
-            st->reps_line = c->line;
-        return;
-    }
-    if (!once(c, k, name))
-        return;
-    long v;
-    bool b;
-    switch (k) {
-    case 0:
-        if (!str_is_id(value))
-            bad_exercise_id(c, value);
-        else
-            str_copy(st->exercise_id, sizeof(st->exercise_id), value);
-        st->exercise_line = c->line;
-        break;
-    case 1: set_text(c, st->variant, sizeof(st->variant), name, value); break;
-    case 2:
-        if (get_int(c, name, value, 1, RT_SETS_MAX, &v))
-            st->sets = (int)v;
-        break;
-    case 3:
-        st->reps_line = c->line;
-        set_reps(c, st, value);
-        break;
-    case 4:
-        if (str_parse_bool(value, &b))
-            st->per_side = b;
-        else
-            PERR(c, "'per_side' must be yes or no, not '%s'", value);
-        break;
-    case 5:
-        if (strcmp(value, "both") == 0)
-            st->block = STEP_BLOCK_BOTH;
-        else if (strcmp(value, "single-leg") == 0)
-            st->block = STEP_BLOCK_SINGLE;
-        else
-            PERR(c, "block must be 'both' or 'single-leg', not '%s'", value);
-        break;
-    case 6: set_bool(c, &st->optional, name, value); break;
-    case 7:
-        if (get_int(c, name, value, 0, RT_REST_MAX, &v))
-            st->rest_s = (int)v;
-        break;
-    case 8: set_text(c, st->note, sizeof(st->note), name, value); break;
-    }
-}
-
-static void plan_key(ParseCtx *c, const char *name, const char *value)
-{
-    Plan *pl = &c->lib->plan;
-    long v;
-    if (c->sec == SEC_PLAN) {
-        if (strcmp(name, "weekly_target") == 0) {
-            if (once(c, 0, name) && get_int(c, name, value, 1, 7, &v))
-                pl->weekly_target = (int)v;
-        } else if (strcmp(name, "daily") == 0) {
-            if (!once(c, 1, name))
-                return;
-            if (*value && !str_is_id(value))
-                PERR(c, "bad routine id '%s'", value);
-            else
-                str_copy(pl->daily, sizeof(pl->daily), value);
-        } else if (strcmp(name, "streak_routines") == 0) {
-            if (!once(c, 2, name))
-                return;
-            pl->nstreak = 0;
-            char buf[RT_TEXT_MAX];
-            str_copy(buf, sizeof(buf), value);
-            for (char *save = NULL, *tok = strtok_r(buf, ", ", &save); tok;
-                 tok = strtok_r(NULL, ", ", &save)) {
-                if (!str_is_id(tok)) {
-                    PERR(c, "bad routine id '%s'", tok);
-                } else if (pl->nstreak == 4) {
-                    PERR(c, "at most 4 streak routines");
-                    break;
-                } else {
-                    str_copy(pl->streak_routines[pl->nstreak++], RT_ID_MAX,
-                             tok);
-                }
-            }
-        } else {
-            PERR(c, "unknown key '%s' in [plan]", name);
-        }
-        return;
-    }
-    PlanDay *day = &pl->days[c->day];
-    if (strcmp(name, "run") == 0) {
-        if (once(c, 3, name))
-            set_text(c, day->run, sizeof(day->run), name, value);
-    } else if (strcmp(name, "routine") == 0) {
-        if (!once(c, 4, name))
-            return;
-        if (*value && !str_is_id(value))
-            PERR(c, "bad routine id '%s'", value);
-        else
-            str_copy(day->routine, sizeof(day->routine), value);
-        day->line = c->line;
-    } else {
-        PERR(c, "unknown key '%s' in [%s]", name, weekdays[c->day]);
-    }
-}
-
 static int on_key(void *user, const char *section, const char *name,
                   const char *value)
 {
@@ -683,11 +209,11 @@ static int on_key(void *user, const char *section, const char *name,
         PERR(c, "'%s' is outside any [section]", name);
         break;
     case SEC_SKIP: break; // the section header was already reported
-    case SEC_EXERCISE: exercise_key(c, name, value); break;
-    case SEC_ROUTINE: routine_key(c, name, value); break;
-    case SEC_STEP: step_key(c, name, value); break;
+    case SEC_EXERCISE: parse_exercise_key(c, name, value); break;
+    case SEC_ROUTINE: parse_routine_key(c, name, value); break;
+    case SEC_STEP: parse_step_key(c, name, value); break;
     case SEC_PLAN:
-    case SEC_DAY: plan_key(c, name, value); break;
+    case SEC_DAY: parse_plan_key(c, name, value); break;
     }
     return 1;
 }
@@ -753,7 +279,7 @@ bool routine_parse_routine(Library *lib, const char *text, size_t len,
     memset(rt, 0, sizeof(*rt));
     rt->valid = true;
     rt->user = user;
-    rt->default_rest_s = 20;
+    rt->default_rest_s = RT_REST_DEFAULT_S;
     str_copy(rt->file, sizeof(rt->file), file);
     if (str_is_id(default_id))
         str_copy(rt->id, sizeof(rt->id), default_id);
@@ -779,7 +305,7 @@ bool routine_parse_plan(Library *lib, const char *text, size_t len,
     // A user's plan replaces the built-in one as a whole.
     Plan saved = lib->plan;
     memset(&lib->plan, 0, sizeof(lib->plan));
-    lib->plan.weekly_target = 2;
+    lib->plan.weekly_target = RT_WEEKLY_TARGET_DEFAULT;
     str_copy(lib->plan.file, sizeof(lib->plan.file), file);
     parse(&c);
     if (!c.ok && saved.loaded) {
@@ -788,6 +314,13 @@ bool routine_parse_plan(Library *lib, const char *text, size_t len,
                  "plan not used because of the errors above; keeping %s",
                  saved.file);
         return false;
+    }
+    // A user's plan that names no streak routines keeps the built-in plan's:
+    // which routines count is plan.ini's to say, never the code's.
+    if (lib->plan.nstreak == 0 && saved.loaded) {
+        memcpy(lib->plan.streak_routines, saved.streak_routines,
+               sizeof(saved.streak_routines));
+        lib->plan.nstreak = saved.nstreak;
     }
     lib->plan.loaded = true;
     return c.ok;

@@ -1,5 +1,8 @@
 /*
- * FFmpeg decode thread, frame queue, looping.
+ * FFmpeg decode thread, frame queue, looping: opening a clip (one error exit
+ * into a close that is safe after a partial set-up), the thread that decodes
+ * a segment over and over into the queue, and handing out the frame due at
+ * a time. The clip's sound is in clip_audio.c.
  */
 #include "media/clip.h"
 
@@ -19,62 +22,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#define QUEUE 8
-#define AUDIO_RATE 48000
-#define AUDIO_RING (AUDIO_RATE / 2) // frames: half a second
-#define OPEN_DEADLINE_S 3.0
-#define READ_DEADLINE_S 5.0
-#define WAIT_MAX_S 10.0
-// A frame counts as due this close before its time (rounding of the
-// presentation clock itself); stamps are put on the frame grid on decode.
-#define DUE_SLACK_S 1e-4
-#define PROBE_WAIT_S 2.0
-
-typedef struct Slot {
-    AVFrame *f;
-    double t;
-    int loop;
-} Slot;
-
-struct Clip {
-    AVFormatContext *fmt;
-    AVCodecContext *dec;
-    struct SwsContext *sws;
-    int stream;
-    AVRational tb;
-    double start, end;   // segment, seconds (end < 0: to the end)
-    ClipInfo info;
-    pthread_t thread;
-    bool thread_started;
-    pthread_mutex_t lock;
-    pthread_cond_t cond;
-    Slot q[QUEUE];
-    int qhead, qlen;
-    AVFrame *shown;      // the frame last handed out (owned here)
-    double shown_t;
-    int shown_loop;
-    bool quit;
-    bool failed;
-    char error[256];
-    double deadline;     // for the interrupt callback (monotonic seconds)
-    double opened_at;
-    double first_frame_ms;
-    double last_t;       // time of the last queued frame
-    double zero;         // file time shown as clip time 0 (whole clips)
-    double max_seam;
-    long skipped;        // frames replaced by a later one before being shown
-    int loops;
-    long decoded;
-    // Sound (only when asked for).
-    int astream;
-    AVCodecContext *adec;
-    SwrContext *swr;
-    int a_channels, a_format, a_rate; // what the resampler takes
-    int16_t *ring;       // AUDIO_RING stereo frames
-    int ring_r, ring_w, ring_n;
-    pthread_mutex_t alock;
-    pthread_cond_t aspace;
-};
+#include "media/clip_internal.h"
+#include "platform/log.h"
 
 double clip_snap_time(double t, double fps)
 {
@@ -174,98 +123,7 @@ static void fail(Clip *c, const char *what, int err)
     c->failed = true;
     pthread_cond_broadcast(&c->cond);
     pthread_mutex_unlock(&c->lock);
-    fprintf(stderr, "media: %s\n", c->error);
-}
-
-// Append resampled sound to the ring, waiting for room (the mixer drains
-// it in real time). False when quitting.
-static bool ring_write(Clip *c, const int16_t *pcm, int frames)
-{
-    pthread_mutex_lock(&c->alock);
-    while (frames > 0 && !c->quit) {
-        int room = AUDIO_RING - c->ring_n;
-        if (room == 0) {
-            struct timespec ts;
-            clock_gettime(CLOCK_REALTIME, &ts);
-            ts.tv_nsec += 20 * 1000000;
-            if (ts.tv_nsec >= 1000000000) {
-                ts.tv_sec++;
-                ts.tv_nsec -= 1000000000;
-            }
-            pthread_cond_timedwait(&c->aspace, &c->alock, &ts);
-            continue;
-        }
-        int n = frames < room ? frames : room;
-        for (int i = 0; i < n; i++) {
-            c->ring[2 * c->ring_w] = pcm[2 * i];
-            c->ring[2 * c->ring_w + 1] = pcm[2 * i + 1];
-            c->ring_w = (c->ring_w + 1) % AUDIO_RING;
-        }
-        c->ring_n += n;
-        pcm += 2 * n;
-        frames -= n;
-    }
-    bool ok = !c->quit;
-    pthread_mutex_unlock(&c->alock);
-    return ok;
-}
-
-int clip_audio_read(void *clip, int16_t *out, int frames)
-{
-    Clip *c = clip;
-    if (!c || !c->ring)
-        return 0;
-    pthread_mutex_lock(&c->alock);
-    int n = frames < c->ring_n ? frames : c->ring_n;
-    for (int i = 0; i < n; i++) {
-        out[2 * i] = c->ring[2 * c->ring_r];
-        out[2 * i + 1] = c->ring[2 * c->ring_r + 1];
-        c->ring_r = (c->ring_r + 1) % AUDIO_RING;
-    }
-    c->ring_n -= n;
-    pthread_cond_signal(&c->aspace);
-    pthread_mutex_unlock(&c->alock);
-    return n;
-}
-
-bool clip_has_audio(const Clip *c)
-{
-    return c && c->adec != NULL;
-}
-
-static bool make_resampler(Clip *c, const AVChannelLayout *layout, int format, int rate);
-
-// Decode one sound packet into the ring, keeping only the segment.
-static bool audio_packet(Clip *c, AVPacket *pkt, AVFrame *af)
-{
-    if (avcodec_send_packet(c->adec, pkt) < 0)
-        return true; // damaged: skip it
-    while (avcodec_receive_frame(c->adec, af) == 0) {
-        AVRational tb = c->fmt->streams[c->astream]->time_base;
-        double t = af->best_effort_timestamp == AV_NOPTS_VALUE
-                       ? 0
-                       : af->best_effort_timestamp * av_q2d(tb) - c->start;
-        if (t < 0 || (c->end > 0 && t >= c->end - c->start)) {
-            av_frame_unref(af);
-            continue;
-        }
-        // Decoders may give other sound than their parameters said (or
-        // change it mid-stream): the resampler follows the frames.
-        if ((af->ch_layout.nb_channels != c->a_channels || af->format != c->a_format ||
-             af->sample_rate != c->a_rate || !c->swr) &&
-            !make_resampler(c, &af->ch_layout, af->format, af->sample_rate)) {
-            av_frame_unref(af);
-            continue;
-        }
-        int16_t buf[2 * 8192];
-        int max = 8192;
-        int n = swr_convert(c->swr, (uint8_t **)&(uint8_t *){(uint8_t *)buf}, max,
-                            (const uint8_t **)af->extended_data, af->nb_samples);
-        av_frame_unref(af);
-        if (n > 0 && !ring_write(c, buf, n))
-            return false;
-    }
-    return true;
+    log_error("media", "%s", c->error);
 }
 
 static void *decode_thread(void *arg)
@@ -289,7 +147,7 @@ static void *decode_thread(void *arg)
                 draining = true; // end of file (or unreadable tail): flush
                 avcodec_send_packet(c->dec, NULL);
             } else if (c->adec && pkt->stream_index == c->astream) {
-                bool go_on = audio_packet(c, pkt, aframe);
+                bool go_on = clip_audio_packet(c, pkt, aframe);
                 av_packet_unref(pkt);
                 if (!go_on)
                     break;
@@ -393,58 +251,6 @@ Clip *clip_open_with_audio(const char *path, double start, double end, char *err
     return open_clip(path, start, end, true, err, errsize);
 }
 
-// A resampler from the decoder's sound, of any channel layout (mono, 5.1,
-// 7.1, or a count of channels without a layout), down to 48 kHz stereo.
-static bool make_resampler(Clip *c, const AVChannelLayout *layout, int format, int rate)
-{
-    AVChannelLayout stereo = AV_CHANNEL_LAYOUT_STEREO, in;
-    if (layout->nb_channels <= 0 || rate <= 0 || format < 0)
-        return false;
-    if (layout->order == AV_CHANNEL_ORDER_UNSPEC)
-        av_channel_layout_default(&in, layout->nb_channels);
-    else if (av_channel_layout_copy(&in, layout) < 0)
-        return false;
-    swr_free(&c->swr);
-    bool ok = swr_alloc_set_opts2(&c->swr, &stereo, AV_SAMPLE_FMT_S16, AUDIO_RATE, &in,
-                                  format, rate, 0, NULL) >= 0 &&
-              swr_init(c->swr) >= 0;
-    av_channel_layout_uninit(&in);
-    if (!ok)
-        swr_free(&c->swr);
-    c->a_channels = layout->nb_channels;
-    c->a_format = format;
-    c->a_rate = rate;
-    return ok;
-}
-
-static bool audio_resampler(Clip *c, const AVCodecContext *d)
-{
-    return make_resampler(c, &d->ch_layout, d->sample_fmt, d->sample_rate);
-}
-
-// The clip's sound, if it has one we can decode; a clip is fine without.
-static void open_audio(Clip *c)
-{
-    const AVCodec *codec = NULL;
-    c->astream = av_find_best_stream(c->fmt, AVMEDIA_TYPE_AUDIO, -1, c->stream, &codec, 0);
-    if (c->astream < 0 || !codec)
-        return;
-    AVCodecContext *d = avcodec_alloc_context3(codec);
-    if (!d)
-        return;
-    avcodec_parameters_to_context(d, c->fmt->streams[c->astream]->codecpar);
-    if (avcodec_open2(d, codec, NULL) < 0 || !audio_resampler(c, d) ||
-        !(c->ring = calloc(AUDIO_RING, 4))) {
-        c->astream = -1;
-        avcodec_free_context(&d);
-        swr_free(&c->swr);
-        free(c->ring);
-        c->ring = NULL;
-        return;
-    }
-    c->adec = d;
-}
-
 static Clip *open_clip(const char *path, double start, double end, bool audio, char *err,
                        size_t errsize)
 {
@@ -524,7 +330,7 @@ static Clip *open_clip(const char *path, double start, double end, bool audio, c
             c->info.hardware = true;
         } else {
             avcodec_free_context(&d);
-            fprintf(stderr, "media: %s did not open: decoding in software\n", hwname);
+            log_warn("media", "%s did not open: decoding in software", hwname);
         }
     }
     if (!c->dec) {
@@ -572,7 +378,7 @@ static Clip *open_clip(const char *path, double start, double end, bool audio, c
     if (!c->start && vs->start_time != AV_NOPTS_VALUE)
         c->zero = vs->start_time * av_q2d(vs->time_base);
     if (audio)
-        open_audio(c);
+        clip_audio_open(c);
     // Streams not played are dropped by the demuxer, so a sound track (or a
     // second picture, subtitles, data) can never hold the picture back.
     for (unsigned i = 0; i < c->fmt->nb_streams; i++)

@@ -10,16 +10,12 @@
 
 #include "core/calendar.h"
 
-bool wallclock_init(WallClock *c, const char *now_opt, char *err, size_t errsize)
+void wallclock_init(WallClock *c, const CalLocalTime *now)
 {
     memset(c, 0, sizeof(*c));
-    if (!now_opt)
-        return true;
-    CalLocalTime t;
-    if (!cal_parse_local_time(now_opt, &t)) {
-        snprintf(err, errsize, "bad time '%s'", now_opt);
-        return false;
-    }
+    if (!now)
+        return;
+    CalLocalTime t = *now;
     c->fixed = true;
     if (t.has_offset) {
         c->fixed_offset = true;
@@ -38,7 +34,6 @@ bool wallclock_init(WallClock *c, const char *now_opt, char *err, size_t errsize
         tm.tm_isdst = -1;
         c->base_utc = (int64_t)mktime(&tm);
     }
-    return true;
 }
 
 int64_t wallclock_utc(const WallClock *c, int64_t elapsed_ms)

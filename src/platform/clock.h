@@ -11,6 +11,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/calendar.h"
+
 typedef struct WallClock {
     bool fixed;          // --now given
     int64_t base_utc;    // its instant
@@ -18,9 +20,9 @@ typedef struct WallClock {
     int offset_min;
 } WallClock;
 
-// now_opt: NULL for the real clock, else the --now text. False (with err)
-// when it cannot be read.
-bool wallclock_init(WallClock *c, const char *now_opt, char *err, size_t errsize);
+// now: NULL for the real clock, else the moment --now gave (read once, by
+// the command line: this cannot fail).
+void wallclock_init(WallClock *c, const CalLocalTime *now);
 
 // UTC seconds now; elapsed_ms is the session clock since start-up (used
 // only with --now, so virtual time moves the pretend clock too).

@@ -70,6 +70,26 @@ void log_msgv(LogLevel level, const char *tag, const char *fmt, va_list ap)
     fflush(f);
 }
 
+void log_progress(const char *tag, bool done, const char *fmt, ...)
+{
+    char line[600];
+    int n = snprintf(line, sizeof(line), "\r%s: ", tag);
+    if (n < 0 || (size_t)n >= sizeof(line))
+        n = 0;
+    va_list ap;
+    va_start(ap, fmt);
+    int m = vsnprintf(line + n, sizeof(line) - (size_t)n - 1, fmt, ap);
+    va_end(ap);
+    size_t len = (size_t)n + (m < 0 ? 0 : (size_t)m);
+    if (len > sizeof(line) - 2)
+        len = sizeof(line) - 2;
+    if (done)
+        line[len++] = '\n';
+    FILE *f = log_stream ? log_stream : stderr;
+    fwrite(line, 1, len, f);
+    fflush(f);
+}
+
 void log_msg(LogLevel level, const char *tag, const char *fmt, ...)
 {
     va_list ap;

@@ -12,6 +12,7 @@
 #define UL_PLATFORM_LOG_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 
 typedef enum LogLevel {
@@ -27,6 +28,11 @@ void log_msg(LogLevel level, const char *tag, const char *fmt, ...)
 #define log_error(tag, ...) log_msg(LOG_ERROR, (tag), __VA_ARGS__)
 #define log_warn(tag, ...) log_msg(LOG_WARN, (tag), __VA_ARGS__)
 #define log_info(tag, ...) log_msg(LOG_INFO, (tag), __VA_ARGS__)
+
+// A progress line on a terminal, rewritten in place ("\r<tag>: <message>")
+// and ended when done is true; for the journal or a file, use log_info.
+void log_progress(const char *tag, bool done, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 
 // Where lines go (stderr unless set; NULL restores stderr). For tests.
 void log_set_stream(FILE *f);

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "platform/log.h"
+
 bool video_open(Video *v, bool headless, bool windowed, int w, int h,
                 char *err, size_t errsize)
 {
@@ -87,8 +89,8 @@ bool video_open(Video *v, bool headless, bool windowed, int w, int h,
         snprintf(v->renderer_name, sizeof(v->renderer_name), "%s", info.name);
     }
     if (kmsdrm && !v->vsync)
-        fprintf(stderr, "ultralegs: the %s renderer on KMS/DRM has no vsync: "
-                        "pictures may tear\n", v->renderer_name);
+        log_warn("video", "the %s renderer on KMS/DRM has no vsync: pictures may tear",
+                 v->renderer_name);
     SDL_SetRenderDrawBlendMode(v->renderer, SDL_BLENDMODE_BLEND);
     if (!headless)
         SDL_ShowCursor(SDL_DISABLE);

@@ -485,6 +485,24 @@ loop_needs_auto)
     expect_status 2 "$BIN" --headless --loop
     expect_err "--loop goes with --auto"
     ;;
+history_unreadable)
+    # The history opens but part of it cannot be read: the kiosk says so on
+    # screen (a notice), and the store's reason is in the log once.
+    printf 'started_at,routine,completed,duration_s\n2026-11-20T18:00:00-07:00,ultra-legs,yes,900\n' >"$TMP/a.csv"
+    expect_status 0 "$BIN" --import-history "$TMP/a.csv" --data-dir "$TMP/d"
+    sqlite3 "$TMP/d/history.db" 'DROP TABLE paused_weeks' || fail "cannot change the test database"
+    printf '1 quit\n' >"$TMP/quit.txt"
+    expect_status 0 "$BIN" --headless --virtual-clock --script "$TMP/quit.txt" --data-dir "$TMP/d" \
+        --now 2026-11-25T10:00-07:00 --cue-log "$TMP/cues.tsv"
+    grep -qP '\tnotice\tHistory could not be read \(reading the history: no such table: paused_weeks\)' \
+        "$TMP/cues.tsv" || { cat "$TMP/cues.tsv" "$TMP/err" >&2; fail "no notice of the unreadable history"; }
+    [ "$(grep -c 'store: reading the history: no such table' "$TMP/err")" = 1 ] \
+        || { cat "$TMP/err" >&2; fail "the store's reason is not logged exactly once"; }
+    # --history: the reason once, and a failing exit status.
+    expect_status 1 "$BIN" --history --data-dir "$TMP/d" --now 2026-11-25T10:00-07:00
+    [ "$(grep -c 'reading the history: no such table: paused_weeks' "$TMP/err")" = 1 ] \
+        || { cat "$TMP/err" >&2; fail "--history logs the failure other than once"; }
+    ;;
 *)
     fail "unknown case $CASE"
     ;;

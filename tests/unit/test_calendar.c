@@ -107,8 +107,7 @@ static int64_t day_in_zone(const char *tz, const char *iso_utc)
     setenv("TZ", tz, 1);
     tzset();
     WallClock wc;
-    char err[64];
-    assert_true(wallclock_init(&wc, NULL, err, sizeof(err)));
+    wallclock_init(&wc, NULL);
     int64_t t = utc(iso_utc);
     return cal_training_day(t, wallclock_offset_min(&wc, t), 180);
 }
@@ -146,29 +145,36 @@ static void test_dst_days(void **state)
     setenv("TZ", "Australia/Sydney", 1);
     tzset();
     WallClock wc;
-    char err[64];
-    wallclock_init(&wc, NULL, err, sizeof(err));
+    wallclock_init(&wc, NULL);
     assert_int_equal(wallclock_offset_min(&wc, utc("2026-01-15T00:00:00Z")), 660);
     assert_int_equal(wallclock_offset_min(&wc, utc("2026-07-15T00:00:00Z")), 600);
     unsetenv("TZ");
     tzset();
 }
 
+static WallClock clock_at(const char *s)
+{
+    CalLocalTime t;
+    assert_true(cal_parse_local_time(s, &t));
+    WallClock wc;
+    wallclock_init(&wc, &t);
+    return wc;
+}
+
 static void test_now_option(void **state)
 {
     (void)state;
-    WallClock wc;
-    char err[64];
-    assert_true(wallclock_init(&wc, "2026-11-25T18:02:00-07:00", err, sizeof(err)));
+    WallClock wc = clock_at("2026-11-25T18:02:00-07:00");
     assert_int_equal(wallclock_utc(&wc, 0), utc("2026-11-26T01:02:00Z"));
     assert_int_equal(wallclock_utc(&wc, 90500), utc("2026-11-26T01:03:30Z"));
     assert_int_equal(wallclock_offset_min(&wc, 0), -420);
     setenv("TZ", "Europe/Berlin", 1);
     tzset();
-    assert_true(wallclock_init(&wc, "2026-07-01T12:00", err, sizeof(err)));
+    wc = clock_at("2026-07-01T12:00");
     assert_int_equal(wallclock_utc(&wc, 0), utc("2026-07-01T10:00:00Z"));
     assert_int_equal(wallclock_offset_min(&wc, wallclock_utc(&wc, 0)), 120);
-    assert_false(wallclock_init(&wc, "2026-13-01T12:00", err, sizeof(err)));
+    CalLocalTime bad;
+    assert_false(cal_parse_local_time("2026-13-01T12:00", &bad));
     unsetenv("TZ");
     tzset();
 }

@@ -4,6 +4,7 @@
 #include "testutil.h"
 
 #include "app/cli.h"
+#include "platform/clock.h"
 
 static bool parse(CliOptions *o, char *err, int argc, ...)
 {
@@ -35,6 +36,19 @@ static void test_kiosk_options(void **state)
     assert_string_equal(o.shots[0].file, "work.png");
     assert_string_equal(o.cue_log, "cues.tsv");
     assert_string_equal(o.data_dir, "/tmp/d");
+    // --now is read here, once: the clock starts from what was read.
+    const CalLocalTime *now = cli_now(&o);
+    assert_non_null(now);
+    assert_int_equal(now->year, 2026);
+    assert_int_equal(now->hour, 18);
+    assert_true(now->has_offset);
+    assert_int_equal(now->offset_min, -420);
+    WallClock wc;
+    wallclock_init(&wc, now);
+    assert_int_equal(wallclock_utc(&wc, 0), 1795654920); // 2026-11-26T01:02:00Z
+    assert_int_equal(wallclock_offset_min(&wc, 0), -420);
+    assert_true(parse(&o, err, 2, "--headless"));
+    assert_null(cli_now(&o)); // the real clock
 }
 
 static void test_modes(void **state)

@@ -316,6 +316,86 @@ static void test_duplicate_key(void **state)
     library_destroy(lib);
 }
 
+// Every key of every section lands in its own field, and a second one in the
+// same section is named with the first one's line (the key tables).
+static void test_every_key_read(void **state)
+{
+    (void)state;
+    Library *lib = library_create();
+    const char ex[] = "[squat]\nname = Squats\nequipment = Band\nload = kg\nunit = seconds\n"
+                      "switch = Other leg\nper_side = yes\ncadence = 2.5\nclip = s.mp4\n"
+                      "clip_start = 1:05\nclip_end = 70\ncoach_video = 12\npose = squat\n"
+                      "daily = yes\nclip_audio = yes\npoint = Knees out\npoint = Chest up\n"
+                      "name = Again\n";
+    routine_parse_exercises(lib, ex, strlen(ex), "ex.ini", false);
+    const char rt[] = "[routine]\nid = legs\ntitle = Legs\nblurb = B\ncoach = C\n"
+                      "frequency = F\nafter = A\ncounts_for_streak = yes\nrest = 45\n"
+                      "finish = Done\nnote = N1\ntitle = Again\n"
+                      "[step]\nexercise = squat\nvariant = V\nsets = 3\nreps = 8-12\n"
+                      "per_side = no\nblock = both\noptional = yes\nrest = 30\nnote = SN\n"
+                      "sets = 4\n";
+    routine_parse_routine(lib, rt, strlen(rt), "r.ini", "r", false);
+    const char plan[] = "[plan]\nweekly_target = 3\ndaily = legs\nstreak_routines = legs, r\n"
+                        "weekly_target = 4\n[tuesday]\nrun = Easy 5k\nroutine = legs\nrun = x\n";
+    routine_parse_plan(lib, plan, strlen(plan), "plan.ini", false);
+
+    const Exercise *e = &lib->exercises[0];
+    assert_string_equal(e->name, "Squats");
+    assert_string_equal(e->equipment, "Band");
+    assert_string_equal(e->load, "kg");
+    assert_string_equal(e->unit, "seconds");
+    assert_string_equal(e->switch_cue, "Other leg");
+    assert_true(e->per_side && e->daily && e->clip_audio);
+    assert_int_equal(e->cadence_ms, 2500);
+    assert_string_equal(e->clip, "s.mp4");
+    assert_true(e->clip_start == 65 && e->clip_end == 70 && e->coach_video_s == 12);
+    assert_string_equal(e->pose, "squat");
+    assert_int_equal(e->npoints, 2);
+    assert_string_equal(e->points[1], "Chest up");
+    assert_int_equal(e->keys, (1u << EX_KEY_COUNT) - 1); // every key was set
+    assert_true(tu_has_diag(lib, "ex.ini:18: error: duplicate key 'name' (first set at line 2)"));
+
+    const Routine *r = &lib->routines[0];
+    assert_string_equal(r->id, "legs");
+    assert_string_equal(r->title, "Legs");
+    assert_int_equal(r->title_line, 3);
+    assert_string_equal(r->blurb, "B");
+    assert_string_equal(r->coach, "C");
+    assert_string_equal(r->frequency, "F");
+    assert_string_equal(r->after, "A");
+    assert_true(r->counts_for_streak);
+    assert_int_equal(r->default_rest_s, 45);
+    assert_string_equal(r->finish, "Done");
+    assert_string_equal(r->notes[0], "N1");
+    assert_true(tu_has_diag(lib, "r.ini:12: error: duplicate key 'title' (first set at line 3)"));
+    const RoutineStep *st = &r->steps[0];
+    assert_string_equal(st->exercise_id, "squat");
+    assert_int_equal(st->exercise_line, 14);
+    assert_string_equal(st->variant, "V");
+    assert_int_equal(st->sets, 3);
+    assert_int_equal(st->reps_min, 8);
+    assert_int_equal(st->reps_max, 12);
+    assert_int_equal(st->reps_line, 17);
+    assert_int_equal(st->per_side, 0);
+    assert_int_equal(st->block, STEP_BLOCK_BOTH);
+    assert_true(st->optional);
+    assert_int_equal(st->rest_s, 30);
+    assert_string_equal(st->note, "SN");
+    assert_true(tu_has_diag(lib, "r.ini:23: error: duplicate key 'sets' (first set at line 16)"));
+
+    const Plan *pl = &lib->plan;
+    assert_int_equal(pl->weekly_target, 3);
+    assert_string_equal(pl->daily, "legs");
+    assert_int_equal(pl->nstreak, 2);
+    assert_string_equal(pl->streak_routines[1], "r");
+    assert_string_equal(pl->days[1].run, "Easy 5k");
+    assert_string_equal(pl->days[1].routine, "legs");
+    assert_int_equal(pl->days[1].line, 8);
+    assert_true(tu_has_diag(lib, "plan.ini:5: error: duplicate key 'weekly_target' (first set at line 2)"));
+    assert_true(tu_has_diag(lib, "plan.ini:9: error: duplicate key 'run' (first set at line 7)"));
+    library_destroy(lib);
+}
+
 static void test_block_rules(void **state)
 {
     (void)state;
@@ -470,6 +550,30 @@ static void test_user_exercise_merge_readme(void **state)
     library_destroy(lib);
 }
 
+// Which routines count for the streak is plan.ini's to say: a user's plan
+// that names none keeps the built-in plan's, one that names some replaces it.
+static void test_user_plan_streak_routines(void **state)
+{
+    (void)state;
+    Library *lib = tu_builtin_library();
+    const char mine[] = "[plan]\nweekly_target = 3\n[monday]\nroutine = daily-hips\n";
+    assert_true(routine_parse_plan(lib, mine, strlen(mine), "user/plan.ini", true));
+    library_check(lib);
+    assert_int_equal(lib->plan.weekly_target, 3);
+    assert_int_equal(lib->plan.nstreak, 1);
+    assert_string_equal(lib->plan.streak_routines[0], "ultra-legs");
+    library_destroy(lib);
+
+    lib = tu_builtin_library();
+    const char named[] = "[plan]\nstreak_routines = mountain-legs, daily-hips\n";
+    assert_true(routine_parse_plan(lib, named, strlen(named), "user/plan.ini", true));
+    library_check(lib);
+    assert_int_equal(lib->plan.nstreak, 2);
+    assert_string_equal(lib->plan.streak_routines[0], "mountain-legs");
+    assert_string_equal(lib->plan.streak_routines[1], "daily-hips");
+    library_destroy(lib);
+}
+
 // Per-side coaching, cadence and points survive a partial section; a point
 // given replaces the built-in points; a new id still needs a name.
 static void test_user_exercise_merge_keys(void **state)
@@ -588,6 +692,8 @@ int main(void)
         cmocka_unit_test(test_plan_errors),
         cmocka_unit_test(test_first_cause_only),
         cmocka_unit_test(test_limits_named),
+        cmocka_unit_test(test_every_key_read),
+        cmocka_unit_test(test_user_plan_streak_routines),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,8 +1,8 @@
 /*
  * Reading and writing config.ini in the config folder.
  */
-#ifndef UL_APP_SETTINGS_IO_H
-#define UL_APP_SETTINGS_IO_H
+#ifndef UL_DATA_SETTINGS_IO_H
+#define UL_DATA_SETTINGS_IO_H
 
 #include "core/settings.h"
 #include "platform/paths.h"

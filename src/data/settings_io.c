@@ -1,7 +1,7 @@
 /*
  * config.ini on disk.
  */
-#include "app/settings_io.h"
+#include "data/settings_io.h"
 
 #include <errno.h>
 #include <stdio.h>

@@ -8,7 +8,7 @@
  * likely rename when an editor added ".txt"). Hidden names (".x") are left
  * alone: editors and file managers keep their own files there.
  */
-#include "app/library_load.h"
+#include "data/library_load.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -18,7 +18,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "app/settings_io.h"
+#include "data/settings_io.h"
 #include "core/strutil.h"
 #include "platform/fs_entry.h"
 
