@@ -24,7 +24,8 @@ void screen_history_auto(App *a, int64_t in_ms)
     }
     // The next routine in turn, picked on the home screen.
     a->loops++;
-    log_info("ultralegs", "loop %ld done at %.0f virtual s", a->loops, a->now / 1000.0);
+    log_info("ultralegs", "loop %ld done at %.0f virtual s", a->loops,
+             a->now / 1000.0);
     app_set_screen(a, SCREEN_HOME);
     UiView *v = &a->view;
     for (int i = 0; i < v->nroutines; i++)

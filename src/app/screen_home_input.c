@@ -7,7 +7,8 @@
 void screen_home_action(App *a, InputAction act)
 {
     UiView *v = &a->view;
-    if ((act == ACT_LEFT || act == ACT_UP || act == ACT_RIGHT || act == ACT_DOWN) &&
+    if ((act == ACT_LEFT || act == ACT_UP || act == ACT_RIGHT ||
+         act == ACT_DOWN) &&
         v->nroutines > 0) {
         int dir = act == ACT_LEFT || act == ACT_UP ? -1 : 1;
         v->selected = (v->selected + v->nroutines + dir) % v->nroutines;

@@ -47,7 +47,8 @@ static const struct {
     {"End the workout", pick_end_workout},
 };
 enum { PAUSE_ITEMS = sizeof(PAUSE_MENU) / sizeof(PAUSE_MENU[0]) };
-_Static_assert(PAUSE_ITEMS <= VIEW_MENU_MAX, "the view holds the whole pause menu");
+_Static_assert(PAUSE_ITEMS <= VIEW_MENU_MAX,
+               "the view holds the whole pause menu");
 
 void app_fill_pause_menu(App *a)
 {
@@ -60,7 +61,9 @@ static void pause_menu_action(App *a, InputAction act)
 {
     UiView *v = &a->view;
     switch (act) {
-    case ACT_UP: v->pause_sel = (v->pause_sel + PAUSE_ITEMS - 1) % PAUSE_ITEMS; break;
+    case ACT_UP:
+        v->pause_sel = (v->pause_sel + PAUSE_ITEMS - 1) % PAUSE_ITEMS;
+        break;
     case ACT_DOWN: v->pause_sel = (v->pause_sel + 1) % PAUSE_ITEMS; break;
     case ACT_OK:
         v->pause_menu = false;
@@ -100,7 +103,8 @@ void screen_session_action(App *a, InputAction act)
     case ACT_LEFT: app_session_cmd(a, SESSION_CMD_PREV); break;
     case ACT_RIGHT: app_session_cmd(a, SESSION_CMD_NEXT); break;
     case ACT_UP:
-        app_session_cmd(a, s->phase == SESSION_INTRO ? SESSION_CMD_LOAD_UP : SESSION_CMD_REPS_UP);
+        app_session_cmd(a, s->phase == SESSION_INTRO ? SESSION_CMD_LOAD_UP
+                                                     : SESSION_CMD_REPS_UP);
         break;
     case ACT_DOWN:
         app_session_cmd(a, s->phase == SESSION_INTRO ? SESSION_CMD_LOAD_DOWN

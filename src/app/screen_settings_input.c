@@ -71,7 +71,8 @@ static void units_change(App *a, int dir)
 
 static void optional_value(const App *a, char *out, size_t n)
 {
-    snprintf(out, n, "%s", a->settings.include_optional ? "Included" : "Skipped");
+    snprintf(out, n, "%s",
+             a->settings.include_optional ? "Included" : "Skipped");
 }
 
 static void optional_change(App *a, int dir)
@@ -89,14 +90,15 @@ static void week_change(App *a, int dir)
 {
     (void)dir;
     if (!a->store ||
-        !store_set_week_paused(a->store, cal_week_index(app_today(a)), !a->view.week_paused)) {
+        !store_set_week_paused(a->store, cal_week_index(app_today(a)),
+                               !a->view.week_paused)) {
         app_notice(a, 8000, "Cannot change the streak: %s",
                    a->store ? store_error(a->store) : "no history");
         return;
     }
     if (a->cue_log)
-        fprintf(a->cue_log, "%.3f\tsettings\tStreak %s this week\n", a->now / 1000.0,
-                a->view.week_paused ? "counting" : "paused");
+        fprintf(a->cue_log, "%.3f\tsettings\tStreak %s this week\n",
+                a->now / 1000.0, a->view.week_paused ? "counting" : "paused");
 }
 
 static void doubtful_value(const App *a, char *out, size_t n)
@@ -130,7 +132,8 @@ void app_fill_settings_rows(App *a)
     UiView *v = &a->view;
     for (int i = 0; i < ROWS_N; i++) {
         v->settings_rows[i].label = ROWS[i].label;
-        ROWS[i].value(a, v->settings_rows[i].value, sizeof(v->settings_rows[i].value));
+        ROWS[i].value(a, v->settings_rows[i].value,
+                      sizeof(v->settings_rows[i].value));
     }
     v->nsettings_rows = ROWS_N;
 }

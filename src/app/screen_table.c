@@ -5,7 +5,7 @@
  */
 #include "app/app_internal.h"
 
-#define SCREEN_DEF(id, name)                                                       \
+#define SCREEN_DEF(id, name)                                                   \
     [id] = {#name, screen_##name##_action, screen_##name##_auto},
 static const ScreenDef SCREENS[SCREEN_COUNT] = {SCREEN_LIST(SCREEN_DEF)};
 #undef SCREEN_DEF

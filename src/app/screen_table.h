@@ -22,8 +22,8 @@ typedef struct ScreenDef {
     void (*on_action)(App *a, InputAction act);
     void (*auto_step)(App *a, int64_t in_ms);
 } ScreenDef;
-#define SCREEN_INPUT_DECL(id, name)                                                \
-    void screen_##name##_action(App *a, InputAction act);                          \
+#define SCREEN_INPUT_DECL(id, name)                                            \
+    void screen_##name##_action(App *a, InputAction act);                      \
     void screen_##name##_auto(App *a, int64_t in_ms);
 SCREEN_LIST(SCREEN_INPUT_DECL)
 #undef SCREEN_INPUT_DECL

@@ -17,9 +17,10 @@ void screens_draw(Ui *ui, const UiView *v)
         DRAW[v->screen](ui, v);
     if (v->dimmed) {
         // Idle: darken the screen, keep a small reminder.
-        ui_rect(ui, 0, 0, (float)ui->w, (float)ui->h, (SDL_Color){0, 0, 0, 200});
+        ui_rect(ui, 0, 0, (float)ui->w, (float)ui->h,
+                (SDL_Color){0, 0, 0, 200});
         ui_cover(ui);
-        ui_text(ui, ui->w / 2.0f, ui->h * 0.45f, 4.0f, true, COL_DIM, UI_CENTER, 0,
-                "Press OK to wake");
+        ui_text(ui, ui->w / 2.0f, ui->h * 0.45f, 4.0f, true, COL_DIM, UI_CENTER,
+                0, "Press OK to wake");
     }
 }
