@@ -1,7 +1,8 @@
 /*
  * The text cache: drawing the same screen again renders no text again, and
  * a changed number renders only itself; a text too wide is drawn smaller,
- * never under UI_TEXT_MIN, and below that cut with an ellipsis.
+ * never under UI_TEXT_MIN, and below that cut with an ellipsis; drawing
+ * the stage opens no clip.
  */
 #include "testutil.h"
 
@@ -9,6 +10,7 @@
 
 #include "core/session.h"
 #include "ui/screens.h"
+#include "ui/stage.h"
 #include "ui/ui.h"
 
 static void test_text_cache(void **state)
@@ -71,6 +73,24 @@ static void test_text_cache(void **state)
     ui_begin_frame(&ui);
     screens_draw(&ui, &v);
     assert_int_equal(ui.renders, after);
+
+    // Drawing opens nothing: a stage the logic step never followed stays
+    // empty (no clip looked up or opened), and the demo figure shows.
+    Paths paths;
+    memset(&paths, 0, sizeof(paths));
+    Stage stage;
+    stage_init(&stage, &paths, lib, r);
+    v.stage = &stage;
+    ui_begin_frame(&ui);
+    screens_draw(&ui, &v);
+    assert_int_equal(stage.nfound, 0);
+    for (int i = 0; i < STAGE_CLIPS; i++) {
+        assert_null(stage.clips[i].clip);
+        assert_string_equal(stage.clips[i].path, "");
+    }
+    assert_non_null(stage.figure);
+    v.stage = NULL;
+    stage_deinit(&stage);
 
     // Fitting never goes under the minimum size: it cuts instead.
     SDL_Color white = {255, 255, 255, 255};
