@@ -22,24 +22,22 @@ static int list(const CliOptions *opt, Store *st)
         log_error("ultralegs", "%s", store_error(st));
         return 1;
     }
+    int status = 0;
     if (opt->json) {
-        JsonWriter w;
-        json_init(&w, stdout, 2);
-        json_begin_object(&w);
-        json_key(&w, "suspect_sessions");
-        json_begin_array(&w);
+        cJSON *root = cJSON_CreateObject();
+        cJSON *arr = cJSON_AddArrayToObject(root, "suspect_sessions");
         for (int i = 0; i < n; i++) {
             char iso[40];
             cal_format_iso(l[i].started_utc, l[i].offset_min, iso, sizeof(iso));
-            json_begin_object(&w);
-            json_kv_int(&w, "id", l[i].id);
-            json_kv_string(&w, "started_at", iso);
-            json_kv_string(&w, "routine", l[i].routine);
-            json_kv_string(&w, "why", l[i].why);
-            json_end_object(&w);
+            cJSON *o = json_push_object(arr);
+            json_add_int(o, "id", l[i].id);
+            json_add_string(o, "started_at", iso);
+            json_add_string(o, "routine", l[i].routine);
+            json_add_string(o, "why", l[i].why);
         }
-        json_end_array(&w);
-        json_end_object(&w);
+        if (!json_write(stdout, root, true))
+            status = 1;
+        cJSON_Delete(root);
     } else if (n == 0) {
         printf("No session has a suspect date.\n");
     } else {
@@ -55,7 +53,7 @@ static int list(const CliOptions *opt, Store *st)
                "or delete it with\n  ultralegs --delete-session ID\n");
     }
     free(l);
-    return 0;
+    return status;
 }
 
 // The date as given: with its offset, or local time on that date's offset.

@@ -5,6 +5,8 @@
  */
 #include "kiosk_util.h"
 
+#include <cjson/cJSON.h>
+#include <math.h>
 #include <sys/stat.h>
 
 #include "media/demo_clip.h"
@@ -18,6 +20,24 @@
 static const char *const exercises[8] = {
     "Band work", "Single-leg step-ups", "Split squats", "Nordic hamstring curls",
     "Glute bridges", "Clams", "Single-leg deadlifts", "Single-leg calf raises"};
+
+// A JSON file the kiosk wrote, parsed (NULL when it is not JSON).
+static cJSON *read_json(const char *path)
+{
+    char *text = ku_read("%s", path);
+    cJSON *doc = text ? cJSON_Parse(text) : NULL;
+    free(text);
+    return doc;
+}
+
+// The number at a path of object keys (NAN when there is none).
+static double json_number(const cJSON *doc, const char *key, const char *sub)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(doc, key);
+    if (sub)
+        v = cJSON_GetObjectItemCaseSensitive(v, sub);
+    return cJSON_IsNumber(v) ? v->valuedouble : NAN;
+}
 
 // The announced exercises, in order, without repeats of the same one.
 static void check_announced_in_order(const char *log)
@@ -144,10 +164,14 @@ static void full_session(int w, int h, const char *tag)
     assert_int_equal(ku_run(NULL, ENV BIN " --history --json --now 2026-11-25T20:00:00-07:00"
                             " > %s/%s-history.json", ku_dir, ku_dir, ku_dir, ku_dir,
                             ku_dir, tag), 0);
-    char *hist = ku_read("%s/%s-history.json", ku_dir, tag);
-    assert_non_null(strstr(hist, "\"total_sessions\": 1"));
-    assert_non_null(strstr(hist, "\"sessions\": 1"));
-    free(hist);
+    char path[400];
+    snprintf(path, sizeof(path), "%s/%s-history.json", ku_dir, tag);
+    cJSON *hist = read_json(path);
+    assert_non_null(hist);
+    assert_true(json_number(hist, "total_sessions", NULL) == 1);
+    assert_true(json_number(hist, "this_week", "sessions") == 1);
+    assert_true(json_number(hist, "xp", NULL) > 0);
+    cJSON_Delete(hist);
 
     // The screens, by their pixels.
     double bb;
@@ -399,9 +423,15 @@ static void test_settings_screen(void **state)
     free(log);
     assert_int_equal(ku_run(NULL, ENV BIN " --history --json --now 2026-11-26T10:00:00-07:00"
                             " > %s/h.json", ku_dir, ku_dir, ku_dir, ku_dir, ku_dir), 0);
-    char *h = ku_read("%s/h.json", ku_dir);
-    assert_non_null(strstr(h, "\"status\": \"paused\""));
-    free(h);
+    char path[400];
+    snprintf(path, sizeof(path), "%s/h.json", ku_dir);
+    cJSON *h = read_json(path);
+    assert_non_null(h);
+    const cJSON *streak = cJSON_GetObjectItemCaseSensitive(h, "weekly_streak");
+    const cJSON *status = cJSON_GetObjectItemCaseSensitive(streak, "status");
+    assert_true(cJSON_IsString(status));
+    assert_string_equal(status->valuestring, "paused");
+    cJSON_Delete(h);
     KuImage im = ku_load("%s/settings.png", ku_dir);
     assert_true(ku_frac(&im, 0.01, 0.03, 0.4, 0.13, ku_orange, NULL) > 0.04); // title
     assert_true(ku_frac(&im, 0.0, 0.12, 1.0, 0.85, ku_bright, NULL) > 0.008); // items

@@ -38,6 +38,7 @@ grep -q "routines/mixed.ini" "$TMP/out.txt" && bad "a drawable title warned: $(g
 
 "$BIN" --data-dir "$TMP/d" --check --json >"$TMP/out.json" 2>/dev/null
 iconv -f UTF-8 -t UTF-8 "$TMP/out.json" >/dev/null 2>&1 || bad "--check --json is not UTF-8"
-grep -q '"title": "'"$zh"'"' "$TMP/out.json" || bad "the Chinese title is not in the JSON"
+/usr/bin/python3 "$(dirname "$0")/json_check.py" "$TMP/out.json" \
+    'any(r["title"] == s(0) for r in d["routines"])' "$zh" || bad "the Chinese title is not in the JSON"
 [ "$fail" = 0 ] && echo "text files: all checks passed"
 exit $fail
