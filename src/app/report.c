@@ -118,8 +118,9 @@ int report_check(FILE *f, const Library *lib, const Paths *paths, bool json)
         const Routine *rt = &lib->routines[i];
         int e = problems_for(lib, rt->file, rt->id, DIAG_ERROR);
         int wn = problems_for(lib, rt->file, rt->id, DIAG_WARNING);
-        fprintf(f, "  %-22s %-26s %2d steps  %-8s%s%s\n", rt->id, rt->title,
-                rt->nsteps, status_of(e, wn), rt->user ? " (yours)" : "",
+        fprintf(f, "  %-22s %-26s %2d %-5s  %-8s%s%s\n", rt->id, rt->title,
+                rt->nsteps, rt->nsteps == 1 ? "step" : "steps", status_of(e, wn),
+                rt->user ? " (yours)" : "",
                 rt->active ? "" : " (not used)");
     }
     fprintf(f, "\nPlan: %s\n", lib->plan.loaded ? lib->plan.file : "(none)");

@@ -29,6 +29,10 @@ printf '[routine]\ntitle = \xe8\x85\xbf Caf\xc3\xa9 \xd8\xb3\xd8\xa7\xd9\x82 \xf
 "$BIN" --data-dir "$TMP/d" --check >"$TMP/out.txt" 2>&1
 grep -q "routines/latin.ini:2: error: not UTF-8: saved as Latin-1?" "$TMP/out.txt" ||
     bad "no file:line error for the Latin-1 file"
+# The first cause only: the title is on the unreadable line, so it is not
+# also reported missing.
+[ "$(grep -c "routines/latin.ini" "$TMP/out.txt")" = 2 ] ||
+    bad "Latin-1 file: more than its one error and the skip notice: $(grep latin.ini "$TMP/out.txt")"
 grep -q "routines/zh.ini" "$TMP/out.txt" && bad "22 Chinese characters refused: $(grep zh.ini "$TMP/out.txt")"
 grep -q "routines/long.ini:2: error: 'title' is too long (at most 63 characters)" "$TMP/out.txt" ||
     bad "64 characters accepted"
