@@ -16,7 +16,7 @@
 #include <unistd.h>
 
 #include "app/json.h"
-#include "app/picture.h"
+#include "ui/picture.h"
 #include "media/clip.h"
 #include "platform/log.h"
 #include "platform/stop.h"

@@ -5,18 +5,12 @@
 #include "app/layout_log.h"
 
 #include "app/json.h"
+#include "app/screen_table.h"
 
 const char *layout_screen_name(const UiView *v)
 {
-    switch (v->screen) {
-    case SCREEN_HOME: return "home";
-    case SCREEN_CONFIRM: return "confirm";
-    case SCREEN_SUMMARY: return "summary";
-    case SCREEN_HISTORY: return "history";
-    case SCREEN_SETTINGS: return "settings";
-    case SCREEN_SUSPECTS: return "suspects";
-    case SCREEN_SESSION: break;
-    }
+    if (v->screen != SCREEN_SESSION)
+        return app_screen(v->screen)->name;
     if (v->pause_menu)
         return "pause";
     if (!v->session)

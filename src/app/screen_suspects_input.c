@@ -131,7 +131,7 @@ static void delete_row(App *a)
     app_refresh_suspects(a);
 }
 
-void app_suspects_action(App *a, InputAction act)
+void screen_suspects_action(App *a, InputAction act)
 {
     UiView *v = &a->view;
     if (v->suspect_confirm) {
@@ -169,4 +169,10 @@ void app_suspects_action(App *a, InputAction act)
     case ACT_QUIT: a->quit = true; break;
     default: break;
     }
+}
+
+void screen_suspects_auto(App *a, int64_t in_ms)
+{
+    (void)a; // --auto never opens the doubtful dates
+    (void)in_ms;
 }
