@@ -20,7 +20,8 @@ set(_ul_deps
   "libswresample:libswresample-dev"
   "sqlite3:libsqlite3-dev"
   "inih:libinih-dev"
-  "espeak-ng:libespeak-ng-dev")
+  "espeak-ng:libespeak-ng-dev"
+  "libcjson:libcjson-dev")
 set(_ul_missing "")
 foreach(_pair IN LISTS _ul_deps)
   string(REPLACE ":" ";" _p "${_pair}")

@@ -155,6 +155,7 @@ static void log_heap(App *a)
 static void draw(App *a)
 {
     a->view.now_ms = a->now;
+    app_fill_menus(a);
     ui_begin_frame(&a->ui);
     screens_draw(&a->ui, &a->view);
 }
@@ -199,17 +200,6 @@ static bool headless_done(App *a)
         return false;
     int64_t last = a->script.n ? a->script.lines[a->script.n - 1].at_ms : 0;
     return a->now > last + 1000;
-}
-
-static void stage_draw_cb(void *ctx, int step, float x, float y, float w, float h)
-{
-    App *a = ctx;
-    stage_draw(&a->stage, &a->ui, a->session, step, a->now, x, y, w, h);
-    const char *problem = stage_problem(&a->stage);
-    if (problem[0] && strcmp(problem, a->last_problem) != 0) {
-        snprintf(a->last_problem, sizeof(a->last_problem), "%s", problem);
-        app_notice(a, 8000, "%s", problem);
-    }
 }
 
 static bool step_wants_sound(const App *a)
@@ -335,8 +325,7 @@ static void open_home(App *a)
         app_notice(a, 20000, "Some data files have errors: run --check");
     UiView *v = &a->view;
     v->lib = lib;
-    v->draw_stage = stage_draw_cb;
-    v->stage_ctx = a;
+    v->stage = &a->stage;
     for (int i = 0; i < lib->nroutines && v->nroutines < RT_ROUTINES_MAX; i++)
         if (lib->routines[i].active)
             v->routines[v->nroutines++] = &lib->routines[i];
@@ -417,6 +406,7 @@ static void frame(App *a, int64_t n, int64_t *last_day)
             app_handle_events(a, ev, k);
     }
     stage_follow(&a->stage, a->in_session ? a->session : NULL, a->now);
+    app_tell_stage_problem(a);
     audio_update(a->audio, a->now);
     Clip *sound = a->in_session ? stage_sound(&a->stage, a->now) : NULL;
     if (sound != a->sound_clip) {

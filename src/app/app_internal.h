@@ -14,8 +14,9 @@
 
 #include "app/app.h"
 #include "app/recorder.h"
+#include "app/screen_table.h"
 #include "app/script.h"
-#include "app/stage.h"
+#include "ui/stage.h"
 #include "audio/audio.h"
 #include "core/history_view.h"
 #include "core/session.h"
@@ -103,18 +104,24 @@ void app_expire_notices(App *a);
 void app_refresh_history(App *a);
 void app_fill_today(App *a);
 void app_set_screen(App *a, AppScreen s);
-// app_suspects.c: the doubtful-date screen's rows, and its controls.
+// screen_suspects_input.c: the doubtful-date screen's rows.
 void app_refresh_suspects(App *a);
-void app_suspects_action(App *a, InputAction act);
 
 // app_session.c
 void app_start_routine(App *a, const Routine *rt, bool confirmed);
 void app_handle_events(App *a, const SessionEvent *ev, int n);
 void app_session_cmd(App *a, SessionCommand c);
 void app_quit_session(App *a);
+// A clip on stage that cannot play (stage_follow found it): said once.
+void app_tell_stage_problem(App *a);
 
 // app_input.c
 void app_on_action(App *a, InputAction act, int px, int py);
 void app_auto_step(App *a); // --auto: the kiosk drives itself
+
+// Before a frame is drawn: the view's menus (labels and values) from the
+// app's tables (screen_session_input.c, screen_settings_input.c).
+void app_fill_pause_menu(App *a);
+void app_fill_settings_rows(App *a);
 
 #endif

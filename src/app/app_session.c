@@ -211,3 +211,12 @@ void app_quit_session(App *a)
     app_end_session(a);
 }
 
+
+void app_tell_stage_problem(App *a)
+{
+    const char *problem = stage_problem(&a->stage);
+    if (problem[0] && strcmp(problem, a->last_problem) != 0) {
+        snprintf(a->last_problem, sizeof(a->last_problem), "%s", problem);
+        app_notice(a, 8000, "%s", problem);
+    }
+}

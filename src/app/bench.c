@@ -16,7 +16,7 @@
 #include <unistd.h>
 
 #include "app/json.h"
-#include "app/picture.h"
+#include "ui/picture.h"
 #include "media/clip.h"
 #include "platform/log.h"
 #include "platform/stop.h"
@@ -130,39 +130,32 @@ int bench_run(const CliOptions *opt)
     if (status == 0) {
         double frame_ms = 1000.0 / info->fps;
         if (opt->json) {
-            JsonWriter w;
-            json_init(&w, stdout, 2);
-            json_begin_object(&w);
-            json_kv_string(&w, "clip", opt->bench_clip);
-            json_kv_string(&w, "codec", info->codec);
-            json_kv_string(&w, "pixel_format", info->pixfmt);
-            json_kv_int(&w, "width", info->w);
-            json_kv_int(&w, "height", info->h);
-            json_key(&w, "fps");
-            json_double(&w, info->fps, 3);
-            json_kv_string(&w, "video_driver", v.driver);
-            json_kv_int(&w, "frames", shown);
-            json_kv_int(&w, "frames_asked", frames);
-            json_kv_int(&w, "refresh_hz", BENCH_REFRESH_HZ);
-            json_kv_int(&w, "dropped_frames", dropped);
-            json_kv_int(&w, "late_frames", late);
-            json_kv_bool(&w, "interrupted", interrupted);
-            json_kv_int(&w, "loops", loops);
-            json_key(&w, "cpu_ms_per_frame");
-            json_double(&w, shown ? cpu * 1000 / shown : 0, 3);
-            json_key(&w, "wall_s");
-            json_double(&w, wall_s, 3);
-            json_key(&w, "first_frame_ms");
-            json_double(&w, first_ms, 1);
-            json_key(&w, "max_seam_ms");
-            json_double(&w, seam * 1000, 1);
-            json_key(&w, "frame_period_ms");
-            json_double(&w, frame_ms, 1);
-            json_key(&w, "peak_rss_mb");
-            json_double(&w, peak, 1);
-            json_key(&w, "rss_growth_mb");
-            json_double(&w, rss_first_loop > 0 ? rss_end - rss_first_loop : 0, 1);
-            json_end_object(&w);
+            cJSON *o = cJSON_CreateObject();
+            json_add_string(o, "clip", opt->bench_clip);
+            json_add_string(o, "codec", info->codec);
+            json_add_string(o, "pixel_format", info->pixfmt);
+            json_add_int(o, "width", info->w);
+            json_add_int(o, "height", info->h);
+            json_add_fixed(o, "fps", info->fps, 3);
+            json_add_string(o, "video_driver", v.driver);
+            json_add_int(o, "frames", shown);
+            json_add_int(o, "frames_asked", frames);
+            json_add_int(o, "refresh_hz", BENCH_REFRESH_HZ);
+            json_add_int(o, "dropped_frames", dropped);
+            json_add_int(o, "late_frames", late);
+            cJSON_AddBoolToObject(o, "interrupted", interrupted);
+            json_add_int(o, "loops", loops);
+            json_add_fixed(o, "cpu_ms_per_frame", shown ? cpu * 1000 / shown : 0, 3);
+            json_add_fixed(o, "wall_s", wall_s, 3);
+            json_add_fixed(o, "first_frame_ms", first_ms, 1);
+            json_add_fixed(o, "max_seam_ms", seam * 1000, 1);
+            json_add_fixed(o, "frame_period_ms", frame_ms, 1);
+            json_add_fixed(o, "peak_rss_mb", peak, 1);
+            json_add_fixed(o, "rss_growth_mb",
+                           rss_first_loop > 0 ? rss_end - rss_first_loop : 0, 1);
+            if (!json_write(stdout, o, true))
+                status = 1;
+            cJSON_Delete(o);
         } else {
             printf("clip            %s (%s %s %dx%d @ %.2f fps, driver %s)\n",
                    opt->bench_clip, info->codec, info->pixfmt, info->w, info->h, info->fps,

@@ -279,5 +279,9 @@ bool cli_parse(CliOptions *o, int argc, char **argv, char *err, size_t errsize)
         snprintf(err, errsize, "--loop goes with --auto");
         return false;
     }
+    if (o->bench_frames && o->mode != CLI_BENCH) {
+        snprintf(err, errsize, "--frames goes with --bench CLIP");
+        return false;
+    }
     return true;
 }

@@ -22,24 +22,22 @@ static int list(const CliOptions *opt, Store *st)
         log_error("ultralegs", "%s", store_error(st));
         return 1;
     }
+    int status = 0;
     if (opt->json) {
-        JsonWriter w;
-        json_init(&w, stdout, 2);
-        json_begin_object(&w);
-        json_key(&w, "suspect_sessions");
-        json_begin_array(&w);
+        cJSON *root = cJSON_CreateObject();
+        cJSON *arr = cJSON_AddArrayToObject(root, "suspect_sessions");
         for (int i = 0; i < n; i++) {
             char iso[40];
             cal_format_iso(l[i].started_utc, l[i].offset_min, iso, sizeof(iso));
-            json_begin_object(&w);
-            json_kv_int(&w, "id", l[i].id);
-            json_kv_string(&w, "started_at", iso);
-            json_kv_string(&w, "routine", l[i].routine);
-            json_kv_string(&w, "why", l[i].why);
-            json_end_object(&w);
+            cJSON *o = json_push_object(arr);
+            json_add_int(o, "id", l[i].id);
+            json_add_string(o, "started_at", iso);
+            json_add_string(o, "routine", l[i].routine);
+            json_add_string(o, "why", l[i].why);
         }
-        json_end_array(&w);
-        json_end_object(&w);
+        if (!json_write(stdout, root, true))
+            status = 1;
+        cJSON_Delete(root);
     } else if (n == 0) {
         printf("No session has a suspect date.\n");
     } else {
@@ -55,7 +53,7 @@ static int list(const CliOptions *opt, Store *st)
                "or delete it with\n  ultralegs --delete-session ID\n");
     }
     free(l);
-    return 0;
+    return status;
 }
 
 // The date as given: with its offset, or local time on that date's offset.
@@ -86,7 +84,9 @@ static bool date_utc(const char *s, int64_t *utc, int *offset_min)
     return true;
 }
 
-static bool confirm(const CliOptions *opt)
+// The question names the session by its start and routine, so the runner
+// knows which one goes.
+static bool confirm(const CliOptions *opt, Store *st)
 {
     if (opt->yes)
         return true;
@@ -94,7 +94,19 @@ static bool confirm(const CliOptions *opt)
         log_error("ultralegs", "add --yes to delete it");
         return false;
     }
-    printf("Delete session %ld and its sets? [y/N] ", opt->session_id);
+    char what[160] = "";
+    History h = {0};
+    if (store_load(st, &h))
+        for (int i = 0; i < h.nsessions; i++)
+            if (h.sessions[i].id == opt->session_id) {
+                char iso[40];
+                cal_format_iso(h.sessions[i].started_utc,
+                               h.sessions[i].offset_min, iso, sizeof(iso));
+                snprintf(what, sizeof(what), " (%s, %s)", iso,
+                         h.sessions[i].routine);
+            }
+    history_free(&h);
+    printf("Delete session %ld%s and its sets? [y/N] ", opt->session_id, what);
     fflush(stdout);
     char line[16];
     return fgets(line, sizeof(line), stdin) &&
@@ -113,7 +125,7 @@ int history_fix_command(const CliOptions *opt, Store *st, int64_t now_utc)
         char iso[40];
         if (!date_utc(opt->session_date, &utc, &off) ||
             !store_session_redate(st, opt->session_id, utc, off,
-                                  CAL_CUTOFF_DEFAULT_MIN)) {
+                                  CAL_CUTOFF_DEFAULT_MIN, now_utc)) {
             log_error("ultralegs", "--fix-session-date: %s", store_error(st));
             return 1;
         }
@@ -122,7 +134,7 @@ int history_fix_command(const CliOptions *opt, Store *st, int64_t now_utc)
         return 0;
     }
     printf("session %ld\n", opt->session_id);
-    if (!confirm(opt))
+    if (!confirm(opt, st))
         return 1;
     if (!store_session_delete(st, opt->session_id)) {
         log_error("ultralegs", "--delete-session: %s", store_error(st));

@@ -9,89 +9,70 @@
 
 #include "app/history_fix.h"
 #include "app/json.h"
-#include "data/settings_io.h"
 #include "core/calendar.h"
+#include "data/settings_io.h"
 #include "platform/clock.h"
 #include "platform/fs_entry.h"
 #include "platform/log.h"
 #include "store/store.h"
 
-static void print_json(FILE *f, const HistoryView *v)
+static bool print_json(FILE *f, const HistoryView *v)
 {
-    JsonWriter w;
-    json_init(&w, f, 2);
-    json_begin_object(&w);
-    json_kv_int(&w, "weekly_target", v->weekly_target);
-    json_key(&w, "this_week");
-    json_begin_object(&w);
-    json_kv_string(&w, "iso_week", v->iso_week);
-    json_kv_int(&w, "sessions", v->weekly.this_week_sessions);
-    json_end_object(&w);
-    json_key(&w, "weekly_streak");
-    json_begin_object(&w);
-    json_kv_int(&w, "current", v->weekly.current);
-    json_kv_int(&w, "longest", v->weekly.longest);
-    json_kv_string(&w, "status", streak_status_name(v->weekly.status));
-    json_end_object(&w);
-    json_key(&w, "daily_band_streak");
-    json_begin_object(&w);
-    json_kv_int(&w, "current", v->band_current);
-    json_kv_int(&w, "longest", v->band_longest);
-    json_end_object(&w);
-    json_kv_int(&w, "total_sessions", v->total_sessions);
-    json_kv_int(&w, "xp", v->xp);
-    json_kv_int(&w, "level", v->level);
-    json_kv_int(&w, "next_level_xp", v->next_level_xp);
-    json_kv_bool(&w, "easy_day_suggested", v->easy_day);
-    json_key(&w, "badges");
-    json_begin_array(&w);
+    cJSON *root = cJSON_CreateObject();
+    json_add_int(root, "weekly_target", v->weekly_target);
+    cJSON *week = cJSON_AddObjectToObject(root, "this_week");
+    json_add_string(week, "iso_week", v->iso_week);
+    json_add_int(week, "sessions", v->weekly.this_week_sessions);
+    cJSON *streak = cJSON_AddObjectToObject(root, "weekly_streak");
+    json_add_int(streak, "current", v->weekly.current);
+    json_add_int(streak, "longest", v->weekly.longest);
+    json_add_string(streak, "status", streak_status_name(v->weekly.status));
+    cJSON *band = cJSON_AddObjectToObject(root, "daily_band_streak");
+    json_add_int(band, "current", v->band_current);
+    json_add_int(band, "longest", v->band_longest);
+    json_add_int(root, "total_sessions", v->total_sessions);
+    json_add_int(root, "xp", v->xp);
+    json_add_int(root, "level", v->level);
+    json_add_int(root, "next_level_xp", v->next_level_xp);
+    cJSON_AddBoolToObject(root, "easy_day_suggested", v->easy_day);
+    cJSON *badges = cJSON_AddArrayToObject(root, "badges");
     for (int i = 0; i < v->nbadges; i++) {
-        json_begin_object(&w);
-        json_kv_string(&w, "id", v->badges[i].id);
-        json_kv_string(&w, "title", v->badges[i].title);
-        json_end_object(&w);
+        cJSON *o = json_push_object(badges);
+        json_add_string(o, "id", v->badges[i].id);
+        json_add_string(o, "title", v->badges[i].title);
     }
-    json_end_array(&w);
-    json_key(&w, "progression");
-    json_begin_array(&w);
+    cJSON *prog = cJSON_AddArrayToObject(root, "progression");
     for (int i = 0; i < v->nprog; i++) {
         const ViewProgression *p = &v->prog[i];
         const ProgressionItem *it = &p->item;
-        json_begin_object(&w);
-        json_kv_string(&w, "routine", p->routine);
-        json_kv_int(&w, "step", p->step + 1);
-        json_kv_string(&w, "exercise", it->exercise);
-        json_kv_string(&w, "title", p->title);
-        json_key(&w, "block");
-        if (it->block == STEP_BLOCK_NONE)
-            json_null(&w);
-        else
-            json_string(&w, step_block_name(it->block));
-        json_kv_int(&w, "reps_min", it->reps_min);
-        json_kv_int(&w, "reps_max", it->reps_max);
-        json_kv_int(&w, "target", it->target);
-        json_kv_int(&w, "sessions", it->sessions);
-        json_key(&w, "last_load_kg");
-        json_double(&w, it->last_load_kg, 1);
-        json_kv_string(&w, "suggestion", progression_key(it->suggestion));
-        json_kv_string(&w, "advice", progression_text(it->suggestion));
-        json_key(&w, "recent_reps");
-        json_begin_array(&w);
+        cJSON *o = json_push_object(prog);
+        json_add_string(o, "routine", p->routine);
+        json_add_int(o, "step", p->step + 1);
+        json_add_string(o, "exercise", it->exercise);
+        json_add_string(o, "title", p->title);
+        json_add_string_or_null(o, "block", it->block == STEP_BLOCK_NONE
+                                                ? NULL
+                                                : step_block_name(it->block));
+        json_add_int(o, "reps_min", it->reps_min);
+        json_add_int(o, "reps_max", it->reps_max);
+        json_add_int(o, "target", it->target);
+        json_add_int(o, "sessions", it->sessions);
+        json_add_fixed(o, "last_load_kg", it->last_load_kg, 1);
+        json_add_string(o, "suggestion", progression_key(it->suggestion));
+        json_add_string(o, "advice", progression_text(it->suggestion));
+        cJSON *reps = cJSON_AddArrayToObject(o, "recent_reps");
         for (int k = 0; k < it->nseries; k++)
-            json_int(&w, it->series[k]);
-        json_end_array(&w);
-        json_end_object(&w);
+            json_push(reps, json_int(it->series[k]));
     }
-    json_end_array(&w);
-    json_end_object(&w);
+    bool ok = json_write(f, root, true);
+    cJSON_Delete(root);
+    return ok;
 }
 
-void history_report_print(FILE *f, const HistoryView *v, bool json)
+bool history_report_print(FILE *f, const HistoryView *v, bool json)
 {
-    if (json) {
-        print_json(f, v);
-        return;
-    }
+    if (json)
+        return print_json(f, v);
     fprintf(f, "This week (%s): %d of %d sessions, %s\n", v->iso_week,
             v->weekly.this_week_sessions, v->weekly_target,
             streak_status_name(v->weekly.status));
@@ -120,6 +101,7 @@ void history_report_print(FILE *f, const HistoryView *v, bool json)
         fprintf(f, "  %-34s next %3d  %s\n", p->title, p->item.target,
                 progression_text(p->item.suggestion));
     }
+    return true;
 }
 
 // The file given to --import-history / --export-history, looked at before
@@ -141,16 +123,18 @@ static bool history_file_usable(const CliOptions *opt)
         return false;
     case FS_DIR:
         log_error("ultralegs", "%s %s: is a folder, not a CSV file%s", what, f,
-                import ? "" : " (give a file name, e.g. history.csv)");
+                  import ? "" : " (give a file name, e.g. history.csv)");
         return false;
     case FS_LINK_LOOP:
-        log_error("ultralegs", "%s %s: is a symbolic link that loops back to itself", what, f);
+        log_error("ultralegs",
+                  "%s %s: is a symbolic link that loops back to itself", what,
+                  f);
         return false;
     case FS_LINK_DANGLING:
         if (!import)
             return true; // writing creates what the link points to
-        log_error("ultralegs", "%s %s: is a link to '%s', which does not exist", what, f,
-                  target);
+        log_error("ultralegs", "%s %s: is a link to '%s', which does not exist",
+                  what, f, target);
         return false;
     case FS_OTHER:
         if (!import)
@@ -175,17 +159,20 @@ static void import_progress(void *ctx, long rows, long done, long total)
         return;
     calls[1] = rows;
     long pct = total > 0 ? done * 100 / total : 100;
+    const char *s = rows == 1 ? "" : "s";
     if (tty)
-        log_progress("ultralegs", last, "importing: %ld rows (%ld%%)", rows, pct);
+        log_progress("ultralegs", last, "importing: %ld row%s (%ld%%)", rows, s,
+                     pct);
     else
-        log_info("ultralegs", "importing: %ld rows (%ld%%)", rows, pct);
+        log_info("ultralegs", "importing: %ld row%s (%ld%%)", rows, s, pct);
 }
 
 int history_command(const CliOptions *opt, const Paths *paths,
                     const Library *lib)
 {
     char err[600];
-    if ((opt->mode == CLI_IMPORT || opt->mode == CLI_EXPORT) && !history_file_usable(opt))
+    if ((opt->mode == CLI_IMPORT || opt->mode == CLI_EXPORT) &&
+        !history_file_usable(opt))
         return 1;
     WallClock wc;
     wallclock_init(&wc, cli_now(opt));
@@ -233,8 +220,8 @@ int history_command(const CliOptions *opt, const Paths *paths,
         if (!store_load(st, &h)) {
             status = 1; // the store has logged why
         } else {
-            int64_t today = cal_training_day(now, wallclock_offset_min(&wc, now),
-                                             CAL_CUTOFF_DEFAULT_MIN);
+            int64_t today = cal_training_day(
+                now, wallclock_offset_min(&wc, now), CAL_CUTOFF_DEFAULT_MIN);
             HistoryView *v = malloc(sizeof(*v));
             if (v) {
                 Settings set;
@@ -242,7 +229,8 @@ int history_command(const CliOptions *opt, const Paths *paths,
                 settings_load_file(&set, paths, &sd);
                 diag_list_free(&sd);
                 history_view_build(v, &h, lib, today, set.weekly_target);
-                history_report_print(stdout, v, opt->json);
+                if (!history_report_print(stdout, v, opt->json))
+                    status = 1;
                 if (!opt->json)
                     history_fix_print_count(stdout, st);
                 free(v);

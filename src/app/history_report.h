@@ -9,7 +9,9 @@
 
 #include "core/history_view.h"
 
-void history_report_print(FILE *f, const HistoryView *v, bool json);
+// The report as text or JSON; false (said on stderr) when the JSON could not
+// be written.
+bool history_report_print(FILE *f, const HistoryView *v, bool json);
 
 
 #include "app/cli.h"

@@ -5,18 +5,12 @@
 #include "app/layout_log.h"
 
 #include "app/json.h"
+#include "app/screen_table.h"
 
 const char *layout_screen_name(const UiView *v)
 {
-    switch (v->screen) {
-    case SCREEN_HOME: return "home";
-    case SCREEN_CONFIRM: return "confirm";
-    case SCREEN_SUMMARY: return "summary";
-    case SCREEN_HISTORY: return "history";
-    case SCREEN_SETTINGS: return "settings";
-    case SCREEN_SUSPECTS: return "suspects";
-    case SCREEN_SESSION: break;
-    }
+    if (v->screen != SCREEN_SESSION)
+        return app_screen(v->screen)->name;
     if (v->pause_menu)
         return "pause";
     if (!v->session)
@@ -35,33 +29,24 @@ const char *layout_screen_name(const UiView *v)
 
 void layout_log_write(FILE *f, double t_s, const char *screen, const Ui *ui)
 {
-    JsonWriter w;
-    json_init(&w, f, 0);
-    json_begin_object(&w);
-    json_key(&w, "t");
-    json_double(&w, t_s, 3);
-    json_kv_string(&w, "screen", screen);
-    json_kv_int(&w, "w", ui->w);
-    json_kv_int(&w, "h", ui->h);
-    json_key(&w, "texts");
-    json_begin_array(&w);
+    cJSON *root = cJSON_CreateObject();
+    json_add_fixed(root, "t", t_s, 3);
+    json_add_string(root, "screen", screen);
+    json_add_int(root, "w", ui->w);
+    json_add_int(root, "h", ui->h);
+    cJSON *texts = cJSON_AddArrayToObject(root, "texts");
     for (int i = 0; i < ui->nrecords; i++) {
         const UiTextRecord *r = &ui->records[i];
-        json_begin_object(&w);
-        json_kv_string(&w, "text", r->text);
-        json_key(&w, "x");
-        json_double(&w, r->x, 1);
-        json_key(&w, "y");
-        json_double(&w, r->y, 1);
-        json_key(&w, "w");
-        json_double(&w, r->w, 1);
-        json_key(&w, "h");
-        json_double(&w, r->h, 1);
-        json_kv_int(&w, "size", r->px);
-        json_kv_bool(&w, "cut", r->cut);
-        json_end_object(&w);
+        cJSON *o = json_push_object(texts);
+        json_add_string(o, "text", r->text);
+        json_add_fixed(o, "x", r->x, 1);
+        json_add_fixed(o, "y", r->y, 1);
+        json_add_fixed(o, "w", r->w, 1);
+        json_add_fixed(o, "h", r->h, 1);
+        json_add_int(o, "size", r->px);
+        cJSON_AddBoolToObject(o, "cut", r->cut);
     }
-    json_end_array(&w);
-    json_end_object(&w); // ends the line
-    fflush(f);
+    // One line, flushed: a kiosk that is stopped keeps every line so far.
+    json_write(f, root, false);
+    cJSON_Delete(root);
 }

@@ -16,7 +16,8 @@
 const char *layout_screen_name(const UiView *v);
 
 // One line: {"t", "screen", "w", "h", "texts": [{"text", "x", "y", "w", "h",
-// "size", "cut"}]}; size is the font's pixel size.
+// "size", "cut"}]}; size is the font's pixel size. A line that cannot be
+// written is said in the log.
 void layout_log_write(FILE *f, double t_s, const char *screen, const Ui *ui);
 
 #endif

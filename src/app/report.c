@@ -39,71 +39,58 @@ static const char *status_of(int errors, int warnings)
     return errors ? "error" : warnings ? "warning" : "ok";
 }
 
-static void check_json(FILE *f, const Library *lib, const Paths *paths,
+static bool check_json(FILE *f, const Library *lib, const Paths *paths,
                        const DiagList *all)
 {
-    JsonWriter w;
-    json_init(&w, f, 2);
-    json_begin_object(&w);
-    json_kv_bool(&w, "ok", all->errors == 0);
-    json_kv_int(&w, "errors", all->errors);
-    json_kv_int(&w, "warnings", all->warnings);
-    json_key(&w, "exercises");
-    json_begin_array(&w);
+    cJSON *root = cJSON_CreateObject();
+    cJSON_AddBoolToObject(root, "ok", all->errors == 0);
+    json_add_int(root, "errors", all->errors);
+    json_add_int(root, "warnings", all->warnings);
+    cJSON *exercises = cJSON_AddArrayToObject(root, "exercises");
     for (int i = 0; i < lib->nexercises; i++) {
         const Exercise *ex = &lib->exercises[i];
         char path[PATHS_MAX + 64];
         bool found = paths_find_clip(paths, ex->clip, path, sizeof(path));
-        json_begin_object(&w);
-        json_kv_string(&w, "id", ex->id);
-        json_kv_string(&w, "name", ex->name);
-        json_kv_string(&w, "status",
-                       status_of(problems_for(lib, ex->file, ex->id, DIAG_ERROR),
-                                 problems_for(lib, ex->file, ex->id, DIAG_WARNING)));
-        json_kv_bool(&w, "active", ex->active);
-        json_kv_bool(&w, "user", ex->user);
-        json_kv_string(&w, "clip", ex->clip);
-        json_key(&w, "clip_path");
-        if (found)
-            json_string(&w, path);
-        else
-            json_null(&w);
-        json_kv_string(&w, "file", ex->file);
-        json_kv_int(&w, "line", ex->line);
-        json_end_object(&w);
+        cJSON *o = json_push_object(exercises);
+        json_add_string(o, "id", ex->id);
+        json_add_string(o, "name", ex->name);
+        json_add_string(o, "status",
+                        status_of(problems_for(lib, ex->file, ex->id, DIAG_ERROR),
+                                  problems_for(lib, ex->file, ex->id, DIAG_WARNING)));
+        cJSON_AddBoolToObject(o, "active", ex->active);
+        cJSON_AddBoolToObject(o, "user", ex->user);
+        json_add_string(o, "clip", ex->clip);
+        json_add_string_or_null(o, "clip_path", found ? path : NULL);
+        json_add_string(o, "file", ex->file);
+        json_add_int(o, "line", ex->line);
     }
-    json_end_array(&w);
-    json_key(&w, "routines");
-    json_begin_array(&w);
+    cJSON *routines = cJSON_AddArrayToObject(root, "routines");
     for (int i = 0; i < lib->nroutines; i++) {
         const Routine *rt = &lib->routines[i];
-        json_begin_object(&w);
-        json_kv_string(&w, "id", rt->id);
-        json_kv_string(&w, "title", rt->title);
-        json_kv_string(&w, "status",
-                       status_of(problems_for(lib, rt->file, rt->id, DIAG_ERROR),
-                                 problems_for(lib, rt->file, rt->id, DIAG_WARNING)));
-        json_kv_bool(&w, "active", rt->active);
-        json_kv_bool(&w, "user", rt->user);
-        json_kv_int(&w, "steps", rt->nsteps);
-        json_kv_string(&w, "file", rt->file);
-        json_end_object(&w);
+        cJSON *o = json_push_object(routines);
+        json_add_string(o, "id", rt->id);
+        json_add_string(o, "title", rt->title);
+        json_add_string(o, "status",
+                        status_of(problems_for(lib, rt->file, rt->id, DIAG_ERROR),
+                                  problems_for(lib, rt->file, rt->id, DIAG_WARNING)));
+        cJSON_AddBoolToObject(o, "active", rt->active);
+        cJSON_AddBoolToObject(o, "user", rt->user);
+        json_add_int(o, "steps", rt->nsteps);
+        json_add_string(o, "file", rt->file);
     }
-    json_end_array(&w);
-    json_key(&w, "problems");
-    json_begin_array(&w);
+    cJSON *problems = cJSON_AddArrayToObject(root, "problems");
     for (int i = 0; i < all->count; i++) {
         const Diag *d = &all->items[i];
-        json_begin_object(&w);
-        json_kv_string(&w, "level", diag_level_name(d->level));
-        json_kv_string(&w, "file", d->file);
-        json_kv_int(&w, "line", d->line);
-        json_kv_string(&w, "subject", d->subject);
-        json_kv_string(&w, "message", d->msg);
-        json_end_object(&w);
+        cJSON *o = json_push_object(problems);
+        json_add_string(o, "level", diag_level_name(d->level));
+        json_add_string(o, "file", d->file);
+        json_add_int(o, "line", d->line);
+        json_add_string(o, "subject", d->subject);
+        json_add_string(o, "message", d->msg);
     }
-    json_end_array(&w);
-    json_end_object(&w);
+    bool ok = json_write(f, root, true);
+    cJSON_Delete(root);
+    return ok;
 }
 
 int report_check(FILE *f, const Library *lib, const Paths *paths, bool json)
@@ -112,7 +99,8 @@ int report_check(FILE *f, const Library *lib, const Paths *paths, bool json)
     all_problems(lib, paths, &all);
     int status = all.errors ? 1 : 0;
     if (json) {
-        check_json(f, lib, paths, &all);
+        if (!check_json(f, lib, paths, &all))
+            status = 1;
         diag_list_free(&all);
         return status;
     }
@@ -130,8 +118,9 @@ int report_check(FILE *f, const Library *lib, const Paths *paths, bool json)
         const Routine *rt = &lib->routines[i];
         int e = problems_for(lib, rt->file, rt->id, DIAG_ERROR);
         int wn = problems_for(lib, rt->file, rt->id, DIAG_WARNING);
-        fprintf(f, "  %-22s %-26s %2d steps  %-8s%s%s\n", rt->id, rt->title,
-                rt->nsteps, status_of(e, wn), rt->user ? " (yours)" : "",
+        fprintf(f, "  %-22s %-26s %2d %-5s  %-8s%s%s\n", rt->id, rt->title,
+                rt->nsteps, rt->nsteps == 1 ? "step" : "steps", status_of(e, wn),
+                rt->user ? " (yours)" : "",
                 rt->active ? "" : " (not used)");
     }
     fprintf(f, "\nPlan: %s\n", lib->plan.loaded ? lib->plan.file : "(none)");
@@ -147,6 +136,47 @@ int report_check(FILE *f, const Library *lib, const Paths *paths, bool json)
             all.warnings, all.warnings == 1 ? "" : "s");
     diag_list_free(&all);
     return status;
+}
+
+// One step of --describe --json, into o.
+static void describe_step(cJSON *o, const Library *lib, const Paths *paths,
+                          const RoutineStep *st, const SessionStep *ps)
+{
+    const Exercise *ex = library_exercise(lib, st->exercise_id);
+    json_add_string(o, "exercise_id", st->exercise_id);
+    json_add_string(o, "name", ex ? ex->name : st->exercise_id);
+    json_add_string(o, "title", ps->title);
+    json_add_string(o, "variant", st->variant);
+    json_add_int(o, "sets", st->sets);
+    json_add_int(o, "reps_min", st->reps_min);
+    json_add_int(o, "reps_max", st->reps_max);
+    json_add_int(o, "reps_target", ps->reps_target);
+    json_add_string(o, "unit", ex ? ex->unit : "reps");
+    cJSON_AddBoolToObject(o, "per_side", st->per_side > 0);
+    json_add_string_or_null(o, "block",
+                            st->block == STEP_BLOCK_NONE ? NULL : step_block_name(st->block));
+    cJSON_AddBoolToObject(o, "optional", st->optional);
+    json_add_int(o, "rest_s", st->rest_s);
+    json_add_fixed(o, "cadence_s", ex ? ex->cadence_ms / 1000.0 : 0, 2);
+    json_add_string(o, "note", st->note);
+    json_add_string(o, "equipment", ex ? ex->equipment : "");
+    json_add_string(o, "load", ex ? ex->load : "");
+    cJSON *points = cJSON_AddArrayToObject(o, "points");
+    for (int k = 0; ex && k < ex->npoints; k++)
+        json_push(points, json_string(ex->points[k]));
+    json_add_string(o, "clip", ex ? ex->clip : "");
+    char path[PATHS_MAX + 64];
+    bool found = ex && paths_find_clip(paths, ex->clip, path, sizeof(path));
+    json_add_string_or_null(o, "clip_path", found ? path : NULL);
+    // A part of a clip not set is null, as is the offset in no coach's video.
+    json_add(o, "clip_start",
+             ex && ex->clip_start >= 0 ? json_fixed(ex->clip_start, 3) : cJSON_CreateNull());
+    json_add(o, "clip_end",
+             ex && ex->clip_end >= 0 ? json_fixed(ex->clip_end, 3) : cJSON_CreateNull());
+    json_add(o, "coach_video_s", ex && ex->coach_video_s >= 0
+                                     ? json_fixed(ex->coach_video_s, 0)
+                                     : cJSON_CreateNull());
+    cJSON_AddBoolToObject(o, "clip_from_coach_video", ex && ex->from_coach_video);
 }
 
 int report_describe(FILE *f, const Library *lib, const Paths *paths,
@@ -197,81 +227,23 @@ int report_describe(FILE *f, const Library *lib, const Paths *paths,
         return 0;
     }
 
-    JsonWriter w;
-    json_init(&w, f, 2);
-    json_begin_object(&w);
-    json_kv_string(&w, "id", rt->id);
-    json_kv_string(&w, "title", rt->title);
-    json_kv_string(&w, "blurb", rt->blurb);
-    json_kv_string(&w, "coach", rt->coach);
-    json_kv_string(&w, "frequency", rt->frequency);
-    json_kv_string(&w, "after", rt->after);
-    json_kv_bool(&w, "counts_for_streak", rt->counts_for_streak);
-    json_kv_int(&w, "estimated_minutes", minutes);
-    json_key(&w, "notes");
-    json_begin_array(&w);
+    cJSON *root = cJSON_CreateObject();
+    json_add_string(root, "id", rt->id);
+    json_add_string(root, "title", rt->title);
+    json_add_string(root, "blurb", rt->blurb);
+    json_add_string(root, "coach", rt->coach);
+    json_add_string(root, "frequency", rt->frequency);
+    json_add_string(root, "after", rt->after);
+    cJSON_AddBoolToObject(root, "counts_for_streak", rt->counts_for_streak);
+    json_add_int(root, "estimated_minutes", minutes);
+    cJSON *notes = cJSON_AddArrayToObject(root, "notes");
     for (int i = 0; i < rt->nnotes; i++)
-        json_string(&w, rt->notes[i]);
-    json_end_array(&w);
-    json_key(&w, "steps");
-    json_begin_array(&w);
-    for (int i = 0; i < rt->nsteps; i++) {
-        const RoutineStep *st = &rt->steps[i];
-        const Exercise *ex = library_exercise(lib, st->exercise_id);
-        json_begin_object(&w);
-        json_kv_string(&w, "exercise_id", st->exercise_id);
-        json_kv_string(&w, "name", ex ? ex->name : st->exercise_id);
-        json_kv_string(&w, "title", plan.steps[i].title);
-        json_kv_string(&w, "variant", st->variant);
-        json_kv_int(&w, "sets", st->sets);
-        json_kv_int(&w, "reps_min", st->reps_min);
-        json_kv_int(&w, "reps_max", st->reps_max);
-        json_kv_int(&w, "reps_target", plan.steps[i].reps_target);
-        json_kv_string(&w, "unit", ex ? ex->unit : "reps");
-        json_kv_bool(&w, "per_side", st->per_side > 0);
-        json_key(&w, "block");
-        if (st->block == STEP_BLOCK_NONE)
-            json_null(&w);
-        else
-            json_string(&w, step_block_name(st->block));
-        json_kv_bool(&w, "optional", st->optional);
-        json_kv_int(&w, "rest_s", st->rest_s);
-        json_key(&w, "cadence_s");
-        json_double(&w, ex ? ex->cadence_ms / 1000.0 : 0, 2);
-        json_kv_string(&w, "note", st->note);
-        json_kv_string(&w, "equipment", ex ? ex->equipment : "");
-        json_kv_string(&w, "load", ex ? ex->load : "");
-        json_key(&w, "points");
-        json_begin_array(&w);
-        for (int k = 0; ex && k < ex->npoints; k++)
-            json_string(&w, ex->points[k]);
-        json_end_array(&w);
-        json_kv_string(&w, "clip", ex ? ex->clip : "");
-        char path[PATHS_MAX + 64];
-        json_key(&w, "clip_path");
-        if (ex && paths_find_clip(paths, ex->clip, path, sizeof(path)))
-            json_string(&w, path);
-        else
-            json_null(&w);
-        json_key(&w, "clip_start");
-        if (ex && ex->clip_start >= 0)
-            json_double(&w, ex->clip_start, 3);
-        else
-            json_null(&w);
-        json_key(&w, "clip_end");
-        if (ex && ex->clip_end >= 0)
-            json_double(&w, ex->clip_end, 3);
-        else
-            json_null(&w);
-        json_key(&w, "coach_video_s");
-        if (ex && ex->coach_video_s >= 0)
-            json_double(&w, ex->coach_video_s, 0);
-        else
-            json_null(&w);
-        json_kv_bool(&w, "clip_from_coach_video", ex && ex->from_coach_video);
-        json_end_object(&w);
-    }
-    json_end_array(&w);
-    json_end_object(&w);
-    return 0;
+        json_push(notes, json_string(rt->notes[i]));
+    cJSON *steps = cJSON_AddArrayToObject(root, "steps");
+    for (int i = 0; i < rt->nsteps; i++)
+        describe_step(json_push_object(steps), lib, paths, &rt->steps[i],
+                      &plan.steps[i]);
+    bool ok = json_write(f, root, true);
+    cJSON_Delete(root);
+    return ok ? 0 : 1;
 }

@@ -83,6 +83,12 @@ int64_t cal_training_day(int64_t utc_s, int offset_min, int cutoff_min)
     return floor_div(local_min, 1440);
 }
 
+int64_t cal_days_until(int64_t from_utc, int64_t limit_utc)
+{
+    int64_t d = limit_utc - from_utc;
+    return d >= 0 ? d / 86400 : -((-d + 86399) / 86400);
+}
+
 void cal_format_iso(int64_t utc_s, int offset_min, char *buf, int size)
 {
     int64_t local = utc_s + (int64_t)offset_min * 60;
@@ -200,4 +206,3 @@ bool cal_parse_local_time(const char *s, CalLocalTime *t)
         return false;
     return true;
 }
-

@@ -10,7 +10,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#define CAL_CUTOFF_DEFAULT_MIN (3 * 60) // a 00:30 session belongs to the evening before
+#define CAL_CUTOFF_DEFAULT_MIN                                                 \
+    (3 * 60) // a 00:30 session belongs to the evening before
 
 int64_t cal_days_from_civil(int y, int m, int d);
 void cal_civil_from_days(int64_t day, int *y, int *m, int *d);
@@ -31,6 +32,11 @@ void cal_iso_week_label(int64_t day, char *buf, int size);
 // Local training day of an instant: the local date at utc_s + offset, less
 // the day-start cutoff (minutes after midnight).
 int64_t cal_training_day(int64_t utc_s, int offset_min, int cutoff_min);
+
+// The most whole days an instant may move and stay at or before limit_utc
+// (negative when it is past it already): how far a date moved a day at a
+// time may go.
+int64_t cal_days_until(int64_t from_utc, int64_t limit_utc);
 
 // "2026-11-25T18:02:00-07:00"
 void cal_format_iso(int64_t utc_s, int offset_min, char *buf, int size);

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/routine.h"
 
@@ -50,16 +51,18 @@ const Diag *library_routine_error(const Library *lib, const char *id)
         return NULL;
     for (int i = 0; i < lib->diags.count; i++) {
         const Diag *d = &lib->diags.items[i];
-        if (d->level == DIAG_ERROR && strcmp(d->subject, id) == 0)
+        if (d->level == DIAG_ERROR && strcasecmp(d->subject, id) == 0)
             return d;
     }
     return NULL;
 }
 
+// Ids are lower case (a file Hill.INI is the routine 'hill'), so a runner
+// who types the file's own name, --routine Hill, finds it too.
 const Routine *library_routine(const Library *lib, const char *id)
 {
     for (int i = 0; i < lib->nroutines; i++)
-        if (lib->routines[i].active && strcmp(lib->routines[i].id, id) == 0)
+        if (lib->routines[i].active && strcasecmp(lib->routines[i].id, id) == 0)
             return &lib->routines[i];
     return NULL;
 }

@@ -119,6 +119,7 @@ typedef struct Routine {
     int header_line;  // [routine]
     int title_line;   // title = (or a misspelling of it)
     int dropped_line; // the first section header the parser rejected
+    int unread_line;  // the first line that could not be read (not UTF-8 ...)
     bool user;
     bool valid;
     bool active;

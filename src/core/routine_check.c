@@ -168,12 +168,12 @@ static void check_routine(Library *lib, Routine *rt)
 {
     DiagList *dl = &lib->diags;
     const char *f = rt->file;
-    if (!rt->title[0] && rt->header_line && !rt->title_line) {
+    if (!rt->title[0] && rt->header_line && !rt->title_line && !rt->unread_line) {
         diag_add(dl, DIAG_ERROR, f, 0, rt->id, "routine '%s' has no title",
                  rt->id);
         rt->valid = false;
     }
-    if (rt->nsteps == 0 && !rt->dropped_line) {
+    if (rt->nsteps == 0 && !rt->dropped_line && !rt->unread_line) {
         diag_add(dl, DIAG_ERROR, f, 0, rt->id, "routine '%s' has no [step]",
                  rt->id);
         rt->valid = false;
@@ -184,7 +184,7 @@ static void check_routine(Library *lib, Routine *rt)
         if (!st->optional)
             any_required = true;
         if (!st->exercise_id[0]) {
-            if (!st->exercise_line)
+            if (!st->exercise_line && !rt->unread_line)
                 diag_add(dl, DIAG_ERROR, f, st->line, rt->id,
                          "step %d has no 'exercise ='", i + 1);
             rt->valid = false;
@@ -208,7 +208,7 @@ static void check_routine(Library *lib, Routine *rt)
                          i + 1, st->exercise_id);
             rt->valid = false;
         }
-        if (st->reps_min == 0 && st->reps_line == 0) {
+        if (st->reps_min == 0 && st->reps_line == 0 && !rt->unread_line) {
             diag_add(dl, DIAG_ERROR, f, st->line, rt->id,
                      "step %d (%s) has no 'reps ='", i + 1, st->exercise_id);
             rt->valid = false;

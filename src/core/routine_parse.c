@@ -158,6 +158,10 @@ static char *read_line(char *str, int num, void *stream)
     }
     if (!str_utf8_valid(str)) {
         PERR(c, "not UTF-8: saved as Latin-1? (save the file as UTF-8)");
+        // What that line said is unknown: whatever seems missing from the
+        // routine may be on it, so nothing is reported missing after it.
+        if (c->kind == FILE_ROUTINE && c->rt && !c->rt->unread_line)
+            c->rt->unread_line = c->line;
         str[0] = '\0';
         return str;
     }

@@ -154,15 +154,17 @@ bool store_setup_rw(Store *st)
 
 // A -shm smaller than one 32 KB region is never in use by a live
 // connection: it is what a write on a full disk left behind. A -wal without
-// any frames is the same.
-static void clean_stray(const char *path)
+// any frames is the same. Said only when it was there before this open
+// (said): the one a failed open of our own makes is no news.
+static void clean_stray(const char *path, bool said)
 {
     char shm[700], wal[700];
     struct stat sb;
     snprintf(shm, sizeof(shm), "%s-shm", path);
     snprintf(wal, sizeof(wal), "%s-wal", path);
     bool wal_empty = stat(wal, &sb) != 0 || sb.st_size == 0;
-    if (wal_empty && stat(shm, &sb) == 0 && sb.st_size < 32768 && unlink(shm) == 0)
+    if (wal_empty && stat(shm, &sb) == 0 && sb.st_size < 32768 && unlink(shm) == 0 &&
+        said)
         log_warn("store", "removed a stray %s (%lld bytes)", shm, (long long)sb.st_size);
     if (stat(wal, &sb) == 0 && sb.st_size == 0 && access(shm, F_OK) != 0)
         unlink(wal);
@@ -198,7 +200,7 @@ static bool open_read_only(Store *st)
         return true;
     sqlite3_close(st->db);
     st->db = NULL;
-    clean_stray(st->path);
+    clean_stray(st->path, false);
     char *p = uri + snprintf(uri, sizeof(uri), "file:");
     for (const char *c = st->path; *c && p < uri + sizeof(uri) - 24; c++) {
         if (*c == '%' || *c == '?' || *c == '#')
@@ -227,7 +229,7 @@ Store *store_open(const char *dir, char *err, size_t errsize)
     snprintf(st->path, sizeof(st->path), "%s/history.db", dir);
     bool dir_ok = paths_mkdirs(dir);
     int saved_errno = errno;
-    clean_stray(st->path);
+    clean_stray(st->path, true);
 
     if (dir_ok && store_open_db(st, st->path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)) {
         char why[256] = "";
@@ -271,7 +273,7 @@ Store *store_open(const char *dir, char *err, size_t errsize)
         snprintf(err, errsize, "cannot create %s: %s", dir, strerror(saved_errno));
     else
         snprintf(err, errsize, "cannot open %s: %s", st->path, why);
-    clean_stray(st->path);
+    clean_stray(st->path, false);
     store_close(st);
     return NULL;
 }
@@ -282,7 +284,7 @@ void store_close(Store *st)
         return;
     if (st->db)
         sqlite3_close(st->db);
-    clean_stray(st->path);
+    clean_stray(st->path, false);
     free(st);
 }
 

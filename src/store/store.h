@@ -84,9 +84,10 @@ typedef struct StoreSuspect {
 // (free it), NULL when there are none.
 bool store_suspects(Store *st, StoreSuspect **list, int *n);
 // Give a session its right start (training day from it and cutoff_min); it
-// is no longer suspect.
+// is no longer suspect. The start obeys the rule that flags sessions: not
+// before 2020, not more than a day after now_utc.
 bool store_session_redate(Store *st, int64_t id, int64_t started_utc,
-                          int offset_min, int cutoff_min);
+                          int offset_min, int cutoff_min, int64_t now_utc);
 // Delete a session and its sets. False (store_error says) if there is none.
 bool store_session_delete(Store *st, int64_t id);
 

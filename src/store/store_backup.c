@@ -142,18 +142,50 @@ static bool write_backup(Store *st, const char *bdir, const char *file)
     return ok;
 }
 
+static int64_t sessions_in(const char *path)
+{
+    sqlite3 *db = NULL;
+    sqlite3_stmt *q = NULL;
+    int64_t n = -1;
+    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+        sqlite3_prepare_v2(db, "SELECT count(*) FROM sessions", -1, &q, NULL) ==
+            SQLITE_OK &&
+        sqlite3_step(q) == SQLITE_ROW)
+        n = sqlite3_column_int64(q, 0);
+    sqlite3_finalize(q);
+    sqlite3_close(db);
+    return n;
+}
+
 // Keep the newest `keep` daily backups, the newest of each of the last
-// weeks and months, and the newest pinned copies; remove the rest.
+// weeks and months, and the newest pinned copies; remove the rest. A daily
+// one named after a day past tomorrow was written while the clock was
+// ahead: it takes no place, and goes once a backup of a sane date holds
+// as many sessions (until then it may be the only copy of some).
 static void rotate(const char *bdir, char (*names)[STORE_BACKUP_NAME_MAX],
-                   int n, int keep)
+                   int n, int keep, int64_t today)
 {
     int64_t weeks[STORE_BACKUP_WEEKS], months[STORE_BACKUP_MONTHS];
     int nweeks = 0, nmonths = 0, daily = 0, pinned = 0;
+    int64_t sane_most = -1;
+    for (int i = 0; i < n; i++) {
+        char path[700];
+        snprintf(path, sizeof(path), "%s/%s", bdir, names[i]);
+        if (strncmp(names[i], "history-", 8) == 0 &&
+            name_day(names[i]) <= today + 1) {
+            int64_t s = sessions_in(path);
+            sane_most = s > sane_most ? s : sane_most;
+        }
+    }
     for (int i = 0; i < n; i++) {
         int64_t day = name_day(names[i]);
+        char path[700];
+        snprintf(path, sizeof(path), "%s/%s", bdir, names[i]);
         bool keep_it;
         if (strncmp(names[i], "pre-damage-", 11) == 0) {
             keep_it = pinned++ < STORE_BACKUP_PINNED;
+        } else if (day > today + 1) {
+            keep_it = sessions_in(path) > sane_most;
         } else {
             keep_it = daily++ < keep;
             // Weeks start on Monday; 1970-01-01 was a Thursday.
@@ -173,8 +205,11 @@ static void rotate(const char *bdir, char (*names)[STORE_BACKUP_NAME_MAX],
             }
         }
         if (!keep_it) {
-            char path[700];
-            snprintf(path, sizeof(path), "%s/%s", bdir, names[i]);
+            if (day > today + 1)
+                log_info("store",
+                         "removed %s: named after a day to come, and a backup "
+                         "of a sane date holds as many sessions",
+                         names[i]);
             unlink(path);
         }
     }
@@ -203,7 +238,7 @@ bool store_backup(Store *st, int64_t today, int keep)
     if (!names)
         return true;
     int n = store_backup_list(st, names, BACKUPS_LISTED);
-    rotate(bdir, names, n, keep);
+    rotate(bdir, names, n, keep, today);
     free(names);
     return true;
 }

@@ -107,7 +107,7 @@ static bool exists(Store *st, int64_t id, char *routine, size_t size)
 }
 
 bool store_session_redate(Store *st, int64_t id, int64_t started_utc,
-                          int offset_min, int cutoff_min)
+                          int offset_min, int cutoff_min, int64_t now_utc)
 {
     char routine[RT_ID_MAX], uid[96];
     if (!store_writable(st) || !exists(st, id, routine, sizeof(routine)))
@@ -115,6 +115,19 @@ bool store_session_redate(Store *st, int64_t id, int64_t started_utc,
     if (started_utc < HISTORY_SANE_UTC) {
         snprintf(st->error, sizeof(st->error),
                  "a session cannot start before 2020");
+        return false;
+    }
+    if (started_utc > now_utc + STORE_FUTURE_SLACK_S) {
+        static const char *const mn[12] = {"Jan", "Feb", "Mar", "Apr",
+                                           "May", "Jun", "Jul", "Aug",
+                                           "Sep", "Oct", "Nov", "Dec"};
+        int y, m, d;
+        cal_civil_from_days(cal_training_day(now_utc, offset_min, 0), &y, &m,
+                            &d);
+        snprintf(st->error, sizeof(st->error),
+                 "a session cannot start more than a day after now (the clock "
+                 "says %d %s %d)",
+                 d, mn[m - 1], y);
         return false;
     }
     snprintf(uid, sizeof(uid), "%lld:%s", (long long)started_utc, routine);

@@ -181,6 +181,8 @@ typedef struct Import {
     const char *path;
     DiagList *problems;
     int col[COLS];
+    int header_n; // fields in the header
+    char sep;
     HistorySet *sets;
     int sets_cap;
     StoreInserter in;
@@ -197,6 +199,7 @@ static bool read_header(Import *im, CsvFields *f, int lineno)
 {
     for (int k = 0; k < COLS; k++)
         im->col[k] = -1;
+    im->header_n = f->n;
     for (int i = 0; i < f->n; i++)
         for (int k = 0; k < COLS; k++)
             if (im->col[k] < 0 && str_ieq(f->v[i], col_names[k]))
@@ -230,6 +233,15 @@ static bool read_row(Import *im, CsvFields *f, int lineno, HistorySession *s,
     if (f->n <= im->col[COL_START] || f->n <= im->col[COL_ROUTINE] ||
         f->n <= im->col[COL_COMPLETED] || f->n <= im->col[COL_DURATION])
         BAD("only %d field%s", f->n, f->n == 1 ? "" : "s");
+    // More fields than the header: a separator inside a field that is not
+    // quoted (most often the sets, split on their ';'). Empty ones past the
+    // end are a spreadsheet's padding.
+    for (int i = im->header_n; i < f->n; i++)
+        if (f->v[i][0])
+            BAD("%d fields, the header has %d: %s", f->n, im->header_n,
+                im->sep == ';' && im->col[COL_SETS] >= 0
+                    ? "quote the sets column, or save with ',' as separator"
+                    : "quote any field that holds the separator");
     if (!csv_parse_start(field(im, f, COL_START), &s->started_utc,
                          &s->offset_min, why, sizeof(why)))
         BAD("%s", why);
@@ -335,7 +347,7 @@ bool store_import_csv(Store *st, const char *path, int *imported,
         if (!*line)
             continue;
         if (!header)
-            sep = csv_detect_sep(line);
+            im.sep = sep = csv_detect_sep(line);
         if (!csv_split(line, sep, &fields)) {
             diag_add(problems, DIAG_ERROR, path, lineno, "",
                      "cannot split the line into fields (a stray quote?)");

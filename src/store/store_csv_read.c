@@ -234,11 +234,12 @@ bool csv_parse_sets(char *text, HistorySet **sets, int *cap, int *n, char *why,
              strcmp(part[4], "-")) ||
             (*part[1] && strcmp(part[1], "both") &&
              strcmp(part[1], "single-leg"))) {
-            snprintf(
-                why, size,
-                "bad set '%.60s' (expected "
-                "exercise/block/step/set/side/target/done/load_kg/skipped)",
-                part[0]);
+            snprintf(why, size,
+                     "bad set '%.60s' (expected "
+                     "exercise/block/step/set/side/target/done/load_kg/skipped;"
+                     " step 0-%d, set 0-%d, target and done 0-%d, load_kg "
+                     "0-1000)",
+                     part[0], RT_STEPS_MAX, RT_SETS_MAX, RT_REPS_MAX);
             return false;
         }
         str_copy(t->exercise, sizeof(t->exercise), part[0]);

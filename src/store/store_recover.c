@@ -1,11 +1,12 @@
 /*
  * Recovery of a damaged history file. The damaged file is kept aside (with
- * its -wal and -shm); the newest backup that passes integrity_check becomes
- * the new file; then every session that can still be read from the damaged
- * file and that the backup lacks is added with its readable sets (the
- * import key keeps out duplicates). The uid index of the damaged file,
- * often intact when a table page is not, tells how many sessions could not
- * be read. The screen gets one short sentence; the log gets the details.
+ * its -wal and -shm); of the backups that pass integrity_check, the one
+ * holding the most sessions becomes the new file; then every session that
+ * can still be read from the damaged file and that the backup lacks is added
+ * with its readable sets (the import key keeps out duplicates). The uid index
+ * of the damaged file, often intact when a table page is not, tells how many
+ * sessions could not be read. The screen gets one short sentence; the log gets
+ * the details.
  */
 #include "store/store_internal.h"
 
@@ -30,25 +31,54 @@ static void now_stamp(char *buf, size_t size)
     strftime(buf, size, "%Y%m%d-%H%M%S", &tm);
 }
 
-// The newest backup that is whole; its name goes to name ("" if none).
+// How much a backup holds: its sessions, then its latest session end.
+static bool backup_size(sqlite3 *db, int64_t *sessions, int64_t *last_end)
+{
+    sqlite3_stmt *q = NULL;
+    bool ok = sqlite3_prepare_v2(db,
+                                 "SELECT count(*), coalesce(max(coalesce("
+                                 "ended_utc, started_utc)), 0) FROM sessions",
+                                 -1, &q, NULL) == SQLITE_OK &&
+              sqlite3_step(q) == SQLITE_ROW;
+    if (ok) {
+        *sessions = sqlite3_column_int64(q, 0);
+        *last_end = sqlite3_column_int64(q, 1);
+    }
+    sqlite3_finalize(q);
+    return ok;
+}
+
+// The whole backup that holds the most (sessions, then the latest session
+// end); its name goes to name ("" if none). Not the newest name: a clock
+// once set ahead leaves backups named after days to come that hold less.
 static void pick_backup(Store *st, char *name, size_t size)
 {
     char names[BACKUPS_TRIED][STORE_BACKUP_NAME_MAX];
+    int64_t best_n = -1, best_end = -1;
     name[0] = '\0';
     int n = store_backup_list(st, names, BACKUPS_TRIED);
-    for (int i = 0; i < n && !name[0]; i++) {
+    for (int i = 0; i < n; i++) {
         char path[700], why[256] = "";
         snprintf(path, sizeof(path), "%.500s/backups/%.63s", st->dir, names[i]);
         sqlite3 *db = NULL;
+        int64_t sessions = 0, last_end = 0;
         if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) ==
                 SQLITE_OK &&
             store_user_version(db) >= 1 &&
             store_user_version(db) <= STORE_SCHEMA_VERSION &&
-            store_check(db, "PRAGMA integrity_check", why, sizeof(why)))
-            snprintf(name, size, "%.63s", names[i]);
-        else
+            store_check(db, "PRAGMA integrity_check", why, sizeof(why)) &&
+            backup_size(db, &sessions, &last_end)) {
+            // Ties go to the first listed: the newest name.
+            if (sessions > best_n ||
+                (sessions == best_n && last_end > best_end)) {
+                best_n = sessions;
+                best_end = last_end;
+                snprintf(name, size, "%.63s", names[i]);
+            }
+        } else {
             log_warn("store", "backup %s is not usable: %s", path,
                      why[0] ? why : "not a history file");
+        }
         sqlite3_close(db);
     }
 }
@@ -322,9 +352,14 @@ bool store_recover(Store *st, const char *why, char *err, size_t errsize)
              added == 1 ? "" : "s", lost);
     log_warn("store", "%s", detail);
     if (!backup[0]) {
+        // What the uid index knew of and no page gave back: said when known,
+        // in few words so that the sentence stays one line.
+        char unread[40] = "";
+        if (lost > 0)
+            snprintf(unread, sizeof(unread), ", %d unreadable", lost);
         snprintf(st->notice, sizeof(st->notice),
-                 "History file damaged and no backup: %d session%s recovered",
-                 added, added == 1 ? "" : "s");
+                 "History file damaged and no backup: %d session%s recovered%s",
+                 added, added == 1 ? "" : "s", unread);
         return true;
     }
     store_backup_pin(st, backup);
@@ -332,20 +367,26 @@ bool store_recover(Store *st, const char *why, char *err, size_t errsize)
     const char *date = strrchr(backup, '-') - 7; // "...YYYY-MM-DD.db"
     if (sscanf(date, "%4d-%2d-%2d", &y, &mo, &d) != 3 || mo < 1 || mo > 12)
         y = mo = d = 1;
+    // A backup named after a day to come (a clock once ahead) says its
+    // year: "20 Nov" alone would pass it off as a recent day.
+    char when[32];
+    bool other_year = cal_days_from_civil(y, mo, d) > time(NULL) / 86400 + 1;
+    if (other_year)
+        snprintf(when, sizeof(when), "%d %s %d", d, month_abbr[mo - 1], y);
+    else
+        snprintf(when, sizeof(when), "%d %s", d, month_abbr[mo - 1]);
     if (lost > 0)
         snprintf(st->notice, sizeof(st->notice),
-                 "History restored from the backup of %d %s: %d recent "
-                 "session%s could not "
-                 "be read",
-                 d, month_abbr[mo - 1], lost, lost == 1 ? "" : "s");
+                 "History restored from the backup of %s: %d %ssession%s could "
+                 "not be read",
+                 when, lost, other_year ? "" : "recent ", lost == 1 ? "" : "s");
     else if (added > 0)
-        snprintf(
-            st->notice, sizeof(st->notice),
-            "History restored from the backup of %d %s and the damaged file", d,
-            month_abbr[mo - 1]);
+        snprintf(st->notice, sizeof(st->notice),
+                 "History restored from the backup of %s and the damaged file",
+                 when);
     else
         snprintf(st->notice, sizeof(st->notice),
-                 "History restored from the backup of %d %s: nothing was lost",
-                 d, month_abbr[mo - 1]);
+                 "History restored from the backup of %s: nothing was lost",
+                 when);
     return true;
 }

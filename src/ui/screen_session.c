@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "ui/screens.h"
+#include "ui/stage.h"
 #include "ui/theme.h"
 
 static SDL_Color side_color(SessionSide s)
@@ -43,14 +44,6 @@ static const Exercise *exercise_of(const UiView *v, const SessionStep *st)
     return library_exercise(v->lib, st->exercise_id);
 }
 
-static int next_step(const Session *s)
-{
-    for (int i = s->step + 1; i < s->plan.nsteps; i++)
-        if (!s->plan.steps[i].optional || s->opt.include_optional)
-            return i;
-    return -1;
-}
-
 static void draw_intro(Ui *ui, const UiView *v, float split, float bottom)
 {
     const Session *s = v->session;
@@ -70,7 +63,7 @@ static void draw_intro(Ui *ui, const UiView *v, float split, float bottom)
     dose_line(st, dose, sizeof(dose));
     ui_text(ui, x, u * 20, 5.5f, true, COL_ACCENT, UI_LEFT, maxw, dose);
     float y = u * 29;
-    int nx = next_step(s);
+    int nx = session_following_step(s);
     char next[600] = "", need[256] = "";
     if (nx >= 0)
         snprintf(next, sizeof(next), "Next up: %s", s->plan.steps[nx].title);
@@ -183,10 +176,9 @@ static void draw_tempo(Ui *ui, const UiView *v, const SessionStep *st, float cx,
     const Session *s = v->session;
     int cad = session_cadence_ms(s, s->step);
     float frac = 0;
-    if (s->opt.paced && cad > 0) {
-        int64_t to_next = s->next_rep_t - s->phase_t;
+    int64_t to_next = session_ms_to_next_rep(s);
+    if (to_next >= 0 && cad > 0)
         frac = 1.0f - (float)to_next / cad;
-    }
     ui_disc(ui, cx, cy, r, COL_SHADE);
     ui_ring(ui, cx, cy, r, ui->u * 1.4f, 1, (SDL_Color){255, 255, 255, 40});
     ui_ring(ui, cx, cy, r, ui->u * 1.4f, frac, side_color(s->side));
@@ -228,7 +220,7 @@ static void draw_work(Ui *ui, const UiView *v)
                    u * 7);
     else
         draw_tempo(ui, v, st, W - u * 13, ui->h - u * 24, u * 8);
-    int nx = next_step(s);
+    int nx = session_following_step(s);
     if (nx >= 0 && !portrait) {
         // On a plate, as the other HUD texts: a bright clip would drown it.
         char next[600];
@@ -249,10 +241,10 @@ static void draw_countdown(Ui *ui, const UiView *v)
 {
     const Session *s = v->session;
     float u = ui->u;
-    int n = s->countdown_next + 1;
+    int n = session_countdown_number(s);
     if (n > s->opt.countdown_s)
         n = s->opt.countdown_s;
-    float in = (float)(s->phase_t % 1000) / 1000.0f;
+    float in = (float)(session_phase_elapsed_ms(s) % 1000) / 1000.0f;
     ui_rect(ui, 0, 0, (float)ui->w, (float)ui->h, (SDL_Color){0, 0, 0, 110});
     ui_ring(ui, ui->w / 2.0f, ui->h / 2.0f, u * 30, u * 2.2f, 1 - in,
             side_color(s->side));
@@ -284,8 +276,9 @@ static void draw_rest(Ui *ui, const UiView *v)
     const Session *s = v->session;
     float u = ui->u, W = (float)ui->w, H = (float)ui->h;
     widget_background(ui);
-    float left = s->phase_len > 0 ? (float)(s->phase_len - s->phase_t) / 1000.0f : 0;
-    float frac = s->phase_len > 0 ? 1.0f - (float)s->phase_t / s->phase_len : 0;
+    int64_t left_ms = session_phase_remaining_ms(s);
+    float left = (float)left_ms / 1000.0f;
+    float frac = left_ms > 0 ? 1.0f - session_phase_progress(s) : 0; // the ring empties
     float cx = W < H ? W / 2 : W * 0.27f, cy = W < H ? H * 0.3f : H * 0.5f;
     ui_text(ui, cx, cy - u * 33, 6.0f, true, COL_DIM, UI_CENTER, 0, "REST");
     ui_ring(ui, cx, cy, u * 24, u * 3, 1, (SDL_Color){255, 255, 255, 35});
@@ -293,7 +286,7 @@ static void draw_rest(Ui *ui, const UiView *v)
     ui_textf(ui, cx, cy - u * 12, 22.0f, true, COL_TEXT, UI_CENTER, 0, "%d",
              (int)ceilf(left));
     // Next up.
-    int nx = s->set + 1 < s->plan.steps[s->step].sets ? s->step : next_step(s);
+    int nx = session_next_step(s); // this step again for its next set
     if (nx < 0)
         return;
     const SessionStep *st = &s->plan.steps[nx];
@@ -334,30 +327,28 @@ static void draw_rest(Ui *ui, const UiView *v)
 
 static void draw_pause_menu(Ui *ui, const UiView *v)
 {
-    static const char *const items[PAUSE_ITEMS] = {
-        "Resume", "Skip this exercise", "Restart this exercise",
-        "End this set now", "End the workout"};
+    int n = v->npause_items;
     float u = ui->u, W = (float)ui->w, H = (float)ui->h;
     ui_rect(ui, 0, 0, W, H, (SDL_Color){0, 0, 0, 170});
     ui_cover(ui);
-    float bw = fminf(u * 80, W - u * 6), bh = u * (12 + 9 * PAUSE_ITEMS);
+    float bw = fminf(u * 80, W - u * 6), bh = u * (12 + 9 * n);
     float x = (W - bw) / 2, y = (H - bh) / 2;
     ui_round_rect(ui, x, y, bw, bh, u * 3, COL_PANEL);
     ui_text(ui, W / 2, y + u * 2.5f, 6.0f, true, COL_ACCENT2, UI_CENTER, 0, "Paused");
-    for (int i = 0; i < PAUSE_ITEMS; i++) {
+    for (int i = 0; i < n; i++) {
         float iy = y + u * (11 + 9 * i);
         if (i == v->pause_sel)
             ui_round_rect(ui, x + u * 3, iy, bw - u * 6, u * 7.5f, u * 1.5f, COL_ACCENT);
         ui_text(ui, W / 2, iy + u * 1.2f, 4.6f, true,
-                i == v->pause_sel ? COL_BG : COL_TEXT, UI_CENTER, 0, items[i]);
+                i == v->pause_sel ? COL_BG : COL_TEXT, UI_CENTER, 0, v->pause_items[i]);
     }
 }
 
 static void stage(Ui *ui, const UiView *v, int step, float x, float y, float w,
                   float h)
 {
-    if (v->draw_stage)
-        v->draw_stage(v->stage_ctx, step, x, y, w, h);
+    if (v->stage)
+        stage_draw(v->stage, ui, v->session, step, v->now_ms, x, y, w, h);
     widget_stage(ui, v, x, y, w, h);
 }
 

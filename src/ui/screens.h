@@ -7,14 +7,13 @@
 #include "ui/ui.h"
 #include "ui/view.h"
 
+// The screen the view names, and the idle dimming over it.
 void screens_draw(Ui *ui, const UiView *v);
 
-void screen_home_draw(Ui *ui, const UiView *v);
-void screen_session_draw(Ui *ui, const UiView *v);
-void screen_summary_draw(Ui *ui, const UiView *v);
-void screen_history_draw(Ui *ui, const UiView *v);
-void screen_settings_draw(Ui *ui, const UiView *v);
-void screen_suspects_draw(Ui *ui, const UiView *v);
+// One per screen, in ui/screen_NAME.c.
+#define SCREEN_DRAW_DECL(id, name) void screen_##name##_draw(Ui *ui, const UiView *v);
+SCREEN_LIST(SCREEN_DRAW_DECL)
+#undef SCREEN_DRAW_DECL
 
 // Shared widgets (widgets.c).
 void widget_background(Ui *ui);

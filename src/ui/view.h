@@ -13,19 +13,32 @@
 #include "core/settings.h"
 #include "core/session.h"
 
+// Every screen, registered once: its value and its name. A screen NAME is
+// ui/screen_NAME.c (screen_NAME_draw) and app/screen_NAME_input.c
+// (screen_NAME_action, screen_NAME_auto); the tables that dispatch to them
+// (ui/screens.c, app/screen_table.c) are made from this list, so adding a
+// screen is one line here and those two files.
+#define SCREEN_LIST(X)                                                            \
+    X(SCREEN_HOME, home)                                                          \
+    X(SCREEN_CONFIRM, confirm)                                                    \
+    X(SCREEN_SESSION, session)                                                    \
+    X(SCREEN_SUMMARY, summary)                                                    \
+    X(SCREEN_HISTORY, history)                                                    \
+    X(SCREEN_SETTINGS, settings)                                                  \
+    X(SCREEN_SUSPECTS, suspects) // settings -> sessions whose date is doubtful
+
 typedef enum AppScreen {
-    SCREEN_HOME,
-    SCREEN_CONFIRM,
-    SCREEN_SESSION,
-    SCREEN_SUMMARY,
-    SCREEN_HISTORY,
-    SCREEN_SETTINGS,
-    SCREEN_SUSPECTS, // settings -> sessions whose date is doubtful
+#define SCREEN_ENUM_VALUE(id, name) id,
+    SCREEN_LIST(SCREEN_ENUM_VALUE)
+#undef SCREEN_ENUM_VALUE
 } AppScreen;
 
+#define SCREEN_ONE(id, name) +1
+enum { SCREEN_COUNT = 0 SCREEN_LIST(SCREEN_ONE) };
+#undef SCREEN_ONE
+
 #define VIEW_NOTICES_MAX 4
-#define PAUSE_ITEMS 5
-#define SETTINGS_ITEMS 8
+#define VIEW_MENU_MAX 12
 #define VIEW_SUSPECTS_MAX 8
 
 typedef struct UiView {
@@ -51,10 +64,12 @@ typedef struct UiView {
     bool caption_is_count;          // the last cue was a rep number
     bool pause_menu;
     int pause_sel;
+    const char *pause_items[VIEW_MENU_MAX]; // the app's pause menu, in order
+    int npause_items;
     bool demo_drawn;                // no clip: the live demo figure shows
-    // Draws the clip (or the demo figure) of a step into a rectangle.
-    void (*draw_stage)(void *ctx, int step, float x, float y, float w, float h);
-    void *stage_ctx;
+    // The clip (or the demo figure) behind the HUD; the app's, which opens
+    // its clips in the logic step. NULL: no stage is drawn.
+    struct Stage *stage;
     // Summary
     SessionSummary summary;
     int64_t xp_gained;
@@ -71,6 +86,11 @@ typedef struct UiView {
     // Settings
     const Settings *settings;
     int settings_sel;
+    struct {
+        const char *label;
+        char value[48];
+    } settings_rows[VIEW_MENU_MAX]; // the app fills them before each frame
+    int nsettings_rows;
     bool week_paused;
     // Sessions with a doubtful date (the app fills the text; the selected one
     // shows the date it would get)

@@ -23,18 +23,16 @@ expect_status() { # want, command...
 expect_out() { grep -qF -- "$1" "$TMP/out" || { cat "$TMP/out" >&2; fail "stdout lacks: $1"; }; }
 expect_err() { grep -qF -- "$1" "$TMP/err" || { cat "$TMP/err" >&2; fail "stderr lacks: $1"; }; }
 
-# The value of KEY in the first step of --describe --json output ($TMP/out)
-# that coaches exercise ID.
-step_field() { # id key
-    awk -v id="\"exercise_id\": \"$1\"," -v key="\"$2\": " '
-        index($0, id) { inside = 1 }
-        inside && index($0, key) { sub(/^ *"[^"]*": /, ""); sub(/,$/, ""); print; exit }
-        inside && /^    }/ { exit }' "$TMP/out"
+# JSON is checked parsed, as a reader takes it (Debian's Python): the
+# expression must hold on $TMP/out; see json_check.py.
+JSON_CHECK=$(dirname "$0")/json_check.py
+expect_json() { # expression [args...]
+    /usr/bin/python3 "$JSON_CHECK" "$TMP/out" "$@" || { cat "$TMP/out" >&2; fail "JSON: $1"; }
 }
+# In --describe --json output, KEY of the first step that coaches exercise ID
+# equals WANT (JSON).
 expect_field() { # id key want
-    local got
-    got=$(step_field "$1" "$2")
-    [ "$got" = "$3" ] || { cat "$TMP/out" >&2; fail "$1 $2 is $got, want $3"; }
+    expect_json 'step(s(0))[s(1)] == j(2)' "$@"
 }
 
 case $CASE in
@@ -72,7 +70,8 @@ check_clips_broken)
     expect_out "exercises.ini:69: warning: clip 'nordic-curls.mp4' cannot play ($TMP/clips/nordic-curls.mp4: no picture could be decoded): the demo is shown instead"
     if grep -q "clip 'band-work.mp4'" "$TMP/out"; then cat "$TMP/out" >&2; fail "a good clip reported"; fi
     expect_status 0 "$BIN" --check --json --videos-dir "$TMP/clips"
-    expect_out '"message": "clip '"'"'step-ups.mp4'"'"' cannot play'
+    expect_json 'any(p["message"].startswith(s(0)) for p in d["problems"])' \
+        "clip 'step-ups.mp4' cannot play ($TMP/clips/step-ups.mp4: empty file)"
     ;;
 bench_clips)
     # Every frame of 30 fps WebM/MKV/MP4 and 29.97 fps clips is presented on
@@ -88,9 +87,7 @@ bench_clips)
         -c:v libvpx -deadline realtime -c:a libopus "$TMP/e.webm" || fail "ffmpeg"
     for f in a.webm b.mkv c.mp4 d.mp4 e.webm; do
         expect_status 0 "$BIN" --bench "$TMP/$f" --headless --windowed=320x180 --frames 50 --json
-        expect_out '"frames": 50,'
-        expect_out '"dropped_frames": 0,'
-        expect_out '"late_frames": 0,'
+        expect_json 'd["frames"] == 50 and d["dropped_frames"] == 0 and d["late_frames"] == 0'
     done
     ;;
 bench_interrupted)
@@ -117,15 +114,14 @@ bench_interrupted)
     ;;
 check_json)
     expect_status 0 "$BIN" --check --json
-    expect_out '"ok": true'
-    expect_out '"errors": 0'
-    expect_out '"id": "ultra-legs"'
-    expect_out '"clip_path": null'
+    expect_json 'd["ok"] is True and d["errors"] == 0 and d["warnings"] == 9'
+    expect_json '[r["id"] for r in d["routines"]] == ["daily-hips", "mountain-legs", "ultra-legs"]'
+    expect_json 'all(e["clip_path"] is None for e in d["exercises"])'
     ;;
 describe_json)
     expect_status 0 "$BIN" --describe ultra-legs --json
-    sed "s|$ULTRALEGS_VIDEOS_DIR|VIDEOS|g" "$TMP/out" >"$TMP/norm"
-    diff -u "$DATA/describe-ultra-legs.json" "$TMP/norm" || fail "describe differs"
+    expect_json 'same(videos(d, s(1)), load_file(s(0)))' \
+        "$DATA/describe-ultra-legs.json" "$ULTRALEGS_VIDEOS_DIR"
     ;;
 describe_unknown)
     expect_status 1 "$BIN" --describe speed-legs --json
@@ -146,7 +142,7 @@ INI
     expect_status 0 "$BIN" --check --data-dir "$TMP/d"
     expect_out "speed-legs             Speed Legs                  2 steps  ok       (yours)"
     expect_status 0 "$BIN" --describe speed-legs --json --data-dir "$TMP/d"
-    expect_out '"exercise_id": "rear-lunges"'
+    expect_json '[x["exercise_id"] for x in d["steps"]] == ["rear-lunges", "split-squats"]'
     ;;
 user_override_broken)
     # A broken user copy of ultra-legs: the error names file:line, --check
@@ -160,7 +156,7 @@ user_override_broken)
     expect_out "$f: notice: routine 'ultra-legs' skipped because of its errors; the built-in one stays"
     expect_out "1 error, 9 warnings"
     expect_status 0 "$BIN" --describe ultra-legs --json
-    expect_out '"title": "Ultra Legs"'
+    expect_json 'd["title"] == "Ultra Legs"'
     ;;
 user_override_valid)
     mkdir -p "$TMP/d/routines"
@@ -230,6 +226,28 @@ coach_video_cut)
     expect_status 0 "$BIN" --describe ultra-legs --json --data-dir "$TMP/d"
     expect_field band-work clip '"band-work.mp4"'
     ;;
+json_hostile_text)
+    # Text from files and names goes out exactly as it came in: quotes,
+    # backslashes, control characters and every script; bytes that are not
+    # UTF-8 (a Latin-1 folder name) become U+FFFD, so the JSON stays readable.
+    title=$'Say "go" \\ back\\slash \x01\x1f\t\x7f café 日本 🏃'
+    d=$TMP/$'runner\xe9s "data"'
+    mkdir -p "$d/routines"
+    printf '[routine]\ntitle = %s\nblurb = %s\n[step]\nexercise = rear-lunges\nvariant = %s\nreps = 10\n' \
+        "$title" "$title" "$title" >"$d/routines/hostile.ini"
+    expect_status 0 "$BIN" --check --json --data-dir "$d"
+    expect_json 'any(r["id"] == "hostile" and r["title"] == s(0) and r["file"] == s(1) for r in d["routines"])' \
+        "$title" "$d/routines/hostile.ini"
+    expect_status 0 "$BIN" --describe hostile --json --data-dir "$d"
+    expect_json 'd["title"] == s(0) and d["blurb"] == s(0) and d["steps"][0]["variant"] == s(0)' "$title"
+    expect_status 0 "$BIN" --history --json --data-dir "$d" --now 2026-11-27T10:00:00-07:00
+    expect_json '[p["title"] for p in d["progression"] if p["routine"] == "hostile"] == ["Single-leg rear lunges, " + s(0)]' "$title"
+    clip=$TMP/$'clip "q" \\ \x01 ünï 日本 \xe9\xe2\x82.mp4'
+    ffmpeg -loglevel error -f lavfi -i testsrc2=size=160x90:rate=30 -t 0.5 -c:v libx264 \
+        -f mp4 "$clip" || fail "ffmpeg"
+    expect_status 0 "$BIN" --bench "$clip" --headless --windowed=320x180 --frames 5 --json
+    expect_json 'd["clip"] == s(0) and d["clip"].endswith("\ufffd\ufffd.mp4") and d["frames"] == 5' "$clip"
+    ;;
 bad_args)
     expect_status 2 "$BIN" --bogus
     expect_err "ultralegs: unknown option '--bogus' (see --help)"
@@ -263,22 +281,17 @@ CSV
     expect_status 0 "$BIN" --import-history "$TMP/h.csv" --data-dir "$TMP/d"
     expect_out "imported 8 sessions, 0 already stored, 0 bad rows"
     expect_status 0 "$BIN" --history --json --data-dir "$TMP/d" --now 2026-11-27T10:00:00-07:00
-    expect_out '"weekly_target": 2'
-    expect_out '"iso_week": "2026-W48"'
-    expect_out '"sessions": 1'
-    expect_out '"current": 2'
-    expect_out '"status": "open"'
-    expect_out '"total_sessions": 7'
-    expect_out '"id": "first-full-week"'
-    tr -d ' \n' <"$TMP/out" >"$TMP/flat"
-    grep -qF '"daily_band_streak":{"current":3,"longest":3}' "$TMP/flat" || fail "band streak"
-    grep -qF '"weekly_streak":{"current":2,"longest":2,"status":"open"}' "$TMP/flat" || fail "weekly streak"
+    expect_json 'd["weekly_target"] == 2'
+    expect_json 'd["this_week"] == {"iso_week": "2026-W48", "sessions": 1}'
+    expect_json 'd["total_sessions"] == 7'
+    expect_json '"first-full-week" in [b["id"] for b in d["badges"]]'
+    expect_json 'd["daily_band_streak"] == {"current": 3, "longest": 3}'
+    expect_json 'd["weekly_streak"] == {"current": 2, "longest": 2, "status": "open"}'
     # One more Ultra Legs this week meets the target and extends the streak.
     printf 'started_at,routine,completed,duration_s\n2026-11-27T08:00:00-07:00,ultra-legs,yes,900\n' >"$TMP/more.csv"
     expect_status 0 "$BIN" --import-history "$TMP/more.csv" --data-dir "$TMP/d"
     expect_status 0 "$BIN" --history --json --data-dir "$TMP/d" --now 2026-11-27T10:00:00-07:00
-    tr -d ' \n' <"$TMP/out" >"$TMP/flat"
-    grep -qF '"weekly_streak":{"current":3,"longest":3,"status":"met"}' "$TMP/flat" || fail "streak not extended"
+    expect_json 'd["weekly_streak"] == {"current": 3, "longest": 3, "status": "met"}'
     # The text report says the same.
     expect_status 0 "$BIN" --history --data-dir "$TMP/d" --now 2026-11-27T10:00:00-07:00
     expect_out "This week (2026-W48): 2 of 2 sessions, met"
@@ -302,6 +315,10 @@ import_bad_rows)
     expect_status 1 "$BIN" --import-history "$TMP/bad.csv" --data-dir "$TMP/d"
     expect_err "$TMP/bad.csv:3: error: bad started_at 'not-a-date'"
     expect_out "imported 1 session, 0 already stored, 1 bad row"
+    expect_err "importing: 2 rows"
+    printf 'started_at,routine,completed,duration_s\n2026-11-26T18:02:00-07:00,ultra-legs,yes,900\n' >"$TMP/one.csv"
+    expect_status 0 "$BIN" --import-history "$TMP/one.csv" --data-dir "$TMP/d"
+    expect_err "importing: 1 row (100%)"
     ;;
 history_damaged_db)
     mkdir -p "$TMP/d"
@@ -344,8 +361,12 @@ suspect_sessions)
     id=$(awk '/in the future/ {print $1}' "$TMP/out")
     [ -n "$id" ] || fail "no id listed"
     expect_status 0 "$BIN" --suspect-sessions --json --data-dir "$TMP/d" --now 2026-11-24T10:00-07:00
-    expect_out "\"id\": $id"
-    expect_out '"why": "in the future"'
+    expect_json 'd["suspect_sessions"] == [{"id": int(s(0)), "started_at": "2027-11-21T18:00:00-07:00", "routine": "ultra-legs", "why": "in the future"}]' "$id"
+    # A new date in the future is refused like 2015 is, with the reason.
+    expect_status 1 "$BIN" --fix-session-date "$id" 2027-06-01T10:00-07:00 --data-dir "$TMP/d" --now 2026-11-24T10:00-07:00
+    expect_err "--fix-session-date: a session cannot start more than a day after now (the clock says 24 Nov 2026)"
+    expect_status 1 "$BIN" --fix-session-date "$id" 2015-06-01T10:00-07:00 --data-dir "$TMP/d" --now 2026-11-24T10:00-07:00
+    expect_err "--fix-session-date: a session cannot start before 2020"
     expect_status 0 "$BIN" --fix-session-date "$id" 2026-11-21T18:00-07:00 --data-dir "$TMP/d"
     expect_out "session $id now starts 2026-11-21T18:00:00-07:00"
     expect_status 0 "$BIN" --suspect-sessions --data-dir "$TMP/d" --now 2026-11-24T10:00-07:00
@@ -355,6 +376,12 @@ suspect_sessions)
     # Deleting asks for --yes when nobody can be asked.
     expect_status 1 "$BIN" --delete-session "$id" --data-dir "$TMP/d" </dev/null
     expect_err "add --yes to delete it"
+    # On a terminal it asks, naming the session's start and routine.
+    asked=$(echo n | script -qec "'$BIN' --delete-session $id --data-dir '$TMP/d'" /dev/null)
+    case $asked in
+    *"Delete session $id (2026-11-21T18:00:00-07:00, ultra-legs) and its sets? [y/N]"*) ;;
+    *) fail "the question does not name the session: $asked" ;;
+    esac
     expect_status 0 "$BIN" --delete-session "$id" --yes --data-dir "$TMP/d"
     expect_out "deleted session $id"
     expect_status 1 "$BIN" --delete-session "$id" --yes --data-dir "$TMP/d"
@@ -377,7 +404,8 @@ check_config)
     expect_out "$c:9: error: 'video_fit'"
     expect_out "8 errors, 9 warnings"
     expect_status 1 "$BIN" --check --json
-    expect_out "\"file\": \"$c\""
+    expect_json 'd["ok"] is False and d["errors"] == 8'
+    expect_json '[p["line"] for p in d["problems"] if p["file"] == s(0)] == list(range(2, 10))' "$c"
     # The kiosk keeps coaching and says how many, not only the first.
     expect_status 0 "$BIN" --headless --virtual-clock --auto --routine daily-hips \
         --data-dir "$TMP/config/ultralegs" --cue-log "$TMP/cues.tsv"
@@ -426,22 +454,23 @@ history_read_only_user)
     ;;
 settings_doubtful_dates)
     # The settings screen lists the sessions with a doubtful date: one moved
-    # to its right day, one deleted after a confirmation.
+    # to its right day, one deleted after a confirmation. Right never goes
+    # past a day from now (10:00 on the 24th): the 24th at 18:00 is the last.
     printf 'started_at,routine,completed,duration_s\n2019-05-01T10:00:00Z,ultra-legs,yes,900\n2026-11-20T18:00:00-07:00,ultra-legs,yes,900\n2027-11-21T18:00:00-07:00,daily-hips,yes,600\n' >"$TMP/a.csv"
     expect_status 0 "$BIN" --import-history "$TMP/a.csv" --data-dir "$TMP/d"
-    printf '1 settings\n1.2 up\n1.4 ok\n1.6 down\n1.8 left\n2.2 ok\n2.4 pause\n2.5 back\n2.6 pause\n2.8 ok\n3 back\n3.5 quit\n' >"$TMP/s.txt"
+    printf '1 settings\n1.2 up\n1.4 ok\n1.6 down\n1.7 right\n1.8 right\n1.9 right\n2.2 ok\n2.4 pause\n2.5 back\n2.6 pause\n2.8 ok\n3 back\n3.5 quit\n' >"$TMP/s.txt"
     expect_status 0 "$BIN" --headless --virtual-clock --script "$TMP/s.txt" --data-dir "$TMP/d" \
         --now 2026-11-24T10:00-07:00 --cue-log "$TMP/cues.tsv" --screenshot 2.0:"$TMP/dates.png"
     grep -qP '\tnotice\t1 session dated in the future: see Settings, Doubtful dates$' "$TMP/cues.tsv" \
         || { cat "$TMP/cues.tsv" >&2; fail "no notice of the future session"; }
-    grep -qP '^2\.200\tsettings\tSession moved to Mon 23 Nov 2026 18:00$' "$TMP/cues.tsv" \
+    grep -qP '^2\.200\tsettings\tSession moved to Tue 24 Nov 2026 18:00$' "$TMP/cues.tsv" \
         || { cat "$TMP/cues.tsv" >&2; fail "the date was not saved"; }
     [ "$(grep -c 'Session deleted' "$TMP/cues.tsv")" = 1 ] || { cat "$TMP/cues.tsv" >&2; fail "Back did not keep it, or OK did not delete it"; }
     [ -s "$TMP/dates.png" ] || fail "no screenshot"
     expect_status 0 "$BIN" --suspect-sessions --data-dir "$TMP/d" --now 2026-11-24T10:00-07:00
     expect_out "No session has a suspect date."
     expect_status 0 "$BIN" --export-history "$TMP/out.csv" --data-dir "$TMP/d"
-    grep -q '^2026-11-23T18:00:00-07:00,daily-hips,yes,600' "$TMP/out.csv" || { cat "$TMP/out.csv" >&2; fail "not moved"; }
+    grep -q '^2026-11-24T18:00:00-07:00,daily-hips,yes,600' "$TMP/out.csv" || { cat "$TMP/out.csv" >&2; fail "not moved"; }
     ! grep -q '^2019' "$TMP/out.csv" || fail "not deleted"
     ;;
 stop_signal)

@@ -113,7 +113,7 @@ skipped_files_named)
     expect_out "  $R/speed-legs.ini.txt: error: named .ini.txt, not .ini (rename it to speed-legs.ini): skipped"
     expect_no_out ".hidden"
     # Upper-case extensions are read; the id is the name in lower case.
-    expect_out "  hill                   Hill                        1 steps  ok       (yours)"
+    expect_out "  hill                   Hill                        1 step   ok       (yours)"
     expect_out "6 errors, 11 warnings"
     # Listed in name order, whatever order the folder holds them in.
     grep -F ': skipped' "$TMP/out" | sed 's/:.*//' >"$TMP/order"
@@ -123,6 +123,11 @@ skipped_files_named)
         --cue-log "$TMP/cues.tsv" --screenshot 1:"$TMP/home.png"
     grep -qxF "0.000	notice	7 routine files skipped: run --check" "$TMP/cues.tsv" \
         || { cat "$TMP/cues.tsv" >&2; fail "no count on screen"; }
+    # The file's own name finds the routine it holds.
+    expect_status 0 "$BIN" --headless --virtual-clock --auto --data-dir "$TMP/d" --routine Hill \
+        --cue-log "$TMP/hill.tsv"
+    grep -q "	start	Hill: 1 exercise, about 1 minute" "$TMP/hill.tsv" \
+        || { cat "$TMP/hill.tsv" >&2; fail "--routine Hill did not start the routine of Hill.INI"; }
     ;;
 unreadable_file)
     # A file the kiosk's user cannot read: named, with the reason. As root
@@ -147,7 +152,7 @@ routine_limit)
         printf '[routine]\ntitle = R%02d\n[step]\nexercise = step-ups\nreps = 10\n' "$i" >"$R/r$(printf %02d "$i").ini"
     done
     expect_status 1 "$BIN" --check --data-dir "$TMP/d"
-    expect_out "  r60                    R60                         1 steps  ok       (yours)"
+    expect_out "  r60                    R60                         1 step   ok       (yours)"
     expect_no_out "  r61   "
     for i in $(seq 61 69); do
         expect_out "  $R/r$i.ini: error: too many routines (the kiosk holds 64, 3 of them built in): skipped"

@@ -5,6 +5,8 @@
  */
 #include "kiosk_util.h"
 
+#include <cjson/cJSON.h>
+#include <math.h>
 #include <sys/stat.h>
 
 #include "media/demo_clip.h"
@@ -18,6 +20,24 @@
 static const char *const exercises[8] = {
     "Band work", "Single-leg step-ups", "Split squats", "Nordic hamstring curls",
     "Glute bridges", "Clams", "Single-leg deadlifts", "Single-leg calf raises"};
+
+// A JSON file the kiosk wrote, parsed (NULL when it is not JSON).
+static cJSON *read_json(const char *path)
+{
+    char *text = ku_read("%s", path);
+    cJSON *doc = text ? cJSON_Parse(text) : NULL;
+    free(text);
+    return doc;
+}
+
+// The number at a path of object keys (NAN when there is none).
+static double json_number(const cJSON *doc, const char *key, const char *sub)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(doc, key);
+    if (sub)
+        v = cJSON_GetObjectItemCaseSensitive(v, sub);
+    return cJSON_IsNumber(v) ? v->valuedouble : NAN;
+}
 
 // The announced exercises, in order, without repeats of the same one.
 static void check_announced_in_order(const char *log)
@@ -144,10 +164,14 @@ static void full_session(int w, int h, const char *tag)
     assert_int_equal(ku_run(NULL, ENV BIN " --history --json --now 2026-11-25T20:00:00-07:00"
                             " > %s/%s-history.json", ku_dir, ku_dir, ku_dir, ku_dir,
                             ku_dir, tag), 0);
-    char *hist = ku_read("%s/%s-history.json", ku_dir, tag);
-    assert_non_null(strstr(hist, "\"total_sessions\": 1"));
-    assert_non_null(strstr(hist, "\"sessions\": 1"));
-    free(hist);
+    char path[400];
+    snprintf(path, sizeof(path), "%s/%s-history.json", ku_dir, tag);
+    cJSON *hist = read_json(path);
+    assert_non_null(hist);
+    assert_true(json_number(hist, "total_sessions", NULL) == 1);
+    assert_true(json_number(hist, "this_week", "sessions") == 1);
+    assert_true(json_number(hist, "xp", NULL) > 0);
+    cJSON_Delete(hist);
 
     // The screens, by their pixels.
     double bb;
@@ -155,7 +179,10 @@ static void full_session(int w, int h, const char *tag)
     assert_int_equal(im.w, w);
     assert_int_equal(im.h, h);
     assert_true(ku_frac(&im, 0.01, 0.03, 0.35, 0.13, ku_orange, NULL) > 0.05); // title
-    assert_true(ku_frac(&im, 0.01, 0.5, 0.99, 0.95, ku_orange, NULL) > 0.003); // selected card
+    // The selected card's orange frame: about 1.1-1.4% of the lower half,
+    // and as tall as a card (40% of the screen), not a stray mark.
+    assert_true(ku_frac(&im, 0.01, 0.5, 0.99, 0.95, ku_orange, &bb) > 0.006);
+    assert_true(bb > 0.3);
     assert_true(ku_frac(&im, 0.01, 0.35, 0.99, 0.9, ku_bright, NULL) > 0.01);  // card text
     ku_free(&im);
 
@@ -179,11 +206,14 @@ static void full_session(int w, int h, const char *tag)
     ku_free(&im);
 
     im = ku_load("%s/%s-left.png", ku_dir, tag);
-    assert_true(ku_frac(&im, 0.3, 0.1, 0.75, 0.9, ku_blue_leg, NULL) > 0.003); // working leg
+    // The working leg: about 2.4% of the demo's area, a leg's height (28%).
+    assert_true(ku_frac(&im, 0.3, 0.1, 0.75, 0.9, ku_blue_leg, &bb) > 0.012);
+    assert_true(bb > 0.2);
     assert_true(ku_frac(&im, 0.8, 0.1, 0.99, 0.45, ku_blue_leg, NULL) > 0.03); // "L" badge
     ku_free(&im);
     im = ku_load("%s/%s-right.png", ku_dir, tag);
-    assert_true(ku_frac(&im, 0.3, 0.1, 0.75, 0.9, ku_pink_leg, NULL) > 0.003);
+    assert_true(ku_frac(&im, 0.3, 0.1, 0.75, 0.9, ku_pink_leg, &bb) > 0.012); // about 2.6%
+    assert_true(bb > 0.2);
     assert_true(ku_frac(&im, 0.8, 0.1, 0.99, 0.45, ku_pink_leg, NULL) > 0.03); // "R" badge
     ku_free(&im);
 
@@ -202,7 +232,9 @@ static void full_session(int w, int h, const char *tag)
     ku_free(&im);
 
     im = ku_load("%s/%s-history.png", ku_dir, tag);
-    assert_true(ku_frac(&im, 0.05, 0.15, 0.58, 0.6, ku_orange, NULL) > 0.002); // today's cell
+    // Today's cell: about 0.5% of the calendar, one cell tall (4.6%).
+    assert_true(ku_frac(&im, 0.05, 0.15, 0.58, 0.6, ku_orange, &bb) > 0.0035);
+    assert_true(bb > 0.03 && bb < 0.08);
     ku_free(&im);
 }
 
@@ -391,9 +423,15 @@ static void test_settings_screen(void **state)
     free(log);
     assert_int_equal(ku_run(NULL, ENV BIN " --history --json --now 2026-11-26T10:00:00-07:00"
                             " > %s/h.json", ku_dir, ku_dir, ku_dir, ku_dir, ku_dir), 0);
-    char *h = ku_read("%s/h.json", ku_dir);
-    assert_non_null(strstr(h, "\"status\": \"paused\""));
-    free(h);
+    char path[400];
+    snprintf(path, sizeof(path), "%s/h.json", ku_dir);
+    cJSON *h = read_json(path);
+    assert_non_null(h);
+    const cJSON *streak = cJSON_GetObjectItemCaseSensitive(h, "weekly_streak");
+    const cJSON *status = cJSON_GetObjectItemCaseSensitive(streak, "status");
+    assert_true(cJSON_IsString(status));
+    assert_string_equal(status->valuestring, "paused");
+    cJSON_Delete(h);
     KuImage im = ku_load("%s/settings.png", ku_dir);
     assert_true(ku_frac(&im, 0.01, 0.03, 0.4, 0.13, ku_orange, NULL) > 0.04); // title
     assert_true(ku_frac(&im, 0.0, 0.12, 1.0, 0.85, ku_bright, NULL) > 0.008); // items
@@ -504,15 +542,30 @@ static void test_clips_and_fallback(void **state)
                             " --now 2026-11-25T18:00:00-07:00",
                             ku_dir, ku_dir, ku_dir, ku_dir, ku_dir, ku_dir, ku_dir, ku_dir,
                             ku_dir), 0);
+    double bb;
     KuImage im = ku_load("%s/clip.png", ku_dir);
-    assert_true(ku_frac(&im, 0.3, 0.1, 0.75, 0.95, ku_orange, NULL) > 0.003);
+    // The clip's orange leg: about 2.4% of the stage, a leg's height (38%).
+    assert_true(ku_frac(&im, 0.3, 0.1, 0.75, 0.95, ku_orange, &bb) > 0.012);
+    assert_true(bb > 0.25);
     assert_true(ku_frac(&im, 0.3, 0.1, 0.75, 0.95, ku_blue_leg, NULL) < 0.0005);
     ku_free(&im);
     im = ku_load("%s/broken.png", ku_dir);
-    assert_true(ku_frac(&im, 0.3, 0.1, 0.75, 0.9, ku_blue_leg, NULL) > 0.003);
+    // The demo's blue leg: about 2.2% of the stage, a leg's height (28%).
+    assert_true(ku_frac(&im, 0.3, 0.1, 0.75, 0.9, ku_blue_leg, &bb) > 0.01);
+    assert_true(bb > 0.2);
     ku_free(&im);
     char *log = ku_read("%s/c.tsv", ku_dir);
-    assert_non_null(strstr(log, "\tnotice\tClip split-squats.mp4 cannot play: showing the demo"));
+    const char *told = strstr(log, "\tnotice\tClip split-squats.mp4 cannot play: showing the demo");
+    assert_non_null(told);
+    // Told when the exercise comes on, in the logic step, not when a frame
+    // happens to be drawn (the screenshot is 30 s later).
+    const char *on = strstr(log, "\tannounce\tSplit squats.");
+    assert_non_null(on);
+    while (on > log && on[-1] != '\n')
+        on--;
+    while (told > log && told[-1] != '\n')
+        told--;
+    assert_true(strtod(on, NULL) < 290 && strtod(told, NULL) == strtod(on, NULL));
     free(log);
 }
 

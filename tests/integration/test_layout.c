@@ -9,8 +9,9 @@
  */
 #include "kiosk_util.h"
 
-#include <stdbool.h>
+#include <cjson/cJSON.h>
 #include <math.h>
+#include <stdbool.h>
 
 #define BIN ULTRALEGS_BIN
 #define NOW " --now 2026-11-25T18:00:00-07:00"
@@ -95,52 +96,52 @@ static void make_assets1(void)
     assert_int_equal(system(cmd), 0);
 }
 
-// Read one JSON string at *p (just after the opening quote) into out.
-static const char *read_string(const char *p, char *out, size_t size)
+static double num(const cJSON *o, const char *key, bool *ok)
 {
-    size_t n = 0;
-    while (*p && *p != '"') {
-        char c = *p++;
-        if (c == '\\') {
-            c = *p++;
-            if (c == 'n')
-                c = '\n';
-            else if (c == 't')
-                c = '\t';
-            else if (c == 'u') {
-                p += 4; // control characters only: never in our texts
-                c = '?';
-            }
-        }
-        if (n + 1 < size)
-            out[n++] = c;
-    }
-    out[n] = '\0';
-    return *p ? p + 1 : p;
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+    *ok = *ok && cJSON_IsNumber(v);
+    return cJSON_IsNumber(v) ? v->valuedouble : 0;
 }
 
+static bool str(const cJSON *o, const char *key, char *out, size_t size)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+    if (!cJSON_IsString(v))
+        return false;
+    snprintf(out, size, "%s", v->valuestring);
+    return true;
+}
+
+// One line of the layout log, parsed; false when it is not a layout record.
 static bool parse_frame(const char *line, Frame *fr)
 {
     memset(fr, 0, sizeof(*fr));
-    const char *p = strstr(line, "\"t\":");
-    if (!p || sscanf(p, "\"t\":%lf", &fr->t) != 1)
-        return false;
-    p = strstr(line, "\"screen\":\"");
-    if (!p)
-        return false;
-    p = read_string(p + 10, fr->screen, sizeof(fr->screen));
-    if (sscanf(p, ",\"w\":%d,\"h\":%d", &fr->w, &fr->h) != 2)
-        return false;
-    while ((p = strstr(p, "{\"text\":\"")) && fr->n < 256) {
+    cJSON *doc = cJSON_Parse(line);
+    bool ok = cJSON_IsObject(doc);
+    fr->t = num(doc, "t", &ok);
+    fr->w = (int)num(doc, "w", &ok);
+    fr->h = (int)num(doc, "h", &ok);
+    ok = ok && str(doc, "screen", fr->screen, sizeof(fr->screen));
+    const cJSON *texts = cJSON_GetObjectItemCaseSensitive(doc, "texts");
+    ok = ok && cJSON_IsArray(texts);
+    const cJSON *item;
+    cJSON_ArrayForEach(item, texts)
+    {
+        if (!ok || fr->n >= 256)
+            break;
         Text *t = &fr->texts[fr->n++];
-        p = read_string(p + 9, t->text, sizeof(t->text));
-        char cut[8] = "";
-        if (sscanf(p, ",\"x\":%lf,\"y\":%lf,\"w\":%lf,\"h\":%lf,\"size\":%d,\"cut\":%5[a-z]",
-                   &t->x, &t->y, &t->w, &t->h, &t->size, cut) != 6)
-            return false;
-        t->cut = strcmp(cut, "true") == 0;
+        ok = str(item, "text", t->text, sizeof(t->text));
+        t->x = num(item, "x", &ok);
+        t->y = num(item, "y", &ok);
+        t->w = num(item, "w", &ok);
+        t->h = num(item, "h", &ok);
+        t->size = (int)num(item, "size", &ok);
+        const cJSON *cut = cJSON_GetObjectItemCaseSensitive(item, "cut");
+        ok = ok && cJSON_IsBool(cut);
+        t->cut = cJSON_IsTrue(cut);
     }
-    return true;
+    cJSON_Delete(doc);
+    return ok;
 }
 
 // Letters without spaces, for finding a wrapped title in the texts.

@@ -69,8 +69,9 @@ check_run() {
     sleep 0.3
     import -window root "$TMP/$tag/x11.png"
     wait "$kpid" || bad "$tag: the kiosk exited with $?"
-    grep -q "\"w\":$w,\"h\":$h," "$TMP/$tag/layout.jsonl" ||
-        bad "$tag: laid out for $(grep -o '"w":[0-9]*,"h":[0-9]*' "$TMP/$tag/layout.jsonl") not $size"
+    /usr/bin/python3 "$(dirname "$0")/json_check.py" --lines "$TMP/$tag/layout.jsonl" \
+        'd and all([f["w"], f["h"]] == [j(0), j(1)] for f in d)' "$w" "$h" ||
+        bad "$tag: not laid out for $size"
     [ -s "$TMP/$tag/kiosk.png" ] || { bad "$tag: no kiosk screenshot"; return; }
     # The same picture, but for the flame's flicker: under 1% of the pixels
     # differ by more than a little.

@@ -179,6 +179,27 @@ static void test_now_option(void **state)
     tzset();
 }
 
+// Moving a date a day at a time: the most days it may move and stay on or
+// before a limit (negative when it is past the limit already).
+static void test_days_until(void **state)
+{
+    (void)state;
+    int64_t now, start;
+    int off;
+    assert_int_equal(cal_parse_iso("2026-11-29T12:00:00+01:00", &now, &off), 0);
+    // 20:00 on 20 Nov: today's 20:00 is still to come, so 8 days at most.
+    assert_int_equal(cal_parse_iso("2026-11-20T20:00:00+01:00", &start, &off),
+                     0);
+    assert_int_equal(cal_days_until(start, now), 8);
+    assert_int_equal(cal_days_until(start, now + 86400), 9);
+    // Exactly now: the whole day count.
+    assert_int_equal(cal_days_until(now - 3 * 86400, now), 3);
+    // A year ahead: back 366 days to be before now (28 Nov 2026, 18:00).
+    assert_int_equal(cal_parse_iso("2027-11-29T18:00:00+01:00", &start, &off),
+                     0);
+    assert_int_equal(cal_days_until(start, now), -366);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -188,6 +209,7 @@ int main(void)
         cmocka_unit_test(test_iso_format_roundtrip),
         cmocka_unit_test(test_dst_days),
         cmocka_unit_test(test_now_option),
+        cmocka_unit_test(test_days_until),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

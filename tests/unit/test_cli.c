@@ -88,6 +88,11 @@ static void test_errors(void **state)
     assert_false(parse(&o, err, 2, "--auto=yes"));
     assert_string_equal(err, "--auto takes no value");
     assert_false(parse(&o, err, 2, "stray"));
+    // --frames is the benchmark's: on its own it would start the kiosk.
+    assert_false(parse(&o, err, 3, "--frames", "5"));
+    assert_string_equal(err, "--frames goes with --bench CLIP");
+    assert_true(parse(&o, err, 5, "--bench", "c.mp4", "--frames", "5"));
+    assert_int_equal(o.bench_frames, 5);
 }
 
 // A value that is really the next option is refused, not taken as a folder

@@ -150,6 +150,44 @@ static void test_import_spreadsheet(void **state)
     history_free(&h);
     store_close(st);
 
+    // The sets column not quoted: its ';' split it into more fields than the
+    // header has. The row is refused with a hint, not cut to its first set.
+    st = fresh("d");
+    assert_int_equal(
+        import(st, "unquoted.csv",
+               "started_at;routine;completed;duration_s;sets\n"
+               "2026-11-04T18:00:00-07:00;ultra-legs;yes;900;"
+               "band-work//0/0/-/20/20/0/0;step-ups//1/0/L/10/9/12,5/0\n"
+               "2026-11-05T18:00:00-07:00;ultra-legs;yes;900;"
+               "band-work//0/0/-/20/20/0/0;;\n",
+               &d),
+        1);
+    assert_int_equal(d.errors, 1);
+    problem(&d, 0, "unquoted.csv:2: error: 6 fields, the header has 5");
+    problem(&d, 0, "quote the sets column, or save with ',' as separator");
+    diag_list_free(&d);
+    assert_true(store_load(st, &h));
+    assert_int_equal(h.nsessions, 1); // the 5th: empty padding is fine
+    assert_int_equal(h.sessions[0].nsets, 1);
+    history_free(&h);
+    store_close(st);
+
+    // A set number past the limit: the message names the limit.
+    st = fresh("e");
+    assert_int_equal(
+        import(st, "big.csv",
+               "started_at,routine,completed,duration_s,sets\n"
+               "2026-11-04T18:00:00-07:00,ultra-legs,yes,900,"
+               "band-work//0/5000/-/20/20/0/0\n",
+               &d),
+        0);
+    problem(&d, 0, "big.csv:2: error: bad set 'band-work'");
+    char limit[40];
+    snprintf(limit, sizeof(limit), "set 0-%d", RT_SETS_MAX);
+    problem(&d, 0, limit);
+    diag_list_free(&d);
+    store_close(st);
+
     // A file that is not split by commas gets a hint.
     st = fresh("c");
     assert_int_equal(import(st, "tabs.csv",
@@ -386,9 +424,22 @@ static void test_future_then_past(void **state)
                          h.sessions[i].id == wrong ||
                              h.sessions[i].id == behind);
     history_free(&h);
+    // A new date obeys the rule that flagged it: not past a day from now,
+    // not before 2020.
+    int64_t now = utc("2026-11-24T08:00:00-07:00");
+    assert_false(store_session_redate(
+        st, wrong, utc("2027-06-01T10:00:00-07:00"), -420, 180, now));
+    assert_string_equal(store_error(st),
+                        "a session cannot start more than a day after now "
+                        "(the clock says 24 Nov 2026)");
+    assert_false(
+        store_session_redate(st, wrong, now + 86400 + 60, -420, 180, now));
+    assert_false(store_session_redate(
+        st, wrong, utc("2015-06-01T10:00:00-07:00"), -420, 180, now));
+    assert_string_equal(store_error(st), "a session cannot start before 2020");
     // The runner fixes the date of one and deletes the other.
     assert_true(store_session_redate(
-        st, wrong, utc("2026-11-21T18:00:00-07:00"), -420, 180));
+        st, wrong, utc("2026-11-21T18:00:00-07:00"), -420, 180, now));
     assert_true(store_session_delete(st, behind));
     assert_false(store_session_delete(st, behind)); // gone already
     assert_non_null(strstr(store_error(st), "no session"));

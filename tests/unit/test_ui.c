@@ -1,6 +1,8 @@
 /*
  * The text cache: drawing the same screen again renders no text again, and
- * a changed number renders only itself; text never goes under 3.5 units.
+ * a changed number renders only itself; a text too wide is drawn smaller,
+ * never under UI_TEXT_MIN, and below that cut with an ellipsis; drawing
+ * the stage opens no clip.
  */
 #include "testutil.h"
 
@@ -8,6 +10,7 @@
 
 #include "core/session.h"
 #include "ui/screens.h"
+#include "ui/stage.h"
 #include "ui/ui.h"
 
 static void test_text_cache(void **state)
@@ -71,10 +74,51 @@ static void test_text_cache(void **state)
     screens_draw(&ui, &v);
     assert_int_equal(ui.renders, after);
 
+    // Drawing opens nothing: a stage the logic step never followed stays
+    // empty (no clip looked up or opened), and the demo figure shows.
+    Paths paths;
+    memset(&paths, 0, sizeof(paths));
+    Stage stage;
+    stage_init(&stage, &paths, lib, r);
+    v.stage = &stage;
+    ui_begin_frame(&ui);
+    screens_draw(&ui, &v);
+    assert_int_equal(stage.nfound, 0);
+    for (int i = 0; i < STAGE_CLIPS; i++) {
+        assert_null(stage.clips[i].clip);
+        assert_string_equal(stage.clips[i].path, "");
+    }
+    assert_non_null(stage.figure);
+    v.stage = NULL;
+    stage_deinit(&stage);
+
     // Fitting never goes under the minimum size: it cuts instead.
-    int w = ui_text(&ui, 0, 0, 4.0f, true, (SDL_Color){255, 255, 255, 255}, UI_LEFT, 60,
-                    "A very long exercise name that cannot fit");
+    SDL_Color white = {255, 255, 255, 255};
+    const char *long_name = "A very long exercise name that cannot fit";
+    int min_px = (int)(UI_TEXT_MIN * ui.u + 0.5f);
+    assert_true(ui_record_texts(&ui));
+    ui_begin_frame(&ui);
+    int w = ui_text(&ui, 0, 0, 4.0f, true, white, UI_LEFT, 60, long_name);
     assert_true(w <= 60);
+    assert_int_equal(ui.nrecords, 1);
+    const UiTextRecord *rec = &ui.records[0];
+    assert_int_equal(rec->px, min_px);      // shrunk to the minimum, not below
+    assert_true(rec->cut);                  // then cut with an ellipsis
+    assert_string_equal(rec->text, long_name);
+    assert_true(rec->w <= 60 && rec->w > 30); // as much of it as fits
+    // A text that fits at a smaller size above the minimum is shrunk, not cut.
+    int full = ui_text_width(&ui, 8.0f, true, long_name);
+    ui_begin_frame(&ui);
+    w = ui_text(&ui, 0, 0, 8.0f, true, white, UI_LEFT, full * 0.7f, long_name);
+    assert_int_equal(ui.nrecords, 1);
+    assert_false(ui.records[0].cut);
+    assert_true(w <= full * 0.7f && w > full * 0.6f);
+    assert_true(ui.records[0].px >= min_px && ui.records[0].px < (int)(8.0f * ui.u + 0.5f));
+    // A text asked for under the minimum is not made smaller still.
+    ui_begin_frame(&ui);
+    ui_text(&ui, 0, 0, 3.0f, false, white, UI_LEFT, 40, long_name);
+    assert_true(ui.records[0].cut);
+    assert_int_equal(ui.records[0].px, (int)(3.0f * ui.u + 0.5f));
     free(s);
     library_destroy(lib);
     ui_deinit(&ui);

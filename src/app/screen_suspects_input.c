@@ -28,19 +28,29 @@ static void format_when(int64_t utc, int offset_min, char *buf, size_t size)
 }
 
 // Where the selected row starts: a session in the future is most likely
-// from about now, so it starts at today; the others at their own date.
+// from about now, so it starts on the latest day not after now; the others
+// at their own date.
 static void select_row(App *a)
 {
     UiView *v = &a->view;
     a->suspect_shift_days = 0;
     if (v->nsuspects == 0)
         return;
-    if (a->suspects[v->suspect_sel].ahead) {
-        int64_t now = wallclock_utc(&a->wall, a->now);
-        int64_t off = (int64_t)a->suspects[v->suspect_sel].offset_min * 60;
-        int64_t from = (a->suspects[v->suspect_sel].started_utc + off) / 86400;
-        a->suspect_shift_days = (int)((now + off) / 86400 - from);
-    }
+    if (a->suspects[v->suspect_sel].ahead)
+        a->suspect_shift_days =
+            (int)cal_days_until(a->suspects[v->suspect_sel].started_utc,
+                                wallclock_utc(&a->wall, a->now));
+}
+
+// A day later or earlier, never past the bound the store keeps (a day
+// after now): a date the screen offers can be saved.
+static void shift_row(App *a, int by)
+{
+    const UiView *v = &a->view;
+    int64_t most = cal_days_until(a->suspects[v->suspect_sel].started_utc,
+                                  wallclock_utc(&a->wall, a->now) + 86400);
+    int64_t want = (int64_t)a->suspect_shift_days + by;
+    a->suspect_shift_days = (int)(want > most ? most : want);
 }
 
 static void show_new_date(App *a)
@@ -95,10 +105,11 @@ static void save_date(App *a)
     UiView *v = &a->view;
     int i = v->suspect_sel;
     char line[96];
-    if (!store_session_redate(
-            a->store, a->suspects[i].id,
-            a->suspects[i].started_utc + a->suspect_shift_days * 86400LL,
-            a->suspects[i].offset_min, CAL_CUTOFF_DEFAULT_MIN)) {
+    if (!store_session_redate(a->store, a->suspects[i].id,
+                              a->suspects[i].started_utc +
+                                  a->suspect_shift_days * 86400LL,
+                              a->suspects[i].offset_min, CAL_CUTOFF_DEFAULT_MIN,
+                              wallclock_utc(&a->wall, a->now))) {
         app_notice(a, 8000, "Date not changed: %s", store_error(a->store));
         return;
     }
@@ -120,7 +131,7 @@ static void delete_row(App *a)
     app_refresh_suspects(a);
 }
 
-void app_suspects_action(App *a, InputAction act)
+void screen_suspects_action(App *a, InputAction act)
 {
     UiView *v = &a->view;
     if (v->suspect_confirm) {
@@ -143,8 +154,10 @@ void app_suspects_action(App *a, InputAction act)
         break;
     case ACT_LEFT:
     case ACT_RIGHT:
-        a->suspect_shift_days += act == ACT_LEFT ? -1 : 1;
-        show_new_date(a);
+        if (n) {
+            shift_row(a, act == ACT_LEFT ? -1 : 1);
+            show_new_date(a);
+        }
         break;
     case ACT_OK:
         if (n)
@@ -156,4 +169,10 @@ void app_suspects_action(App *a, InputAction act)
     case ACT_QUIT: a->quit = true; break;
     default: break;
     }
+}
+
+void screen_suspects_auto(App *a, int64_t in_ms)
+{
+    (void)a; // --auto never opens the doubtful dates
+    (void)in_ms;
 }

@@ -1,7 +1,7 @@
 /*
  * YUV texture upload and fitted drawing.
  */
-#include "app/picture.h"
+#include "ui/picture.h"
 
 #include <math.h>
 #include <stdio.h>

@@ -2,13 +2,13 @@
  * The stage: what fills the screen behind the HUD for an exercise, its clip
  * or, when there is no playable clip, the live demo figure.
  */
-#ifndef UL_APP_STAGE_H
-#define UL_APP_STAGE_H
+#ifndef UL_UI_STAGE_H
+#define UL_UI_STAGE_H
 
 #include <SDL.h>
 #include <stdint.h>
 
-#include "app/picture.h"
+#include "ui/picture.h"
 #include "core/routine.h"
 #include "core/session.h"
 #include "platform/paths.h"
@@ -63,12 +63,15 @@ void stage_deinit(Stage *st);
 // Get step ready ahead of time (during the intro or the rest).
 void stage_prepare(Stage *st, const SessionPlan *plan, int step);
 
-// Every frame, drawn or not: which clip is on stage now and its time, so the
-// frame a clip shows depends on the clock alone (a headless run that draws
-// only its screenshots shows the frames a screen would have shown).
+// Every frame, drawn or not, in the logic step: which clip is on stage now
+// (opened here, never while drawing) and its time, so the frame a clip
+// shows depends on the clock alone (a headless run that draws only its
+// screenshots shows the frames a screen would have shown); and whether it
+// cannot play (stage_problem).
 void stage_follow(Stage *st, const Session *s, int64_t now_ms);
 
-// Draws the step's clip, or the demo figure (and says why) without one.
+// Draws the step's clip (as opened by stage_follow or stage_prepare), or
+// the demo figure (and says why) without one; opens nothing, tells no one.
 // Returns true when the clip was drawn.
 bool stage_draw(Stage *st, Ui *ui, const Session *s, int step, int64_t now_ms,
                 float x, float y, float w, float h);
@@ -77,7 +80,8 @@ bool stage_draw(Stage *st, Ui *ui, const Session *s, int step, int64_t now_ms,
 // asks for sound), or NULL.
 Clip *stage_sound(const Stage *st, int64_t now_ms);
 
-// The last clip problem to show the runner, or "".
+// Why the clip on stage cannot play, to show the runner, or "" (decided by
+// stage_follow; a picture that could not be shown counts from the next).
 const char *stage_problem(const Stage *st);
 
 #endif

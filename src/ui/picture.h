@@ -3,8 +3,8 @@
  * (IYUV, NV12) with the right colour matrix and range, and draw fitted
  * (letterboxed) or covering, turned upright by the clip's rotation.
  */
-#ifndef UL_APP_PICTURE_H
-#define UL_APP_PICTURE_H
+#ifndef UL_UI_PICTURE_H
+#define UL_UI_PICTURE_H
 
 #include <SDL.h>
 #include <stdbool.h>

@@ -4,7 +4,7 @@
  * are opened during the intro or the rest, so their first frame is decoded
  * before they are shown.
  */
-#include "app/stage.h"
+#include "ui/stage.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -37,9 +37,10 @@ void stage_deinit(Stage *st)
     memset(st, 0, sizeof(*st));
 }
 
-// The clip slot for a step (opened on first use); NULL when the exercise
-// has no clip file at all.
-static StageClip *clip_for(Stage *st, const SessionPlan *plan, int step, double now_s)
+// The clip slot for a step (opened on first use when may_open); NULL when
+// the exercise has no clip file at all, or (drawing) it is not open yet.
+static StageClip *clip_for(Stage *st, const SessionPlan *plan, int step, double now_s,
+                           bool may_open)
 {
     if (step < 0 || step >= plan->nsteps)
         return NULL;
@@ -50,6 +51,8 @@ static StageClip *clip_for(Stage *st, const SessionPlan *plan, int step, double 
     for (int i = 0; i < st->nfound && !path; i++)
         if (strcmp(st->found[i].id, ex->id) == 0)
             path = st->found[i].path;
+    if (!path && !may_open)
+        return NULL;
     if (!path && st->nfound < RT_EXERCISES_MAX) {
         int k = st->nfound++;
         snprintf(st->found[k].id, sizeof(st->found[k].id), "%s", ex->id);
@@ -69,6 +72,8 @@ static StageClip *clip_for(Stage *st, const SessionPlan *plan, int step, double 
         if (c->used < victim->used)
             victim = c;
     }
+    if (!may_open)
+        return NULL;
     if (st->shown == victim)
         st->shown = NULL;
     if (victim->clip && st->before_close)
@@ -93,7 +98,7 @@ void stage_prepare(Stage *st, const SessionPlan *plan, int step)
 {
     st->prepared_step = step;
     st->plan = plan;
-    clip_for(st, plan, step, 0);
+    clip_for(st, plan, step, 0, true);
 }
 
 Clip *stage_sound(const Stage *st, int64_t now_ms)
@@ -138,11 +143,21 @@ void stage_follow(Stage *st, const Session *s, int64_t now_ms)
         st->shown = NULL;
         return;
     }
-    StageClip *sc = clip_for(st, &s->plan, s->step, now_ms / 1000.0);
+    StageClip *sc = clip_for(st, &s->plan, s->step, now_ms / 1000.0, true);
     if (sc && sc->clip)
         clip_time(st, sc, now_ms / 1000.0);
     else
         st->shown = NULL;
+    st->problem[0] = '\0';
+    if (!sc)
+        return;
+    if (sc->clip && clip_error(sc->clip)[0] && !sc->error[0])
+        snprintf(sc->error, sizeof(sc->error), "%s", clip_error(sc->clip));
+    if (sc->error[0]) {
+        const char *base = strrchr(sc->path, '/');
+        snprintf(st->problem, sizeof(st->problem), "Clip %.200s cannot play: showing the demo",
+                 base ? base + 1 : sc->path);
+    }
 }
 
 static bool draw_clip(Stage *st, StageClip *sc, double now_s, float x, float y,
@@ -150,8 +165,6 @@ static bool draw_clip(Stage *st, StageClip *sc, double now_s, float x, float y,
 {
     if (!sc->clip)
         return false;
-    if (clip_error(sc->clip)[0] && !sc->error[0])
-        snprintf(sc->error, sizeof(sc->error), "%s", clip_error(sc->clip));
     // On the virtual clock this waits (bounded) for the frame due now, so a
     // screenshot shows exactly the frame a screen would.
     double t = clip_time(st, sc, now_s);
@@ -199,7 +212,7 @@ static void draw_demo(Stage *st, Ui *ui, const Session *s, int step, int64_t now
     double phase = 0;
     int cad = session_cadence_ms(s, step);
     if (s->phase == SESSION_WORK && step == s->step && cad > 0)
-        phase = fmod((double)s->phase_t / cad, 1.0);
+        phase = fmod((double)session_phase_elapsed_ms(s) / cad, 1.0);
     else
         phase = fmod((double)now_ms / 2500.0, 1.0);
     PoseSide side = POSE_SIDE_NONE;
@@ -222,20 +235,15 @@ bool stage_draw(Stage *st, Ui *ui, const Session *s, int step, int64_t now_ms,
     if (!s || step < 0 || step >= s->plan.nsteps)
         return false;
     double now_s = now_ms / 1000.0;
-    StageClip *sc = clip_for(st, &s->plan, step, now_s);
-    st->problem[0] = '\0';
+    StageClip *sc = clip_for(st, &s->plan, step, now_s, false);
     if (sc && draw_clip(st, sc, now_s, x, y, w, h)) {
         sc->drawn_ms = now_ms;
         return true;
     }
     draw_demo(st, ui, s, step, now_ms, x, y, w, h);
-    if (sc && sc->error[0]) {
-        const char *base = strrchr(sc->path, '/');
-        snprintf(st->problem, sizeof(st->problem), "Clip %.200s cannot play: showing the demo",
-                 base ? base + 1 : sc->path);
+    if (sc && sc->error[0] && st->problem[0])
         // A small, quiet label in the stage corner.
         ui_text(ui, x + ui->u * 2, y + h - ui->u * 6, 3.5f, false, COL_DIM, UI_LEFT,
                 w - ui->u * 4, st->problem);
-    }
     return false;
 }

@@ -1,0 +1,187 @@
+/*
+ * Settings: a table of rows {label, value shown, change}. Up and down
+ * choose a row, left and right (or OK) change it; leaving saves
+ * config.ini. The last row opens the sessions whose date is doubtful.
+ */
+#include "app/app_internal.h"
+
+#include <stdio.h>
+
+#include "data/settings_io.h"
+
+static int clamp(int x, int lo, int hi)
+{
+    return x < lo ? lo : x > hi ? hi : x;
+}
+
+static void volume_value(const App *a, char *out, size_t n)
+{
+    snprintf(out, n, "%d%%", a->settings.volume);
+}
+
+static void volume_change(App *a, int dir)
+{
+    a->settings.volume = clamp(a->settings.volume + 10 * dir, 0, 100);
+}
+
+static void voice_value(const App *a, char *out, size_t n)
+{
+    snprintf(out, n, "%s", a->settings.voice ? "On" : "Off");
+}
+
+static void voice_change(App *a, int dir)
+{
+    (void)dir;
+    a->settings.voice = !a->settings.voice;
+}
+
+static void tempo_value(const App *a, char *out, size_t n)
+{
+    snprintf(out, n, "%d%%", a->settings.tempo_pct);
+}
+
+static void tempo_change(App *a, int dir)
+{
+    a->settings.tempo_pct = clamp(a->settings.tempo_pct + 10 * dir, 50, 200);
+}
+
+static void target_value(const App *a, char *out, size_t n)
+{
+    if (a->settings.weekly_target > 0)
+        snprintf(out, n, "%d a week", a->settings.weekly_target);
+    else
+        snprintf(out, n, "As planned (%d)", a->lib->plan.weekly_target);
+}
+
+static void target_change(App *a, int dir)
+{
+    a->settings.weekly_target = (a->settings.weekly_target + dir + 8) % 8;
+}
+
+static void units_value(const App *a, char *out, size_t n)
+{
+    snprintf(out, n, "%s", a->settings.units == UNITS_LB ? "lb" : "kg");
+}
+
+static void units_change(App *a, int dir)
+{
+    (void)dir;
+    a->settings.units = a->settings.units == UNITS_KG ? UNITS_LB : UNITS_KG;
+}
+
+static void optional_value(const App *a, char *out, size_t n)
+{
+    snprintf(out, n, "%s",
+             a->settings.include_optional ? "Included" : "Skipped");
+}
+
+static void optional_change(App *a, int dir)
+{
+    (void)dir;
+    a->settings.include_optional = !a->settings.include_optional;
+}
+
+static void week_value(const App *a, char *out, size_t n)
+{
+    snprintf(out, n, "%s", a->view.week_paused ? "Paused" : "Counting");
+}
+
+static void week_change(App *a, int dir)
+{
+    (void)dir;
+    if (!a->store ||
+        !store_set_week_paused(a->store, cal_week_index(app_today(a)),
+                               !a->view.week_paused)) {
+        app_notice(a, 8000, "Cannot change the streak: %s",
+                   a->store ? store_error(a->store) : "no history");
+        return;
+    }
+    if (a->cue_log)
+        fprintf(a->cue_log, "%.3f\tsettings\tStreak %s this week\n",
+                a->now / 1000.0, a->view.week_paused ? "counting" : "paused");
+}
+
+static void doubtful_value(const App *a, char *out, size_t n)
+{
+    if (a->view.suspects_total)
+        snprintf(out, n, "%d to check", a->view.suspects_total);
+    else
+        snprintf(out, n, "None");
+}
+
+// change NULL: the row opens a screen to the right (OK or right).
+static const struct {
+    const char *label;
+    void (*value)(const App *a, char *out, size_t n);
+    void (*change)(App *a, int dir);
+} ROWS[] = {
+    {"Volume", volume_value, volume_change},
+    {"Voice", voice_value, voice_change},
+    {"Counting tempo", tempo_value, tempo_change},
+    {"Streak target", target_value, target_change},
+    {"Weights in", units_value, units_change},
+    {"Optional exercises", optional_value, optional_change},
+    {"This week's streak", week_value, week_change},
+    {"Doubtful dates", doubtful_value, NULL},
+};
+enum { ROWS_N = sizeof(ROWS) / sizeof(ROWS[0]) };
+_Static_assert(ROWS_N <= VIEW_MENU_MAX, "the view holds every settings row");
+
+void app_fill_settings_rows(App *a)
+{
+    UiView *v = &a->view;
+    for (int i = 0; i < ROWS_N; i++) {
+        v->settings_rows[i].label = ROWS[i].label;
+        ROWS[i].value(a, v->settings_rows[i].value,
+                      sizeof(v->settings_rows[i].value));
+    }
+    v->nsettings_rows = ROWS_N;
+}
+
+static void change(App *a, int dir)
+{
+    ROWS[a->view.settings_sel].change(a, dir);
+    app_refresh_history(a);
+    audio_set_volume(a->audio, a->settings.volume);
+    audio_set_voice(a->audio, a->settings.voice);
+}
+
+static void leave(App *a)
+{
+    char err[600];
+    if (!settings_save_file(&a->settings, a->paths, err, sizeof(err)))
+        app_notice(a, 8000, "Settings not saved: %s", err);
+    app_refresh_history(a);
+    app_set_screen(a, SCREEN_HOME);
+}
+
+void screen_settings_action(App *a, InputAction act)
+{
+    UiView *v = &a->view;
+    bool opens = ROWS[v->settings_sel].change == NULL;
+    if (act == ACT_UP)
+        v->settings_sel = (v->settings_sel + ROWS_N - 1) % ROWS_N;
+    else if (act == ACT_DOWN)
+        v->settings_sel = (v->settings_sel + 1) % ROWS_N;
+    else if (opens && (act == ACT_RIGHT || act == ACT_OK)) {
+        app_refresh_suspects(a);
+        app_set_screen(a, SCREEN_SUSPECTS);
+    } else if (opens && act == ACT_LEFT) {
+        // the doubtful dates open to the right; nothing to the left
+    } else if (act == ACT_LEFT)
+        change(a, -1);
+    else if (act == ACT_RIGHT || act == ACT_OK)
+        change(a, +1);
+    else if (act == ACT_BACK || act == ACT_SETTINGS)
+        leave(a);
+    else if (act == ACT_QUIT) {
+        leave(a);
+        a->quit = true;
+    }
+}
+
+void screen_settings_auto(App *a, int64_t in_ms)
+{
+    (void)a; // --auto never opens the settings
+    (void)in_ms;
+}
