@@ -221,8 +221,10 @@ static void test_service_with_broken_routine(void **state)
     free(log);
 
     // What it shows: the same start, with a screenshot (which ends a
-    // headless run once taken). Above the notices it is the home screen of
-    // a plain start, and it is not what starting a routine shows.
+    // headless run once taken). Its header (title, date, streak, today's
+    // plan) is the home screen's of a plain start, and it is not what
+    // starting a routine shows. (The carousel below moves up to make room
+    // for the notices, so it is not compared.)
     snprintf(args, sizeof(args),
              "%s --routine speed-legs --headless --now 2026-11-25T18:00"
              " --screenshot 2:%s/home.png 2>/dev/null",
@@ -247,8 +249,8 @@ static void test_service_with_broken_routine(void **state)
     KuImage home = ku_load("%s/home.png", ku_dir);
     KuImage plain = ku_load("%s/plain.png", ku_dir);
     KuImage started = ku_load("%s/started.png", ku_dir);
-    double same = diff_rows(&home, &plain, 0, 0.55);
-    double other = diff_rows(&started, &plain, 0, 0.55);
+    double same = diff_rows(&home, &plain, 0, 0.3);
+    double other = diff_rows(&started, &plain, 0, 0.3);
     print_message("service: home vs plain home %.2f, a started routine vs "
                   "plain home %.2f\n",
                   same, other);
