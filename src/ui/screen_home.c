@@ -27,8 +27,27 @@ static int exercise_count(const Routine *rt)
     return n;
 }
 
-// One card. Texts only when the whole card is on the screen: a card peeking
-// from the edge shows its panel, never half a title.
+// Every word of the text fits on a line of width w (no word is broken).
+static bool words_fit(Ui *ui, float size, float w, const char *text)
+{
+    char word[RT_NAME_MAX];
+    for (const char *p = text; *p;) {
+        size_t n = strcspn(p, " ");
+        if (n >= sizeof(word))
+            return false;
+        memcpy(word, p, n);
+        word[n] = '\0';
+        if (n && ui_text_width(ui, size, true, word) > w)
+            return false;
+        p += n;
+        p += strspn(p, " ");
+    }
+    return true;
+}
+
+// One card. The selected card's texts only when the whole card is on the
+// screen; a card peeking from the edge shows its title in its visible part
+// when the title fits there whole, never half a title.
 static void routine_card(Ui *ui, const UiView *v, int i, float x, float y,
                          float w, float h, bool sel)
 {
@@ -38,7 +57,21 @@ static void routine_card(Ui *ui, const UiView *v, int i, float x, float y,
         ui_round_rect(ui, x - u * 0.6f, y - u * 0.6f, w + u * 1.2f, h + u * 1.2f,
                       u * 2.4f, COL_ACCENT);
     ui_round_rect(ui, x, y, w, h, u * 2, sel ? COL_PANEL_HI : COL_PANEL);
-    if (x < 0 || x + w > ui->w || !sel)
+    if (!sel) {
+        // A neighbour says what it is: its title, in the part of the card
+        // on the screen, when it fits there whole.
+        float pad = u * 2.5f, vx = fmaxf(x, 0) + pad, vw = fminf(x + w, ui->w) - pad - vx;
+        if (vw >= u * 12 && words_fit(ui, 4.5f, vw, rt->title) &&
+            ui_text_lines(ui, 4.5f, true, vw, rt->title) > 0 &&
+            ui_text_lines(ui, 4.5f, true, vw, rt->title) <= 3) {
+            float th = ui_text_block(ui, vx, y, 4.5f, true, COL_DIM, UI_LEFT, vw, h, 3,
+                                     rt->title, false);
+            ui_text_block(ui, vx, y + (h - th) / 2, 4.5f, true, COL_DIM, UI_LEFT, vw, h, 3,
+                          rt->title, true);
+        }
+        return;
+    }
+    if (x < 0 || x + w > ui->w)
         return;
     float pad = u * 2.5f, tw = w - 2 * pad;
     bool today = i == v->today_routine;

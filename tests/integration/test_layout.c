@@ -310,6 +310,10 @@ static void test_home_every_size(void **state)
             // The first routine is shown whole, with its title.
             if (r >= 2 && !shows_title(&fr[0], "Ultra Legs"))
                 BAD(&fr[0], "Ultra Legs not shown whole");
+            // On a landscape screen the runner sees what is next: the
+            // neighbour to the right names itself.
+            if (r == 1 && w > h && !shows_title(&fr[0], "Daily Hips"))
+                BAD(&fr[0], "the neighbour card does not say it is Daily Hips");
             if (r == 3) {
                 // After 60 steps right and one left: the last of 60.
                 char last[200];
