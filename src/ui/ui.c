@@ -10,6 +10,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/strutil.h"
+
 static const char *const regular_paths[] = {
     "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
     "/usr/share/fonts/TTF/DejaVuSans.ttf",
@@ -163,7 +165,7 @@ static void record(Ui *ui, const char *text, float x, float y, float w, float h,
     if (!ui->records || ui->nrecords >= UI_RECORDS_MAX)
         return;
     UiTextRecord *r = &ui->records[ui->nrecords++];
-    snprintf(r->text, sizeof(r->text), "%s", text);
+    str_copy(r->text, sizeof(r->text), text); // a long text is logged cut short
     r->x = x;
     r->y = y;
     r->w = w;
