@@ -9,8 +9,8 @@
 #include "app/bench.h"
 #include "app/cli.h"
 #include "app/clip_check.h"
-#include "app/history_report.h"
 #include "app/glyph_check.h"
+#include "app/history_report.h"
 #include "app/report.h"
 #include "data/library_load.h"
 #include "platform/log.h"
@@ -42,7 +42,8 @@ int main(int argc, char **argv)
         return bench_run(&opt);
 
     Paths paths;
-    if (!paths_resolve(&paths, opt.data_dir, opt.videos_dir, err, sizeof(err))) {
+    if (!paths_resolve(&paths, opt.data_dir, opt.videos_dir, err,
+                       sizeof(err))) {
         log_error("ultralegs", "%s", err);
         return 1;
     }
@@ -67,14 +68,9 @@ int main(int argc, char **argv)
     case CLI_IMPORT:
     case CLI_SUSPECTS:
     case CLI_FIX_DATE:
-    case CLI_DELETE_SESSION:
-        status = history_command(&opt, &paths, lib);
-        break;
-    case CLI_KIOSK:
-        status = app_run(&opt, &paths, lib);
-        break;
-    default:
-        break;
+    case CLI_DELETE_SESSION: status = history_command(&opt, &paths, lib); break;
+    case CLI_KIOSK: status = app_run(&opt, &paths, lib); break;
+    default: break;
     }
     library_destroy(lib);
     return status;

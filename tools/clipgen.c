@@ -33,12 +33,15 @@ int main(int argc, char **argv)
         else if (strcmp(argv[i], "--missing") == 0)
             missing_only = true;
         else if (strcmp(argv[i], "--size") == 0 && i + 1 < argc) {
-            if (sscanf(argv[++i], "%dx%d", &w, &h) != 2 || w < 64 || h < 64 || w % 2 || h % 2) {
-                fprintf(stderr, "clipgen: --size wants an even WxH, like 1280x720\n");
+            if (sscanf(argv[++i], "%dx%d", &w, &h) != 2 || w < 64 || h < 64 ||
+                w % 2 || h % 2) {
+                fprintf(stderr,
+                        "clipgen: --size wants an even WxH, like 1280x720\n");
                 return 2;
             }
         } else if (argv[i][0] == '-') {
-            fprintf(stderr, "usage: clipgen [--out DIR] [--missing] [--size WxH] [ID ...]\n");
+            fprintf(stderr, "usage: clipgen [--out DIR] [--missing] [--size "
+                            "WxH] [ID ...]\n");
             return 2;
         } else if (nids < 64)
             ids[nids++] = argv[i];
@@ -63,7 +66,8 @@ int main(int argc, char **argv)
         diag_list_free(&sd);
         settings_clip_size(&set, settings_host_is_arm(), &w, &h);
         printf("clipgen: %dx%d (clip_size = %s in config.ini)\n", w, h,
-               set.clip_height ? (set.clip_height == 720 ? "720p" : "1080p") : "auto");
+               set.clip_height ? (set.clip_height == 720 ? "720p" : "1080p")
+                               : "auto");
     }
     if (!paths_mkdirs(out)) {
         fprintf(stderr, "clipgen: cannot create %s\n", out);
@@ -74,7 +78,9 @@ int main(int argc, char **argv)
         return 1;
     for (int k = 0; k < nids; k++)
         if (!library_exercise(lib, ids[k])) {
-            fprintf(stderr, "clipgen: unknown exercise '%s' (see ultralegs --check)\n", ids[k]);
+            fprintf(stderr,
+                    "clipgen: unknown exercise '%s' (see ultralegs --check)\n",
+                    ids[k]);
             library_destroy(lib);
             return 2;
         }
@@ -94,16 +100,20 @@ int main(int argc, char **argv)
         snprintf(path, sizeof(path), "%s/%s.mp4", out, ex->id);
         if (missing_only && file_exists(path)) {
             int cw, ch;
-            if (!demo_clip_probe(path, ex->pose, &cw, &ch) || (cw == w && ch == h))
+            if (!demo_clip_probe(path, ex->pose, &cw, &ch) ||
+                (cw == w && ch == h))
                 continue;
-            printf("clipgen: %-22s is %dx%d: remade at %dx%d\n", ex->id, cw, ch, w, h);
+            printf("clipgen: %-22s is %dx%d: remade at %dx%d\n", ex->id, cw, ch,
+                   w, h);
         }
-        DemoClipSpec spec = {ex->pose, ex->cadence_ms / 1000.0, ex->per_side, w, h, 30};
+        DemoClipSpec spec = {
+            ex->pose, ex->cadence_ms / 1000.0, ex->per_side, w, h, 30};
         int frames;
         char codec[32];
         printf("clipgen: %-22s ", ex->id);
         fflush(stdout);
-        if (demo_clip_write(path, &spec, &frames, codec, sizeof(codec), err, sizeof(err))) {
+        if (demo_clip_write(path, &spec, &frames, codec, sizeof(codec), err,
+                            sizeof(err))) {
             printf("%3d frames, %s -> %s\n", frames, codec, path);
             made++;
         } else {

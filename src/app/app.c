@@ -17,8 +17,8 @@
 #include <string.h>
 
 #include "app/layout_log.h"
-#include "data/settings_io.h"
 #include "core/calendar.h"
+#include "data/settings_io.h"
 #include "platform/stop.h"
 
 int64_t app_today(App *a)
@@ -31,7 +31,8 @@ int64_t app_today(App *a)
 void app_notice(App *a, int64_t for_ms, const char *fmt, ...)
 {
     UiView *v = &a->view;
-    int i = v->nnotices < VIEW_NOTICES_MAX ? v->nnotices++ : VIEW_NOTICES_MAX - 1;
+    int i =
+        v->nnotices < VIEW_NOTICES_MAX ? v->nnotices++ : VIEW_NOTICES_MAX - 1;
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(v->notices[i], sizeof(v->notices[i]), fmt, ap);
@@ -42,7 +43,8 @@ void app_notice(App *a, int64_t for_ms, const char *fmt, ...)
     // The log keeps what the screen said (the service journal, headless runs).
     log_info("ultralegs", "%s", v->notices[i]);
     if (a->cue_log)
-        fprintf(a->cue_log, "%.3f\tnotice\t%s\n", a->now / 1000.0, v->notices[i]);
+        fprintf(a->cue_log, "%.3f\tnotice\t%s\n", a->now / 1000.0,
+                v->notices[i]);
 }
 
 void app_expire_notices(App *a)
@@ -75,7 +77,9 @@ void app_refresh_history(App *a)
         // What could be read is still shown; the store has logged why the
         // rest could not, the screen says so.
         if (!store_load(a->store, &a->history))
-            app_notice(a, 20000, "History could not be read (%s): what is shown may be incomplete",
+            app_notice(a, 20000,
+                       "History could not be read (%s): what is shown may be "
+                       "incomplete",
                        store_error(a->store));
         history_view_build(a->hv, &a->history, a->lib, app_today(a),
                            a->settings.weekly_target);
@@ -102,14 +106,14 @@ void app_fill_today(App *a)
     v->weekday = cal_weekday(day);
     int y, m, d;
     cal_civil_from_days(day, &y, &m, &d);
-    static const char *const wd[7] = {"Monday", "Tuesday", "Wednesday", "Thursday",
-                                      "Friday", "Saturday", "Sunday"};
-    static const char *const mn[12] = {"January", "February", "March", "April",
-                                       "May", "June", "July", "August",
-                                       "September", "October", "November",
-                                       "December"};
-    snprintf(v->date_label, sizeof(v->date_label), "%s %d %s", wd[v->weekday], d,
-             mn[m - 1]);
+    static const char *const wd[7] = {"Monday",   "Tuesday", "Wednesday",
+                                      "Thursday", "Friday",  "Saturday",
+                                      "Sunday"};
+    static const char *const mn[12] = {
+        "January", "February", "March",     "April",   "May",      "June",
+        "July",    "August",   "September", "October", "November", "December"};
+    snprintf(v->date_label, sizeof(v->date_label), "%s %d %s", wd[v->weekday],
+             d, mn[m - 1]);
     v->today_routine = -1;
     const char *plan = a->lib->plan.days[v->weekday].routine;
     for (int i = 0; i < v->nroutines; i++)
@@ -143,13 +147,16 @@ static void log_heap(App *a)
 {
     if (a->cycles != a->cycles_logged) {
         a->cycles_logged = a->cycles;
-        log_info("ultralegs", "cycle %ld done at %.0f wall s: rss %.1f MB, heap %.1f MB",
-                 a->cycles, (double)SDL_GetTicks64() / 1000.0, clock_rss_mb(), heap_mb());
+        log_info("ultralegs",
+                 "cycle %ld done at %.0f wall s: rss %.1f MB, heap %.1f MB",
+                 a->cycles, (double)SDL_GetTicks64() / 1000.0, clock_rss_mb(),
+                 heap_mb());
     }
     if (a->now - a->heap_logged < 60000)
         return;
     a->heap_logged = a->now;
-    log_info("ultralegs", "heap %.0f s %.1f MB in use", a->now / 1000.0, heap_mb());
+    log_info("ultralegs", "heap %.0f s %.1f MB in use", a->now / 1000.0,
+             heap_mb());
 }
 
 static void draw(App *a)
@@ -163,7 +170,8 @@ static void draw(App *a)
 static bool shots_due(App *a)
 {
     for (int i = 0; i < a->opt->nshots; i++)
-        if (!a->shot_taken[i] && a->now >= (int64_t)(a->opt->shots[i].at_s * 1000))
+        if (!a->shot_taken[i] &&
+            a->now >= (int64_t)(a->opt->shots[i].at_s * 1000))
             return true;
     return false;
 }
@@ -171,10 +179,12 @@ static bool shots_due(App *a)
 static void take_shots(App *a)
 {
     for (int i = 0; i < a->opt->nshots; i++) {
-        if (a->shot_taken[i] || a->now < (int64_t)(a->opt->shots[i].at_s * 1000))
+        if (a->shot_taken[i] ||
+            a->now < (int64_t)(a->opt->shots[i].at_s * 1000))
             continue;
         char err[512];
-        if (!video_screenshot(&a->video, a->opt->shots[i].file, err, sizeof(err))) {
+        if (!video_screenshot(&a->video, a->opt->shots[i].file, err,
+                              sizeof(err))) {
             log_error("ultralegs", "%s", err);
             a->status = 1;
         }
@@ -206,7 +216,8 @@ static bool step_wants_sound(const App *a)
 {
     if (!a->in_session || a->session->step >= a->plan.nsteps)
         return false;
-    const Exercise *ex = library_exercise(a->lib, a->plan.steps[a->session->step].exercise_id);
+    const Exercise *ex =
+        library_exercise(a->lib, a->plan.steps[a->session->step].exercise_id);
     return ex && ex->clip_audio;
 }
 
@@ -222,16 +233,16 @@ static void stage_closing(void *ctx, Clip *c)
 static bool open_everything(App *a, char *err, size_t errsize)
 {
     const CliOptions *o = a->opt;
-    if (!video_open(&a->video, o->headless, o->windowed, o->win_w, o->win_h, err,
-                    errsize))
+    if (!video_open(&a->video, o->headless, o->windowed, o->win_w, o->win_h,
+                    err, errsize))
         return false;
     if (!ui_init(&a->ui, a->video.renderer, err, errsize))
         return false;
     ui_resize(&a->ui, a->video.w, a->video.h);
     if (!o->headless) // for the service's log
         log_info("ultralegs", "display %s %dx%d, %s renderer, vsync %s",
-                 a->video.driver, a->video.w, a->video.h, a->video.renderer_name,
-                a->video.vsync ? "on" : "off");
+                 a->video.driver, a->video.w, a->video.h,
+                 a->video.renderer_name, a->video.vsync ? "on" : "off");
     input_init();
     stage_init(&a->stage, a->paths, a->lib, a->video.renderer);
     a->stage.wait_frames = o->virtual_clock;
@@ -257,8 +268,10 @@ static bool open_settings_and_sound(App *a)
             diag_format(&sd.items[i], line, sizeof(line));
             log_warn("settings", "%s", line);
         }
-        app_notice(a, 20000, "config.ini has %d problems (defaults kept): run ultralegs --check",
-                   sd.count);
+        app_notice(
+            a, 20000,
+            "config.ini has %d problems (defaults kept): run ultralegs --check",
+            sd.count);
     }
     diag_list_free(&sd);
     a->view.settings = &a->settings;
@@ -266,12 +279,14 @@ static bool open_settings_and_sound(App *a)
 
     char why[300], pack[PATHS_MAX + 16];
     snprintf(pack, sizeof(pack), "%s/voice", a->paths->data_dir);
-    AudioOptions ao = {opt->headless, a->settings.volume, a->settings.voice, 512, pack,
-                       a->settings.speech_voice, a->settings.speech_rate};
+    AudioOptions ao = {
+        opt->headless, a->settings.volume,       a->settings.voice,      512,
+        pack,          a->settings.speech_voice, a->settings.speech_rate};
     a->audio = audio_open(&ao, why, sizeof(why));
     if (!a->audio)
         return false; // out of memory
-    if (audio_is_null(a->audio) && (!opt->headless || getenv("SDL_AUDIODRIVER")))
+    if (audio_is_null(a->audio) &&
+        (!opt->headless || getenv("SDL_AUDIODRIVER")))
         app_notice(a, 10000, "No sound: %s", why);
     a->audio_clock = !opt->virtual_clock && !audio_is_null(a->audio) &&
                      strcmp(audio_driver(a->audio), "disk") == 0;
@@ -285,35 +300,41 @@ static void open_history(App *a)
     clock_boot_id(a->boot_id, sizeof(a->boot_id));
     a->store = store_open(a->paths->data_dir, err, sizeof(err));
     if (!a->store) {
-        app_notice(a, 0, "History unavailable (%s): sessions will not be saved", err);
+        app_notice(a, 0, "History unavailable (%s): sessions will not be saved",
+                   err);
         return;
     }
     // Read-only: said once, with the reason, and kept until someone sees it;
     // the sessions do not say it again.
     if (store_read_only(a->store)) {
-        snprintf(a->save_told, sizeof(a->save_told), "%s", store_error(a->store));
+        snprintf(a->save_told, sizeof(a->save_told), "%s",
+                 store_error(a->store));
         app_notice(a, APP_UNTIL_INPUT, "%s", store_notice(a->store));
     } else if (store_notice(a->store)[0]) {
         app_notice(a, 30000, "%s", store_notice(a->store));
     }
     int64_t utc = wallclock_utc(&a->wall, 0);
     if (!a->opt->now) {
-        int fixed = store_reconcile_clock(a->store, utc, a->boot_id, clock_boot_ms(),
-                                          CAL_CUTOFF_DEFAULT_MIN);
+        int fixed = store_reconcile_clock(
+            a->store, utc, a->boot_id, clock_boot_ms(), CAL_CUTOFF_DEFAULT_MIN);
         if (fixed > 0)
-            app_notice(a, 10000, "The clock is right again: %d session%s re-dated", fixed,
+            app_notice(a, 10000,
+                       "The clock is right again: %d session%s re-dated", fixed,
                        fixed == 1 ? "" : "s");
     }
     int ahead = store_flag_future(a->store, utc);
     if (ahead > 0)
-        app_notice(a, 20000, "%d session%s dated in the future: see Settings, Doubtful dates", ahead,
-                   ahead == 1 ? "" : "s");
+        app_notice(
+            a, 20000,
+            "%d session%s dated in the future: see Settings, Doubtful dates",
+            ahead, ahead == 1 ? "" : "s");
     if (!store_read_only(a->store) && !store_backup(a->store, app_today(a), 7))
-        app_notice(a, 30000, "History %s: sessions are still saved", store_error(a->store));
+        app_notice(a, 30000, "History %s: sessions are still saved",
+                   store_error(a->store));
 }
 
-// The home screen: the routines (plan.ini's streak routines first, then the others in file
-// order), today's plan, the history.
+// The home screen: the routines (plan.ini's streak routines first, then the
+// others in file order), today's plan, the history.
 static void open_home(App *a)
 {
     const Library *lib = a->lib;
@@ -334,7 +355,8 @@ static void open_home(App *a)
         for (int i = 1; i < v->nroutines; i++)
             if (strcmp(v->routines[i]->id, lib->plan.streak_routines[k]) == 0) {
                 const Routine *t = v->routines[i];
-                memmove(&v->routines[1], &v->routines[0], (size_t)i * sizeof(v->routines[0]));
+                memmove(&v->routines[1], &v->routines[0],
+                        (size_t)i * sizeof(v->routines[0]));
                 v->routines[0] = t;
             }
     app_refresh_history(a);
@@ -376,8 +398,8 @@ static void tell_routine_not_started(App *a, const char *id)
     size_t n = 0;
     for (int i = 0; i < a->lib->nroutines && n < sizeof(known); i++)
         if (a->lib->routines[i].active)
-            n += (size_t)snprintf(known + n, sizeof(known) - n, "%s%s", n ? " " : "",
-                                  a->lib->routines[i].id);
+            n += (size_t)snprintf(known + n, sizeof(known) - n, "%s%s",
+                                  n ? " " : "", a->lib->routines[i].id);
     app_notice(a, APP_UNTIL_INPUT, "No routine '%s' (known: %s)", id, known);
 }
 
@@ -414,7 +436,8 @@ static void frame(App *a, int64_t n, int64_t *last_day)
         a->sound_clip = sound;
     }
     app_expire_notices(a);
-    int64_t active = a->last_input > a->screen_since ? a->last_input : a->screen_since;
+    int64_t active =
+        a->last_input > a->screen_since ? a->last_input : a->screen_since;
     v->dimmed = v->screen != SCREEN_SESSION && a->now - active > IDLE_DIM_MS;
     if (n % 600 == 0 && app_today(a) != *last_day) {
         *last_day = app_today(a);
@@ -458,15 +481,16 @@ static void frame(App *a, int64_t n, int64_t *last_day)
 
 static void print_audio_stats(App *a)
 {
-    if (!getenv("ULTRALEGS_AUDIO_STATS") || !a->audio || audio_is_null(a->audio))
+    if (!getenv("ULTRALEGS_AUDIO_STATS") || !a->audio ||
+        audio_is_null(a->audio))
         return;
     AudioStats st;
     audio_stats(a->audio, &st);
     log_info("audio",
              "driver %s, %d sounds, %d spoken cues, %d dropped, "
              "cue latency avg %.1f ms max %.1f ms",
-             audio_driver(a->audio), st.sounds, st.cues, st.dropped, st.latency_avg_ms,
-            st.latency_max_ms);
+             audio_driver(a->audio), st.sounds, st.cues, st.dropped,
+             st.latency_avg_ms, st.latency_max_ms);
 }
 
 int app_run(const CliOptions *opt, const Paths *paths, const Library *lib)
@@ -493,13 +517,15 @@ int app_run(const CliOptions *opt, const Paths *paths, const Library *lib)
         }
         a->have_script = true;
     }
-    const Routine *direct = opt->routine ? library_routine(lib, opt->routine) : NULL;
+    const Routine *direct =
+        opt->routine ? library_routine(lib, opt->routine) : NULL;
     if (opt->cue_log && !(a->cue_log = fopen(opt->cue_log, "w"))) {
         log_error("ultralegs", "cannot write the cue log %s", opt->cue_log);
         goto out;
     }
     if (opt->layout_log && !(a->layout_log = fopen(opt->layout_log, "w"))) {
-        log_error("ultralegs", "cannot write the layout log %s", opt->layout_log);
+        log_error("ultralegs", "cannot write the layout log %s",
+                  opt->layout_log);
         goto out;
     }
     if (!open_everything(a, err, sizeof(err))) {

@@ -28,7 +28,8 @@ void app_on_action(App *a, InputAction act, int px, int py)
     }
     if (act == ACT_TEST_RESIZE) {
         // Swap between two sizes, as a window manager would.
-        int w = a->video.w == 1920 ? 1280 : 1920, h = a->video.w == 1920 ? 720 : 1080;
+        int w = a->video.w == 1920 ? 1280 : 1920,
+            h = a->video.w == 1920 ? 720 : 1080;
         SDL_SetWindowSize(a->video.window, w, h);
         return;
     }
@@ -39,7 +40,9 @@ void app_on_action(App *a, InputAction act, int px, int py)
         return;
     }
     if (act == ACT_PAD_REMOVED) {
-        app_notice(a, 5000, "Controller disconnected: the keyboard and remote still work");
+        app_notice(
+            a, 5000,
+            "Controller disconnected: the keyboard and remote still work");
         return;
     }
     if (act == ACT_PAD_ADDED)

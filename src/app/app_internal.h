@@ -16,7 +16,6 @@
 #include "app/recorder.h"
 #include "app/screen_table.h"
 #include "app/script.h"
-#include "ui/stage.h"
 #include "audio/audio.h"
 #include "core/history_view.h"
 #include "core/session.h"
@@ -28,6 +27,7 @@
 #include "platform/video.h"
 #include "store/store.h"
 #include "ui/screens.h"
+#include "ui/stage.h"
 #include "ui/ui.h"
 
 #define FRAME_MS_NUM 1000
@@ -47,7 +47,7 @@ typedef struct App {
     Ui ui;
     Stage stage;
     Audio *audio;
-    bool audio_clock;       // the disk driver: time follows the capture
+    bool audio_clock; // the disk driver: time follows the capture
     Store *store;
     History history;
     HistoryView *hv;
@@ -66,21 +66,21 @@ typedef struct App {
     bool have_script;
     bool shot_taken[CLI_SHOTS_MAX];
     FILE *cue_log;
-    FILE *layout_log;       // --layout-log, or NULL
+    FILE *layout_log; // --layout-log, or NULL
     Settings settings;
     int64_t last_input;
-    int slow_frame_ms;      // test hook: a renderer that manages 1 fps
-    char last_problem[400]; // the clip problem last told
-    Notify notify;          // the service manager, when run as a service
-    Clip *sound_clip;       // whose sound plays
-    long loops;             // sessions done with --loop
+    int slow_frame_ms;           // test hook: a renderer that manages 1 fps
+    char last_problem[400];      // the clip problem last told
+    Notify notify;               // the service manager, when run as a service
+    Clip *sound_clip;            // whose sound plays
+    long loops;                  // sessions done with --loop
     const Routine *last_routine; // the one coached last
     int64_t heap_logged;
     long cycles, cycles_logged; // --loop: times every routine was coached
     bool quit;
     int status;
     int64_t notice_until[VIEW_NOTICES_MAX];
-    int64_t notice_from[VIEW_NOTICES_MAX];   // when each was raised
+    int64_t notice_from[VIEW_NOTICES_MAX];     // when each was raised
     bool notice_until_input[VIEW_NOTICES_MAX]; // stays until the runner acts
     char save_told[512];    // why sessions are not saved, as last shown
     bool save_told_session; // this session's save problem has been shown

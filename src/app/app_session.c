@@ -58,7 +58,8 @@ static void begin_session(App *a, const Routine *rt)
 {
     a->last_routine = rt;
     if (!session_plan_from_routine(&a->plan, a->lib, rt)) {
-        app_notice(a, 8000, "Cannot coach '%s': it names a missing exercise", rt->id);
+        app_notice(a, 8000, "Cannot coach '%s': it names a missing exercise",
+                   rt->id);
         return;
     }
     int64_t today = app_today(a);
@@ -75,15 +76,20 @@ static void begin_session(App *a, const Routine *rt)
     o.include_optional = a->settings.include_optional;
     session_init(a->session, &a->plan, &o);
     int64_t utc = wallclock_utc(&a->wall, a->now);
-    StoreStart start = {rt->id, utc, wallclock_offset_min(&a->wall, utc),
-                        CAL_CUTOFF_DEFAULT_MIN, a->boot_id, clock_boot_ms()};
+    StoreStart start = {rt->id,
+                        utc,
+                        wallclock_offset_min(&a->wall, utc),
+                        CAL_CUTOFF_DEFAULT_MIN,
+                        a->boot_id,
+                        clock_boot_ms()};
     recorder_begin(&a->rec, a->store, &start);
     a->save_told_session = false;
     if (!a->rec.started)
         tell_unsaved(a, "will not", a->rec.error);
     else if (a->rec.clock_suspect)
-        app_notice(a, 10000, "The clock looks wrong: this session is saved but kept "
-                         "out of the streak until the time is set");
+        app_notice(a, 10000,
+                   "The clock looks wrong: this session is saved but kept "
+                   "out of the streak until the time is set");
     a->in_session = true;
     a->view.session = a->session;
     a->view.pause_menu = false;
@@ -106,11 +112,13 @@ void app_start_routine(App *a, const Routine *rt, bool confirmed)
             counting = true;
     if (!confirmed && counting && hv && (hv->easy_day || hv->done_today)) {
         a->pending = rt;
-        a->view.confirm_text = hv->done_today
-            ? "You already did Ultra Legs today. The coach pairs it with an "
-              "easy day after: start another session anyway?"
-            : "You did Ultra Legs yesterday. Two days in a row leaves no easy "
-              "day between: start anyway?";
+        a->view.confirm_text =
+            hv->done_today ? "You already did Ultra Legs today. The coach "
+                             "pairs it with an "
+                             "easy day after: start another session anyway?"
+                           : "You did Ultra Legs yesterday. Two days in a row "
+                             "leaves no easy "
+                             "day between: start anyway?";
         app_set_screen(a, SCREEN_CONFIRM);
         return;
     }
@@ -131,9 +139,11 @@ static void app_end_session(App *a)
     recorder_finish(&a->rec, s);
     session_summary(s, &a->view.summary);
     a->view.saved = a->rec.finished && a->rec.failures == 0;
-    snprintf(a->view.save_error, sizeof(a->view.save_error), "%s", a->rec.error);
+    snprintf(a->view.save_error, sizeof(a->view.save_error), "%s",
+             a->rec.error);
     if (!a->view.saved)
-        tell_unsaved(a, "could not", a->rec.error[0] ? a->rec.error : "unknown error");
+        tell_unsaved(a, "could not",
+                     a->rec.error[0] ? a->rec.error : "unknown error");
     app_refresh_history(a);
     const HistoryView *hv = a->view.hv;
     a->view.xp_gained = hv ? hv->xp - xp_before : 0;
@@ -148,10 +158,11 @@ static void app_end_session(App *a)
         if (!had && a->view.nnew_badges < BADGES_MAX) {
             a->view.new_badges[a->view.nnew_badges++] = hv->badges[i];
             if (a->cue_log)
-                fprintf(a->cue_log, "%.3f\tbadge\tNew badge: %s\n", a->now / 1000.0,
-                        hv->badges[i].title);
+                fprintf(a->cue_log, "%.3f\tbadge\tNew badge: %s\n",
+                        a->now / 1000.0, hv->badges[i].title);
             Cue c = {CUE_SOUND_BADGE, "", CUE_PRIO_INFO, 6000};
-            snprintf(c.speech, sizeof(c.speech), "New badge: %s", hv->badges[i].title);
+            snprintf(c.speech, sizeof(c.speech), "New badge: %s",
+                     hv->badges[i].title);
             audio_cue(a->audio, &c, a->now);
         }
     }
@@ -173,7 +184,8 @@ void app_handle_events(App *a, const SessionEvent *ev, int n)
             a->view.phase_started_ms = e->at_ms;
             if (e->phase == SESSION_INTRO || e->phase == SESSION_REST)
                 stage_prepare(&a->stage, &a->plan,
-                              e->phase == SESSION_REST && a->session->step + 1 < a->plan.nsteps
+                              e->phase == SESSION_REST &&
+                                      a->session->step + 1 < a->plan.nsteps
                                   ? a->session->step + 1
                                   : a->session->step);
             continue;
@@ -207,10 +219,10 @@ void app_quit_session(App *a)
 {
     session_abort(a->session);
     if (a->cue_log)
-        fprintf(a->cue_log, "%.3f\tended\tWorkout ended early\n", a->now / 1000.0);
+        fprintf(a->cue_log, "%.3f\tended\tWorkout ended early\n",
+                a->now / 1000.0);
     app_end_session(a);
 }
-
 
 void app_tell_stage_problem(App *a)
 {

@@ -16,11 +16,11 @@
 #include <unistd.h>
 
 #include "app/json.h"
-#include "ui/picture.h"
 #include "media/clip.h"
 #include "platform/log.h"
 #include "platform/stop.h"
 #include "platform/video.h"
+#include "ui/picture.h"
 
 #define BENCH_REFRESH_HZ 60
 // The default run, and the most a run may ask for: 1000 loops of a
@@ -48,12 +48,14 @@ int bench_run(const CliOptions *opt)
     char err[600];
     SDL_SetHint(SDL_HINT_RENDER_VSYNC, "0"); // as fast as it can
     Video v;
-    if (!video_open(&v, opt->headless, opt->windowed, opt->win_w ? opt->win_w : 1920,
+    if (!video_open(&v, opt->headless, opt->windowed,
+                    opt->win_w ? opt->win_w : 1920,
                     opt->win_h ? opt->win_h : 1080, err, sizeof(err))) {
         log_error("bench", "%s", err);
         return 1;
     }
-    long frames = opt->bench_frames > 0 ? opt->bench_frames : BENCH_FRAMES_DEFAULT;
+    long frames =
+        opt->bench_frames > 0 ? opt->bench_frames : BENCH_FRAMES_DEFAULT;
     if (frames > BENCH_FRAMES_MAX) {
         log_warn("bench",
                  "--frames %ld is more than %ld: running %ld "
@@ -113,7 +115,8 @@ int bench_run(const CliOptions *opt)
         shown++;
         SDL_SetRenderDrawColor(v.renderer, 0, 0, 0, 255);
         SDL_RenderClear(v.renderer);
-        picture_draw(v.renderer, &pt, info->rotation, 0, 0, (float)v.w, (float)v.h, false);
+        picture_draw(v.renderer, &pt, info->rotation, 0, 0, (float)v.w,
+                     (float)v.h, false);
         SDL_RenderPresent(v.renderer);
         SDL_PumpEvents();
     }
@@ -145,28 +148,32 @@ int bench_run(const CliOptions *opt)
             json_add_int(o, "late_frames", late);
             cJSON_AddBoolToObject(o, "interrupted", interrupted);
             json_add_int(o, "loops", loops);
-            json_add_fixed(o, "cpu_ms_per_frame", shown ? cpu * 1000 / shown : 0, 3);
+            json_add_fixed(o, "cpu_ms_per_frame",
+                           shown ? cpu * 1000 / shown : 0, 3);
             json_add_fixed(o, "wall_s", wall_s, 3);
             json_add_fixed(o, "first_frame_ms", first_ms, 1);
             json_add_fixed(o, "max_seam_ms", seam * 1000, 1);
             json_add_fixed(o, "frame_period_ms", frame_ms, 1);
             json_add_fixed(o, "peak_rss_mb", peak, 1);
             json_add_fixed(o, "rss_growth_mb",
-                           rss_first_loop > 0 ? rss_end - rss_first_loop : 0, 1);
+                           rss_first_loop > 0 ? rss_end - rss_first_loop : 0,
+                           1);
             if (!json_write(stdout, o, true))
                 status = 1;
             cJSON_Delete(o);
         } else {
             printf("clip            %s (%s %s %dx%d @ %.2f fps, driver %s)\n",
-                   opt->bench_clip, info->codec, info->pixfmt, info->w, info->h, info->fps,
-                   v.driver);
-            printf("frames          %ld of %ld (%d loops)%s\n", shown, frames, loops,
-                   interrupted ? ", interrupted" : "");
-            printf("at %d Hz        %ld dropped, %ld late\n", BENCH_REFRESH_HZ, dropped, late);
+                   opt->bench_clip, info->codec, info->pixfmt, info->w, info->h,
+                   info->fps, v.driver);
+            printf("frames          %ld of %ld (%d loops)%s\n", shown, frames,
+                   loops, interrupted ? ", interrupted" : "");
+            printf("at %d Hz        %ld dropped, %ld late\n", BENCH_REFRESH_HZ,
+                   dropped, late);
             printf("cpu_ms_per_frame %.3f\n", shown ? cpu * 1000 / shown : 0);
             printf("wall_s          %.3f\n", wall_s);
             printf("first_frame_ms  %.1f\n", first_ms);
-            printf("max_seam_ms     %.1f (frame period %.1f)\n", seam * 1000, frame_ms);
+            printf("max_seam_ms     %.1f (frame period %.1f)\n", seam * 1000,
+                   frame_ms);
             printf("peak_rss_mb     %.1f\n", peak);
             printf("rss_growth_mb   %.1f (after warming up)\n",
                    rss_first_loop > 0 ? rss_end - rss_first_loop : 0);

@@ -14,27 +14,34 @@ static const char *help_text =
     "Usage: ultralegs [OPTIONS]\n"
     "A strength-routine coaching kiosk for runners.\n"
     "\n"
-    "  --windowed[=WxH]       run in a window (with --headless: the frame size)\n"
+    "  --windowed[=WxH]       run in a window (with --headless: the frame "
+    "size)\n"
     "  --routine ID           start this routine directly\n"
-    "  --data-dir DIR         history.db and config in DIR (default: XDG dirs)\n"
+    "  --data-dir DIR         history.db and config in DIR (default: XDG "
+    "dirs)\n"
     "  --videos-dir DIR       extra clip folder, searched first\n"
     "  --now YYYY-MM-DDTHH:MM[:SS][+-HH:MM]  pretend this is the local time\n"
-    "  --headless             no window, no sound device unless SDL_AUDIODRIVER\n"
+    "  --headless             no window, no sound device unless "
+    "SDL_AUDIODRIVER\n"
     "  --virtual-clock        time advances one frame per frame, no sleeping\n"
-    "  --auto                 the kiosk advances itself (reps counted by cadence)\n"
+    "  --auto                 the kiosk advances itself (reps counted by "
+    "cadence)\n"
     "  --loop                 with --auto: every routine in turn, endlessly\n"
     "  --draw-all             with --headless: draw every frame (soak runs)\n"
     "  --script FILE          timed input lines: \"<seconds> <action>\"\n"
     "  --screenshot SEC:FILE.png  save the frame shown at SEC (repeatable)\n"
-    "  --cue-log FILE         one line per cue: \"<seconds>\\t<kind>\\t<text>\"\n"
-    "  --layout-log FILE      per screenshot one JSON line: every text and its box\n"
+    "  --cue-log FILE         one line per cue: "
+    "\"<seconds>\\t<kind>\\t<text>\"\n"
+    "  --layout-log FILE      per screenshot one JSON line: every text and its "
+    "box\n"
     "  --check [--json]       validate exercises, routines, plan and clips\n"
     "  --describe ROUTINE [--json]  the routine as the kiosk will coach it\n"
     "  --bench CLIP [--frames N] [--json]  video playback benchmark\n"
     "  --history [--json]     streaks, this week, totals, progression, badges\n"
     "  --export-history FILE.csv | --import-history FILE.csv\n"
     "  --suspect-sessions [--json]  sessions whose date looks wrong\n"
-    "  --fix-session-date ID YYYY-MM-DDTHH:MM[+-HH:MM]  give a session its date\n"
+    "  --fix-session-date ID YYYY-MM-DDTHH:MM[+-HH:MM]  give a session its "
+    "date\n"
     "  --delete-session ID [--yes]  delete a session (asks unless --yes)\n"
     "  --version | --help\n";
 
@@ -77,7 +84,8 @@ static const char *checked_value(const char *name, const char *v, char *err,
                                  size_t errsize)
 {
     if (v && strncmp(v, "--", 2) == 0) {
-        snprintf(err, errsize, "%s needs a value, not the option '%s'", name, v);
+        snprintf(err, errsize, "%s needs a value, not the option '%s'", name,
+                 v);
         return NULL;
     }
     return v;
@@ -88,7 +96,10 @@ bool cli_parse_time(const char *s, CliTime *t)
     return cal_parse_local_time(s, t);
 }
 
-const CalLocalTime *cli_now(const CliOptions *o) { return o->now ? &o->now_time : NULL; }
+const CalLocalTime *cli_now(const CliOptions *o)
+{
+    return o->now ? &o->now_time : NULL;
+}
 
 bool cli_parse(CliOptions *o, int argc, char **argv, char *err, size_t errsize)
 {
@@ -99,7 +110,8 @@ bool cli_parse(CliOptions *o, int argc, char **argv, char *err, size_t errsize)
         const char *arg = argv[i];
         const char *inline_val = NULL;
         if (strncmp(arg, "--", 2) != 0) {
-            snprintf(err, errsize, "unexpected argument '%s' (see --help)", arg);
+            snprintf(err, errsize, "unexpected argument '%s' (see --help)",
+                     arg);
             return false;
         }
         const char *eq = strchr(arg, '=');
@@ -113,19 +125,20 @@ bool cli_parse(CliOptions *o, int argc, char **argv, char *err, size_t errsize)
         if (eq)
             inline_val = eq + 1;
 
-#define VALUE()                                                               \
-    checked_value(name,                                                       \
-                  inline_val ? inline_val                                     \
-                  : (i + 1 < argc ? argv[++i]                                 \
-                                  : (snprintf(err, errsize,                   \
-                                              "%s needs a value (see --help)",\
-                                              name),                          \
-                                     (const char *)NULL)),                    \
-                  err, errsize)
-#define NEED(var)                                                             \
-    do {                                                                      \
-        if (!((var) = VALUE()))                                               \
-            return false;                                                     \
+#define VALUE()                                                                \
+    checked_value(                                                             \
+        name,                                                                  \
+        inline_val ? inline_val                                                \
+                   : (i + 1 < argc                                             \
+                          ? argv[++i]                                          \
+                          : (snprintf(err, errsize,                            \
+                                      "%s needs a value (see --help)", name),  \
+                             (const char *)NULL)),                             \
+        err, errsize)
+#define NEED(var)                                                              \
+    do {                                                                       \
+        if (!((var) = VALUE()))                                                \
+            return false;                                                      \
     } while (0)
 
         if (strcmp(name, "--windowed") == 0) {
@@ -133,13 +146,17 @@ bool cli_parse(CliOptions *o, int argc, char **argv, char *err, size_t errsize)
             if (inline_val) {
                 int w, h;
                 if (!parse_size(inline_val, &w, &h)) {
-                    snprintf(err, errsize, "--windowed=WxH: bad size '%s' "
-                             "(e.g. 1280x720)", inline_val);
+                    snprintf(err, errsize,
+                             "--windowed=WxH: bad size '%s' "
+                             "(e.g. 1280x720)",
+                             inline_val);
                     return false;
                 }
                 if (w < 160 || h < 120 || w > 8192 || h > 8192) {
-                    snprintf(err, errsize, "--windowed=WxH: bad size '%s' "
-                             "(160x120 to 8192x8192)", inline_val);
+                    snprintf(err, errsize,
+                             "--windowed=WxH: bad size '%s' "
+                             "(160x120 to 8192x8192)",
+                             inline_val);
                     return false;
                 }
                 o->win_w = w;
@@ -154,8 +171,10 @@ bool cli_parse(CliOptions *o, int argc, char **argv, char *err, size_t errsize)
         } else if (strcmp(name, "--now") == 0) {
             NEED(o->now);
             if (!cli_parse_time(o->now, &o->now_time)) {
-                snprintf(err, errsize, "--now: bad time '%s' (expected "
-                         "YYYY-MM-DDTHH:MM[:SS][+-HH:MM])", o->now);
+                snprintf(err, errsize,
+                         "--now: bad time '%s' (expected "
+                         "YYYY-MM-DDTHH:MM[:SS][+-HH:MM])",
+                         o->now);
                 return false;
             }
         } else if (strcmp(name, "--headless") == 0) {
@@ -177,8 +196,10 @@ bool cli_parse(CliOptions *o, int argc, char **argv, char *err, size_t errsize)
             char num[32];
             double at;
             if (!colon || (size_t)(colon - v) >= sizeof(num) || !colon[1]) {
-                snprintf(err, errsize, "--screenshot: expected SEC:FILE.png, "
-                         "not '%s'", v);
+                snprintf(err, errsize,
+                         "--screenshot: expected SEC:FILE.png, "
+                         "not '%s'",
+                         v);
                 return false;
             }
             memcpy(num, v, (size_t)(colon - v));
@@ -213,8 +234,10 @@ bool cli_parse(CliOptions *o, int argc, char **argv, char *err, size_t errsize)
             const char *v;
             NEED(v);
             if (!str_parse_int(v, 1, 100000000L, &o->bench_frames)) {
-                snprintf(err, errsize, "--frames: bad number '%s' (a whole "
-                         "number from 1 to 100000000)", v);
+                snprintf(err, errsize,
+                         "--frames: bad number '%s' (a whole "
+                         "number from 1 to 100000000)",
+                         v);
                 return false;
             }
         } else if (strcmp(name, "--history") == 0) {
@@ -234,7 +257,8 @@ bool cli_parse(CliOptions *o, int argc, char **argv, char *err, size_t errsize)
             bool fix = name[2] == 'f';
             o->mode = fix ? CLI_FIX_DATE : CLI_DELETE_SESSION;
             if (!str_parse_int(v, 1, 2000000000L, &o->session_id)) {
-                snprintf(err, errsize, "%s: bad session id '%s' (see --suspect-sessions)",
+                snprintf(err, errsize,
+                         "%s: bad session id '%s' (see --suspect-sessions)",
                          name, v);
                 return false;
             }
@@ -246,8 +270,10 @@ bool cli_parse(CliOptions *o, int argc, char **argv, char *err, size_t errsize)
                 }
                 o->session_date = argv[++i];
                 if (!cli_parse_time(o->session_date, &t)) {
-                    snprintf(err, errsize, "%s: bad date '%s' (expected "
-                             "YYYY-MM-DDTHH:MM[:SS][+-HH:MM])", name, o->session_date);
+                    snprintf(err, errsize,
+                             "%s: bad date '%s' (expected "
+                             "YYYY-MM-DDTHH:MM[:SS][+-HH:MM])",
+                             name, o->session_date);
                     return false;
                 }
             }
@@ -267,8 +293,8 @@ bool cli_parse(CliOptions *o, int argc, char **argv, char *err, size_t errsize)
              strcmp(name, "--virtual-clock") == 0 ||
              strcmp(name, "--check") == 0 || strcmp(name, "--json") == 0 ||
              strcmp(name, "--history") == 0 || strcmp(name, "--version") == 0 ||
-             strcmp(name, "--suspect-sessions") == 0 || strcmp(name, "--yes") == 0 ||
-             strcmp(name, "--help") == 0)) {
+             strcmp(name, "--suspect-sessions") == 0 ||
+             strcmp(name, "--yes") == 0 || strcmp(name, "--help") == 0)) {
             snprintf(err, errsize, "%s takes no value", name);
             return false;
         }

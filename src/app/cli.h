@@ -39,13 +39,14 @@ typedef struct CliOptions {
     const char *routine;
     const char *data_dir;
     const char *videos_dir;
-    const char *now;       // as given (NULL: the real clock)
-    CalLocalTime now_time; // --now as read by cli_parse, the one place it is read
+    const char *now; // as given (NULL: the real clock)
+    CalLocalTime
+        now_time; // --now as read by cli_parse, the one place it is read
     bool headless;
     bool virtual_clock;
     bool auto_run;
-    bool loop;        // --loop: with --auto, every routine in turn, endlessly
-    bool draw_all;    // --draw-all: headless, still draw every frame
+    bool loop;     // --loop: with --auto, every routine in turn, endlessly
+    bool draw_all; // --draw-all: headless, still draw every frame
     const char *script;
     CliShot shots[CLI_SHOTS_MAX];
     int nshots;
@@ -57,8 +58,9 @@ typedef struct CliOptions {
     long bench_frames;
     const char *history_file; // export / import
     long session_id;          // --fix-session-date, --delete-session
-    const char *session_date; // --fix-session-date: as given; checked by cli_parse
-    bool yes;                 // --yes: delete without asking
+    const char
+        *session_date; // --fix-session-date: as given; checked by cli_parse
+    bool yes;          // --yes: delete without asking
 } CliOptions;
 
 // The moment --now gave, or NULL for the real clock (wallclock_init's form).

@@ -13,10 +13,11 @@ static void check_text(Ui *ui, Library *lib, const char *file, int line,
 {
     uint32_t c = ui_text_missing(ui, text);
     if (c)
-        diag_add(&lib->diags, DIAG_WARNING, file, line, subject,
-                 "%s has a character no installed font can draw (U+%04X): it shows "
-                 "as a box (install fonts-noto-cjk or another font that has it)",
-                 what, (unsigned)c);
+        diag_add(
+            &lib->diags, DIAG_WARNING, file, line, subject,
+            "%s has a character no installed font can draw (U+%04X): it shows "
+            "as a box (install fonts-noto-cjk or another font that has it)",
+            what, (unsigned)c);
 }
 
 void glyph_check_library(Library *lib)
@@ -38,7 +39,8 @@ void glyph_check_library(Library *lib)
         for (int k = 0; k < ex->npoints; k++)
             check_text(ui, lib, ex->file, ex->line, ex->id, "a coaching point",
                        ex->points[k]);
-        check_text(ui, lib, ex->file, ex->line, ex->id, "the equipment", ex->equipment);
+        check_text(ui, lib, ex->file, ex->line, ex->id, "the equipment",
+                   ex->equipment);
     }
     for (int i = 0; i < lib->nroutines; i++) {
         const Routine *rt = &lib->routines[i];
@@ -46,13 +48,14 @@ void glyph_check_library(Library *lib)
             continue;
         check_text(ui, lib, rt->file, 0, rt->id, "the title", rt->title);
         check_text(ui, lib, rt->file, 0, rt->id, "the blurb", rt->blurb);
-        check_text(ui, lib, rt->file, 0, rt->id, "the frequency", rt->frequency);
+        check_text(ui, lib, rt->file, 0, rt->id, "the frequency",
+                   rt->frequency);
         check_text(ui, lib, rt->file, 0, rt->id, "the finish", rt->finish);
         for (int k = 0; k < rt->nsteps; k++) {
-            check_text(ui, lib, rt->file, rt->steps[k].line, rt->id, "a step's variant",
-                       rt->steps[k].variant);
-            check_text(ui, lib, rt->file, rt->steps[k].line, rt->id, "a step's note",
-                       rt->steps[k].note);
+            check_text(ui, lib, rt->file, rt->steps[k].line, rt->id,
+                       "a step's variant", rt->steps[k].variant);
+            check_text(ui, lib, rt->file, rt->steps[k].line, rt->id,
+                       "a step's note", rt->steps[k].note);
         }
     }
     ui_deinit(ui);

@@ -50,9 +50,9 @@ static bool print_json(FILE *f, const HistoryView *v)
         json_add_int(o, "step", p->step + 1);
         json_add_string(o, "exercise", it->exercise);
         json_add_string(o, "title", p->title);
-        json_add_string_or_null(o, "block", it->block == STEP_BLOCK_NONE
-                                                ? NULL
-                                                : step_block_name(it->block));
+        json_add_string_or_null(
+            o, "block",
+            it->block == STEP_BLOCK_NONE ? NULL : step_block_name(it->block));
         json_add_int(o, "reps_min", it->reps_min);
         json_add_int(o, "reps_max", it->reps_max);
         json_add_int(o, "target", it->target);

@@ -13,7 +13,6 @@
 // be written.
 bool history_report_print(FILE *f, const HistoryView *v, bool json);
 
-
 #include "app/cli.h"
 #include "platform/paths.h"
 

@@ -13,14 +13,14 @@
 #include "store/store.h"
 
 typedef struct Recorder {
-    Store *store;         // not owned; NULL: nothing is saved
+    Store *store; // not owned; NULL: nothing is saved
     int64_t session_id;
     bool started;
     bool finished;
     bool clock_suspect;
-    int nsaved;           // results written so far
+    int nsaved; // results written so far
     int failures;
-    char error[256];      // why the last write failed, or ""
+    char error[256]; // why the last write failed, or ""
 } Recorder;
 
 // Start recording; st may be NULL (no history available).

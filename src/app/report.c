@@ -6,8 +6,8 @@
 #include <string.h>
 
 #include "app/json.h"
-#include "data/settings_io.h"
 #include "core/session.h"
+#include "data/settings_io.h"
 #include "platform/log.h"
 
 // Every problem --check reports: the library's and config.ini's.
@@ -54,9 +54,10 @@ static bool check_json(FILE *f, const Library *lib, const Paths *paths,
         cJSON *o = json_push_object(exercises);
         json_add_string(o, "id", ex->id);
         json_add_string(o, "name", ex->name);
-        json_add_string(o, "status",
-                        status_of(problems_for(lib, ex->file, ex->id, DIAG_ERROR),
-                                  problems_for(lib, ex->file, ex->id, DIAG_WARNING)));
+        json_add_string(
+            o, "status",
+            status_of(problems_for(lib, ex->file, ex->id, DIAG_ERROR),
+                      problems_for(lib, ex->file, ex->id, DIAG_WARNING)));
         cJSON_AddBoolToObject(o, "active", ex->active);
         cJSON_AddBoolToObject(o, "user", ex->user);
         json_add_string(o, "clip", ex->clip);
@@ -70,9 +71,10 @@ static bool check_json(FILE *f, const Library *lib, const Paths *paths,
         cJSON *o = json_push_object(routines);
         json_add_string(o, "id", rt->id);
         json_add_string(o, "title", rt->title);
-        json_add_string(o, "status",
-                        status_of(problems_for(lib, rt->file, rt->id, DIAG_ERROR),
-                                  problems_for(lib, rt->file, rt->id, DIAG_WARNING)));
+        json_add_string(
+            o, "status",
+            status_of(problems_for(lib, rt->file, rt->id, DIAG_ERROR),
+                      problems_for(lib, rt->file, rt->id, DIAG_WARNING)));
         cJSON_AddBoolToObject(o, "active", rt->active);
         cJSON_AddBoolToObject(o, "user", rt->user);
         json_add_int(o, "steps", rt->nsteps);
@@ -119,8 +121,8 @@ int report_check(FILE *f, const Library *lib, const Paths *paths, bool json)
         int e = problems_for(lib, rt->file, rt->id, DIAG_ERROR);
         int wn = problems_for(lib, rt->file, rt->id, DIAG_WARNING);
         fprintf(f, "  %-22s %-26s %2d %-5s  %-8s%s%s\n", rt->id, rt->title,
-                rt->nsteps, rt->nsteps == 1 ? "step" : "steps", status_of(e, wn),
-                rt->user ? " (yours)" : "",
+                rt->nsteps, rt->nsteps == 1 ? "step" : "steps",
+                status_of(e, wn), rt->user ? " (yours)" : "",
                 rt->active ? "" : " (not used)");
     }
     fprintf(f, "\nPlan: %s\n", lib->plan.loaded ? lib->plan.file : "(none)");
@@ -132,8 +134,9 @@ int report_check(FILE *f, const Library *lib, const Paths *paths, bool json)
             fprintf(f, "  %s\n", line);
         }
     }
-    fprintf(f, "\n%d error%s, %d warning%s\n", all.errors, all.errors == 1 ? "" : "s",
-            all.warnings, all.warnings == 1 ? "" : "s");
+    fprintf(f, "\n%d error%s, %d warning%s\n", all.errors,
+            all.errors == 1 ? "" : "s", all.warnings,
+            all.warnings == 1 ? "" : "s");
     diag_list_free(&all);
     return status;
 }
@@ -153,8 +156,9 @@ static void describe_step(cJSON *o, const Library *lib, const Paths *paths,
     json_add_int(o, "reps_target", ps->reps_target);
     json_add_string(o, "unit", ex ? ex->unit : "reps");
     cJSON_AddBoolToObject(o, "per_side", st->per_side > 0);
-    json_add_string_or_null(o, "block",
-                            st->block == STEP_BLOCK_NONE ? NULL : step_block_name(st->block));
+    json_add_string_or_null(
+        o, "block",
+        st->block == STEP_BLOCK_NONE ? NULL : step_block_name(st->block));
     cJSON_AddBoolToObject(o, "optional", st->optional);
     json_add_int(o, "rest_s", st->rest_s);
     json_add_fixed(o, "cadence_s", ex ? ex->cadence_ms / 1000.0 : 0, 2);
@@ -170,13 +174,16 @@ static void describe_step(cJSON *o, const Library *lib, const Paths *paths,
     json_add_string_or_null(o, "clip_path", found ? path : NULL);
     // A part of a clip not set is null, as is the offset in no coach's video.
     json_add(o, "clip_start",
-             ex && ex->clip_start >= 0 ? json_fixed(ex->clip_start, 3) : cJSON_CreateNull());
+             ex && ex->clip_start >= 0 ? json_fixed(ex->clip_start, 3)
+                                       : cJSON_CreateNull());
     json_add(o, "clip_end",
-             ex && ex->clip_end >= 0 ? json_fixed(ex->clip_end, 3) : cJSON_CreateNull());
-    json_add(o, "coach_video_s", ex && ex->coach_video_s >= 0
-                                     ? json_fixed(ex->coach_video_s, 0)
+             ex && ex->clip_end >= 0 ? json_fixed(ex->clip_end, 3)
                                      : cJSON_CreateNull());
-    cJSON_AddBoolToObject(o, "clip_from_coach_video", ex && ex->from_coach_video);
+    json_add(o, "coach_video_s",
+             ex && ex->coach_video_s >= 0 ? json_fixed(ex->coach_video_s, 0)
+                                          : cJSON_CreateNull());
+    cJSON_AddBoolToObject(o, "clip_from_coach_video",
+                          ex && ex->from_coach_video);
 }
 
 int report_describe(FILE *f, const Library *lib, const Paths *paths,
@@ -187,7 +194,8 @@ int report_describe(FILE *f, const Library *lib, const Paths *paths,
     if (why) {
         char line[800];
         diag_format(why, line, sizeof(line));
-        log_error("ultralegs", "routine '%s' cannot be coached: %s", routine_id, line);
+        log_error("ultralegs", "routine '%s' cannot be coached: %s", routine_id,
+                  line);
         return 1;
     }
     if (!rt) {
@@ -195,7 +203,8 @@ int report_describe(FILE *f, const Library *lib, const Paths *paths,
         size_t n = 0;
         for (int i = 0; i < lib->nroutines && n < sizeof(known); i++)
             if (lib->routines[i].active)
-                n += (size_t)snprintf(known + n, sizeof(known) - n, " %s", lib->routines[i].id);
+                n += (size_t)snprintf(known + n, sizeof(known) - n, " %s",
+                                      lib->routines[i].id);
         log_error("ultralegs", "no routine '%s' (known:%s)", routine_id, known);
         return 1;
     }
@@ -204,11 +213,12 @@ int report_describe(FILE *f, const Library *lib, const Paths *paths,
     SessionOptions opt;
     session_options_default(&opt);
     opt.auto_advance = true;
-    int minutes = (int)((session_plan_estimate_ms(&plan, &opt) + 30000) / 60000);
+    int minutes =
+        (int)((session_plan_estimate_ms(&plan, &opt) + 30000) / 60000);
 
     if (!json) {
-        fprintf(f, "%s (%s)%s%s\n", rt->title, rt->id, rt->coach[0] ? " by " : "",
-                rt->coach);
+        fprintf(f, "%s (%s)%s%s\n", rt->title, rt->id,
+                rt->coach[0] ? " by " : "", rt->coach);
         if (rt->blurb[0])
             fprintf(f, "%s\n", rt->blurb);
         fprintf(f, "%s; about %d minute%s\n\n", rt->frequency, minutes,

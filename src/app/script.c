@@ -31,15 +31,17 @@ bool script_load(Script *s, const char *path, char *err, size_t errsize)
         double sec;
         InputAction a = k >= 2 ? input_action_from_name(name) : ACT_NONE;
         if (k != 2 || !str_parse_double(t, &sec) || sec < 0) {
-            snprintf(err, errsize, "%s:%d: expected \"<seconds> <action>\"", path,
-                     lineno);
+            snprintf(err, errsize, "%s:%d: expected \"<seconds> <action>\"",
+                     path, lineno);
             fclose(f);
             return false;
         }
         if (a == ACT_NONE || a == ACT_POINTER || a == ACT_RESIZED) {
-            snprintf(err, errsize, "%s:%d: unknown action '%s' (start, ok, back, "
+            snprintf(err, errsize,
+                     "%s:%d: unknown action '%s' (start, ok, back, "
                      "pause, next, prev, up, down, end-set, tempo-up, "
-                     "tempo-down, mute, history, quit)", path, lineno, name);
+                     "tempo-down, mute, history, quit)",
+                     path, lineno, name);
             fclose(f);
             return false;
         }

@@ -118,12 +118,14 @@ Audio *audio_open(const AudioOptions *opt, char *why, size_t whysize)
         return a;
     }
     if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
-        snprintf(why, whysize, "no sound device (%s): captions only", SDL_GetError());
+        snprintf(why, whysize, "no sound device (%s): captions only",
+                 SDL_GetError());
         return a;
     }
     int chunk = opt->chunk > 0 ? opt->chunk : 512;
     if (Mix_OpenAudioDevice(RATE, AUDIO_S16SYS, 2, chunk, NULL, 0) != 0) {
-        snprintf(why, whysize, "no sound device (%s): captions only", Mix_GetError());
+        snprintf(why, whysize, "no sound device (%s): captions only",
+                 Mix_GetError());
         SDL_QuitSubSystem(SDL_INIT_AUDIO);
         return a;
     }
@@ -136,11 +138,13 @@ Audio *audio_open(const AudioOptions *opt, char *why, size_t whysize)
         int frames = 0;
         a->sound_pcm[s] = tone_render((CueSound)s, RATE, &frames);
         if (a->sound_pcm[s])
-            a->sounds[s] = Mix_QuickLoad_RAW((Uint8 *)a->sound_pcm[s], (Uint32)frames * 4);
+            a->sounds[s] =
+                Mix_QuickLoad_RAW((Uint8 *)a->sound_pcm[s], (Uint32)frames * 4);
     }
     Mix_SetPostMix(post_mix, a);
     audio_set_volume(a, a->volume);
-    if (!speech_start(&a->speech, RATE, opt->speech_rate > 0 ? opt->speech_rate : 165,
+    if (!speech_start(&a->speech, RATE,
+                      opt->speech_rate > 0 ? opt->speech_rate : 165,
                       opt->pack_dir, opt->voice_name))
         log_warn("audio", "no speech thread: sounds and captions only");
     // The numbers are said most often: have them ready.
@@ -172,8 +176,14 @@ void audio_close(Audio *a)
     free(a);
 }
 
-bool audio_is_null(const Audio *a) { return !a || a->null; }
-const char *audio_driver(const Audio *a) { return a ? a->driver : "none"; }
+bool audio_is_null(const Audio *a)
+{
+    return !a || a->null;
+}
+const char *audio_driver(const Audio *a)
+{
+    return a ? a->driver : "none";
+}
 
 void audio_set_volume(Audio *a, int volume)
 {
@@ -223,9 +233,10 @@ void audio_cue(Audio *a, const Cue *c, int64_t now_ms)
             if (!Mix_Playing(i))
                 ch = i;
         if (ch < 0)
-            ch = Mix_GroupOldest(-1) >= 0 && Mix_GroupOldest(-1) < SOUND_CHANNELS
-                     ? Mix_GroupOldest(-1)
-                     : 0;
+            ch =
+                Mix_GroupOldest(-1) >= 0 && Mix_GroupOldest(-1) < SOUND_CHANNELS
+                    ? Mix_GroupOldest(-1)
+                    : 0;
         if (Mix_PlayChannel(ch, a->sounds[c->sound], 0) >= 0) {
             a->st.sounds++;
             a->dispatch_ticks = SDL_GetTicks64();
@@ -234,7 +245,8 @@ void audio_cue(Audio *a, const Cue *c, int64_t now_ms)
     }
     if (c->speech[0] && a->voice) {
         if (a->npend == PENDING_MAX) {
-            memmove(&a->pend[0], &a->pend[1], (PENDING_MAX - 1) * sizeof(Pending));
+            memmove(&a->pend[0], &a->pend[1],
+                    (PENDING_MAX - 1) * sizeof(Pending));
             a->npend--;
             a->st.dropped++;
         }

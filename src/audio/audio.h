@@ -20,13 +20,13 @@
 typedef struct Audio Audio;
 
 typedef struct AudioOptions {
-    bool headless;         // open a device only if SDL_AUDIODRIVER names one
-    int volume;            // 0..100
+    bool headless; // open a device only if SDL_AUDIODRIVER names one
+    int volume;    // 0..100
     bool voice;
-    int chunk;             // frames per mixer chunk (512)
-    const char *pack_dir;  // voice pack folder, or NULL
+    int chunk;              // frames per mixer chunk (512)
+    const char *pack_dir;   // voice pack folder, or NULL
     const char *voice_name; // espeak-ng voice ("en", "en-us" ...), or NULL
-    int speech_rate;       // words a minute, 0 for the default
+    int speech_rate;        // words a minute, 0 for the default
 } AudioOptions;
 
 typedef struct AudioStats {

@@ -67,7 +67,8 @@ static int16_t *resample(const short *in, int n, int in_rate, int out_rate,
         long a = (long)pos;
         double f = pos - a;
         // 0.7: leave headroom for the cue sounds mixed on top.
-        double v = 0.7 * (in[a] * (1 - f) + (a + 1 < n ? in[a + 1] : in[a]) * f);
+        double v =
+            0.7 * (in[a] * (1 - f) + (a + 1 < n ? in[a + 1] : in[a]) * f);
         out[2 * i] = out[2 * i + 1] = (int16_t)v;
     }
     *frames = (int)out_n;
@@ -79,7 +80,8 @@ static int16_t *resample(const short *in, int n, int in_rate, int out_rate,
 // ESPEAK_DATA_PATH may name one; else the usual Debian places.
 static bool find_data(char *out, size_t size)
 {
-    const char *env[2] = {getenv("ULTRALEGS_ESPEAK_DATA"), getenv("ESPEAK_DATA_PATH")};
+    const char *env[2] = {getenv("ULTRALEGS_ESPEAK_DATA"),
+                          getenv("ESPEAK_DATA_PATH")};
     char probe[600];
     for (int i = 0; i < 2; i++) {
         if (!env[i] || !*env[i])
@@ -92,8 +94,10 @@ static bool find_data(char *out, size_t size)
     }
     glob_t g;
     bool found = false;
-    if (glob("/usr/lib/*/espeak-ng-data/phontab", 0, NULL, &g) == 0 && g.gl_pathc > 0) {
-        snprintf(out, size, "%.*s", (int)(strlen(g.gl_pathv[0]) - strlen("/phontab")),
+    if (glob("/usr/lib/*/espeak-ng-data/phontab", 0, NULL, &g) == 0 &&
+        g.gl_pathc > 0) {
+        snprintf(out, size, "%.*s",
+                 (int)(strlen(g.gl_pathv[0]) - strlen("/phontab")),
                  g.gl_pathv[0]);
         found = true;
     }
@@ -109,14 +113,17 @@ static int worker(void *arg)
 {
     Speech *sp = arg;
     char data[512];
-    int in_rate = find_data(data, sizeof(data))
-                      ? espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 200, data, 0)
-                      : -1;
+    int in_rate =
+        find_data(data, sizeof(data))
+            ? espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 200, data, 0)
+            : -1;
     // Without its data (voices, dictionaries) espeak-ng starts but cannot
     // speak: a voice must load too.
     bool ok = in_rate > 0 && espeak_SetVoiceByName("en") == EE_OK;
-    if (ok && strcmp(sp->voice, "en") != 0 && espeak_SetVoiceByName(sp->voice) != EE_OK) {
-        log_warn("audio", "no espeak-ng voice '%s': speaking with 'en'", sp->voice);
+    if (ok && strcmp(sp->voice, "en") != 0 &&
+        espeak_SetVoiceByName(sp->voice) != EE_OK) {
+        log_warn("audio", "no espeak-ng voice '%s': speaking with 'en'",
+                 sp->voice);
         espeak_SetVoiceByName("en");
     }
     if (ok) {
@@ -133,7 +140,8 @@ static int worker(void *arg)
     while (!sp->quit) {
         SpeechClip *job = NULL;
         for (int i = 0; i < SPEECH_CACHE && !job; i++)
-            if (sp->clips[i].text[0] && !sp->clips[i].ready && !sp->clips[i].failed)
+            if (sp->clips[i].text[0] && !sp->clips[i].ready &&
+                !sp->clips[i].failed)
                 job = &sp->clips[i];
         if (!job) {
             SDL_CondWait(sp->wake, sp->lock);
@@ -147,8 +155,8 @@ static int worker(void *arg)
         memcpy(text, job->text, sizeof(text));
         SDL_UnlockMutex(sp->lock);
         synth_len = 0;
-        espeak_Synth(text, strlen(text) + 1, 0, POS_CHARACTER, 0, espeakCHARS_UTF8,
-                     NULL, NULL);
+        espeak_Synth(text, strlen(text) + 1, 0, POS_CHARACTER, 0,
+                     espeakCHARS_UTF8, NULL, NULL);
         espeak_Synchronize();
         int frames = 0;
         int16_t *pcm = synth_len > 0 ? resample(synth_buf, synth_len, in_rate,
@@ -178,10 +186,12 @@ bool speech_start(Speech *sp, int out_rate, int wpm, const char *pack_dir,
                   const char *voice)
 {
     memset(sp, 0, sizeof(*sp));
-    snprintf(sp->voice, sizeof(sp->voice), "%s", voice && *voice ? voice : "en");
+    snprintf(sp->voice, sizeof(sp->voice), "%s",
+             voice && *voice ? voice : "en");
     sp->out_rate = out_rate;
     sp->wpm = wpm;
-    snprintf(sp->pack_dir, sizeof(sp->pack_dir), "%s", pack_dir ? pack_dir : "");
+    snprintf(sp->pack_dir, sizeof(sp->pack_dir), "%s",
+             pack_dir ? pack_dir : "");
     sp->lock = SDL_CreateMutex();
     sp->wake = SDL_CreateCond();
     if (!sp->lock || !sp->wake)
@@ -290,7 +300,8 @@ Mix_Chunk *speech_chunk(Speech *sp, const char *text, bool *failed)
         *failed = true;
     } else if (c->ready) {
         if (!c->chunk)
-            c->chunk = Mix_QuickLoad_RAW((Uint8 *)c->pcm, (Uint32)c->frames * 4);
+            c->chunk =
+                Mix_QuickLoad_RAW((Uint8 *)c->pcm, (Uint32)c->frames * 4);
         chunk = c->chunk;
     }
     SDL_UnlockMutex(sp->lock);

@@ -18,9 +18,9 @@
 
 typedef struct SpeechClip {
     char text[SPEECH_TEXT_MAX];
-    int16_t *pcm;       // interleaved stereo at the output rate (synthesised)
+    int16_t *pcm; // interleaved stereo at the output rate (synthesised)
     int frames;
-    Mix_Chunk *chunk;   // made on the main thread when first played
+    Mix_Chunk *chunk; // made on the main thread when first played
     bool ready, failed, from_pack;
     uint64_t used;
 } SpeechClip;
@@ -30,7 +30,7 @@ typedef struct Speech {
     SDL_mutex *lock;
     SDL_cond *wake;
     bool quit;
-    bool engine_ok;     // espeak-ng started
+    bool engine_ok; // espeak-ng started
     bool engine_tried;
     int out_rate;
     int wpm;

@@ -39,7 +39,8 @@ static int16_t *render(const Note *notes, int n, int rate, int *frames)
             if (t > 0.6f)
                 env *= (1 - t) / 0.4f;
             // A touch of the octave makes it cut through a noisy gym.
-            mix[s0 + k] += no->amp * env * (float)(sin(phase) + 0.25 * sin(2 * phase));
+            mix[s0 + k] +=
+                no->amp * env * (float)(sin(phase) + 0.25 * sin(2 * phase));
         }
     }
     for (int k = 0; k < total; k++) {
@@ -68,7 +69,8 @@ int16_t *tone_render(CueSound s, int rate, int *frames)
         return render(n, 1, rate, frames);
     }
     case CUE_SOUND_SET_DONE: {
-        static const Note n[] = {{0, 0.16f, 660, 660, 0.6f}, {0.12f, 0.3f, 990, 990, 0.6f}};
+        static const Note n[] = {{0, 0.16f, 660, 660, 0.6f},
+                                 {0.12f, 0.3f, 990, 990, 0.6f}};
         return render(n, 2, rate, frames);
     }
     case CUE_SOUND_SWITCH: {
@@ -76,22 +78,25 @@ int16_t *tone_render(CueSound s, int rate, int *frames)
         return render(n, 1, rate, frames);
     }
     case CUE_SOUND_REST_OVER: {
-        static const Note n[] = {{0, 0.1f, 1100, 1100, 0.7f}, {0.16f, 0.1f, 1100, 1100, 0.7f}};
+        static const Note n[] = {{0, 0.1f, 1100, 1100, 0.7f},
+                                 {0.16f, 0.1f, 1100, 1100, 0.7f}};
         return render(n, 2, rate, frames);
     }
     case CUE_SOUND_FANFARE: {
-        static const Note n[] = {{0, 0.18f, 523, 523, 0.5f}, {0.18f, 0.18f, 659, 659, 0.5f},
-                                 {0.36f, 0.18f, 784, 784, 0.5f}, {0.54f, 0.6f, 1047, 1047, 0.6f}};
+        static const Note n[] = {{0, 0.18f, 523, 523, 0.5f},
+                                 {0.18f, 0.18f, 659, 659, 0.5f},
+                                 {0.36f, 0.18f, 784, 784, 0.5f},
+                                 {0.54f, 0.6f, 1047, 1047, 0.6f}};
         return render(n, 4, rate, frames);
     }
     case CUE_SOUND_BADGE: {
-        static const Note n[] = {{0, 0.1f, 1568, 1568, 0.4f}, {0.08f, 0.1f, 2093, 2093, 0.4f},
+        static const Note n[] = {{0, 0.1f, 1568, 1568, 0.4f},
+                                 {0.08f, 0.1f, 2093, 2093, 0.4f},
                                  {0.16f, 0.3f, 2637, 2637, 0.4f}};
         return render(n, 3, rate, frames);
     }
     case CUE_SOUND_NONE:
-    case CUE_SOUND_COUNT_:
-        break;
+    case CUE_SOUND_COUNT_: break;
     }
     *frames = 0;
     return NULL;

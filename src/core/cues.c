@@ -7,8 +7,8 @@
 #include <string.h>
 
 static const char *const sound_names[CUE_SOUND_COUNT_] = {
-    "none", "beep", "go", "tick", "set-done", "switch", "rest-over", "fanfare",
-    "badge"};
+    "none",   "beep",      "go",      "tick", "set-done",
+    "switch", "rest-over", "fanfare", "badge"};
 
 const char *cue_sound_name(CueSound s)
 {
@@ -62,7 +62,9 @@ bool cue_for_event(const SessionEvent *e, SessionPhase prev_phase, Cue *out)
         speak(out, e->text, CUE_PRIO_KEY, STALE_COMMAND_MS);
         break;
     case SESSION_EV_SET_DONE: out->sound = CUE_SOUND_SET_DONE; break;
-    case SESSION_EV_REST: speak(out, e->text, CUE_PRIO_KEY, STALE_REST_MS); break;
+    case SESSION_EV_REST:
+        speak(out, e->text, CUE_PRIO_KEY, STALE_REST_MS);
+        break;
     case SESSION_EV_START:
     case SESSION_EV_ANNOUNCE:
     case SESSION_EV_NEXT_UP:

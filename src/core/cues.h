@@ -11,14 +11,14 @@
 
 typedef enum CueSound {
     CUE_SOUND_NONE,
-    CUE_SOUND_BEEP,       // countdown 3, 2, 1
-    CUE_SOUND_GO,         // the last countdown beep: longer and higher
-    CUE_SOUND_TICK,       // a rep
-    CUE_SOUND_SET_DONE,   // two-note chime
-    CUE_SOUND_SWITCH,     // rising sweep
-    CUE_SOUND_REST_OVER,  // double beep
-    CUE_SOUND_FANFARE,    // routine done
-    CUE_SOUND_BADGE,      // sparkle
+    CUE_SOUND_BEEP,      // countdown 3, 2, 1
+    CUE_SOUND_GO,        // the last countdown beep: longer and higher
+    CUE_SOUND_TICK,      // a rep
+    CUE_SOUND_SET_DONE,  // two-note chime
+    CUE_SOUND_SWITCH,    // rising sweep
+    CUE_SOUND_REST_OVER, // double beep
+    CUE_SOUND_FANFARE,   // routine done
+    CUE_SOUND_BADGE,     // sparkle
     CUE_SOUND_COUNT_
 } CueSound;
 

@@ -52,8 +52,8 @@ int diag_format(const Diag *d, char *buf, size_t size)
     if (d->line > 0)
         return snprintf(buf, size, "%s:%d: %s: %s", d->file, d->line,
                         diag_level_name(d->level), d->msg);
-    return snprintf(buf, size, "%s: %s: %s", d->file,
-                    diag_level_name(d->level), d->msg);
+    return snprintf(buf, size, "%s: %s: %s", d->file, diag_level_name(d->level),
+                    d->msg);
 }
 
 void diag_list_free(DiagList *dl)

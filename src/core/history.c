@@ -142,7 +142,8 @@ void history_weekly_streak(const History *h, const StreakRules *r,
     if (paused(h, cur))
         out->status = STREAK_PAUSED;
     else
-        out->status = out->this_week_sessions >= target ? STREAK_MET : STREAK_OPEN;
+        out->status =
+            out->this_week_sessions >= target ? STREAK_MET : STREAK_OPEN;
     free(count);
 }
 
@@ -153,7 +154,8 @@ static bool band_day(const History *h, int i)
         return false;
     for (int k = 0; k < s->nsets; k++) {
         const HistorySet *st = &h->sets[s->first_set + k];
-        if (!st->skipped && st->done > 0 && strcmp(st->exercise, "band-work") == 0)
+        if (!st->skipped && st->done > 0 &&
+            strcmp(st->exercise, "band-work") == 0)
             return true;
     }
     return false;

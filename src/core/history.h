@@ -61,14 +61,18 @@ typedef struct StreakRules {
     int nroutines;
 } StreakRules;
 
-typedef enum StreakStatus { STREAK_OPEN, STREAK_MET, STREAK_PAUSED } StreakStatus;
+typedef enum StreakStatus {
+    STREAK_OPEN,
+    STREAK_MET,
+    STREAK_PAUSED
+} StreakStatus;
 
 typedef struct WeeklyStreak {
     int current;
     int longest;
-    StreakStatus status;     // of the week containing today
-    int this_week_sessions;  // counting sessions this week
-    bool ever_met;           // some week reached the target
+    StreakStatus status;    // of the week containing today
+    int this_week_sessions; // counting sessions this week
+    bool ever_met;          // some week reached the target
 } WeeklyStreak;
 
 bool history_counts(const StreakRules *r, const char *routine);

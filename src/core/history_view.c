@@ -10,7 +10,7 @@
 
 void history_view_rules(const Library *lib, int weekly_target, StreakRules *r)
 {
-    r->weekly_target = weekly_target > 0               ? weekly_target
+    r->weekly_target = weekly_target > 0             ? weekly_target
                        : lib->plan.weekly_target > 0 ? lib->plan.weekly_target
                                                      : 2;
     r->routines = lib->plan.streak_routines;

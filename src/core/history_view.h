@@ -26,19 +26,19 @@ typedef struct ViewProgression {
 } ViewProgression;
 
 typedef struct HistoryView {
-    int64_t today;          // training day
-    char iso_week[16];      // "2026-W48"
+    int64_t today;     // training day
+    char iso_week[16]; // "2026-W48"
     int weekly_target;
     WeeklyStreak weekly;
     int band_current, band_longest;
-    int total_sessions;     // completed, any routine
+    int total_sessions; // completed, any routine
     int64_t xp;
     int level;
     int64_t level_start_xp, next_level_xp;
     Badge badges[BADGES_MAX];
     int nbadges;
-    bool easy_day;          // a counting routine was done yesterday
-    bool done_today;        // ... or already today
+    bool easy_day;   // a counting routine was done yesterday
+    bool done_today; // ... or already today
     ViewProgression prog[VIEW_PROG_MAX];
     int nprog;
     ViewDay days[HISTORY_DAYS_MAX]; // training days with a completed session

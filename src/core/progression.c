@@ -14,8 +14,8 @@ static bool same_step(const HistorySet *s, const RoutineStep *st)
 }
 
 void progression_for_step(const History *h, const char *routine,
-                          const RoutineStep *st,
-                          int64_t today, ProgressionItem *out)
+                          const RoutineStep *st, int64_t today,
+                          ProgressionItem *out)
 {
     memset(out, 0, sizeof(*out));
     str_copy(out->exercise, sizeof(out->exercise), st->exercise_id);
@@ -27,7 +27,8 @@ void progression_for_step(const History *h, const char *routine,
     bool last_met = false, stepped = false;
     int64_t first_day = INT64_MAX;
     for (int i = 0; i < h->nsessions; i++)
-        if (!h->sessions[i].clock_suspect && h->sessions[i].training_day < first_day)
+        if (!h->sessions[i].clock_suspect &&
+            h->sessions[i].training_day < first_day)
             first_day = h->sessions[i].training_day;
 
     for (int i = 0; i < h->nsessions; i++) {
@@ -101,7 +102,8 @@ const char *progression_text(ProgSuggestion s)
     case PROG_EARLY:
         return "First two weeks: targets stay low while the soreness passes";
     case PROG_STEP_UP: return "Target up: you hit every rep last time";
-    case PROG_TOP_OF_RANGE: return "Top of the range: add weight or another round";
+    case PROG_TOP_OF_RANGE:
+        return "Top of the range: add weight or another round";
     case PROG_ADD_LOAD: return "Solid for a while: try a little more weight";
     }
     return "";
@@ -136,7 +138,8 @@ int progression_level(int64_t xp)
 {
     if (xp <= 0)
         return 1;
-    int level = (int)((1 + sqrt(1 + 8.0 * (double)xp / (2.0 * PROG_XP_LEVEL))) / 2);
+    int level =
+        (int)((1 + sqrt(1 + 8.0 * (double)xp / (2.0 * PROG_XP_LEVEL))) / 2);
     // Guard the float estimate at the boundaries.
     while (progression_level_xp(level + 1) <= xp)
         level++;
@@ -161,13 +164,13 @@ int progression_badges(const History *h, const WeeklyStreak *ws, Badge *out,
                        int max)
 {
     int n = 0;
-#define AWARD(cond, id_, title_)                                              \
-    do {                                                                      \
-        if ((cond) && n < max) {                                              \
-            out[n].id = id_;                                                  \
-            out[n].title = title_;                                            \
-            n++;                                                              \
-        }                                                                     \
+#define AWARD(cond, id_, title_)                                               \
+    do {                                                                       \
+        if ((cond) && n < max) {                                               \
+            out[n].id = id_;                                                   \
+            out[n].title = title_;                                             \
+            n++;                                                               \
+        }                                                                      \
     } while (0)
     int completed = history_completed_sessions(h, NULL);
     AWARD(completed >= 1, "first-session", "First session");
@@ -175,12 +178,13 @@ int progression_badges(const History *h, const WeeklyStreak *ws, Badge *out,
     AWARD(ws->longest >= BADGE_STREAK_WEEKS_A, "streak-4", "4-week streak");
     AWARD(ws->longest >= BADGE_STREAK_WEEKS_B, "streak-12", "12-week streak");
     AWARD(ws->longest >= BADGE_STREAK_WEEKS_C, "streak-52", "A year of weeks");
-    AWARD(history_completed_sessions(h, BADGE_ULTRA_ROUTINE) >= BADGE_ULTRA_SESSIONS, "ultra-10",
-          "10 Ultra Legs sessions");
-    AWARD(history_total_reps(h, "nordic-curls") >= BADGE_NORDIC_REPS, "nordic-100",
-          "100 Nordic curls");
-    AWARD(history_total_reps(h, "step-ups") >= BADGE_STEP_UP_REPS, "step-ups-1000",
-          "1,000 step-ups");
+    AWARD(history_completed_sessions(h, BADGE_ULTRA_ROUTINE) >=
+              BADGE_ULTRA_SESSIONS,
+          "ultra-10", "10 Ultra Legs sessions");
+    AWARD(history_total_reps(h, "nordic-curls") >= BADGE_NORDIC_REPS,
+          "nordic-100", "100 Nordic curls");
+    AWARD(history_total_reps(h, "step-ups") >= BADGE_STEP_UP_REPS,
+          "step-ups-1000", "1,000 step-ups");
     AWARD(history_total_load(h) >= BADGE_LOAD_KG, "honda-civic",
           "Lifted a Honda Civic (1,300 kg)");
 #undef AWARD

@@ -15,9 +15,10 @@
 #include "core/history.h"
 #include "core/routine.h"
 
-#define PROG_STEP 5          // reps the target rises after a session at target
-#define PROG_LOAD_AFTER 3    // sessions in a row at a fixed dose before "more load"
-#define PROG_EARLY_DAYS 14   // days from the first session that targets hold
+#define PROG_STEP 5 // reps the target rises after a session at target
+#define PROG_LOAD_AFTER                                                        \
+    3 // sessions in a row at a fixed dose before "more load"
+#define PROG_EARLY_DAYS 14 // days from the first session that targets hold
 #define PROG_SERIES_MAX 12
 
 // XP: one per rep done, and per session these; a level L starts at
@@ -50,8 +51,8 @@ typedef struct ProgressionItem {
 // Progression of one step of `routine` as of `today` (a training day),
 // from that routine's sessions (all routines when routine is NULL).
 void progression_for_step(const History *h, const char *routine,
-                          const RoutineStep *st,
-                          int64_t today, ProgressionItem *out);
+                          const RoutineStep *st, int64_t today,
+                          ProgressionItem *out);
 
 // Screen/voice text for a suggestion ("" for none).
 const char *progression_text(ProgSuggestion s);
@@ -70,7 +71,7 @@ typedef struct Badge {
 #define BADGES_MAX 16
 
 // The badges earned; returns how many were written to out.
-int progression_badges(const History *h, const WeeklyStreak *ws,
-                       Badge *out, int max);
+int progression_badges(const History *h, const WeeklyStreak *ws, Badge *out,
+                       int max);
 
 #endif

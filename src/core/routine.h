@@ -18,7 +18,7 @@
 #include "core/diag.h"
 
 #define RT_ID_MAX 48
-#define RT_NAME_CHARS 63 // characters, in any script
+#define RT_NAME_CHARS 63                    // characters, in any script
 #define RT_NAME_MAX (RT_NAME_CHARS * 4 + 4) // bytes: room for them in UTF-8
 #define RT_TEXT_MAX 192
 #define RT_PATH_MAX 256
@@ -29,7 +29,7 @@
 #define RT_REPS_MAX 500
 #define RT_REST_MAX 900
 #define RT_STREAK_ROUTINES_MAX 4 // plan.ini streak_routines
-#define RT_CADENCE_MIN_S 0.3    // seconds per rep an exercise may give
+#define RT_CADENCE_MIN_S 0.3     // seconds per rep an exercise may give
 #define RT_CADENCE_MAX_S 30.0
 #define RT_CADENCE_DEFAULT_MS 2000 // an exercise that gives no cadence
 #define RT_REST_DEFAULT_S 20       // a routine that gives no rest
@@ -38,18 +38,29 @@
 #define RT_ROUTINES_MAX 64
 
 typedef enum StepBlock {
-    STEP_BLOCK_NONE,   // a plain step
-    STEP_BLOCK_BOTH,   // the both-legs part of a "both legs then single leg" pair
+    STEP_BLOCK_NONE, // a plain step
+    STEP_BLOCK_BOTH, // the both-legs part of a "both legs then single leg" pair
     STEP_BLOCK_SINGLE, // the single-leg part: always per side
 } StepBlock;
 
 // The keys of an exercise section, as bits of Exercise.keys (the order of
 // the switch in routine_parse.c's exercise_key).
 typedef enum ExerciseKey {
-    EX_KEY_NAME, EX_KEY_EQUIPMENT, EX_KEY_LOAD, EX_KEY_UNIT, EX_KEY_SWITCH,
-    EX_KEY_PER_SIDE, EX_KEY_CADENCE, EX_KEY_CLIP, EX_KEY_CLIP_START,
-    EX_KEY_CLIP_END, EX_KEY_COACH_VIDEO, EX_KEY_POSE, EX_KEY_DAILY,
-    EX_KEY_CLIP_AUDIO, EX_KEY_POINT,
+    EX_KEY_NAME,
+    EX_KEY_EQUIPMENT,
+    EX_KEY_LOAD,
+    EX_KEY_UNIT,
+    EX_KEY_SWITCH,
+    EX_KEY_PER_SIDE,
+    EX_KEY_CADENCE,
+    EX_KEY_CLIP,
+    EX_KEY_CLIP_START,
+    EX_KEY_CLIP_END,
+    EX_KEY_COACH_VIDEO,
+    EX_KEY_POSE,
+    EX_KEY_DAILY,
+    EX_KEY_CLIP_AUDIO,
+    EX_KEY_POINT,
     EX_KEY_COUNT
 } ExerciseKey;
 
@@ -61,20 +72,20 @@ typedef struct Exercise {
     char points[RT_POINTS_MAX][RT_TEXT_MAX]; // coaching points, in order
     int npoints;
     char equipment[RT_TEXT_MAX];
-    char load[RT_NAME_MAX];   // "band", "optional weight", "none", ...
-    char unit[16];            // what one rep is called: "reps" or "steps"
+    char load[RT_NAME_MAX];       // "band", "optional weight", "none", ...
+    char unit[16];                // what one rep is called: "reps" or "steps"
     char switch_cue[RT_NAME_MAX]; // spoken at the side switch
     bool per_side;
-    int cadence_ms;           // one rep, at tempo 100%
-    char clip[RT_PATH_MAX];   // file name, looked up in the videos dirs
-    double clip_start;        // segment start in seconds, or -1
-    double clip_end;          // segment end in seconds, or -1 (to the end)
-    double coach_video_s;     // where the coach's video shows it, or -1
-    char pose[RT_ID_MAX];     // demo animation to generate
-    bool daily;               // fine to do every day
-    bool clip_audio;          // play the clip's own sound (off by default)
-    bool from_coach_video;    // its clip is its part of config.ini's coach_video
-    unsigned keys;            // 1 << ExerciseKey for each key its section set
+    int cadence_ms;         // one rep, at tempo 100%
+    char clip[RT_PATH_MAX]; // file name, looked up in the videos dirs
+    double clip_start;      // segment start in seconds, or -1
+    double clip_end;        // segment end in seconds, or -1 (to the end)
+    double coach_video_s;   // where the coach's video shows it, or -1
+    char pose[RT_ID_MAX];   // demo animation to generate
+    bool daily;             // fine to do every day
+    bool clip_audio;        // play the clip's own sound (off by default)
+    bool from_coach_video;  // its clip is its part of config.ini's coach_video
+    unsigned keys;          // 1 << ExerciseKey for each key its section set
     // Where it came from.
     char file[RT_PATH_MAX];
     int line;
@@ -106,7 +117,7 @@ typedef struct Routine {
     char coach[RT_NAME_MAX];
     char frequency[RT_NAME_MAX]; // "2-3 times a week"
     char after[RT_NAME_MAX];     // what should follow: "an easy day"
-    char finish[RT_TEXT_MAX];    // said at the end: "protein, then foam rolling"
+    char finish[RT_TEXT_MAX]; // said at the end: "protein, then foam rolling"
     char notes[RT_NOTES_MAX][RT_TEXT_MAX];
     int nnotes;
     bool counts_for_streak;
@@ -126,15 +137,16 @@ typedef struct Routine {
 } Routine;
 
 typedef struct PlanDay {
-    char run[RT_TEXT_MAX];     // the day's running, "" for none
-    char routine[RT_ID_MAX];   // the strength routine, "" for none
-    int line;                  // where routine= was given
+    char run[RT_TEXT_MAX];   // the day's running, "" for none
+    char routine[RT_ID_MAX]; // the strength routine, "" for none
+    int line;                // where routine= was given
 } PlanDay;
 
 typedef struct Plan {
     PlanDay days[7]; // Monday first, as ISO weeks count
     int weekly_target;
-    char streak_routines[RT_STREAK_ROUTINES_MAX][RT_ID_MAX]; // the routines that count for the streak
+    char streak_routines[RT_STREAK_ROUTINES_MAX]
+                        [RT_ID_MAX]; // the routines that count for the streak
     int nstreak;
     char daily[RT_ID_MAX]; // a routine fit for any day
     char file[RT_PATH_MAX];
@@ -185,11 +197,11 @@ const Exercise *library_exercise(const Library *lib, const char *id);
 const Routine *library_routine(const Library *lib, const char *id);
 
 // "30-50 reps each leg", "10 reps", "20 steps", "2 x 10 reps each leg".
-void routine_dose_text(const RoutineStep *st, const Exercise *ex,
-                       char *buf, size_t size);
+void routine_dose_text(const RoutineStep *st, const Exercise *ex, char *buf,
+                       size_t size);
 // Exercise name with the step's variant: "Glute bridges, single leg".
-void routine_step_title(const RoutineStep *st, const Exercise *ex,
-                        char *buf, size_t size);
+void routine_step_title(const RoutineStep *st, const Exercise *ex, char *buf,
+                        size_t size);
 
 const char *step_block_name(StepBlock b); // "", "both", "single-leg"
 

@@ -23,7 +23,8 @@ static void check_exercise(Library *lib, Exercise *ex)
         ex->clip_end <= ex->clip_start) {
         diag_add(dl, DIAG_ERROR, ex->file, ex->line, ex->id,
                  "exercise [%s]: clip_end (%.2f) must be after clip_start "
-                 "(%.2f)", ex->id, ex->clip_end, ex->clip_start);
+                 "(%.2f)",
+                 ex->id, ex->clip_end, ex->clip_start);
         ex->valid = false;
     }
     if ((ex->clip_start >= 0 || ex->clip_end >= 0) && !ex->clip[0]) {
@@ -44,9 +45,9 @@ static void merge_exercise(Exercise *ex, const Exercise *base)
 {
     Exercise m = *base;
     unsigned k = ex->keys;
-#define TAKE(key, field)                                                      \
-    if (k & (1u << (key)))                                                    \
-        memcpy(&m.field, &ex->field, sizeof(m.field))
+#define TAKE(key, field)                                                       \
+    if (k & (1u << (key)))                                                     \
+    memcpy(&m.field, &ex->field, sizeof(m.field))
     TAKE(EX_KEY_NAME, name);
     TAKE(EX_KEY_EQUIPMENT, equipment);
     TAKE(EX_KEY_LOAD, load);
@@ -168,7 +169,8 @@ static void check_routine(Library *lib, Routine *rt)
 {
     DiagList *dl = &lib->diags;
     const char *f = rt->file;
-    if (!rt->title[0] && rt->header_line && !rt->title_line && !rt->unread_line) {
+    if (!rt->title[0] && rt->header_line && !rt->title_line &&
+        !rt->unread_line) {
         diag_add(dl, DIAG_ERROR, f, 0, rt->id, "routine '%s' has no title",
                  rt->id);
         rt->valid = false;
@@ -196,7 +198,8 @@ static void check_routine(Library *lib, Routine *rt)
             for (int j = 0; j < lib->nexercises; j++)
                 if (strcmp(lib->exercises[j].id, st->exercise_id) == 0)
                     broken = true;
-            const char *near = broken ? NULL : nearest_exercise(lib, st->exercise_id);
+            const char *near =
+                broken ? NULL : nearest_exercise(lib, st->exercise_id);
             if (near)
                 diag_add(dl, DIAG_ERROR, f, st->exercise_line, rt->id,
                          "step %d: unknown exercise '%s' (did you mean '%s'?)",
@@ -254,8 +257,7 @@ static void activate_routines(Library *lib)
                 if (!lib->routines[j].user &&
                     strcmp(lib->routines[j].id, rt->id) == 0)
                     diag_add(&lib->diags, DIAG_NOTICE, rt->file, 0, rt->id,
-                             "routine '%s' overrides the built-in one",
-                             rt->id);
+                             "routine '%s' overrides the built-in one", rt->id);
     }
     for (int i = 0; i < lib->nroutines; i++) {
         Routine *rt = &lib->routines[i];
@@ -277,7 +279,8 @@ static void activate_routines(Library *lib)
                 strcmp(a->id, b->id) == 0)
                 diag_add(&lib->diags, DIAG_ERROR, b->file, 0, b->id,
                          "duplicate routine id '%s' (also in %s): this one is "
-                         "ignored", b->id, a->file);
+                         "ignored",
+                         b->id, a->file);
         }
 }
 
@@ -294,7 +297,8 @@ static void check_plan(Library *lib)
             if (library_routine_error(lib, day->routine))
                 diag_add(&lib->diags, DIAG_NOTICE, pl->file, day->line, "",
                          "routine '%s' has errors, so the plan leaves this "
-                         "day free", day->routine);
+                         "day free",
+                         day->routine);
             else
                 diag_add(&lib->diags, DIAG_ERROR, pl->file, day->line, "",
                          "unknown routine '%s' in the plan", day->routine);

@@ -18,8 +18,8 @@
 #include "core/routine_parse_internal.h"
 #include "core/strutil.h"
 
-const char *const parse_weekdays[7] = {"monday", "tuesday", "wednesday",
-                                       "thursday", "friday", "saturday",
+const char *const parse_weekdays[7] = {"monday",   "tuesday", "wednesday",
+                                       "thursday", "friday",  "saturday",
                                        "sunday"};
 
 const char *parse_subject(const ParseCtx *c)
@@ -61,8 +61,10 @@ static void begin_section(ParseCtx *c, const char *name)
     switch (c->kind) {
     case FILE_EXERCISES:
         if (!str_is_id(name)) {
-            PERR(c, "bad exercise id '%s': use lower-case letters, digits "
-                    "and '-'", name);
+            PERR(c,
+                 "bad exercise id '%s': use lower-case letters, digits "
+                 "and '-'",
+                 name);
             return;
         }
         if (lib->nexercises == RT_EXERCISES_MAX) {
@@ -209,9 +211,7 @@ static int on_key(void *user, const char *section, const char *name,
     ParseCtx *c = user;
     (void)section;
     switch (c->sec) {
-    case SEC_NONE:
-        PERR(c, "'%s' is outside any [section]", name);
-        break;
+    case SEC_NONE: PERR(c, "'%s' is outside any [section]", name); break;
     case SEC_SKIP: break; // the section header was already reported
     case SEC_EXERCISE: parse_exercise_key(c, name, value); break;
     case SEC_ROUTINE: parse_routine_key(c, name, value); break;

@@ -29,9 +29,10 @@
 #include "core/session_internal.h"
 
 static const char *const kind_names[SESSION_EV_COUNT_] = {
-    "start", "phase", "announce", "countdown", "go", "rep", "to_go",
-    "halfway", "switch", "set_done", "rest", "next_up", "paused", "resumed",
-    "skipped", "back", "tempo", "reps_adjusted", "load", "done"};
+    "start", "phase",   "announce",      "countdown", "go",
+    "rep",   "to_go",   "halfway",       "switch",    "set_done",
+    "rest",  "next_up", "paused",        "resumed",   "skipped",
+    "back",  "tempo",   "reps_adjusted", "load",      "done"};
 
 const char *session_event_kind_name(SessionEventKind k)
 {
@@ -52,8 +53,8 @@ const char *session_phase_name(SessionPhase p)
     return "?";
 }
 
-void session_emit(Session *s, Out *o, SessionEventKind kind, int value, const char *fmt,
-                  ...)
+void session_emit(Session *s, Out *o, SessionEventKind kind, int value,
+                  const char *fmt, ...)
 {
     if (o->n >= o->cap)
         return;
@@ -72,7 +73,8 @@ void session_emit(Session *s, Out *o, SessionEventKind kind, int value, const ch
     va_end(ap);
 }
 
-void session_init(Session *s, const SessionPlan *plan, const SessionOptions *opt)
+void session_init(Session *s, const SessionPlan *plan,
+                  const SessionOptions *opt)
 {
     memset(s, 0, sizeof(*s));
     s->plan = *plan;
@@ -80,7 +82,8 @@ void session_init(Session *s, const SessionPlan *plan, const SessionOptions *opt
         s->opt = *opt;
     else
         session_options_default(&s->opt);
-    if (s->opt.tempo_pct < SESSION_TEMPO_MIN || s->opt.tempo_pct > SESSION_TEMPO_MAX)
+    if (s->opt.tempo_pct < SESSION_TEMPO_MIN ||
+        s->opt.tempo_pct > SESSION_TEMPO_MAX)
         s->opt.tempo_pct = 100;
     if (s->opt.countdown_s < 0 || s->opt.countdown_s > 10)
         s->opt.countdown_s = 3;
@@ -103,7 +106,10 @@ int session_cadence_ms(const Session *s, int step)
     return session_cadence_of(&s->plan.steps[step], s->opt.tempo_pct);
 }
 
-static const SessionStep *cur(const Session *s) { return &s->plan.steps[s->step]; }
+static const SessionStep *cur(const Session *s)
+{
+    return &s->plan.steps[s->step];
+}
 
 bool session_step_included(const Session *s, int i)
 {
@@ -205,7 +211,8 @@ static void enter_rest(Session *s, Out *o)
     bool more_sets = s->set + 1 < st->sets;
     int next = more_sets ? s->step : session_next_included(s, s->step + 1);
     if (next < 0) {
-        session_enter_intro(s, o, s->step + 1); // records skipped optional steps
+        session_enter_intro(s, o,
+                            s->step + 1); // records skipped optional steps
         return;
     }
     if (st->rest_s <= 0) {
@@ -218,7 +225,8 @@ static void enter_rest(Session *s, Out *o)
     set_phase(s, SESSION_REST, (int64_t)st->rest_s * 1000);
     s->side = SIDE_NONE;
     session_emit(s, o, SESSION_EV_PHASE, 0, "rest");
-    session_emit(s, o, SESSION_EV_REST, st->rest_s, "Rest %d seconds", st->rest_s);
+    session_emit(s, o, SESSION_EV_REST, st->rest_s, "Rest %d seconds",
+                 st->rest_s);
     if (more_sets)
         session_emit(s, o, SESSION_EV_NEXT_UP, next, "Next up: set %d of %d",
                      s->set + 2, st->sets);
@@ -231,7 +239,8 @@ static void enter_rest(Session *s, Out *o)
 void session_finish_side(Session *s, Out *o)
 {
     const SessionStep *st = cur(s);
-    session_record(s, s->step, s->set, s->side, st->reps_target, s->reps, false);
+    session_record(s, s->step, s->set, s->side, st->reps_target, s->reps,
+                   false);
     if (s->side == SIDE_LEFT)
         session_emit(s, o, SESSION_EV_SET_DONE, s->reps, "Left leg done");
     else if (st->sets > 1)
@@ -285,12 +294,14 @@ void session_enter_intro(Session *s, Out *o, int step)
         for (int k = 0; k < st->sets; k++) {
             if (st->per_side) {
                 session_record(s, step, k, SIDE_LEFT, st->reps_target, 0, true);
-                session_record(s, step, k, SIDE_RIGHT, st->reps_target, 0, true);
+                session_record(s, step, k, SIDE_RIGHT, st->reps_target, 0,
+                               true);
             } else {
                 session_record(s, step, k, SIDE_NONE, st->reps_target, 0, true);
             }
         }
-        session_emit(s, o, SESSION_EV_SKIPPED, step, "Skipping %s (optional)", st->title);
+        session_emit(s, o, SESSION_EV_SKIPPED, step, "Skipping %s (optional)",
+                     st->title);
         step++;
     }
     if (step >= s->plan.nsteps) {
@@ -319,7 +330,8 @@ int session_start(Session *s, int64_t now, SessionEvent *out, int cap)
     char text[SESSION_TEXT_MAX];
     session_text_start(s, session_plan_estimate_ms(&s->plan, &s->opt), text,
                        sizeof(text));
-    session_emit(s, &o, SESSION_EV_START, session_plan_exercises(&s->plan), "%s", text);
+    session_emit(s, &o, SESSION_EV_START, session_plan_exercises(&s->plan),
+                 "%s", text);
     session_enter_intro(s, &o, 0);
     return o.n;
 }
@@ -341,20 +353,16 @@ void session_phase_end(Session *s, Out *o)
 static int64_t next_happening(const Session *s)
 {
     switch (s->phase) {
-    case SESSION_INTRO:
-        return s->opt.auto_advance ? s->phase_len : -1;
+    case SESSION_INTRO: return s->opt.auto_advance ? s->phase_len : -1;
     case SESSION_COUNTDOWN:
         if (s->countdown_next >= 1)
             return (int64_t)(s->opt.countdown_s - s->countdown_next) * 1000;
         return s->phase_len;
-    case SESSION_WORK:
-        return s->opt.paced ? s->next_rep_t : -1;
+    case SESSION_WORK: return s->opt.paced ? s->next_rep_t : -1;
     case SESSION_SWITCH:
-    case SESSION_REST:
-        return s->phase_len;
+    case SESSION_REST: return s->phase_len;
     case SESSION_IDLE:
-    case SESSION_DONE:
-        return -1;
+    case SESSION_DONE: return -1;
     }
     return -1;
 }
@@ -437,7 +445,9 @@ float session_phase_progress(const Session *s)
 
 int64_t session_phase_remaining_ms(const Session *s)
 {
-    return s->phase_len > 0 && s->phase_len > s->phase_t ? s->phase_len - s->phase_t : 0;
+    return s->phase_len > 0 && s->phase_len > s->phase_t
+               ? s->phase_len - s->phase_t
+               : 0;
 }
 
 int64_t session_ms_to_next_rep(const Session *s)
@@ -453,4 +463,7 @@ int session_countdown_number(const Session *s)
     return s->phase == SESSION_COUNTDOWN ? s->countdown_next + 1 : 0;
 }
 
-int64_t session_phase_elapsed_ms(const Session *s) { return s->phase_t; }
+int64_t session_phase_elapsed_ms(const Session *s)
+{
+    return s->phase_t;
+}

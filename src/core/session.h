@@ -51,12 +51,12 @@ typedef enum SessionEventKind {
     SESSION_EV_NEXT_UP,     // "Next up: Nordic hamstring curls"
     SESSION_EV_PAUSED,
     SESSION_EV_RESUMED,
-    SESSION_EV_SKIPPED,     // an exercise skipped (by the user, or optional)
-    SESSION_EV_BACK,        // went back to an exercise
-    SESSION_EV_TEMPO,       // tempo changed
+    SESSION_EV_SKIPPED, // an exercise skipped (by the user, or optional)
+    SESSION_EV_BACK,    // went back to an exercise
+    SESSION_EV_TEMPO,   // tempo changed
     SESSION_EV_REPS_ADJUSTED,
-    SESSION_EV_LOAD,        // load changed on the intro card
-    SESSION_EV_DONE,        // the routine is over: the summary
+    SESSION_EV_LOAD, // load changed on the intro card
+    SESSION_EV_DONE, // the routine is over: the summary
     SESSION_EV_COUNT_
 } SessionEventKind;
 
@@ -71,17 +71,17 @@ typedef struct SessionEvent {
 } SessionEvent;
 
 typedef enum SessionCommand {
-    SESSION_CMD_OK,          // primary: start now / next rep (confirm mode)
-    SESSION_CMD_PAUSE,       // toggle pause
-    SESSION_CMD_NEXT,        // skip to the next exercise
-    SESSION_CMD_PREV,        // restart this exercise, or go to the previous one
-    SESSION_CMD_END_SET,     // end the set (or side) now, with the reps done
-    SESSION_CMD_REPS_UP,     // adjust reps done
+    SESSION_CMD_OK,      // primary: start now / next rep (confirm mode)
+    SESSION_CMD_PAUSE,   // toggle pause
+    SESSION_CMD_NEXT,    // skip to the next exercise
+    SESSION_CMD_PREV,    // restart this exercise, or go to the previous one
+    SESSION_CMD_END_SET, // end the set (or side) now, with the reps done
+    SESSION_CMD_REPS_UP, // adjust reps done
     SESSION_CMD_REPS_DOWN,
     SESSION_CMD_TEMPO_UP,
     SESSION_CMD_TEMPO_DOWN,
     SESSION_CMD_SKIP_OPTIONAL, // skip this exercise if it is optional
-    SESSION_CMD_LOAD_UP,     // on the intro card: +2.5 kg
+    SESSION_CMD_LOAD_UP,       // on the intro card: +2.5 kg
     SESSION_CMD_LOAD_DOWN,
 } SessionCommand;
 
@@ -104,8 +104,8 @@ typedef struct SessionStep {
 typedef struct SessionPlan {
     char routine_id[RT_ID_MAX];
     char title[RT_NAME_MAX];
-    char after[RT_NAME_MAX];   // "an easy day", or ""
-    char finish[RT_TEXT_MAX];  // said at the end, or ""
+    char after[RT_NAME_MAX];  // "an easy day", or ""
+    char finish[RT_TEXT_MAX]; // said at the end, or ""
     SessionStep steps[RT_STEPS_MAX];
     int nsteps;
 } SessionPlan;
@@ -132,10 +132,10 @@ typedef struct SessionSummary {
     int reps_total;
     int sets_done;
     int sets_skipped;
-    int steps_skipped;          // required steps skipped
+    int steps_skipped; // required steps skipped
     int optional_skipped;
-    int64_t active_ms;          // time coached, pauses excluded
-    bool completed;             // reached the end with nothing required skipped
+    int64_t active_ms; // time coached, pauses excluded
+    bool completed;    // reached the end with nothing required skipped
 } SessionSummary;
 
 typedef struct Session {
@@ -144,14 +144,14 @@ typedef struct Session {
     SessionPhase phase;
     int step, set;
     SessionSide side;
-    int reps;             // reps done in the current set/side
+    int reps; // reps done in the current set/side
     bool paused;
     bool started;
-    int64_t now;          // caller's time of the last call
-    int64_t phase_t;      // active ms spent in this phase
-    int64_t phase_len;    // length of a timed phase, 0 when it waits
-    int64_t next_rep_t;   // phase time of the next paced rep
-    int countdown_next;   // next number to say in the countdown
+    int64_t now;        // caller's time of the last call
+    int64_t phase_t;    // active ms spent in this phase
+    int64_t phase_len;  // length of a timed phase, 0 when it waits
+    int64_t next_rep_t; // phase time of the next paced rep
+    int countdown_next; // next number to say in the countdown
     int64_t active_ms;
     bool step_skipped[RT_STEPS_MAX];
     SessionSetResult results[SESSION_RESULTS_MAX];
@@ -166,7 +166,8 @@ bool session_plan_from_routine(SessionPlan *plan, const Library *lib,
 
 void session_options_default(SessionOptions *opt);
 
-void session_init(Session *s, const SessionPlan *plan, const SessionOptions *opt);
+void session_init(Session *s, const SessionPlan *plan,
+                  const SessionOptions *opt);
 
 // Start the routine at now. Returns the number of events written.
 int session_start(Session *s, int64_t now, SessionEvent *out, int cap);

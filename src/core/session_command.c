@@ -14,7 +14,8 @@ static void close_step(Session *s)
     const SessionStep *st = &s->plan.steps[s->step];
     bool all_done = true;
     for (int k = 0; k < st->sets; k++) {
-        SessionSide sides[2] = {st->per_side ? SIDE_LEFT : SIDE_NONE, SIDE_RIGHT};
+        SessionSide sides[2] = {st->per_side ? SIDE_LEFT : SIDE_NONE,
+                                SIDE_RIGHT};
         for (int j = 0; j < (st->per_side ? 2 : 1); j++) {
             if (session_recorded(s, s->step, k, sides[j]))
                 continue;
@@ -63,8 +64,8 @@ static void adjust_reps(Session *s, Out *o, int delta)
         if (r->skipped || r->done + delta < 0 || r->done + delta > RT_REPS_MAX)
             return;
         r->done += delta;
-        session_emit(s, o, SESSION_EV_REPS_ADJUSTED, r->done, "%d %s in the last set",
-                     r->done,
+        session_emit(s, o, SESSION_EV_REPS_ADJUSTED, r->done,
+                     "%d %s in the last set", r->done,
                      session_text_unit(s->plan.steps[r->step].unit, r->done, u,
                                        sizeof(u)));
     }
@@ -124,8 +125,8 @@ static void ok(Session *s, Out *o)
     session_phase_end(s, o);
 }
 
-int session_command(Session *s, SessionCommand cmd, int64_t now, SessionEvent *out,
-                    int cap)
+int session_command(Session *s, SessionCommand cmd, int64_t now,
+                    SessionEvent *out, int cap)
 {
     Out o = {out, 0, cap};
     session_advance(s, &o, now);
@@ -163,7 +164,8 @@ int session_command(Session *s, SessionCommand cmd, int64_t now, SessionEvent *o
             to--;
         drop_results_from(s, to);
         s->step = to;
-        session_emit(s, &o, SESSION_EV_BACK, to, "Back to %s", s->plan.steps[to].title);
+        session_emit(s, &o, SESSION_EV_BACK, to, "Back to %s",
+                     s->plan.steps[to].title);
         session_enter_intro(s, &o, to);
         break;
     }
@@ -186,8 +188,8 @@ void session_abort(Session *s)
     if (!s->started || s->phase == SESSION_DONE || s->phase == SESSION_IDLE)
         return;
     if (s->phase == SESSION_WORK && s->reps > 0)
-        session_record(s, s->step, s->set, s->side, s->plan.steps[s->step].reps_target,
-                       s->reps, false);
+        session_record(s, s->step, s->set, s->side,
+                       s->plan.steps[s->step].reps_target, s->reps, false);
     s->step_skipped[s->step] = true;
     s->phase = SESSION_IDLE;
     s->started = false;

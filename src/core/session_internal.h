@@ -50,7 +50,8 @@ void session_add_rep(Session *s, Out *o);
 void session_phase_end(Session *s, Out *o);
 
 // What is said (session_text.c), into buf.
-void session_text_start(const Session *s, int64_t estimate_ms, char *buf, size_t size);
+void session_text_start(const Session *s, int64_t estimate_ms, char *buf,
+                        size_t size);
 void session_text_announce(const Session *s, int step, char *buf, size_t size);
 void session_text_done(const Session *s, const SessionSummary *sum, char *buf,
                        size_t size);

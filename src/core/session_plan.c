@@ -88,8 +88,8 @@ int session_plan_exercises(const SessionPlan *plan)
     // A block of the same exercise (both legs, then single leg) is one.
     int n = 0;
     for (int i = 0; i < plan->nsteps; i++)
-        if (i == 0 ||
-            strcmp(plan->steps[i].exercise_id, plan->steps[i - 1].exercise_id) != 0)
+        if (i == 0 || strcmp(plan->steps[i].exercise_id,
+                             plan->steps[i - 1].exercise_id) != 0)
             n++;
     return n;
 }

@@ -15,10 +15,12 @@ static void minutes_text(int64_t ms, const char *prefix, char *buf, size_t size)
     if (minutes < 1)
         snprintf(buf, size, "under a minute");
     else
-        snprintf(buf, size, "%s%d minute%s", prefix, minutes, minutes == 1 ? "" : "s");
+        snprintf(buf, size, "%s%d minute%s", prefix, minutes,
+                 minutes == 1 ? "" : "s");
 }
 
-void session_text_start(const Session *s, int64_t estimate_ms, char *buf, size_t size)
+void session_text_start(const Session *s, int64_t estimate_ms, char *buf,
+                        size_t size)
 {
     int exercises = session_plan_exercises(&s->plan);
     char length[32];
@@ -32,13 +34,14 @@ void session_text_announce(const Session *s, int step, char *buf, size_t size)
     const SessionStep *st = &s->plan.steps[step];
     char dose[64];
     if (st->sets > 1)
-        snprintf(dose, sizeof(dose), "%d sets of %d %s", st->sets, st->reps_target,
-                 st->unit);
+        snprintf(dose, sizeof(dose), "%d sets of %d %s", st->sets,
+                 st->reps_target, st->unit);
     else
         snprintf(dose, sizeof(dose), "%d %s", st->reps_target, st->unit);
     snprintf(buf, size, "%s%s. %s%s.%s",
-             step == session_next_included(s, 0) ? "First up: " : "", st->title, dose,
-             st->per_side ? " each leg" : "", st->optional ? " Optional." : "");
+             step == session_next_included(s, 0) ? "First up: " : "", st->title,
+             dose, st->per_side ? " each leg" : "",
+             st->optional ? " Optional." : "");
 }
 
 void session_text_done(const Session *s, const SessionSummary *sum, char *buf,
@@ -54,8 +57,8 @@ void session_text_done(const Session *s, const SessionSummary *sum, char *buf,
         snprintf(extra, sizeof(extra), " %s.", s->plan.finish);
     else if (s->plan.after[0])
         snprintf(extra, sizeof(extra), " Tomorrow: %s.", s->plan.after);
-    snprintf(buf, size, "%s done: %d reps in %s.%s", s->plan.title, sum->reps_total,
-             took, extra);
+    snprintf(buf, size, "%s done: %d reps in %s.%s", s->plan.title,
+             sum->reps_total, took, extra);
 }
 
 const char *session_text_unit(const char *unit, int n, char *buf, size_t size)

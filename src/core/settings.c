@@ -83,8 +83,9 @@ static char *reader(char *str, int num, void *stream)
         diag_add(c->diags, DIAG_ERROR, c->file, c->line, "", "unreadable line");
         c->ok = false;
     } else if (line_unreadable(str)) {
-        diag_add(c->diags, DIAG_ERROR, c->file, c->line, "",
-                 "not a setting, a section or a comment (expected name = value)");
+        diag_add(
+            c->diags, DIAG_ERROR, c->file, c->line, "",
+            "not a setting, a section or a comment (expected name = value)");
         c->bad_lines++;
         c->ok = false;
     }
@@ -94,7 +95,8 @@ static char *reader(char *str, int num, void *stream)
 static void bad(Ctx *c, const char *name, const char *want, const char *value)
 {
     diag_add(c->diags, DIAG_ERROR, c->file, c->line, "",
-             "'%s' must be %s, not '%s' (keeping the default)", name, want, value);
+             "'%s' must be %s, not '%s' (keeping the default)", name, want,
+             value);
     c->ok = false;
 }
 
@@ -115,7 +117,8 @@ static int on_key(void *user, const char *section, const char *name,
         k++;
     if (k < c->nseen) {
         diag_add(c->diags, DIAG_WARNING, c->file, c->line, "",
-                 "'%s' is set again (line %d is overridden)", name, c->seen[k].line);
+                 "'%s' is set again (line %d is overridden)", name,
+                 c->seen[k].line);
         c->seen[k].line = c->line;
     } else if (k < SEEN_MAX && strlen(name) < sizeof(c->seen[k].name)) {
         snprintf(c->seen[k].name, sizeof(c->seen[k].name), "%s", name);
@@ -155,7 +158,8 @@ static int on_key(void *user, const char *section, const char *name,
         else
             bad(c, name, "yes or no", value);
     } else if (strcmp(name, "speech_voice") == 0) {
-        if (!*value || strlen(value) >= sizeof(s->speech_voice) || strchr(value, '/'))
+        if (!*value || strlen(value) >= sizeof(s->speech_voice) ||
+            strchr(value, '/'))
             bad(c, name, "an espeak-ng voice name like en-us", value);
         else
             snprintf(s->speech_voice, sizeof(s->speech_voice), "%s", value);
@@ -209,35 +213,36 @@ bool settings_parse(Settings *s, const char *text, size_t len, const char *file,
 
 int settings_format(const Settings *s, char *buf, size_t size)
 {
-    return snprintf(buf, size,
-                    "; Ultra Legs Kiosk settings (the settings screen writes this file)\n"
-                    "[settings]\n"
-                    "volume = %d\n"
-                    "voice = %s\n"
-                    "tempo = %d\n"
-                    "; sessions a week for the streak; 0 = as plan.ini says\n"
-                    "weekly_target = %d\n"
-                    "units = %s\n"
-                    "optional_exercises = %s\n"
-                    "; the spoken voice (espeak-ng voice name) and its speed\n"
-                    "speech_voice = %s\n"
-                    "speech_rate = %d\n"
-                    "; clips: fit (whole picture, bars) or cover (fill the screen, cropped)\n"
-                    "video_fit = %s\n"
-                    "; demo clips made at set-up: auto (720p on a Raspberry Pi, 1080p\n"
-                    "; elsewhere), 720p or 1080p; clipgen --missing remakes them to match\n"
-                    "clip_size = %s\n"
-                    "; the coach's own long video (a file in a videos folder), cut into\n"
-                    "; every exercise at its coach_video offset; empty: none\n"
-                    "coach_video = %s\n",
-                    s->volume, s->voice ? "yes" : "no", s->tempo_pct,
-                    s->weekly_target, s->units == UNITS_LB ? "lb" : "kg",
-                    s->include_optional ? "yes" : "no", s->speech_voice, s->speech_rate,
-                    s->video_cover ? "cover" : "fit",
-                    s->clip_height == 720    ? "720p"
-                    : s->clip_height == 1080 ? "1080p"
-                                             : "auto",
-                    s->coach_video);
+    return snprintf(
+        buf, size,
+        "; Ultra Legs Kiosk settings (the settings screen writes this file)\n"
+        "[settings]\n"
+        "volume = %d\n"
+        "voice = %s\n"
+        "tempo = %d\n"
+        "; sessions a week for the streak; 0 = as plan.ini says\n"
+        "weekly_target = %d\n"
+        "units = %s\n"
+        "optional_exercises = %s\n"
+        "; the spoken voice (espeak-ng voice name) and its speed\n"
+        "speech_voice = %s\n"
+        "speech_rate = %d\n"
+        "; clips: fit (whole picture, bars) or cover (fill the screen, "
+        "cropped)\n"
+        "video_fit = %s\n"
+        "; demo clips made at set-up: auto (720p on a Raspberry Pi, 1080p\n"
+        "; elsewhere), 720p or 1080p; clipgen --missing remakes them to match\n"
+        "clip_size = %s\n"
+        "; the coach's own long video (a file in a videos folder), cut into\n"
+        "; every exercise at its coach_video offset; empty: none\n"
+        "coach_video = %s\n",
+        s->volume, s->voice ? "yes" : "no", s->tempo_pct, s->weekly_target,
+        s->units == UNITS_LB ? "lb" : "kg", s->include_optional ? "yes" : "no",
+        s->speech_voice, s->speech_rate, s->video_cover ? "cover" : "fit",
+        s->clip_height == 720    ? "720p"
+        : s->clip_height == 1080 ? "1080p"
+                                 : "auto",
+        s->coach_video);
 }
 
 void settings_load_text(const Settings *s, double kg, char *buf, size_t size)

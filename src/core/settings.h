@@ -14,16 +14,16 @@
 typedef enum Units { UNITS_KG, UNITS_LB } Units;
 
 typedef struct Settings {
-    int volume;            // 0..100
-    bool voice;            // spoken cues (sounds stay)
-    int tempo_pct;         // 50..200
-    int weekly_target;     // 1..7; 0 = as the plan says
+    int volume;        // 0..100
+    bool voice;        // spoken cues (sounds stay)
+    int tempo_pct;     // 50..200
+    int weekly_target; // 1..7; 0 = as the plan says
     Units units;
     bool include_optional; // coach optional exercises (calf raises)
     char speech_voice[32]; // espeak-ng voice: en, en-us, en-gb-scotland ...
     int speech_rate;       // words a minute, 80..450
-    bool video_cover;      // clips fill the screen (cropped) instead of fitting it
-    int clip_height;       // demo clips made at set-up: 720, 1080; 0 = auto
+    bool video_cover; // clips fill the screen (cropped) instead of fitting it
+    int clip_height;  // demo clips made at set-up: 720, 1080; 0 = auto
     char coach_video[256]; // the coach's long video (a file name), "" for none
 } Settings;
 
@@ -37,8 +37,8 @@ bool settings_host_is_arm(void);
 void settings_default(Settings *s);
 
 // Parse config.ini text over the current values.
-bool settings_parse(Settings *s, const char *text, size_t len,
-                    const char *file, DiagList *diags);
+bool settings_parse(Settings *s, const char *text, size_t len, const char *file,
+                    DiagList *diags);
 
 // The file's text; returns the length written (snprintf-style).
 int settings_format(const Settings *s, char *buf, size_t size);

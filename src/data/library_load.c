@@ -18,8 +18,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include "data/settings_io.h"
 #include "core/strutil.h"
+#include "data/settings_io.h"
 #include "platform/fs_entry.h"
 
 #define DATA_FILE_MAX (1024 * 1024)

@@ -8,10 +8,10 @@
 
 #include <libavcodec/avcodec.h>
 #include <libavformat/avformat.h>
+#include <libavutil/channel_layout.h>
 #include <libavutil/display.h>
 #include <libavutil/imgutils.h>
 #include <libswresample/swresample.h>
-#include <libavutil/channel_layout.h>
 #include <libswscale/swscale.h>
 #include <math.h>
 #include <pthread.h>
@@ -56,19 +56,22 @@ static void set_error(Clip *c, const char *what, int err)
 
 static bool direct_format(int f)
 {
-    return f == AV_PIX_FMT_YUV420P || f == AV_PIX_FMT_YUVJ420P || f == AV_PIX_FMT_NV12;
+    return f == AV_PIX_FMT_YUV420P || f == AV_PIX_FMT_YUVJ420P ||
+           f == AV_PIX_FMT_NV12;
 }
 
 // Convert to yuv420p when SDL cannot take the frame as it is.
 static AVFrame *convert(Clip *c, AVFrame *src)
 {
-    if (direct_format(src->format) && src->width % 2 == 0 && src->height % 2 == 0)
+    if (direct_format(src->format) && src->width % 2 == 0 &&
+        src->height % 2 == 0)
         return av_frame_clone(src);
     int w = src->width & ~1, h = src->height & ~1;
     if (w < 2 || h < 2)
         return NULL;
-    c->sws = sws_getCachedContext(c->sws, src->width, src->height, src->format, w, h,
-                                  AV_PIX_FMT_YUV420P, SWS_BILINEAR, NULL, NULL, NULL);
+    c->sws = sws_getCachedContext(c->sws, src->width, src->height, src->format,
+                                  w, h, AV_PIX_FMT_YUV420P, SWS_BILINEAR, NULL,
+                                  NULL, NULL);
     if (!c->sws)
         return NULL;
     AVFrame *dst = av_frame_alloc();
@@ -82,8 +85,8 @@ static AVFrame *convert(Clip *c, AVFrame *src)
         return NULL;
     }
     // Crop an odd last row/column rather than scale.
-    sws_scale(c->sws, (const uint8_t *const *)src->data, src->linesize, 0, h, dst->data,
-              dst->linesize);
+    sws_scale(c->sws, (const uint8_t *const *)src->data, src->linesize, 0, h,
+              dst->data, dst->linesize);
     dst->pts = src->pts;
     dst->best_effort_timestamp = src->best_effort_timestamp;
     dst->color_range = src->color_range;
@@ -182,7 +185,8 @@ static void *decode_thread(void *arg)
             int64_t ts = frame->best_effort_timestamp;
             double t = ts == AV_NOPTS_VALUE
                            ? last_in_loop + frame_dur
-                           : clip_snap_time(ts * av_q2d(c->tb) - c->zero, c->info.fps) -
+                           : clip_snap_time(ts * av_q2d(c->tb) - c->zero,
+                                            c->info.fps) -
                                  c->start;
             if (t < -frame_dur / 2) {
                 av_frame_unref(frame); // before the segment (after a seek)
@@ -208,14 +212,16 @@ static void *decode_thread(void *arg)
                 break;
             }
             // Seek back now, while the queue still holds frames to show.
-            double len = c->end > 0 ? c->end - c->start : last_in_loop + frame_dur;
+            double len =
+                c->end > 0 ? c->end - c->start : last_in_loop + frame_dur;
             loop_base += len;
             loop++;
             c->loops = loop;
             frames_in_loop = 0;
             last_in_loop = -1;
             int64_t target = (int64_t)(c->start / av_q2d(c->tb));
-            if (c->fmt->streams[c->stream]->start_time != AV_NOPTS_VALUE && c->start <= 0)
+            if (c->fmt->streams[c->stream]->start_time != AV_NOPTS_VALUE &&
+                c->start <= 0)
                 target = c->fmt->streams[c->stream]->start_time;
             c->deadline = mono() + READ_DEADLINE_S;
             r = av_seek_frame(c->fmt, c->stream, target, AVSEEK_FLAG_BACKWARD);
@@ -237,22 +243,23 @@ out:
     return NULL;
 }
 
-static Clip *open_clip(const char *path, double start, double end, bool audio, char *err,
-                       size_t errsize);
+static Clip *open_clip(const char *path, double start, double end, bool audio,
+                       char *err, size_t errsize);
 
-Clip *clip_open(const char *path, double start, double end, char *err, size_t errsize)
+Clip *clip_open(const char *path, double start, double end, char *err,
+                size_t errsize)
 {
     return open_clip(path, start, end, false, err, errsize);
 }
 
-Clip *clip_open_with_audio(const char *path, double start, double end, char *err,
-                           size_t errsize)
+Clip *clip_open_with_audio(const char *path, double start, double end,
+                           char *err, size_t errsize)
 {
     return open_clip(path, start, end, true, err, errsize);
 }
 
-static Clip *open_clip(const char *path, double start, double end, bool audio, char *err,
-                       size_t errsize)
+static Clip *open_clip(const char *path, double start, double end, bool audio,
+                       char *err, size_t errsize)
 {
     struct stat st;
     if (stat(path, &st) != 0) {
@@ -298,17 +305,22 @@ static Clip *open_clip(const char *path, double start, double end, bool audio, c
     }
     c->deadline = 0;
     const AVCodec *codec = NULL;
-    c->stream = av_find_best_stream(c->fmt, AVMEDIA_TYPE_VIDEO, -1, -1, &codec, 0);
+    c->stream =
+        av_find_best_stream(c->fmt, AVMEDIA_TYPE_VIDEO, -1, -1, &codec, 0);
     if (c->stream < 0) {
-        set_error(c, c->stream == AVERROR_DECODER_NOT_FOUND ? "no decoder for the video"
-                                                           : "no video stream", 0);
+        set_error(c,
+                  c->stream == AVERROR_DECODER_NOT_FOUND
+                      ? "no decoder for the video"
+                      : "no video stream",
+                  0);
         goto error;
     }
     AVStream *vs = c->fmt->streams[c->stream];
     if (vs->codecpar->width <= 0 || vs->codecpar->height <= 0 ||
         (int64_t)vs->codecpar->width * vs->codecpar->height > CLIP_MAX_PIXELS) {
-        snprintf(c->error, sizeof(c->error), "picture size %dx%d is not playable",
-                 vs->codecpar->width, vs->codecpar->height);
+        snprintf(c->error, sizeof(c->error),
+                 "picture size %dx%d is not playable", vs->codecpar->width,
+                 vs->codecpar->height);
         goto error;
     }
     // A hardware decoder first, where there is one to try.
@@ -320,7 +332,8 @@ static Clip *open_clip(const char *path, double start, double end, bool audio, c
     else if (!hw && vs->codecpar->codec_id == AV_CODEC_ID_H264)
         snprintf(hwname, sizeof(hwname), "h264_v4l2m2m");
 #endif
-    const AVCodec *hwc = hwname[0] ? avcodec_find_decoder_by_name(hwname) : NULL;
+    const AVCodec *hwc =
+        hwname[0] ? avcodec_find_decoder_by_name(hwname) : NULL;
     if (hwc && hwc->id == vs->codecpar->codec_id) {
         AVCodecContext *d = avcodec_alloc_context3(hwc);
         if (d && avcodec_parameters_to_context(d, vs->codecpar) >= 0 &&
@@ -353,20 +366,25 @@ static Clip *open_clip(const char *path, double start, double end, bool audio, c
     c->info.h = vs->codecpar->height;
     AVRational fr = av_guess_frame_rate(c->fmt, vs, NULL);
     c->info.fps = fr.num > 0 && fr.den > 0 ? av_q2d(fr) : 30;
-    double dur = vs->duration != AV_NOPTS_VALUE ? vs->duration * av_q2d(vs->time_base)
-                 : c->fmt->duration != AV_NOPTS_VALUE ? c->fmt->duration / (double)AV_TIME_BASE
-                                                      : 0;
+    double dur = vs->duration != AV_NOPTS_VALUE
+                     ? vs->duration * av_q2d(vs->time_base)
+                 : c->fmt->duration != AV_NOPTS_VALUE
+                     ? c->fmt->duration / (double)AV_TIME_BASE
+                     : 0;
     // A part that runs past the end of the file (the last exercise of a
     // long video cut by offsets) plays to the end.
     if (c->end > 0 && dur > 0 && c->end >= dur)
         c->end = -1;
     c->info.duration = c->end > 0 ? c->end - c->start : dur - c->start;
     if (c->start > 0 && dur > 0 && c->start >= dur) {
-        snprintf(c->error, sizeof(c->error), "segment starts at %.2f s, after the end "
-                 "of the clip (%.2f s)", c->start, dur);
+        snprintf(c->error, sizeof(c->error),
+                 "segment starts at %.2f s, after the end "
+                 "of the clip (%.2f s)",
+                 c->start, dur);
         goto error;
     }
-    const uint8_t *matrix = av_stream_get_side_data(vs, AV_PKT_DATA_DISPLAYMATRIX, NULL);
+    const uint8_t *matrix =
+        av_stream_get_side_data(vs, AV_PKT_DATA_DISPLAYMATRIX, NULL);
     if (matrix) {
         double rot = -av_display_rotation_get((const int32_t *)matrix);
         int deg = ((int)lround(rot) % 360 + 360) % 360;
@@ -374,7 +392,9 @@ static Clip *open_clip(const char *path, double start, double end, bool audio, c
     }
     snprintf(c->info.codec, sizeof(c->info.codec), "%s", codec->name);
     snprintf(c->info.pixfmt, sizeof(c->info.pixfmt), "%s",
-             av_get_pix_fmt_name(c->dec->pix_fmt) ? av_get_pix_fmt_name(c->dec->pix_fmt) : "?");
+             av_get_pix_fmt_name(c->dec->pix_fmt)
+                 ? av_get_pix_fmt_name(c->dec->pix_fmt)
+                 : "?");
     if (!c->start && vs->start_time != AV_NOPTS_VALUE)
         c->zero = vs->start_time * av_q2d(vs->time_base);
     if (audio)
@@ -385,7 +405,8 @@ static Clip *open_clip(const char *path, double start, double end, bool audio, c
         if ((int)i != c->stream && (int)i != c->astream)
             c->fmt->streams[i]->discard = AVDISCARD_ALL;
     if (c->start > 0) {
-        r = av_seek_frame(c->fmt, c->stream, (int64_t)(c->start / av_q2d(c->tb)),
+        r = av_seek_frame(c->fmt, c->stream,
+                          (int64_t)(c->start / av_q2d(c->tb)),
                           AVSEEK_FLAG_BACKWARD);
         if (r < 0) {
             set_error(c, "cannot seek to the segment", r);
@@ -462,7 +483,8 @@ bool clip_picture(Clip *c, double t, bool wait, ClipPicture *pic, bool *changed)
     for (;;) {
         // Take every queued frame that is due; the last one is shown. The
         // first frame is due from the start, whatever its time stamp says.
-        while (c->qlen > 0 && (c->q[c->qhead].t <= t + DUE_SLACK_S || !c->shown)) {
+        while (c->qlen > 0 &&
+               (c->q[c->qhead].t <= t + DUE_SLACK_S || !c->shown)) {
             if (*changed)
                 c->skipped++; // the one before was never handed out
             av_frame_free(&c->shown);
@@ -481,7 +503,8 @@ bool clip_picture(Clip *c, double t, bool wait, ClipPicture *pic, bool *changed)
             decoded = c->decoded;
             give_up = now + 1.0;
         }
-        if (!wait || caught_up || c->failed || now > give_up || now > started + WAIT_MAX_S)
+        if (!wait || caught_up || c->failed || now > give_up ||
+            now > started + WAIT_MAX_S)
             break;
         struct timespec ts;
         clock_gettime(CLOCK_REALTIME, &ts);
@@ -495,7 +518,8 @@ bool clip_picture(Clip *c, double t, bool wait, ClipPicture *pic, bool *changed)
     bool have = c->shown != NULL;
     if (have) {
         AVFrame *f = c->shown;
-        pic->format = f->format == AV_PIX_FMT_NV12 ? CLIP_FMT_NV12 : CLIP_FMT_YUV420P;
+        pic->format =
+            f->format == AV_PIX_FMT_NV12 ? CLIP_FMT_NV12 : CLIP_FMT_YUV420P;
         pic->w = f->width;
         pic->h = f->height;
         for (int i = 0; i < 3; i++) {
@@ -504,16 +528,18 @@ bool clip_picture(Clip *c, double t, bool wait, ClipPicture *pic, bool *changed)
         }
         pic->t = c->shown_t;
         pic->loop = c->shown_loop;
-        pic->full_range = f->color_range == AVCOL_RANGE_JPEG || f->format == AV_PIX_FMT_YUVJ420P;
-        pic->bt709 = f->colorspace == AVCOL_SPC_BT709 ||
-                     (f->colorspace == AVCOL_SPC_UNSPECIFIED && f->height > 576);
+        pic->full_range = f->color_range == AVCOL_RANGE_JPEG ||
+                          f->format == AV_PIX_FMT_YUVJ420P;
+        pic->bt709 =
+            f->colorspace == AVCOL_SPC_BT709 ||
+            (f->colorspace == AVCOL_SPC_UNSPECIFIED && f->height > 576);
     }
     pthread_mutex_unlock(&c->lock);
     return have;
 }
 
-void clip_stats(Clip *c, double *max_seam_gap_s, double *first_frame_ms, int *loops,
-                long *frames_decoded)
+void clip_stats(Clip *c, double *max_seam_gap_s, double *first_frame_ms,
+                int *loops, long *frames_decoded)
 {
     pthread_mutex_lock(&c->lock);
     *max_seam_gap_s = c->max_seam;
@@ -531,7 +557,8 @@ long clip_frames_skipped(Clip *c)
     return n;
 }
 
-bool clip_probe(const char *path, double start, double end, char *err, size_t errsize)
+bool clip_probe(const char *path, double start, double end, char *err,
+                size_t errsize)
 {
     Clip *c = clip_open(path, start, end, err, errsize);
     if (!c)

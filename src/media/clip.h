@@ -29,20 +29,20 @@ typedef struct ClipPicture {
     int w, h;
     const uint8_t *plane[3];
     int pitch[3];
-    double t;          // presentation time in clip time (loops add up)
-    int loop;          // which pass through the clip
-    bool full_range;   // JPEG range
-    bool bt709;        // else BT.601
+    double t;        // presentation time in clip time (loops add up)
+    int loop;        // which pass through the clip
+    bool full_range; // JPEG range
+    bool bt709;      // else BT.601
 } ClipPicture;
 
 typedef struct ClipInfo {
-    int w, h;          // coded size
+    int w, h; // coded size
     double fps;
-    double duration;   // of one loop, in seconds
-    int rotation;      // degrees clockwise to display upright: 0, 90, 180, 270
-    char codec[32];    // the decoder in use
+    double duration; // of one loop, in seconds
+    int rotation;    // degrees clockwise to display upright: 0, 90, 180, 270
+    char codec[32];  // the decoder in use
     char pixfmt[32];
-    bool hardware;     // a hardware decoder (v4l2m2m) is in use
+    bool hardware; // a hardware decoder (v4l2m2m) is in use
 } ClipInfo;
 
 // Hardware decoding: on ARM (a Raspberry Pi) H.264 is tried with the
@@ -75,7 +75,8 @@ const ClipInfo *clip_info(const Clip *c);
 // wait: block until the frame for t is decoded, for virtual clocks that run
 // faster than real time; bounded (a second without progress, ten in all).
 // *changed says whether it differs from the last call's.
-bool clip_picture(Clip *c, double t, bool wait, ClipPicture *pic, bool *changed);
+bool clip_picture(Clip *c, double t, bool wait, ClipPicture *pic,
+                  bool *changed);
 
 // Why decoding stopped, or "" while it is fine.
 const char *clip_error(Clip *c);

@@ -33,7 +33,8 @@ static bool encode(AVCodecContext *enc, AVFormatContext *fmt, AVStream *st,
 }
 
 bool demo_clip_write(const char *path, const DemoClipSpec *spec, int *frames,
-                     char *codec_used, size_t codec_size, char *err, size_t errsize)
+                     char *codec_used, size_t codec_size, char *err,
+                     size_t errsize)
 {
     int w = spec->w > 0 ? spec->w : 1280, h = spec->h > 0 ? spec->h : 720;
     int fps = spec->fps > 0 ? spec->fps : 30;
@@ -121,7 +122,8 @@ bool demo_clip_write(const char *path, const DemoClipSpec *spec, int *frames,
     if (av_frame_get_buffer(yuv, 32) < 0)
         goto out;
     sws = sws_getContext(w, h, AV_PIX_FMT_BGRA, w, h, AV_PIX_FMT_YUV420P,
-                         SWS_BICUBIC | SWS_ACCURATE_RND | SWS_BITEXACT, NULL, NULL, NULL);
+                         SWS_BICUBIC | SWS_ACCURATE_RND | SWS_BITEXACT, NULL,
+                         NULL, NULL);
     if (!sws)
         goto out;
     const int *coefs = sws_getCoefficients(SWS_CS_ITU709);

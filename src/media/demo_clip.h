@@ -11,15 +11,16 @@
 #include <stddef.h>
 
 typedef struct DemoClipSpec {
-    const char *pose;    // pose id
-    double rep_s;        // seconds for one rep (the exercise's cadence)
-    bool per_side;       // highlight the working leg
-    int w, h, fps;       // 1280x720 at 30 by default
+    const char *pose; // pose id
+    double rep_s;     // seconds for one rep (the exercise's cadence)
+    bool per_side;    // highlight the working leg
+    int w, h, fps;    // 1280x720 at 30 by default
 } DemoClipSpec;
 
 // Write the clip; *frames gets the frame count. False with err.
 bool demo_clip_write(const char *path, const DemoClipSpec *spec, int *frames,
-                     char *codec_used, size_t codec_size, char *err, size_t errsize);
+                     char *codec_used, size_t codec_size, char *err,
+                     size_t errsize);
 
 // Is the file at path a demo clip this program made for pose (its title
 // says so)? When it is, *w and *h get its size. A runner's own recording

@@ -25,8 +25,8 @@
 #define L_FORE 0.28f
 
 typedef enum Anchor {
-    ANCHOR_NONE,     // hip at (hx, hy)
-    ANCHOR_FOOT0,    // leg 0's lowest foot point on the surface
+    ANCHOR_NONE,  // hip at (hx, hy)
+    ANCHOR_FOOT0, // leg 0's lowest foot point on the surface
     ANCHOR_FOOT1,
     ANCHOR_KNEE0,    // leg 0's knee at (ax, ay)
     ANCHOR_SHOULDER, // shoulders at (ax, ay)
@@ -45,16 +45,20 @@ typedef struct Key {
 } Key;
 
 typedef enum Prop {
-    PROP_BOX = 1, PROP_WALL = 2, PROP_BAND = 4, PROP_BELL = 8, PROP_ANCHOR = 16,
+    PROP_BOX = 1,
+    PROP_WALL = 2,
+    PROP_BAND = 4,
+    PROP_BELL = 8,
+    PROP_ANCHOR = 16,
     PROP_MAT = 32,
 } Prop;
 
 typedef struct Anim {
     const char *id;
-    bool front;        // front view (both legs side by side)
+    bool front; // front view (both legs side by side)
     Anchor anchor;
-    float ax, ay;      // anchor point, or the surface height for feet
-    float surface;     // surface height for ANCHOR_FOOT
+    float ax, ay;  // anchor point, or the surface height for feet
+    float surface; // surface height for ANCHOR_FOOT
     int props;
     float box_x0, box_x1, box_h;
     float wall_x;
@@ -67,10 +71,30 @@ typedef struct Anim {
 // ---- The exercises, one rep each (first and last keys are equal). ----
 
 static const Key step_ups[] = {
-    {0.00f, -0.20f, 0, 12, {{62, -12, 90}, {-4, -4, 90}}, {{-20, 20, 0}, {25, 40, 0}}},
-    {0.42f, 0.32f, 0, 4, {{0, 0, 90}, {35, -70, 40}}, {{15, 40, 0}, {-15, 10, 0}}},
-    {0.58f, 0.32f, 0, 4, {{0, 0, 90}, {30, -75, 40}}, {{10, 35, 0}, {-10, 10, 0}}},
-    {1.00f, -0.20f, 0, 12, {{62, -12, 90}, {-4, -4, 90}}, {{-20, 20, 0}, {25, 40, 0}}},
+    {0.00f,
+     -0.20f,
+     0,
+     12,
+     {{62, -12, 90}, {-4, -4, 90}},
+     {{-20, 20, 0}, {25, 40, 0}}},
+    {0.42f,
+     0.32f,
+     0,
+     4,
+     {{0, 0, 90}, {35, -70, 40}},
+     {{15, 40, 0}, {-15, 10, 0}}},
+    {0.58f,
+     0.32f,
+     0,
+     4,
+     {{0, 0, 90}, {30, -75, 40}},
+     {{10, 35, 0}, {-10, 10, 0}}},
+    {1.00f,
+     -0.20f,
+     0,
+     12,
+     {{62, -12, 90}, {-4, -4, 90}},
+     {{-20, 20, 0}, {25, 40, 0}}},
 };
 
 static const Key split_squats[] = {
@@ -82,37 +106,127 @@ static const Key split_squats[] = {
 static const Key nordic[] = {
     // The body tips forward as one line from the knees: the thighs lean
     // with the torso (hip ahead of the knee), the shins stay on the mat.
-    {0.00f, 0, 0, 0, {{0, -90, -90}, {0, -90, -90}}, {{20, 120, 0}, {20, 120, 0}}},
-    {0.55f, 0, 0, 52, {{-52, -90, -90}, {-52, -90, -90}}, {{60, 150, 0}, {60, 150, 0}}},
-    {0.68f, 0, 0, 68, {{-68, -90, -90}, {-68, -90, -90}}, {{110, 100, 0}, {110, 100, 0}}},
-    {0.80f, 0, 0, 45, {{-45, -90, -90}, {-45, -90, -90}}, {{90, 80, 0}, {90, 80, 0}}},
-    {1.00f, 0, 0, 0, {{0, -90, -90}, {0, -90, -90}}, {{20, 120, 0}, {20, 120, 0}}},
+    {0.00f,
+     0,
+     0,
+     0,
+     {{0, -90, -90}, {0, -90, -90}},
+     {{20, 120, 0}, {20, 120, 0}}},
+    {0.55f,
+     0,
+     0,
+     52,
+     {{-52, -90, -90}, {-52, -90, -90}},
+     {{60, 150, 0}, {60, 150, 0}}},
+    {0.68f,
+     0,
+     0,
+     68,
+     {{-68, -90, -90}, {-68, -90, -90}},
+     {{110, 100, 0}, {110, 100, 0}}},
+    {0.80f,
+     0,
+     0,
+     45,
+     {{-45, -90, -90}, {-45, -90, -90}},
+     {{90, 80, 0}, {90, 80, 0}}},
+    {1.00f,
+     0,
+     0,
+     0,
+     {{0, -90, -90}, {0, -90, -90}},
+     {{20, 120, 0}, {20, 120, 0}}},
 };
 
 static const Key bridges[] = {
-    {0.00f, 0, 0, -87, {{128, -22, 90}, {130, -20, 90}}, {{90, 90, 0}, {90, 90, 0}}},
-    {0.45f, 0, 0, -113, {{100, -18, 90}, {102, -16, 90}}, {{90, 90, 0}, {90, 90, 0}}},
-    {0.60f, 0, 0, -113, {{100, -18, 90}, {102, -16, 90}}, {{90, 90, 0}, {90, 90, 0}}},
-    {1.00f, 0, 0, -87, {{128, -22, 90}, {130, -20, 90}}, {{90, 90, 0}, {90, 90, 0}}},
+    {0.00f,
+     0,
+     0,
+     -87,
+     {{128, -22, 90}, {130, -20, 90}},
+     {{90, 90, 0}, {90, 90, 0}}},
+    {0.45f,
+     0,
+     0,
+     -113,
+     {{100, -18, 90}, {102, -16, 90}},
+     {{90, 90, 0}, {90, 90, 0}}},
+    {0.60f,
+     0,
+     0,
+     -113,
+     {{100, -18, 90}, {102, -16, 90}},
+     {{90, 90, 0}, {90, 90, 0}}},
+    {1.00f,
+     0,
+     0,
+     -87,
+     {{128, -22, 90}, {130, -20, 90}},
+     {{90, 90, 0}, {90, 90, 0}}},
 };
 
 static const Key bridges_single[] = {
-    {0.00f, 0, 0, -87, {{128, -22, 90}, {140, 140, 140}}, {{90, 90, 0}, {90, 90, 0}}},
-    {0.45f, 0, 0, -113, {{100, -18, 90}, {113, 113, 113}}, {{90, 90, 0}, {90, 90, 0}}},
-    {0.60f, 0, 0, -113, {{100, -18, 90}, {113, 113, 113}}, {{90, 90, 0}, {90, 90, 0}}},
-    {1.00f, 0, 0, -87, {{128, -22, 90}, {140, 140, 140}}, {{90, 90, 0}, {90, 90, 0}}},
+    {0.00f,
+     0,
+     0,
+     -87,
+     {{128, -22, 90}, {140, 140, 140}},
+     {{90, 90, 0}, {90, 90, 0}}},
+    {0.45f,
+     0,
+     0,
+     -113,
+     {{100, -18, 90}, {113, 113, 113}},
+     {{90, 90, 0}, {90, 90, 0}}},
+    {0.60f,
+     0,
+     0,
+     -113,
+     {{100, -18, 90}, {113, 113, 113}},
+     {{90, 90, 0}, {90, 90, 0}}},
+    {1.00f,
+     0,
+     0,
+     -87,
+     {{128, -22, 90}, {140, 140, 140}},
+     {{90, 90, 0}, {90, 90, 0}}},
 };
 
 static const Key clams[] = {
-    {0.00f, 0, 0.25f, -90, {{76, -79, 178}, {70, -82, 178}}, {{92, 92, 0}, {-90, -60, 0}}},
-    {0.45f, 0, 0.25f, -90, {{118, -50, 178}, {70, -82, 178}}, {{92, 92, 0}, {-90, -60, 0}}},
-    {0.55f, 0, 0.25f, -90, {{118, -50, 178}, {70, -82, 178}}, {{92, 92, 0}, {-90, -60, 0}}},
-    {1.00f, 0, 0.25f, -90, {{76, -79, 178}, {70, -82, 178}}, {{92, 92, 0}, {-90, -60, 0}}},
+    {0.00f,
+     0,
+     0.25f,
+     -90,
+     {{76, -79, 178}, {70, -82, 178}},
+     {{92, 92, 0}, {-90, -60, 0}}},
+    {0.45f,
+     0,
+     0.25f,
+     -90,
+     {{118, -50, 178}, {70, -82, 178}},
+     {{92, 92, 0}, {-90, -60, 0}}},
+    {0.55f,
+     0,
+     0.25f,
+     -90,
+     {{118, -50, 178}, {70, -82, 178}},
+     {{92, 92, 0}, {-90, -60, 0}}},
+    {1.00f,
+     0,
+     0.25f,
+     -90,
+     {{76, -79, 178}, {70, -82, 178}},
+     {{92, 92, 0}, {-90, -60, 0}}},
 };
 
 static const Key sl_deadlift[] = {
     {0.00f, 0, 0, 0, {{0, -2, 90}, {-8, -25, 70}}, {{70, 80, 0}, {0, 0, 0}}},
-    {0.50f, 0, 0, 80, {{10, -14, 90}, {-82, -82, 0}}, {{95, 95, 0}, {80, 80, 0}}},
+    {0.50f,
+     0,
+     0,
+     80,
+     {{10, -14, 90}, {-82, -82, 0}},
+     {{95, 95, 0}, {80, 80, 0}}},
     {1.00f, 0, 0, 0, {{0, -2, 90}, {-8, -25, 70}}, {{70, 80, 0}, {0, 0, 0}}},
 };
 
@@ -124,17 +238,47 @@ static const Key calf_raises[] = {
 
 static const Key rear_lunges[] = {
     {0.00f, 0, 0, 2, {{0, 0, 90}, {-2, -2, 90}}, {{60, 80, 0}, {0, 10, 0}}},
-    {0.50f, 0, 0, 6, {{75, -6, 90}, {-22, -88, 40}}, {{75, 85, 0}, {10, 20, 0}}},
+    {0.50f,
+     0,
+     0,
+     6,
+     {{75, -6, 90}, {-22, -88, 40}},
+     {{75, 85, 0}, {10, 20, 0}}},
     {1.00f, 0, 0, 2, {{0, 0, 90}, {-2, -2, 90}}, {{60, 80, 0}, {0, 10, 0}}},
 };
 
 // Front view: angles are sideways (+ to the figure's left = image right).
 static const Key band_side[] = {
-    {0.00f, 0.00f, 0, 0, {{14, 4, 60}, {-14, -4, -60}}, {{28, 120, 0}, {-28, -120, 0}}},
-    {0.25f, 0.06f, 0, 0, {{30, 14, 60}, {-12, -4, -60}}, {{28, 120, 0}, {-28, -120, 0}}},
-    {0.50f, 0.16f, 0, 0, {{14, 4, 60}, {-14, -4, -60}}, {{28, 120, 0}, {-28, -120, 0}}},
-    {0.75f, 0.08f, 0, 0, {{12, 4, 60}, {-30, -14, -60}}, {{28, 120, 0}, {-28, -120, 0}}},
-    {1.00f, 0.00f, 0, 0, {{14, 4, 60}, {-14, -4, -60}}, {{28, 120, 0}, {-28, -120, 0}}},
+    {0.00f,
+     0.00f,
+     0,
+     0,
+     {{14, 4, 60}, {-14, -4, -60}},
+     {{28, 120, 0}, {-28, -120, 0}}},
+    {0.25f,
+     0.06f,
+     0,
+     0,
+     {{30, 14, 60}, {-12, -4, -60}},
+     {{28, 120, 0}, {-28, -120, 0}}},
+    {0.50f,
+     0.16f,
+     0,
+     0,
+     {{14, 4, 60}, {-14, -4, -60}},
+     {{28, 120, 0}, {-28, -120, 0}}},
+    {0.75f,
+     0.08f,
+     0,
+     0,
+     {{12, 4, 60}, {-30, -14, -60}},
+     {{28, 120, 0}, {-28, -120, 0}}},
+    {1.00f,
+     0.00f,
+     0,
+     0,
+     {{14, 4, 60}, {-14, -4, -60}},
+     {{28, 120, 0}, {-28, -120, 0}}},
 };
 
 static const Key standing[] = {
@@ -149,28 +293,30 @@ static const Anim anims[] = {
      step_ups, N(step_ups), NULL, 0},
     {"split-squats", false, ANCHOR_FOOT0, 0, 0, 0, PROP_BELL, 0, 0, 0, 0,
      split_squats, N(split_squats), NULL, 0},
-    {"nordic-curls", false, ANCHOR_KNEE0, 0.0f, 0.08f, 0, PROP_MAT | PROP_ANCHOR, 0, 0, 0, 0,
-     nordic, N(nordic), NULL, 0},
-    {"glute-bridges", false, ANCHOR_SHOULDER, -0.55f, 0.10f, 0, PROP_MAT, 0, 0, 0, 0,
-     bridges, N(bridges), bridges_single, N(bridges_single)},
+    {"nordic-curls", false, ANCHOR_KNEE0, 0.0f, 0.08f, 0,
+     PROP_MAT | PROP_ANCHOR, 0, 0, 0, 0, nordic, N(nordic), NULL, 0},
+    {"glute-bridges", false, ANCHOR_SHOULDER, -0.55f, 0.10f, 0, PROP_MAT, 0, 0,
+     0, 0, bridges, N(bridges), bridges_single, N(bridges_single)},
     {"clams", false, ANCHOR_NONE, 0, 0, 0, PROP_MAT | PROP_BAND, 0, 0, 0, 0,
      clams, N(clams), NULL, 0},
-    {"single-leg-deadlifts", false, ANCHOR_FOOT0, 0, 0, 0, PROP_WALL | PROP_BELL, 0, 0, 0, 0.78f,
-     sl_deadlift, N(sl_deadlift), NULL, 0},
+    {"single-leg-deadlifts", false, ANCHOR_FOOT0, 0, 0, 0,
+     PROP_WALL | PROP_BELL, 0, 0, 0, 0.78f, sl_deadlift, N(sl_deadlift), NULL,
+     0},
     {"calf-raises", false, ANCHOR_FOOT0, 0, 0, 0, PROP_WALL, 0, 0, 0, 0.62f,
      calf_raises, N(calf_raises), NULL, 0},
     {"rear-lunges", false, ANCHOR_FOOT0, 0, 0, 0, PROP_WALL, 0, 0, 0, 0.62f,
      rear_lunges, N(rear_lunges), NULL, 0},
     {"band-side-steps", true, ANCHOR_FOOT0, 0, 0, 0, PROP_BAND, 0, 0, 0, 0,
      band_side, N(band_side), NULL, 0},
-    {"standing", false, ANCHOR_FOOT0, 0, 0, 0, 0, 0, 0, 0, 0,
-     standing, N(standing), NULL, 0},
+    {"standing", false, ANCHOR_FOOT0, 0, 0, 0, 0, 0, 0, 0, 0, standing,
+     N(standing), NULL, 0},
 };
 
-const char *const pose_ids[] = {"step-ups", "split-squats", "nordic-curls",
-                                "glute-bridges", "clams", "single-leg-deadlifts",
-                                "calf-raises", "rear-lunges", "band-side-steps",
-                                NULL};
+const char *const pose_ids[] = {"step-ups",        "split-squats",
+                                "nordic-curls",    "glute-bridges",
+                                "clams",           "single-leg-deadlifts",
+                                "calf-raises",     "rear-lunges",
+                                "band-side-steps", NULL};
 
 static const Anim *find_anim(const char *id)
 {
@@ -248,7 +394,8 @@ static void solve(const Anim *an, const Key *k, Body *b)
         V2 h = {hip.x + (s == 0 ? hw : -hw), hip.y};
         knee[s] = add(h, dir(k->leg[s].a), L_THIGH);
         ankle[s] = add(knee[s], dir(k->leg[s].b), L_SHIN);
-        toe[s] = add(ankle[s], dir(k->leg[s].c), an->front ? L_FOOT * 0.5f : L_FOOT);
+        toe[s] =
+            add(ankle[s], dir(k->leg[s].c), an->front ? L_FOOT * 0.5f : L_FOOT);
     }
     // Anchor: shift everything so the chosen point is where it belongs.
     V2 shift = {0, 0};
@@ -388,12 +535,18 @@ static inline void blend(uint32_t *d, uint32_t c, float a)
 // A capsule from a to b of radius r (pixels), anti-aliased.
 static void capsule(PoseFrame *f, V2 a, V2 b, float r, uint32_t c)
 {
-    int x0 = (int)floorf(fminf(a.x, b.x) - r - 1), x1 = (int)ceilf(fmaxf(a.x, b.x) + r + 1);
-    int y0 = (int)floorf(fminf(a.y, b.y) - r - 1), y1 = (int)ceilf(fmaxf(a.y, b.y) + r + 1);
-    if (x0 < 0) x0 = 0;
-    if (y0 < 0) y0 = 0;
-    if (x1 > f->w - 1) x1 = f->w - 1;
-    if (y1 > f->h - 1) y1 = f->h - 1;
+    int x0 = (int)floorf(fminf(a.x, b.x) - r - 1),
+        x1 = (int)ceilf(fmaxf(a.x, b.x) + r + 1);
+    int y0 = (int)floorf(fminf(a.y, b.y) - r - 1),
+        y1 = (int)ceilf(fmaxf(a.y, b.y) + r + 1);
+    if (x0 < 0)
+        x0 = 0;
+    if (y0 < 0)
+        y0 = 0;
+    if (x1 > f->w - 1)
+        x1 = f->w - 1;
+    if (y1 > f->h - 1)
+        y1 = f->h - 1;
     float dx = b.x - a.x, dy = b.y - a.y;
     float len2 = dx * dx + dy * dy;
     for (int y = y0; y <= y1; y++) {
@@ -415,7 +568,8 @@ static void disc(PoseFrame *f, V2 c, float r, uint32_t col)
     capsule(f, c, c, r, col);
 }
 
-static void rect(PoseFrame *f, float x0, float y0, float x1, float y1, uint32_t c)
+static void rect(PoseFrame *f, float x0, float y0, float x1, float y1,
+                 uint32_t c)
 {
     int ix0 = (int)fmaxf(0, x0), ix1 = (int)fminf((float)f->w, x1);
     int iy0 = (int)fmaxf(0, y0), iy1 = (int)fminf((float)f->h, y1);
@@ -434,7 +588,8 @@ static void shadow(PoseFrame *f, float cx, float cy, float rx, float ry)
             float u = (x - cx) / rx, v = (y - cy) / ry;
             float d = u * u + v * v;
             if (d < 1)
-                blend(&f->pixels[(size_t)y * f->stride + x], 0x60000000u, 1 - d);
+                blend(&f->pixels[(size_t)y * f->stride + x], 0x60000000u,
+                      1 - d);
         }
 }
 
@@ -488,7 +643,8 @@ bool pose_render(PoseFrame *f, const char *id, double phase, PoseSide side,
     background(f, v.oy);
 
     if (an->props & PROP_MAT)
-        rect(f, v.ox - s * 1.0f, v.oy - s * 0.03f, v.ox + s * 1.0f, v.oy + 1, C_MAT);
+        rect(f, v.ox - s * 1.0f, v.oy - s * 0.03f, v.ox + s * 1.0f, v.oy + 1,
+             C_MAT);
     if (an->props & PROP_WALL) {
         float wx = v.ox + an->wall_x * s;
         rect(f, wx, 0, wx + s * 0.12f, v.oy, C_WALL);
@@ -517,14 +673,17 @@ bool pose_render(PoseFrame *f, const char *id, double phase, PoseSide side,
     capsule(f, px(&v, b.elbow[1]), px(&v, b.j[JOINT_WRIST1]), thin * 0.9f,
             an->front ? C_BODY : C_FAR);
     capsule(f, hip1, px(&v, b.j[JOINT_KNEE1]), limb, far_leg);
-    capsule(f, px(&v, b.j[JOINT_KNEE1]), px(&v, b.j[JOINT_ANKLE1]), limb * 0.9f, far_leg);
-    capsule(f, px(&v, b.j[JOINT_ANKLE1]), px(&v, b.j[JOINT_TOE1]), limb * 0.7f, far_leg);
+    capsule(f, px(&v, b.j[JOINT_KNEE1]), px(&v, b.j[JOINT_ANKLE1]), limb * 0.9f,
+            far_leg);
+    capsule(f, px(&v, b.j[JOINT_ANKLE1]), px(&v, b.j[JOINT_TOE1]), limb * 0.7f,
+            far_leg);
 
     // Torso and head.
     V2 hip = px(&v, b.j[JOINT_HIP]), sh = px(&v, b.j[JOINT_SHOULDER]);
     if (an->front) {
         capsule(f, px(&v, b.hip_l), px(&v, b.hip_r), s * 0.07f, C_BODY);
-        capsule(f, px(&v, b.shoulder_l), px(&v, b.shoulder_r), s * 0.07f, C_BODY);
+        capsule(f, px(&v, b.shoulder_l), px(&v, b.shoulder_r), s * 0.07f,
+                C_BODY);
         capsule(f, hip, sh, s * 0.1f, C_BODY);
     } else {
         capsule(f, hip, sh, s * 0.085f, C_BODY);
@@ -535,18 +694,25 @@ bool pose_render(PoseFrame *f, const char *id, double phase, PoseSide side,
     // Near side.
     V2 hip0 = px(&v, an->front ? b.hip_r : b.j[JOINT_HIP]);
     capsule(f, hip0, px(&v, b.j[JOINT_KNEE0]), limb, near_leg);
-    capsule(f, px(&v, b.j[JOINT_KNEE0]), px(&v, b.j[JOINT_ANKLE0]), limb * 0.9f, near_leg);
-    capsule(f, px(&v, b.j[JOINT_ANKLE0]), px(&v, b.j[JOINT_TOE0]), limb * 0.7f, near_leg);
+    capsule(f, px(&v, b.j[JOINT_KNEE0]), px(&v, b.j[JOINT_ANKLE0]), limb * 0.9f,
+            near_leg);
+    capsule(f, px(&v, b.j[JOINT_ANKLE0]), px(&v, b.j[JOINT_TOE0]), limb * 0.7f,
+            near_leg);
     V2 sh0 = px(&v, an->front ? b.shoulder_r : b.j[JOINT_SHOULDER]);
     capsule(f, sh0, px(&v, b.elbow[0]), thin, C_BODY);
-    capsule(f, px(&v, b.elbow[0]), px(&v, b.j[JOINT_WRIST0]), thin * 0.9f, C_BODY);
+    capsule(f, px(&v, b.elbow[0]), px(&v, b.j[JOINT_WRIST0]), thin * 0.9f,
+            C_BODY);
 
     // Props held or worn.
     if (an->props & PROP_BAND) {
         V2 a = px(&v, b.j[JOINT_KNEE0]), c = px(&v, b.j[JOINT_KNEE1]);
         if (an->front) {
-            a = px(&v, add(b.j[JOINT_KNEE0], add(b.j[JOINT_ANKLE0], b.j[JOINT_KNEE0], -1), 0.35f));
-            c = px(&v, add(b.j[JOINT_KNEE1], add(b.j[JOINT_ANKLE1], b.j[JOINT_KNEE1], -1), 0.35f));
+            a = px(&v,
+                   add(b.j[JOINT_KNEE0],
+                       add(b.j[JOINT_ANKLE0], b.j[JOINT_KNEE0], -1), 0.35f));
+            c = px(&v,
+                   add(b.j[JOINT_KNEE1],
+                       add(b.j[JOINT_ANKLE1], b.j[JOINT_KNEE1], -1), 0.35f));
         }
         capsule(f, a, c, s * 0.022f, C_BAND);
         disc(f, a, s * 0.04f, C_BAND);
@@ -556,11 +722,13 @@ bool pose_render(PoseFrame *f, const char *id, double phase, PoseSide side,
         int hand = strcmp(an->id, "single-leg-deadlifts") == 0 ? 1 : 0;
         V2 w = px(&v, b.j[hand ? JOINT_WRIST1 : JOINT_WRIST0]);
         disc(f, (V2){w.x, w.y + s * 0.11f}, s * 0.095f, C_BELL);
-        capsule(f, (V2){w.x - s * 0.05f, w.y}, (V2){w.x + s * 0.05f, w.y}, s * 0.015f, C_BELL);
+        capsule(f, (V2){w.x - s * 0.05f, w.y}, (V2){w.x + s * 0.05f, w.y},
+                s * 0.015f, C_BELL);
     }
     if (an->props & PROP_ANCHOR) {
         V2 a0 = px(&v, b.j[JOINT_ANKLE0]);
-        rect(f, a0.x - s * 0.06f, a0.y - s * 0.06f, a0.x + s * 0.06f, v.oy, C_STRAP);
+        rect(f, a0.x - s * 0.06f, a0.y - s * 0.06f, a0.x + s * 0.06f, v.oy,
+             C_STRAP);
     }
     return known;
 }

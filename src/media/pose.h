@@ -18,13 +18,13 @@
 typedef struct PoseFrame {
     uint32_t *pixels; // 0xAARRGGBB
     int w, h;
-    int stride;       // in pixels
+    int stride; // in pixels
 } PoseFrame;
 
 typedef enum PoseSide {
     POSE_SIDE_NONE,
-    POSE_SIDE_LEFT,  // the left leg works (highlighted blue)
-    POSE_SIDE_RIGHT, // the right leg works (highlighted pink)
+    POSE_SIDE_LEFT,    // the left leg works (highlighted blue)
+    POSE_SIDE_RIGHT,   // the right leg works (highlighted pink)
     POSE_SIDE_WORKING, // a per-side exercise in a clip for both sides (orange)
 } PoseSide;
 
@@ -41,9 +41,18 @@ extern const char *const pose_ids[];
 
 // Where a named joint lands in the frame at that phase (for tests).
 typedef enum PoseJoint {
-    JOINT_HEAD, JOINT_SHOULDER, JOINT_HIP, JOINT_KNEE0, JOINT_ANKLE0,
-    JOINT_TOE0, JOINT_KNEE1, JOINT_ANKLE1, JOINT_TOE1, JOINT_WRIST0,
-    JOINT_WRIST1, JOINT_COUNT_
+    JOINT_HEAD,
+    JOINT_SHOULDER,
+    JOINT_HIP,
+    JOINT_KNEE0,
+    JOINT_ANKLE0,
+    JOINT_TOE0,
+    JOINT_KNEE1,
+    JOINT_ANKLE1,
+    JOINT_TOE1,
+    JOINT_WRIST0,
+    JOINT_WRIST1,
+    JOINT_COUNT_
 } PoseJoint;
 bool pose_joint(const char *id, double phase, bool single_leg, int w, int h,
                 PoseJoint j, float *x, float *y);

@@ -14,9 +14,9 @@
 #include "core/calendar.h"
 
 typedef struct WallClock {
-    bool fixed;          // --now given
-    int64_t base_utc;    // its instant
-    bool fixed_offset;   // --now carried an offset
+    bool fixed;        // --now given
+    int64_t base_utc;  // its instant
+    bool fixed_offset; // --now carried an offset
     int offset_min;
 } WallClock;
 

@@ -44,12 +44,10 @@ static InputAction from_key(SDL_Keycode k)
     case SDLK_RETURN:
     case SDLK_KP_ENTER:
     case SDLK_SPACE:
-    case SDLK_SELECT:
-        return ACT_OK;
+    case SDLK_SELECT: return ACT_OK;
     case SDLK_ESCAPE:
     case SDLK_BACKSPACE:
-    case SDLK_AC_BACK:
-        return ACT_BACK;
+    case SDLK_AC_BACK: return ACT_BACK;
     case SDLK_LEFT: return ACT_LEFT;
     case SDLK_RIGHT: return ACT_RIGHT;
     case SDLK_UP: return ACT_UP;
@@ -57,19 +55,15 @@ static InputAction from_key(SDL_Keycode k)
     case SDLK_p:
     case SDLK_AUDIOPLAY:
     case SDLK_AUDIOSTOP:
-    case SDLK_PAUSE:
-        return ACT_PAUSE;
+    case SDLK_PAUSE: return ACT_PAUSE;
     case SDLK_m:
     case SDLK_AUDIOMUTE:
-    case SDLK_MUTE:
-        return ACT_MUTE;
+    case SDLK_MUTE: return ACT_MUTE;
     case SDLK_PLUS:
     case SDLK_EQUALS:
-    case SDLK_KP_PLUS:
-        return ACT_TEMPO_UP;
+    case SDLK_KP_PLUS: return ACT_TEMPO_UP;
     case SDLK_MINUS:
-    case SDLK_KP_MINUS:
-        return ACT_TEMPO_DOWN;
+    case SDLK_KP_MINUS: return ACT_TEMPO_DOWN;
     case SDLK_e: return ACT_END_SET;
     case SDLK_h: return ACT_HISTORY;
     case SDLK_s: return ACT_SETTINGS;
@@ -119,8 +113,9 @@ int input_poll(InputEvent *out, int max)
             break;
         case SDL_CONTROLLERDEVICEREMOVED:
             for (int i = 0; i < PADS_MAX; i++) {
-                if (pads[i] && SDL_JoystickInstanceID(SDL_GameControllerGetJoystick(
-                                   pads[i])) == e.cdevice.which) {
+                if (pads[i] && SDL_JoystickInstanceID(
+                                   SDL_GameControllerGetJoystick(pads[i])) ==
+                                   e.cdevice.which) {
                     SDL_GameControllerClose(pads[i]);
                     pads[i] = NULL;
                 }
@@ -157,10 +152,11 @@ int input_poll(InputEvent *out, int max)
 }
 
 static const char *const names[ACT_COUNT_] = {
-    "none", "ok", "back", "prev", "next", "up", "down", "pause", "mute",
-    "tempo-up", "tempo-down", "end-set", "history", "settings", "quit",
-    "pointer", "resized", "pad-added", "pad-removed", "pad-plug", "pad-unplug",
-    "resize"};
+    "none",       "ok",      "back",      "prev",        "next",
+    "up",         "down",    "pause",     "mute",        "tempo-up",
+    "tempo-down", "end-set", "history",   "settings",    "quit",
+    "pointer",    "resized", "pad-added", "pad-removed", "pad-plug",
+    "pad-unplug", "resize"};
 
 static int virtual_pad = -1;
 

@@ -23,8 +23,8 @@ typedef enum InputAction {
     ACT_HISTORY,
     ACT_SETTINGS,
     ACT_QUIT,
-    ACT_POINTER,    // a click or tap at (x, y)
-    ACT_RESIZED,    // the output size changed
+    ACT_POINTER, // a click or tap at (x, y)
+    ACT_RESIZED, // the output size changed
     ACT_PAD_ADDED,
     ACT_PAD_REMOVED,
     // Test hooks for --script: a virtual game controller, a window resize.

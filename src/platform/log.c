@@ -30,17 +30,17 @@ static bool to_journal(void)
 static const char *level_word(LogLevel level)
 {
     switch (level) {
-    case LOG_ERROR:
-        return "error";
-    case LOG_WARN:
-        return "warn ";
-    case LOG_INFO:
-        return "info ";
+    case LOG_ERROR: return "error";
+    case LOG_WARN: return "warn ";
+    case LOG_INFO: return "info ";
     }
     return "?    ";
 }
 
-void log_set_stream(FILE *f) { log_stream = f; }
+void log_set_stream(FILE *f)
+{
+    log_stream = f;
+}
 
 void log_msgv(LogLevel level, const char *tag, const char *fmt, va_list ap)
 {
@@ -52,7 +52,8 @@ void log_msgv(LogLevel level, const char *tag, const char *fmt, va_list ap)
         long long now = mono_ns(), zero = 0;
         atomic_compare_exchange_strong(&log_t0_ns, &zero, now);
         double s = (double)(now - atomic_load(&log_t0_ns)) / 1e9;
-        n = snprintf(line, sizeof(line), "%8.3f %s %s: ", s, level_word(level), tag);
+        n = snprintf(line, sizeof(line), "%8.3f %s %s: ", s, level_word(level),
+                     tag);
     }
     if (n < 0 || (size_t)n >= sizeof(line))
         n = 0;

@@ -13,7 +13,7 @@
 typedef struct Notify {
     bool enabled;
     char path[108];
-    int64_t watchdog_ms;  // 0 when there is no watchdog
+    int64_t watchdog_ms; // 0 when there is no watchdog
     int64_t last_ping_ms;
     bool ready_sent;
 } Notify;

@@ -42,7 +42,8 @@ bool dir_exists(const char *path)
     return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-static void xdg_dir(char *out, size_t size, const char *env, const char *fallback)
+static void xdg_dir(char *out, size_t size, const char *env,
+                    const char *fallback)
 {
     const char *v = getenv(env);
     if (v && v[0] == '/') {
@@ -71,13 +72,15 @@ bool paths_resolve(Paths *p, const char *data_dir, const char *videos_dir,
                  ULTRALEGS_SOURCE_VIDEOS);
 #endif
     } else {
-        str_copy(p->assets_dir, sizeof(p->assets_dir), ULTRALEGS_INSTALL_ASSETS);
+        str_copy(p->assets_dir, sizeof(p->assets_dir),
+                 ULTRALEGS_INSTALL_ASSETS);
         str_copy(p->builtin_videos, sizeof(p->builtin_videos),
                  ULTRALEGS_INSTALL_VIDEOS);
     }
     if (!p->builtin_videos[0])
         if (snprintf(p->builtin_videos, sizeof(p->builtin_videos),
-                     "%s/../videos", p->assets_dir) >= (int)sizeof(p->builtin_videos))
+                     "%s/../videos",
+                     p->assets_dir) >= (int)sizeof(p->builtin_videos))
             p->builtin_videos[0] = '\0';
     const char *venv = getenv("ULTRALEGS_VIDEOS_DIR");
     if (venv && *venv)
@@ -87,8 +90,10 @@ bool paths_resolve(Paths *p, const char *data_dir, const char *videos_dir,
         str_copy(p->config_dir, sizeof(p->config_dir), data_dir);
         str_copy(p->data_dir, sizeof(p->data_dir), data_dir);
     } else {
-        xdg_dir(p->config_dir, sizeof(p->config_dir), "XDG_CONFIG_HOME", ".config");
-        xdg_dir(p->data_dir, sizeof(p->data_dir), "XDG_DATA_HOME", ".local/share");
+        xdg_dir(p->config_dir, sizeof(p->config_dir), "XDG_CONFIG_HOME",
+                ".config");
+        xdg_dir(p->data_dir, sizeof(p->data_dir), "XDG_DATA_HOME",
+                ".local/share");
     }
     if (snprintf(p->user_videos, sizeof(p->user_videos), "%s/videos",
                  p->data_dir) >= (int)sizeof(p->user_videos))
@@ -97,8 +102,10 @@ bool paths_resolve(Paths *p, const char *data_dir, const char *videos_dir,
         str_copy(p->extra_videos, sizeof(p->extra_videos), videos_dir);
 
     if (!dir_exists(p->assets_dir)) {
-        snprintf(err, errsize, "assets folder %s not found (reinstall, or set "
-                 "ULTRALEGS_ASSETS_DIR)", p->assets_dir);
+        snprintf(err, errsize,
+                 "assets folder %s not found (reinstall, or set "
+                 "ULTRALEGS_ASSETS_DIR)",
+                 p->assets_dir);
         return false;
     }
     return true;

@@ -13,12 +13,13 @@
 #define PATHS_MAX 512
 
 typedef struct Paths {
-    char assets_dir[PATHS_MAX];      // exercises.ini, routines/, plan.ini
-    char builtin_videos[PATHS_MAX];  // generated demo clips
-    char config_dir[PATHS_MAX];      // user's exercises.ini, routines/, plan.ini, config.ini
-    char data_dir[PATHS_MAX];        // history.db
-    char user_videos[PATHS_MAX];     // the user's own clips
-    char extra_videos[PATHS_MAX];    // --videos-dir, searched first ("" if none)
+    char assets_dir[PATHS_MAX];     // exercises.ini, routines/, plan.ini
+    char builtin_videos[PATHS_MAX]; // generated demo clips
+    char config_dir[PATHS_MAX];   // user's exercises.ini, routines/, plan.ini,
+                                  // config.ini
+    char data_dir[PATHS_MAX];     // history.db
+    char user_videos[PATHS_MAX];  // the user's own clips
+    char extra_videos[PATHS_MAX]; // --videos-dir, searched first ("" if none)
 } Paths;
 
 // Fill p. data_dir and videos_dir may be NULL. The assets come from

@@ -10,8 +10,8 @@
 
 #include "platform/log.h"
 
-bool video_open(Video *v, bool headless, bool windowed, int w, int h,
-                char *err, size_t errsize)
+bool video_open(Video *v, bool headless, bool windowed, int w, int h, char *err,
+                size_t errsize)
 {
     memset(v, 0, sizeof(*v));
     v->headless = headless;
@@ -24,7 +24,8 @@ bool video_open(Video *v, bool headless, bool windowed, int w, int h,
     // Stop signals are the app's own (platform/stop.c).
     SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
     SDL_SetHint(SDL_HINT_VIDEO_X11_NET_WM_BYPASS_COMPOSITOR, "0");
-    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS | SDL_INIT_GAMECONTROLLER) != 0) {
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS | SDL_INIT_GAMECONTROLLER) !=
+        0) {
         // A missing game controller subsystem is not a reason to stop.
         if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
             snprintf(err, errsize, "cannot start the display: %s",
@@ -89,7 +90,8 @@ bool video_open(Video *v, bool headless, bool windowed, int w, int h,
         snprintf(v->renderer_name, sizeof(v->renderer_name), "%s", info.name);
     }
     if (kmsdrm && !v->vsync)
-        log_warn("video", "the %s renderer on KMS/DRM has no vsync: pictures may tear",
+        log_warn("video",
+                 "the %s renderer on KMS/DRM has no vsync: pictures may tear",
                  v->renderer_name);
     SDL_SetRenderDrawBlendMode(v->renderer, SDL_BLENDMODE_BLEND);
     if (!headless)

@@ -13,18 +13,18 @@
 typedef struct Video {
     SDL_Window *window;
     SDL_Renderer *renderer;
-    int w, h;           // output size in pixels
+    int w, h; // output size in pixels
     bool headless;
-    bool software;      // the fallback renderer is in use
-    bool vsync;         // presenting waits for the display's refresh
+    bool software; // the fallback renderer is in use
+    bool vsync;    // presenting waits for the display's refresh
     char renderer_name[32];
-    char driver[32];    // SDL video driver name
+    char driver[32]; // SDL video driver name
 } Video;
 
 // Open; on failure false with a one-line reason in err. Everything opened so
 // far is closed again.
-bool video_open(Video *v, bool headless, bool windowed, int w, int h,
-                char *err, size_t errsize);
+bool video_open(Video *v, bool headless, bool windowed, int w, int h, char *err,
+                size_t errsize);
 void video_close(Video *v); // safe after a failed open
 
 // Re-read the output size (after a resize). True when it changed.

@@ -15,8 +15,8 @@
 #include <unistd.h>
 
 #include "core/strutil.h"
-#include "platform/paths.h"
 #include "platform/log.h"
+#include "platform/paths.h"
 
 // Schema history. Each step takes a database at version N-1 to N.
 static const char *const migrations[STORE_SCHEMA_VERSION] = {
@@ -66,16 +66,29 @@ bool store_exec(Store *st, const char *sql, const char *what)
     return true;
 }
 
-const char *store_error(const Store *st) { return st ? st->error : "no store"; }
-const char *store_notice(const Store *st) { return st ? st->notice : ""; }
-bool store_read_only(const Store *st) { return !st || st->read_only; }
-const char *store_path(const Store *st) { return st ? st->path : ""; }
+const char *store_error(const Store *st)
+{
+    return st ? st->error : "no store";
+}
+const char *store_notice(const Store *st)
+{
+    return st ? st->notice : "";
+}
+bool store_read_only(const Store *st)
+{
+    return !st || st->read_only;
+}
+const char *store_path(const Store *st)
+{
+    return st ? st->path : "";
+}
 
 int store_user_version(sqlite3 *db)
 {
     sqlite3_stmt *q;
     int v = -1;
-    if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &q, NULL) == SQLITE_OK &&
+    if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &q, NULL) ==
+            SQLITE_OK &&
         sqlite3_step(q) == SQLITE_ROW)
         v = sqlite3_column_int(q, 0);
     sqlite3_finalize(q);
@@ -113,7 +126,8 @@ static bool migrate(Store *st)
     if (v > STORE_SCHEMA_VERSION) {
         snprintf(st->error, sizeof(st->error),
                  "history.db is from a newer version (schema %d, this one "
-                 "knows %d)", v, STORE_SCHEMA_VERSION);
+                 "knows %d)",
+                 v, STORE_SCHEMA_VERSION);
         return false;
     }
     for (; v < STORE_SCHEMA_VERSION; v++) {
@@ -163,9 +177,10 @@ static void clean_stray(const char *path, bool said)
     snprintf(shm, sizeof(shm), "%s-shm", path);
     snprintf(wal, sizeof(wal), "%s-wal", path);
     bool wal_empty = stat(wal, &sb) != 0 || sb.st_size == 0;
-    if (wal_empty && stat(shm, &sb) == 0 && sb.st_size < 32768 && unlink(shm) == 0 &&
-        said)
-        log_warn("store", "removed a stray %s (%lld bytes)", shm, (long long)sb.st_size);
+    if (wal_empty && stat(shm, &sb) == 0 && sb.st_size < 32768 &&
+        unlink(shm) == 0 && said)
+        log_warn("store", "removed a stray %s (%lld bytes)", shm,
+                 (long long)sb.st_size);
     if (stat(wal, &sb) == 0 && sb.st_size == 0 && access(shm, F_OK) != 0)
         unlink(wal);
 }
@@ -231,16 +246,18 @@ Store *store_open(const char *dir, char *err, size_t errsize)
     int saved_errno = errno;
     clean_stray(st->path, true);
 
-    if (dir_ok && store_open_db(st, st->path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)) {
+    if (dir_ok && store_open_db(st, st->path,
+                                SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)) {
         char why[256] = "";
         int rc = sqlite3_exec(st->db, "SELECT count(*) FROM sqlite_master",
                               NULL, NULL, NULL);
-        bool healthy = rc == SQLITE_OK &&
-                       store_check(st->db, "PRAGMA quick_check", why, sizeof(why));
+        bool healthy =
+            rc == SQLITE_OK &&
+            store_check(st->db, "PRAGMA quick_check", why, sizeof(why));
         if (rc != SQLITE_OK && !why[0])
             snprintf(why, sizeof(why), "%s", sqlite3_errmsg(st->db));
-        bool damaged = !healthy && (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT ||
-                                    rc == SQLITE_OK);
+        bool damaged = !healthy && (rc == SQLITE_NOTADB ||
+                                    rc == SQLITE_CORRUPT || rc == SQLITE_OK);
         if (damaged) {
             sqlite3_close(st->db);
             st->db = NULL;
@@ -255,7 +272,8 @@ Store *store_open(const char *dir, char *err, size_t errsize)
         sqlite3_close(st->db);
         st->db = NULL;
     }
-    const char *reason = dir_ok ? store_fs_reason(dir) : store_errno_reason(saved_errno);
+    const char *reason =
+        dir_ok ? store_fs_reason(dir) : store_errno_reason(saved_errno);
     if (!reason)
         reason = st->error[0] ? st->error : "cannot write";
     char why[300];
@@ -263,14 +281,17 @@ Store *store_open(const char *dir, char *err, size_t errsize)
     // Read-only: show what is stored, save nothing.
     if (access(st->path, R_OK) == 0 && open_read_only(st)) {
         st->read_only = true;
-        snprintf(st->notice, sizeof(st->notice),
-                 "History is read-only (%.200s): new sessions will not be saved", why);
+        snprintf(
+            st->notice, sizeof(st->notice),
+            "History is read-only (%.200s): new sessions will not be saved",
+            why);
         snprintf(st->error, sizeof(st->error), "%s", st->notice);
         log_warn("store", "%s (%s)", st->notice, st->path);
         return st;
     }
     if (!dir_ok)
-        snprintf(err, errsize, "cannot create %s: %s", dir, strerror(saved_errno));
+        snprintf(err, errsize, "cannot create %s: %s", dir,
+                 strerror(saved_errno));
     else
         snprintf(err, errsize, "cannot open %s: %s", st->path, why);
     clean_stray(st->path, false);
@@ -287,4 +308,3 @@ void store_close(Store *st)
     clean_stray(st->path, false);
     free(st);
 }
-

@@ -32,11 +32,11 @@ typedef struct Store Store;
 
 typedef struct StoreStart {
     const char *routine;
-    int64_t started_utc;  // seconds
-    int offset_min;       // local UTC offset at the start
-    int cutoff_min;       // day-start cutoff for the training day
-    const char *boot_id;  // this boot's id ("" if unknown)
-    int64_t boot_ms;      // monotonic time since boot at the start
+    int64_t started_utc; // seconds
+    int offset_min;      // local UTC offset at the start
+    int cutoff_min;      // day-start cutoff for the training day
+    const char *boot_id; // this boot's id ("" if unknown)
+    int64_t boot_ms;     // monotonic time since boot at the start
 } StoreStart;
 
 // Open (creating dir and file as needed) <dir>/history.db. On failure NULL
@@ -77,7 +77,8 @@ typedef struct StoreSuspect {
     char routine[RT_ID_MAX];
     int64_t started_utc;
     int offset_min;
-    const char *why; // "before 2020", "before an earlier session", "in the future"
+    const char
+        *why; // "before 2020", "before an earlier session", "in the future"
 } StoreSuspect;
 
 // The sessions whose clock is suspect, oldest first; *list is malloc'ed

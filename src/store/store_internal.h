@@ -65,7 +65,8 @@ bool store_recover(Store *st, const char *why, char *err, size_t errsize);
 // store_backup.c: the backups (history-*.db and pre-damage-*.db), newest
 // date first; names[i] is a file name in <dir>/backups. Returns the count.
 #define STORE_BACKUP_NAME_MAX 64
-int store_backup_list(const Store *st, char (*names)[STORE_BACKUP_NAME_MAX], int max);
+int store_backup_list(const Store *st, char (*names)[STORE_BACKUP_NAME_MAX],
+                      int max);
 // Keep <dir>/backups/name as pre-damage-DATE.db: rotation never removes it.
 void store_backup_pin(Store *st, const char *name);
 

@@ -50,11 +50,12 @@ bool store_session_begin(Store *st, const StoreStart *s, int64_t *id,
     bool suspect = s->started_utc < HISTORY_SANE_UTC ||
                    s->started_utc + 60 < newest_start(st, s->started_utc);
     sqlite3_stmt *q;
-    if (sqlite3_prepare_v2(st->db,
-                           "INSERT INTO sessions(routine, started_utc, utc_offset_min,"
-                           " training_day, completed, clock_suspect, boot_id, boot_ms, uid)"
-                           " VALUES(?,?,?,?,0,?,?,?,?)",
-                           -1, &q, NULL) != SQLITE_OK) {
+    if (sqlite3_prepare_v2(
+            st->db,
+            "INSERT INTO sessions(routine, started_utc, utc_offset_min,"
+            " training_day, completed, clock_suspect, boot_id, boot_ms, uid)"
+            " VALUES(?,?,?,?,0,?,?,?,?)",
+            -1, &q, NULL) != SQLITE_OK) {
         store_fail(st, "starting a session");
         return false;
     }
@@ -73,8 +74,9 @@ bool store_session_begin(Store *st, const StoreStart *s, int64_t *id,
         sqlite3_bind_text(q, 1, s->routine, -1, SQLITE_TRANSIENT);
         sqlite3_bind_int64(q, 2, s->started_utc);
         sqlite3_bind_int(q, 3, s->offset_min);
-        sqlite3_bind_int64(q, 4, cal_training_day(s->started_utc, s->offset_min,
-                                                  s->cutoff_min));
+        sqlite3_bind_int64(
+            q, 4,
+            cal_training_day(s->started_utc, s->offset_min, s->cutoff_min));
         sqlite3_bind_int(q, 5, suspect);
         sqlite3_bind_text(q, 6, s->boot_id ? s->boot_id : "", -1,
                           SQLITE_TRANSIENT);
@@ -100,7 +102,9 @@ static const char *side_text(HistorySide s)
 
 static HistorySide side_of(const char *s)
 {
-    return s && s[0] == 'L' ? HSIDE_LEFT : s && s[0] == 'R' ? HSIDE_RIGHT : HSIDE_NONE;
+    return s && s[0] == 'L'   ? HSIDE_LEFT
+           : s && s[0] == 'R' ? HSIDE_RIGHT
+                              : HSIDE_NONE;
 }
 
 static StepBlock block_of(const char *s)
@@ -115,11 +119,12 @@ static StepBlock block_of(const char *s)
 static bool insert_set(Store *st, int64_t session_id, const HistorySet *set)
 {
     sqlite3_stmt *q;
-    if (sqlite3_prepare_v2(st->db,
-                           "INSERT INTO sets(session_id, exercise, set_no, side,"
-                           " reps_target, reps_done, skipped, load_kg, block, step)"
-                           " VALUES(?,?,?,?,?,?,?,?,?,?)",
-                           -1, &q, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(
+            st->db,
+            "INSERT INTO sets(session_id, exercise, set_no, side,"
+            " reps_target, reps_done, skipped, load_kg, block, step)"
+            " VALUES(?,?,?,?,?,?,?,?,?,?)",
+            -1, &q, NULL) != SQLITE_OK)
         return false;
     sqlite3_bind_int64(q, 1, session_id);
     sqlite3_bind_text(q, 2, set->exercise, -1, SQLITE_TRANSIENT);
@@ -192,10 +197,11 @@ int store_reconcile_clock(Store *st, int64_t now_utc, const char *boot_id,
         return 0; // still behind: not sane yet
     sqlite3_stmt *q = NULL, *u = NULL;
     int fixed = 0;
-    if (sqlite3_prepare_v2(st->db,
-                           "SELECT id, boot_ms, utc_offset_min, routine FROM sessions"
-                           " WHERE clock_suspect = 1 AND boot_id = ? AND boot_ms <= ?",
-                           -1, &q, NULL) != SQLITE_OK ||
+    if (sqlite3_prepare_v2(
+            st->db,
+            "SELECT id, boot_ms, utc_offset_min, routine FROM sessions"
+            " WHERE clock_suspect = 1 AND boot_id = ? AND boot_ms <= ?",
+            -1, &q, NULL) != SQLITE_OK ||
         sqlite3_prepare_v2(st->db,
                            "UPDATE sessions SET started_utc = ?1,"
                            " ended_utc = ?1 + duration_s, training_day = ?2,"
@@ -208,15 +214,17 @@ int store_reconcile_clock(Store *st, int64_t now_utc, const char *boot_id,
         goto fail;
     while (sqlite3_step(q) == SQLITE_ROW) {
         // Same boot: the monotonic clock tells how long ago it started.
-        int64_t start = now_utc - (boot_ms_now - sqlite3_column_int64(q, 1)) / 1000;
+        int64_t start =
+            now_utc - (boot_ms_now - sqlite3_column_int64(q, 1)) / 1000;
         if (start < HISTORY_SANE_UTC)
             continue;
         char uid[96];
         snprintf(uid, sizeof(uid), "%lld:%s", (long long)start,
                  (const char *)sqlite3_column_text(q, 3));
         sqlite3_bind_int64(u, 1, start);
-        sqlite3_bind_int64(u, 2, cal_training_day(start, sqlite3_column_int(q, 2),
-                                                  cutoff_min));
+        sqlite3_bind_int64(
+            u, 2,
+            cal_training_day(start, sqlite3_column_int(q, 2), cutoff_min));
         sqlite3_bind_text(u, 3, uid, -1, SQLITE_TRANSIENT);
         sqlite3_bind_int64(u, 4, sqlite3_column_int64(q, 0));
         if (sqlite3_step(u) == SQLITE_DONE)
@@ -252,14 +260,15 @@ bool store_load(Store *st, History *h)
 {
     sqlite3_stmt *q = NULL;
     bool ok = false;
-    if (sqlite3_prepare_v2(st->db,
-                           "SELECT s.id, s.routine, s.started_utc, s.utc_offset_min,"
-                           " s.training_day, s.duration_s, s.completed, s.clock_suspect,"
-                           " t.exercise, t.block, t.step, t.set_no, t.side,"
-                           " t.reps_target, t.reps_done, t.load_kg, t.skipped"
-                           " FROM sessions s LEFT JOIN sets t ON t.session_id = s.id"
-                           " ORDER BY s.started_utc, s.id, t.id",
-                           -1, &q, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(
+            st->db,
+            "SELECT s.id, s.routine, s.started_utc, s.utc_offset_min,"
+            " s.training_day, s.duration_s, s.completed, s.clock_suspect,"
+            " t.exercise, t.block, t.step, t.set_no, t.side,"
+            " t.reps_target, t.reps_done, t.load_kg, t.skipped"
+            " FROM sessions s LEFT JOIN sets t ON t.session_id = s.id"
+            " ORDER BY s.started_utc, s.id, t.id",
+            -1, &q, NULL) != SQLITE_OK)
         goto out;
     int64_t last = -1;
     int rc;
@@ -316,17 +325,19 @@ out:
 bool store_inserter_init(Store *st, StoreInserter *in)
 {
     in->session = in->set = NULL;
-    if (sqlite3_prepare_v2(st->db,
-                           "INSERT OR IGNORE INTO sessions(routine, started_utc,"
-                           " utc_offset_min, training_day, ended_utc, completed,"
-                           " duration_s, clock_suspect, uid)"
-                           " VALUES(?,?,?,?,?,?,?,?,?)",
-                           -1, &in->session, NULL) != SQLITE_OK ||
-        sqlite3_prepare_v2(st->db,
-                           "INSERT INTO sets(session_id, exercise, set_no, side,"
-                           " reps_target, reps_done, skipped, load_kg, block, step)"
-                           " VALUES(?,?,?,?,?,?,?,?,?,?)",
-                           -1, &in->set, NULL) != SQLITE_OK) {
+    if (sqlite3_prepare_v2(
+            st->db,
+            "INSERT OR IGNORE INTO sessions(routine, started_utc,"
+            " utc_offset_min, training_day, ended_utc, completed,"
+            " duration_s, clock_suspect, uid)"
+            " VALUES(?,?,?,?,?,?,?,?,?)",
+            -1, &in->session, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(
+            st->db,
+            "INSERT INTO sets(session_id, exercise, set_no, side,"
+            " reps_target, reps_done, skipped, load_kg, block, step)"
+            " VALUES(?,?,?,?,?,?,?,?,?,?)",
+            -1, &in->set, NULL) != SQLITE_OK) {
         store_fail(st, "importing");
         store_inserter_deinit(in);
         return false;
@@ -348,7 +359,8 @@ bool store_insert_full(Store *st, StoreInserter *in, const HistorySession *s,
     if (!store_writable(st))
         return false;
     char uid[96];
-    snprintf(uid, sizeof(uid), "%lld:%s", (long long)s->started_utc, s->routine);
+    snprintf(uid, sizeof(uid), "%lld:%s", (long long)s->started_utc,
+             s->routine);
     sqlite3_stmt *q = in->session;
     sqlite3_reset(q);
     sqlite3_bind_text(q, 1, s->routine, -1, SQLITE_TRANSIENT);

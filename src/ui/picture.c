@@ -16,8 +16,9 @@ static void conversion_mode(const PictureTexture *pt)
 bool picture_upload(SDL_Renderer *r, PictureTexture *pt, const ClipPicture *pic,
                     char *err, size_t errsize)
 {
-    if (!pt->tex || pt->w != pic->w || pt->h != pic->h || pt->format != pic->format ||
-        pt->full_range != pic->full_range || pt->bt709 != pic->bt709) {
+    if (!pt->tex || pt->w != pic->w || pt->h != pic->h ||
+        pt->format != pic->format || pt->full_range != pic->full_range ||
+        pt->bt709 != pic->bt709) {
         picture_free(pt);
         pt->w = pic->w;
         pt->h = pic->h;
@@ -25,21 +26,25 @@ bool picture_upload(SDL_Renderer *r, PictureTexture *pt, const ClipPicture *pic,
         pt->full_range = pic->full_range;
         pt->bt709 = pic->bt709;
         conversion_mode(pt);
-        pt->tex = SDL_CreateTexture(r, pic->format == CLIP_FMT_NV12 ? SDL_PIXELFORMAT_NV12
-                                                                    : SDL_PIXELFORMAT_IYUV,
-                                    SDL_TEXTUREACCESS_STREAMING, pic->w, pic->h);
+        pt->tex = SDL_CreateTexture(
+            r,
+            pic->format == CLIP_FMT_NV12 ? SDL_PIXELFORMAT_NV12
+                                         : SDL_PIXELFORMAT_IYUV,
+            SDL_TEXTUREACCESS_STREAMING, pic->w, pic->h);
         if (!pt->tex) {
-            snprintf(err, errsize, "video texture %dx%d: %s", pic->w, pic->h, SDL_GetError());
+            snprintf(err, errsize, "video texture %dx%d: %s", pic->w, pic->h,
+                     SDL_GetError());
             return false;
         }
     }
     conversion_mode(pt);
-    int rc = pic->format == CLIP_FMT_NV12
-                 ? SDL_UpdateNVTexture(pt->tex, NULL, pic->plane[0], pic->pitch[0],
-                                       pic->plane[1], pic->pitch[1])
-                 : SDL_UpdateYUVTexture(pt->tex, NULL, pic->plane[0], pic->pitch[0],
-                                        pic->plane[1], pic->pitch[1], pic->plane[2],
-                                        pic->pitch[2]);
+    int rc =
+        pic->format == CLIP_FMT_NV12
+            ? SDL_UpdateNVTexture(pt->tex, NULL, pic->plane[0], pic->pitch[0],
+                                  pic->plane[1], pic->pitch[1])
+            : SDL_UpdateYUVTexture(pt->tex, NULL, pic->plane[0], pic->pitch[0],
+                                   pic->plane[1], pic->pitch[1], pic->plane[2],
+                                   pic->pitch[2]);
     if (rc != 0) {
         snprintf(err, errsize, "video upload: %s", SDL_GetError());
         return false;
@@ -47,8 +52,8 @@ bool picture_upload(SDL_Renderer *r, PictureTexture *pt, const ClipPicture *pic,
     return true;
 }
 
-void picture_draw(SDL_Renderer *r, const PictureTexture *pt, int rotation, float x,
-                  float y, float w, float h, bool cover)
+void picture_draw(SDL_Renderer *r, const PictureTexture *pt, int rotation,
+                  float x, float y, float w, float h, bool cover)
 {
     if (!pt->tex)
         return;
@@ -66,7 +71,8 @@ void picture_draw(SDL_Renderer *r, const PictureTexture *pt, int rotation, float
     if (rotation == 0)
         SDL_RenderCopyF(r, pt->tex, NULL, &dst); // the fast path
     else
-        SDL_RenderCopyExF(r, pt->tex, NULL, &dst, rotation, NULL, SDL_FLIP_NONE);
+        SDL_RenderCopyExF(r, pt->tex, NULL, &dst, rotation, NULL,
+                          SDL_FLIP_NONE);
     SDL_RenderSetClipRect(r, NULL);
 }
 

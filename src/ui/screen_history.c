@@ -28,12 +28,14 @@ void screen_history_draw(Ui *ui, const UiView *v)
     bool portrait = W < H;
     float fx = portrait ? u * 4 : W - u * 4;
     UiAlign fa = portrait ? UI_LEFT : UI_RIGHT;
-    ui_textf(ui, fx, portrait ? u * 12 : u * 3.5f, 4.5f, true, COL_TEXT, fa, W - u * 8,
-             "Streak %d week%s  \xc2\xb7  best %d", hv->weekly.current,
-             hv->weekly.current == 1 ? "" : "s", hv->weekly.longest);
+    ui_textf(ui, fx, portrait ? u * 12 : u * 3.5f, 4.5f, true, COL_TEXT, fa,
+             W - u * 8, "Streak %d week%s  \xc2\xb7  best %d",
+             hv->weekly.current, hv->weekly.current == 1 ? "" : "s",
+             hv->weekly.longest);
     ui_textf(ui, fx, portrait ? u * 18.5f : u * 10, 3.6f, false, COL_DIM, fa,
              portrait ? W - u * 8 : W - u * 50,
-             "%d session%s  \xc2\xb7  level %d  \xc2\xb7  band work: %d day%s in a row",
+             "%d session%s  \xc2\xb7  level %d  \xc2\xb7  band work: %d day%s "
+             "in a row",
              hv->total_sessions, hv->total_sessions == 1 ? "" : "s", hv->level,
              hv->band_current, hv->band_current == 1 ? "" : "s");
 
@@ -55,21 +57,24 @@ void screen_history_draw(Ui *ui, const UiView *v)
                 if (hv->days[k].day == day)
                     lvl = hv->days[k].level;
             SDL_Color col = day > hv->today ? (SDL_Color){255, 255, 255, 10}
-                            : lvl == 2    ? COL_ACCENT
-                            : lvl == 1    ? COL_LEFT
-                                          : (SDL_Color){255, 255, 255, 30};
+                            : lvl == 2      ? COL_ACCENT
+                            : lvl == 1      ? COL_LEFT
+                                            : (SDL_Color){255, 255, 255, 30};
             ui_round_rect(ui, x0 + c * cell, y0 + r * cell, cell * 0.86f,
                           cell * 0.86f, cell * 0.18f, col);
         }
     }
     float ly = y0 + 7 * cell + u * 1.5f;
     ui_rect(ui, x0, ly + u * 0.8f, u * 2.5f, u * 2.5f, COL_ACCENT);
-    ui_text(ui, x0 + u * 3.5f, ly, 3.5f, false, COL_DIM, UI_LEFT, 0, "Ultra Legs");
+    ui_text(ui, x0 + u * 3.5f, ly, 3.5f, false, COL_DIM, UI_LEFT, 0,
+            "Ultra Legs");
     ui_rect(ui, x0 + u * 26, ly + u * 0.8f, u * 2.5f, u * 2.5f, COL_LEFT);
-    ui_text(ui, x0 + u * 29.5f, ly, 3.5f, false, COL_DIM, UI_LEFT, 0, "other routines");
+    ui_text(ui, x0 + u * 29.5f, ly, 3.5f, false, COL_DIM, UI_LEFT, 0,
+            "other routines");
 
     // Sparklines of the routines that have been done.
-    float sx = portrait ? u * 4 : W * 0.58f, sy = portrait ? ly + u * 8 : u * 19;
+    float sx = portrait ? u * 4 : W * 0.58f,
+          sy = portrait ? ly + u * 8 : u * 19;
     float sw = portrait ? W - u * 8 : W - sx - u * 4;
     int shown = 0;
     for (int i = 0; i < hv->nprog && shown < 6; i++) {
@@ -78,8 +83,8 @@ void screen_history_draw(Ui *ui, const UiView *v)
             continue;
         float y = sy + shown * u * 10;
         ui_text(ui, sx, y, 3.6f, true, COL_TEXT, UI_LEFT, sw * 0.72f, p->title);
-        ui_textf(ui, sx + sw, y, 3.6f, true, COL_ACCENT2, UI_RIGHT, 0, "next %d",
-                 p->item.target);
+        ui_textf(ui, sx + sw, y, 3.6f, true, COL_ACCENT2, UI_RIGHT, 0,
+                 "next %d", p->item.target);
         int n = p->item.nseries, mx = 1;
         for (int k = 0; k < n; k++)
             if (p->item.series[k] > mx)
@@ -92,8 +97,9 @@ void screen_history_draw(Ui *ui, const UiView *v)
         shown++;
     }
     if (shown == 0)
-        ui_text_wrapped(ui, sx, sy, 3.8f, false, COL_DIM, sw, 3,
-                        "Finish an Ultra Legs session to see your progression here.");
+        ui_text_wrapped(
+            ui, sx, sy, 3.8f, false, COL_DIM, sw, 3,
+            "Finish an Ultra Legs session to see your progression here.");
     widget_hint(ui, "OK or Back: home");
     widget_notices(ui, v);
 }

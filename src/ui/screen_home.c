@@ -12,17 +12,20 @@
 #include "ui/theme.h"
 
 #define SLIDE_MS 250
-#define HOME_HINT "OK: start    \xe2\x97\x80 \xe2\x96\xb6: choose    H: history    S: settings"
+#define HOME_HINT                                                              \
+    "OK: start    \xe2\x97\x80 \xe2\x96\xb6: choose    H: history    S: "      \
+    "settings"
 
-static const char *const day_names[7] = {"Monday", "Tuesday", "Wednesday",
-                                         "Thursday", "Friday", "Saturday",
+static const char *const day_names[7] = {"Monday",   "Tuesday", "Wednesday",
+                                         "Thursday", "Friday",  "Saturday",
                                          "Sunday"};
 
 static int exercise_count(const Routine *rt)
 {
     int n = 0;
     for (int k = 0; k < rt->nsteps; k++)
-        if (k == 0 || strcmp(rt->steps[k].exercise_id, rt->steps[k - 1].exercise_id))
+        if (k == 0 ||
+            strcmp(rt->steps[k].exercise_id, rt->steps[k - 1].exercise_id))
             n++;
     return n;
 }
@@ -54,20 +57,21 @@ static void routine_card(Ui *ui, const UiView *v, int i, float x, float y,
     const Routine *rt = v->routines[i];
     float u = ui->u;
     if (sel)
-        ui_round_rect(ui, x - u * 0.6f, y - u * 0.6f, w + u * 1.2f, h + u * 1.2f,
-                      u * 2.4f, COL_ACCENT);
+        ui_round_rect(ui, x - u * 0.6f, y - u * 0.6f, w + u * 1.2f,
+                      h + u * 1.2f, u * 2.4f, COL_ACCENT);
     ui_round_rect(ui, x, y, w, h, u * 2, sel ? COL_PANEL_HI : COL_PANEL);
     if (!sel) {
         // A neighbour says what it is: its title, in the part of the card
         // on the screen, when it fits there whole.
-        float pad = u * 2.5f, vx = fmaxf(x, 0) + pad, vw = fminf(x + w, ui->w) - pad - vx;
+        float pad = u * 2.5f, vx = fmaxf(x, 0) + pad,
+              vw = fminf(x + w, ui->w) - pad - vx;
         if (vw >= u * 12 && words_fit(ui, 4.5f, vw, rt->title) &&
             ui_text_lines(ui, 4.5f, true, vw, rt->title) > 0 &&
             ui_text_lines(ui, 4.5f, true, vw, rt->title) <= 3) {
-            float th = ui_text_block(ui, vx, y, 4.5f, true, COL_DIM, UI_LEFT, vw, h, 3,
-                                     rt->title, false);
-            ui_text_block(ui, vx, y + (h - th) / 2, 4.5f, true, COL_DIM, UI_LEFT, vw, h, 3,
-                          rt->title, true);
+            float th = ui_text_block(ui, vx, y, 4.5f, true, COL_DIM, UI_LEFT,
+                                     vw, h, 3, rt->title, false);
+            ui_text_block(ui, vx, y + (h - th) / 2, 4.5f, true, COL_DIM,
+                          UI_LEFT, vw, h, 3, rt->title, true);
         }
         return;
     }
@@ -78,36 +82,39 @@ static void routine_card(Ui *ui, const UiView *v, int i, float x, float y,
     // Below the title: the count and how often; the title takes the rest.
     float badge = today ? u * 7 : 0, below = u * (rt->frequency[0] ? 12 : 6.5f);
     float th = fminf(h - 2 * pad - badge - below, u * 30);
-    float title_h = ui_text_block(ui, x + pad, y, 8.0f, true, COL_TEXT, UI_LEFT, tw, th, 4,
-                                  rt->title, false);
+    float title_h = ui_text_block(ui, x + pad, y, 8.0f, true, COL_TEXT, UI_LEFT,
+                                  tw, th, 4, rt->title, false);
     // What it is, where there is room for it.
     float blurb_line = u * 3.8f * 1.25f;
-    int room = (int)((h - 2 * pad - badge - title_h - below - u * 1.5f) / blurb_line);
+    int room =
+        (int)((h - 2 * pad - badge - title_h - below - u * 1.5f) / blurb_line);
     int need = rt->blurb[0] ? ui_text_lines(ui, 3.8f, false, tw, rt->blurb) : 0;
     if (need > room)
         need = 0;
-    float content = badge + title_h + below + (need ? u * 1.5f + need * blurb_line : 0);
+    float content =
+        badge + title_h + below + (need ? u * 1.5f + need * blurb_line : 0);
     // The whole block centred in the card.
     float ty = y + pad + fmaxf(0, (h - 2 * pad - content) / 2);
     if (today) {
         int bw = ui_text_width(ui, 3.6f, true, "TODAY");
-        ui_round_rect(ui, x + pad, ty, bw + u * 3, u * 5.4f, u * 1.2f, COL_GOOD);
-        ui_text(ui, x + pad + u * 1.5f, ty + u * 0.6f, 3.6f, true, COL_BG, UI_LEFT, 0,
-                "TODAY");
+        ui_round_rect(ui, x + pad, ty, bw + u * 3, u * 5.4f, u * 1.2f,
+                      COL_GOOD);
+        ui_text(ui, x + pad + u * 1.5f, ty + u * 0.6f, 3.6f, true, COL_BG,
+                UI_LEFT, 0, "TODAY");
         ty += badge;
     }
-    ty += ui_text_block(ui, x + pad, ty, 8.0f, true, COL_TEXT, UI_LEFT, tw, th, 4,
-                        rt->title, true);
+    ty += ui_text_block(ui, x + pad, ty, 8.0f, true, COL_TEXT, UI_LEFT, tw, th,
+                        4, rt->title, true);
     ty += u * 1.5f;
     int n = exercise_count(rt);
-    ui_textf(ui, x + pad, ty, 4.0f, false, COL_ACCENT2, UI_LEFT, tw, "%d exercise%s", n,
-             n == 1 ? "" : "s");
+    ui_textf(ui, x + pad, ty, 4.0f, false, COL_ACCENT2, UI_LEFT, tw,
+             "%d exercise%s", n, n == 1 ? "" : "s");
     if (rt->frequency[0])
         ui_text(ui, x + pad, ty + u * 5.5f, 3.5f, false, COL_DIM, UI_LEFT, tw,
                 rt->frequency);
     if (need)
-        ui_text_wrapped(ui, x + pad, ty + below + u * 0.5f, 3.8f, false, COL_TEXT, tw, need,
-                        rt->blurb);
+        ui_text_wrapped(ui, x + pad, ty + below + u * 0.5f, 3.8f, false,
+                        COL_TEXT, tw, need, rt->blurb);
 }
 
 // Dots for a few routines, "7 / 60" for many.
@@ -121,12 +128,13 @@ static void position_indicator(Ui *ui, const UiView *v, float cy)
     if (n <= 12 && step * n < W - u * 8) {
         float x0 = W / 2 - step * (n - 1) / 2;
         for (int i = 0; i < n; i++)
-            ui_disc(ui, x0 + i * step, cy, i == v->selected ? u * 1.1f : u * 0.7f,
-                    i == v->selected ? COL_ACCENT : (SDL_Color){255, 255, 255, 70});
+            ui_disc(
+                ui, x0 + i * step, cy, i == v->selected ? u * 1.1f : u * 0.7f,
+                i == v->selected ? COL_ACCENT : (SDL_Color){255, 255, 255, 70});
         return;
     }
-    ui_textf(ui, W / 2, cy - u * 2.2f, 3.6f, true, COL_DIM, UI_CENTER, 0, "%d / %d",
-             v->selected + 1, n);
+    ui_textf(ui, W / 2, cy - u * 2.2f, 3.6f, true, COL_DIM, UI_CENTER, 0,
+             "%d / %d", v->selected + 1, n);
 }
 
 static void carousel(Ui *ui, const UiView *v, float top, float bottom)
@@ -147,7 +155,8 @@ static void carousel(Ui *ui, const UiView *v, float top, float bottom)
     }
     float cy = top + (bottom - top - ch) / 2;
     // Each routine once: the neighbours wrap around the ends of the list.
-    int dmin = -((n - 1) / 2 < 3 ? (n - 1) / 2 : 3), dmax = n / 2 < 3 ? n / 2 : 3;
+    int dmin = -((n - 1) / 2 < 3 ? (n - 1) / 2 : 3),
+        dmax = n / 2 < 3 ? n / 2 : 3;
     for (int d = dmin; d <= dmax; d++) {
         int i = ((v->selected + d) % n + n) % n;
         float off = (float)(v->selected + d) - pos;
@@ -165,7 +174,8 @@ void screen_home_draw(Ui *ui, const UiView *v)
     widget_background(ui);
     float u = ui->u, W = (float)ui->w, H = (float)ui->h;
     bool portrait = W < H;
-    ui_text(ui, u * 4, u * 3.5f, 7.0f, true, COL_ACCENT, UI_LEFT, 0, "ULTRA LEGS");
+    ui_text(ui, u * 4, u * 3.5f, 7.0f, true, COL_ACCENT, UI_LEFT, 0,
+            "ULTRA LEGS");
     ui_text(ui, u * 4, u * 12, 4.0f, false, COL_DIM, UI_LEFT, 0, v->date_label);
 
     // Streak: top right, or under the name on a portrait screen.
@@ -176,15 +186,18 @@ void screen_home_draw(Ui *ui, const UiView *v)
     UiAlign sa = portrait ? UI_LEFT : UI_RIGHT;
     widget_flame(ui, fx, fy, u * 14, v->now_ms, streak);
     if (streak > 0)
-        ui_textf(ui, sx, sy, 5.0f, true, COL_TEXT, sa, 0, "%d-week streak", streak);
+        ui_textf(ui, sx, sy, 5.0f, true, COL_TEXT, sa, 0, "%d-week streak",
+                 streak);
     else
         ui_text(ui, sx, sy, 5.0f, true, COL_TEXT, sa, 0, "Start a streak");
     if (hv) {
-        ui_textf(ui, sx, sy + u * 7, 3.8f, false, COL_DIM, sa, 0, "This week %d/%d",
-                 hv->weekly.this_week_sessions, hv->weekly_target);
+        ui_textf(ui, sx, sy + u * 7, 3.8f, false, COL_DIM, sa, 0,
+                 "This week %d/%d", hv->weekly.this_week_sessions,
+                 hv->weekly_target);
         for (int k = 0; k < hv->weekly_target && k < 7; k++) {
             bool on = k < hv->weekly.this_week_sessions;
-            float dx = portrait ? sx + u * 1.5f + k * u * 4 : sx - k * u * 4 - u * 1.5f;
+            float dx = portrait ? sx + u * 1.5f + k * u * 4
+                                : sx - k * u * 4 - u * 1.5f;
             ui_disc(ui, dx, sy + u * 14, u * 1.4f,
                     on ? COL_ACCENT : (SDL_Color){255, 255, 255, 50});
         }
@@ -196,27 +209,29 @@ void screen_home_draw(Ui *ui, const UiView *v)
     char line[512];
     snprintf(line, sizeof(line), "%s: %s", day_names[v->weekday],
              pd->run[0] ? pd->run : "no run planned");
-    y += ui_text_block(ui, u * 4, y, 5.0f, true, COL_TEXT, UI_LEFT, W - u * 8, u * 12,
-                       2, line, true);
+    y += ui_text_block(ui, u * 4, y, 5.0f, true, COL_TEXT, UI_LEFT, W - u * 8,
+                       u * 12, 2, line, true);
     y += u * 0.5f;
-    const Routine *today = v->today_routine >= 0 ? v->routines[v->today_routine] : NULL;
+    const Routine *today =
+        v->today_routine >= 0 ? v->routines[v->today_routine] : NULL;
     if (today)
         snprintf(line, sizeof(line), "Strength today: %s", today->title);
     else
         snprintf(line, sizeof(line), "No strength session planned today");
-    y += ui_text_block(ui, u * 4, y, 4.2f, false, COL_ACCENT2, UI_LEFT, W - u * 8, u * 10,
-                       2, line, true);
+    y += ui_text_block(ui, u * 4, y, 4.2f, false, COL_ACCENT2, UI_LEFT,
+                       W - u * 8, u * 10, 2, line, true);
     y += u * 1.5f;
     if (hv && (hv->easy_day || hv->done_today)) {
-        const char *msg = hv->done_today
-            ? "Ultra Legs is done for today. Rest well."
-            : "Yesterday was Ultra Legs: keep today's running easy.";
-        float mh = ui_text_block(ui, u * 6, y + u * 1, 4.0f, true, COL_TEXT, UI_LEFT,
-                                 W - u * 12, u * 10, 2, msg, false);
+        const char *msg =
+            hv->done_today
+                ? "Ultra Legs is done for today. Rest well."
+                : "Yesterday was Ultra Legs: keep today's running easy.";
+        float mh = ui_text_block(ui, u * 6, y + u * 1, 4.0f, true, COL_TEXT,
+                                 UI_LEFT, W - u * 12, u * 10, 2, msg, false);
         ui_round_rect(ui, u * 4, y, W - u * 8, mh + u * 2, u * 1.5f,
                       (SDL_Color){60, 110, 80, 255});
-        ui_text_block(ui, u * 6, y + u * 1, 4.0f, true, COL_TEXT, UI_LEFT, W - u * 12,
-                      u * 10, 2, msg, true);
+        ui_text_block(ui, u * 6, y + u * 1, 4.0f, true, COL_TEXT, UI_LEFT,
+                      W - u * 12, u * 10, 2, msg, true);
         y += mh + u * 3.5f;
     }
 

@@ -26,8 +26,8 @@ static void progress_top(Ui *ui, const Session *s)
     float frac = s->plan.nsteps ? (float)s->step / s->plan.nsteps : 0;
     if (s->phase == SESSION_DONE)
         frac = 1;
-    widget_progress(ui, ui->u * 2, ui->u * 1.2f, ui->w - ui->u * 4, ui->u * 1.2f,
-                    frac, COL_GOOD);
+    widget_progress(ui, ui->u * 2, ui->u * 1.2f, ui->w - ui->u * 4,
+                    ui->u * 1.2f, frac, COL_GOOD);
 }
 
 static void dose_line(const SessionStep *st, char *buf, size_t size)
@@ -52,9 +52,10 @@ static void draw_intro(Ui *ui, const UiView *v, float split, float bottom)
     float u = ui->u, W = (float)ui->w;
     float x = u * 4, maxw = split - u * 6;
     char head[64];
-    snprintf(head, sizeof(head), "EXERCISE %d OF %d%s", s->step + 1, s->plan.nsteps,
-             st->optional ? "  \xc2\xb7  OPTIONAL" : "");
-    if (ui_text_width(ui, UI_TEXT_MIN, true, head) > maxw) // narrow: the short form
+    snprintf(head, sizeof(head), "EXERCISE %d OF %d%s", s->step + 1,
+             s->plan.nsteps, st->optional ? "  \xc2\xb7  OPTIONAL" : "");
+    if (ui_text_width(ui, UI_TEXT_MIN, true, head) >
+        maxw) // narrow: the short form
         snprintf(head, sizeof(head), "%d/%d%s", s->step + 1, s->plan.nsteps,
                  st->optional ? "  \xc2\xb7  OPTIONAL" : "");
     ui_text(ui, x, u * 5, 3.6f, true, COL_DIM, UI_LEFT, maxw, head);
@@ -71,47 +72,53 @@ static void draw_intro(Ui *ui, const UiView *v, float split, float bottom)
         snprintf(need, sizeof(need), "You need: %s", ex->equipment);
     // What must be seen (equipment, weight) has its room kept first; the
     // coaching points take what is left, each whole (wrapped, never cut).
-    float need_h = need[0] ? ui_text_block(ui, x, 0, 3.6f, false, COL_DIM, UI_LEFT, maxw,
-                                           u * 12, 3, need, false) + u * 1.5f
-                           : 0;
+    float need_h = need[0]
+                       ? ui_text_block(ui, x, 0, 3.6f, false, COL_DIM, UI_LEFT,
+                                       maxw, u * 12, 3, need, false) +
+                             u * 1.5f
+                       : 0;
     float load_h = st->load_kg > 0 ? u * 5.5f : 0;
     if (ex) {
         float pw = maxw - u * 3.5f;
         for (int i = 0; i < ex->npoints && i < 4; i++) {
             float room = bottom - y - need_h - load_h;
-            int lines = ui_text_lines(ui, UI_TEXT_MIN, false, pw, ex->points[i]);
+            int lines =
+                ui_text_lines(ui, UI_TEXT_MIN, false, pw, ex->points[i]);
             if (lines < 1 || lines > 3)
                 break;
-            float h = ui_text_block(ui, x + u * 3.5f, y, 3.8f, false, COL_TEXT, UI_LEFT, pw,
-                                    room, 3, ex->points[i], false);
+            float h = ui_text_block(ui, x + u * 3.5f, y, 3.8f, false, COL_TEXT,
+                                    UI_LEFT, pw, room, 3, ex->points[i], false);
             if (h > room)
                 break; // no room for this point whole
             ui_disc(ui, x + u * 1, y + u * 2.2f, u * 0.8f, COL_ACCENT2);
-            ui_text_block(ui, x + u * 3.5f, y, 3.8f, false, COL_TEXT, UI_LEFT, pw, room, 3,
-                          ex->points[i], true);
+            ui_text_block(ui, x + u * 3.5f, y, 3.8f, false, COL_TEXT, UI_LEFT,
+                          pw, room, 3, ex->points[i], true);
             y += h + u * 1.2f;
         }
     }
     if (need[0]) {
         y += u * 0.5f;
-        y += ui_text_block(ui, x, y, 3.6f, false, COL_DIM, UI_LEFT, maxw, u * 12, 3, need,
-                           true) + u * 1.0f;
+        y += ui_text_block(ui, x, y, 3.6f, false, COL_DIM, UI_LEFT, maxw,
+                           u * 12, 3, need, true) +
+             u * 1.0f;
     }
     if (st->load_kg > 0)
         ui_textf(ui, x, y, 4.0f, true, COL_ACCENT2, UI_LEFT, maxw,
                  "Weight: %g kg", st->load_kg);
     if (nx >= 0 && W < ui->h) // under the demo
-        ui_text_block(ui, u * 4, ui->h * 0.875f, 3.6f, false, COL_DIM, UI_LEFT, W - u * 8,
-                      u * 9, 2, next, true);
+        ui_text_block(ui, u * 4, ui->h * 0.875f, 3.6f, false, COL_DIM, UI_LEFT,
+                      W - u * 8, u * 9, 2, next, true);
     else if (nx >= 0) // under the demo, two lines when long
-        ui_text_block(ui, split + u * 2, ui->h - u * 17, 3.6f, false, COL_DIM, UI_LEFT,
-                      W - split - u * 4, u * 9.5f, 2, next, true);
+        ui_text_block(ui, split + u * 2, ui->h - u * 17, 3.6f, false, COL_DIM,
+                      UI_LEFT, W - split - u * 4, u * 9.5f, 2, next, true);
     if (W < ui->h)
         widget_hint(ui, s->opt.auto_advance ? "Starting shortly" : "OK: ready");
     else
         widget_hint(ui, s->opt.auto_advance
-                            ? "Starting shortly    \xe2\x96\xb6: skip    \xe2\x96\xb2\xe2\x96\xbc: weight"
-                            : "OK: ready    \xe2\x96\xb6: skip    \xe2\x96\xb2\xe2\x96\xbc: weight");
+                            ? "Starting shortly    \xe2\x96\xb6: skip    "
+                              "\xe2\x96\xb2\xe2\x96\xbc: weight"
+                            : "OK: ready    \xe2\x96\xb6: skip    "
+                              "\xe2\x96\xb2\xe2\x96\xbc: weight");
 }
 
 // On a portrait screen the clip spans the width at 16:9 under the title
@@ -149,7 +156,8 @@ static void draw_counter(Ui *ui, const UiView *v, const SessionStep *st)
         bx = u * 2.5f, by = H - u * 55, bw = fmaxf(tw, ow) + u * 5, bh = u * 52;
         nx = u * 4, ny = by - u * 2, ox = nx, oy = by + u * 41;
     } else { // portrait: centred under the clip, "/ 20" at its bottom right
-        bw = W - u * 4, bx = u * 2, by = H * 0.07f + portrait_stage_h(ui) + u * 2;
+        bw = W - u * 4, bx = u * 2,
+        by = H * 0.07f + portrait_stage_h(ui) + u * 2;
         bh = H - u * 2 - by;
         float block = big * u * 1.17f + small * u * 1.17f;
         nx = (W - tw) / 2, ny = by + fmaxf(0, (bh - block) / 2);
@@ -159,9 +167,11 @@ static void draw_counter(Ui *ui, const UiView *v, const SessionStep *st)
     if (pop > 0) {
         // The ring grows from the number to the panel's edge, never past it.
         float cx = nx + tw / 2.0f, cy = ny + big * u * 0.6f;
-        float rmax = fminf(fminf(cx - bx, bx + bw - cx), fminf(cy - by, by + bh - cy)) -
-                     u * 0.5f;
-        if (portrait) // "/ 20" stands under the number: the ring stops short of it
+        float rmax =
+            fminf(fminf(cx - bx, bx + bw - cx), fminf(cy - by, by + bh - cy)) -
+            u * 0.5f;
+        if (portrait) // "/ 20" stands under the number: the ring stops short of
+                      // it
             rmax = fminf(rmax, oy + small * u * 0.25f - cy - u * 0.5f);
         ui_ring(ui, cx, cy, rmax * (0.75f + 0.25f * (1 - pop)), u * 1.2f, 1,
                 (SDL_Color){255, 196, 61, (Uint8)(200 * pop)});
@@ -195,10 +205,10 @@ static void draw_work(Ui *ui, const UiView *v)
     ui_round_rect(ui, u * 2, u * 3.5f, W - u * 4, u * 9, u * 2, COL_SHADE);
     // A long name takes two smaller lines of the bar rather than an ellipsis.
     float name_w = W - u * 12 - ui_text_width(ui, 4.5f, true, "Set 10/10");
-    float name_h = ui_text_block(ui, 0, 0, 5.5f, true, COL_TEXT, UI_LEFT, name_w, u * 8.5f,
-                                 2, st->title, false);
-    ui_text_block(ui, u * 4, u * 3.5f + (u * 9 - name_h) / 2, 5.5f, true, COL_TEXT, UI_LEFT,
-                  name_w, u * 8.5f, 2, st->title, true);
+    float name_h = ui_text_block(ui, 0, 0, 5.5f, true, COL_TEXT, UI_LEFT,
+                                 name_w, u * 8.5f, 2, st->title, false);
+    ui_text_block(ui, u * 4, u * 3.5f + (u * 9 - name_h) / 2, 5.5f, true,
+                  COL_TEXT, UI_LEFT, name_w, u * 8.5f, 2, st->title, true);
     char right[64];
     if (st->sets > 1)
         snprintf(right, sizeof(right), "Set %d/%d", s->set + 1, st->sets);
@@ -211,13 +221,14 @@ static void draw_work(Ui *ui, const UiView *v)
         ui_disc(ui, bx, by, u * 8, c);
         ui_text(ui, bx, by - u * 6, 11.0f, true, COL_BG, UI_CENTER, 0,
                 s->side == SIDE_LEFT ? "L" : "R");
-        ui_text(ui, bx, by + u * 9, 4.0f, true, c, UI_CENTER, 0, side_word(s->side));
+        ui_text(ui, bx, by + u * 9, 4.0f, true, c, UI_CENTER, 0,
+                side_word(s->side));
     }
     draw_counter(ui, v, st);
     bool portrait = W < ui->h;
     if (portrait)
-        draw_tempo(ui, v, st, W - u * 11, ui->h * 0.07f + portrait_stage_h(ui) - u * 9,
-                   u * 7);
+        draw_tempo(ui, v, st, W - u * 11,
+                   ui->h * 0.07f + portrait_stage_h(ui) - u * 9, u * 7);
     else
         draw_tempo(ui, v, st, W - u * 13, ui->h - u * 24, u * 8);
     int nx = session_following_step(s);
@@ -228,13 +239,14 @@ static void draw_work(Ui *ui, const UiView *v)
         float maxw = W >= ui->h * 1.5f ? W * 0.4f : W * 0.6f;
         float tw = fminf((float)ui_text_width(ui, 3.6f, false, next), maxw);
         // Above the caption's line, under the tempo disc.
-        ui_round_rect(ui, W - u * 5.5f - tw, ui->h - u * 14.8f, tw + u * 3, u * 5.6f, u * 1.2f,
-                      COL_SHADE);
-        ui_text(ui, W - u * 4, ui->h - u * 14, 3.6f, false, COL_TEXT, UI_RIGHT, maxw, next);
+        ui_round_rect(ui, W - u * 5.5f - tw, ui->h - u * 14.8f, tw + u * 3,
+                      u * 5.6f, u * 1.2f, COL_SHADE);
+        ui_text(ui, W - u * 4, ui->h - u * 14, 3.6f, false, COL_TEXT, UI_RIGHT,
+                maxw, next);
     }
     if (s->paused && !v->pause_menu)
-        ui_text(ui, W / 2, ui->h / 2 - u * 6, 10.0f, true, COL_ACCENT2, UI_CENTER, 0,
-                "PAUSED");
+        ui_text(ui, W / 2, ui->h / 2 - u * 6, 10.0f, true, COL_ACCENT2,
+                UI_CENTER, 0, "PAUSED");
 }
 
 static void draw_countdown(Ui *ui, const UiView *v)
@@ -278,7 +290,8 @@ static void draw_rest(Ui *ui, const UiView *v)
     widget_background(ui);
     int64_t left_ms = session_phase_remaining_ms(s);
     float left = (float)left_ms / 1000.0f;
-    float frac = left_ms > 0 ? 1.0f - session_phase_progress(s) : 0; // the ring empties
+    float frac =
+        left_ms > 0 ? 1.0f - session_phase_progress(s) : 0; // the ring empties
     float cx = W < H ? W / 2 : W * 0.27f, cy = W < H ? H * 0.3f : H * 0.5f;
     ui_text(ui, cx, cy - u * 33, 6.0f, true, COL_DIM, UI_CENTER, 0, "REST");
     ui_ring(ui, cx, cy, u * 24, u * 3, 1, (SDL_Color){255, 255, 255, 35});
@@ -299,28 +312,30 @@ static void draw_rest(Ui *ui, const UiView *v)
     // lands on the one before it.
     float bottom = widget_hint_top(ui, REST_HINT) - u * 1;
     y += u * 6;
-    y += ui_text_block(ui, x, y, 7.0f, true, COL_TEXT, UI_LEFT, maxw, u * 17, 2, st->title,
-                       true) + u * 1.5f;
+    y += ui_text_block(ui, x, y, 7.0f, true, COL_TEXT, UI_LEFT, maxw, u * 17, 2,
+                       st->title, true) +
+         u * 1.5f;
     char dose[96];
     dose_line(st, dose, sizeof(dose));
-    y += ui_text_block(ui, x, y, 4.8f, true, COL_ACCENT, UI_LEFT, maxw, u * 12, 2, dose,
-                       true) + u * 2;
+    y += ui_text_block(ui, x, y, 4.8f, true, COL_ACCENT, UI_LEFT, maxw, u * 12,
+                       2, dose, true) +
+         u * 2;
     if (ex && ex->npoints > 0) {
-        float h = ui_text_block(ui, x, y, 3.8f, false, COL_DIM, UI_LEFT, maxw, bottom - y, 4,
-                                ex->points[0], false);
+        float h = ui_text_block(ui, x, y, 3.8f, false, COL_DIM, UI_LEFT, maxw,
+                                bottom - y, 4, ex->points[0], false);
         int lines = ui_text_lines(ui, UI_TEXT_MIN, false, maxw, ex->points[0]);
         if (lines >= 1 && lines <= 4 && y + h <= bottom) {
-            ui_text_block(ui, x, y, 3.8f, false, COL_DIM, UI_LEFT, maxw, bottom - y, 4,
-                          ex->points[0], true);
+            ui_text_block(ui, x, y, 3.8f, false, COL_DIM, UI_LEFT, maxw,
+                          bottom - y, 4, ex->points[0], true);
             y += h + u * 1.5f;
         }
     }
     if (ex && ex->equipment[0]) {
-        float h = ui_text_block(ui, x, y, 3.5f, false, COL_DIM, UI_LEFT, maxw, bottom - y, 3,
-                                ex->equipment, false);
+        float h = ui_text_block(ui, x, y, 3.5f, false, COL_DIM, UI_LEFT, maxw,
+                                bottom - y, 3, ex->equipment, false);
         if (y + h <= bottom)
-            ui_text_block(ui, x, y, 3.5f, false, COL_DIM, UI_LEFT, maxw, bottom - y, 3,
-                          ex->equipment, true);
+            ui_text_block(ui, x, y, 3.5f, false, COL_DIM, UI_LEFT, maxw,
+                          bottom - y, 3, ex->equipment, true);
     }
     widget_hint(ui, REST_HINT);
 }
@@ -334,13 +349,16 @@ static void draw_pause_menu(Ui *ui, const UiView *v)
     float bw = fminf(u * 80, W - u * 6), bh = u * (12 + 9 * n);
     float x = (W - bw) / 2, y = (H - bh) / 2;
     ui_round_rect(ui, x, y, bw, bh, u * 3, COL_PANEL);
-    ui_text(ui, W / 2, y + u * 2.5f, 6.0f, true, COL_ACCENT2, UI_CENTER, 0, "Paused");
+    ui_text(ui, W / 2, y + u * 2.5f, 6.0f, true, COL_ACCENT2, UI_CENTER, 0,
+            "Paused");
     for (int i = 0; i < n; i++) {
         float iy = y + u * (11 + 9 * i);
         if (i == v->pause_sel)
-            ui_round_rect(ui, x + u * 3, iy, bw - u * 6, u * 7.5f, u * 1.5f, COL_ACCENT);
+            ui_round_rect(ui, x + u * 3, iy, bw - u * 6, u * 7.5f, u * 1.5f,
+                          COL_ACCENT);
         ui_text(ui, W / 2, iy + u * 1.2f, 4.6f, true,
-                i == v->pause_sel ? COL_BG : COL_TEXT, UI_CENTER, 0, v->pause_items[i]);
+                i == v->pause_sel ? COL_BG : COL_TEXT, UI_CENTER, 0,
+                v->pause_items[i]);
     }
 }
 
@@ -363,8 +381,10 @@ static void clip_source_label(Ui *ui, const UiView *v, float x, float y)
     const char *text = "From the coach's video";
     float u = ui->u;
     float tw = (float)ui_text_width(ui, 3.5f, true, text);
-    ui_round_rect(ui, x + u * 1.5f, y + u * 1.5f, tw + u * 3, u * 5.2f, u * 1.2f, COL_PANEL);
-    ui_text(ui, x + u * 3, y + u * 2.2f, 3.5f, true, COL_TEXT, UI_LEFT, 0, text);
+    ui_round_rect(ui, x + u * 1.5f, y + u * 1.5f, tw + u * 3, u * 5.2f,
+                  u * 1.2f, COL_PANEL);
+    ui_text(ui, x + u * 3, y + u * 2.2f, 3.5f, true, COL_TEXT, UI_LEFT, 0,
+            text);
 }
 
 // Full-bleed on wide screens; on 4:3 the clip moves right of the counter,
@@ -399,7 +419,8 @@ void screen_session_draw(Ui *ui, const UiView *v)
             sy = H * 0.6f;
             stage(ui, v, s->step, sx, sy, W, H * 0.26f);
         } else { // 16:9, like the clips, so nothing is letterboxed
-            stage(ui, v, s->step, sx, sy, W * 0.46f, fminf(W * 0.46f * 9 / 16, H * 0.66f));
+            stage(ui, v, s->step, sx, sy, W * 0.46f,
+                  fminf(W * 0.46f * 9 / 16, H * 0.66f));
         }
         clip_source_label(ui, v, sx, sy);
         draw_intro(ui, v, W < H ? W : W * 0.52f, W < H ? H * 0.6f : H * 0.88f);

@@ -11,14 +11,15 @@
 
 static void confetti(Ui *ui, int64_t now_ms)
 {
-    static const SDL_Color cols[5] = {COL_ACCENT, COL_ACCENT2, COL_GOOD, COL_LEFT,
-                                      COL_RIGHT};
+    static const SDL_Color cols[5] = {COL_ACCENT, COL_ACCENT2, COL_GOOD,
+                                      COL_LEFT, COL_RIGHT};
     float t = (float)(now_ms % 6000) / 1000.0f;
     for (int i = 0; i < 70; i++) {
         uint32_t h = (uint32_t)i * 2654435761u;
         float x0 = (float)(h % 1000) / 1000.0f * ui->w;
         float speed = 0.12f + (float)((h >> 10) % 100) / 400.0f;
-        float y = fmodf((float)((h >> 3) % 1000) / 1000.0f + t * speed, 1.0f) * ui->h;
+        float y =
+            fmodf((float)((h >> 3) % 1000) / 1000.0f + t * speed, 1.0f) * ui->h;
         float x = x0 + sinf(t * 2 + i) * ui->u * 2;
         float s = ui->u * (0.6f + (float)((h >> 20) % 10) / 10.0f);
         ui_rect(ui, x, y, s, s * 1.6f, cols[i % 5]);
@@ -41,7 +42,8 @@ void screen_summary_draw(Ui *ui, const UiView *v)
     char buf[512];
     snprintf(buf, sizeof(buf), "%s %s", s ? s->plan.title : "Workout",
              v->summary.completed ? "done!" : "ended");
-    ui_text(ui, W / 2, u * 5, 9.0f, true, COL_ACCENT, UI_CENTER, W - u * 6, buf);
+    ui_text(ui, W / 2, u * 5, 9.0f, true, COL_ACCENT, UI_CENTER, W - u * 6,
+            buf);
 
     float y = u * 20;
     int secs = (int)(v->summary.active_ms / 1000);
@@ -53,15 +55,15 @@ void screen_summary_draw(Ui *ui, const UiView *v)
     stat(ui, W * 0.38f, y, "REPS", reps, COL_TEXT);
     stat(ui, W * 0.62f, y, "XP", xp, COL_ACCENT2);
     if (v->hv) {
-        snprintf(streak, sizeof(streak), "%d/%d", v->hv->weekly.this_week_sessions,
-                 v->hv->weekly_target);
+        snprintf(streak, sizeof(streak), "%d/%d",
+                 v->hv->weekly.this_week_sessions, v->hv->weekly_target);
         stat(ui, W * 0.86f, y, "THIS WEEK", streak, COL_ACCENT);
         if (v->streak_after > v->streak_before)
-            ui_textf(ui, W * 0.86f, y + u * 16, 3.6f, true, COL_GOOD, UI_CENTER, 0,
-                     "streak up: %d weeks!", v->streak_after);
+            ui_textf(ui, W * 0.86f, y + u * 16, 3.6f, true, COL_GOOD, UI_CENTER,
+                     0, "streak up: %d weeks!", v->streak_after);
         else if (v->streak_after > 0)
-            ui_textf(ui, W * 0.86f, y + u * 16, 3.6f, true, COL_DIM, UI_CENTER, 0,
-                     "streak: %d weeks", v->streak_after);
+            ui_textf(ui, W * 0.86f, y + u * 16, 3.6f, true, COL_DIM, UI_CENTER,
+                     0, "streak: %d weeks", v->streak_after);
     }
     y += u * 22;
     if (v->hv) {
@@ -70,13 +72,16 @@ void screen_summary_draw(Ui *ui, const UiView *v)
                          ? (float)(hv->xp - hv->level_start_xp) /
                                (float)(hv->next_level_xp - hv->level_start_xp)
                          : 0;
-        ui_textf(ui, u * 6, y, 3.8f, true, COL_TEXT, UI_LEFT, 0, "Level %d", hv->level);
-        widget_progress(ui, u * 26, y + u * 1, W - u * 32, u * 3, frac, COL_ACCENT2);
+        ui_textf(ui, u * 6, y, 3.8f, true, COL_TEXT, UI_LEFT, 0, "Level %d",
+                 hv->level);
+        widget_progress(ui, u * 26, y + u * 1, W - u * 32, u * 3, frac,
+                        COL_ACCENT2);
         y += u * 7;
     }
     if (v->nnew_badges > 0) {
         for (int i = 0; i < v->nnew_badges && i < 3; i++) {
-            ui_round_rect(ui, u * 6, y, W - u * 12, u * 6.5f, u * 2, COL_PANEL_HI);
+            ui_round_rect(ui, u * 6, y, W - u * 12, u * 6.5f, u * 2,
+                          COL_PANEL_HI);
             ui_disc(ui, u * 10, y + u * 3.25f, u * 2.2f, COL_ACCENT2);
             ui_textf(ui, u * 14, y + u * 1, 4.2f, true, COL_TEXT, UI_LEFT,
                      W - u * 22, "New badge: %s", v->new_badges[i].title);
@@ -90,12 +95,14 @@ void screen_summary_draw(Ui *ui, const UiView *v)
     // The easy day follows a whole session, not one cut short.
     if (s && s->plan.after[0] && v->summary.completed) {
         snprintf(buf, sizeof(buf), "Tomorrow: %s", s->plan.after);
-        ui_text(ui, u * 6, y + u * 1, 4.2f, true, COL_ACCENT2, UI_LEFT, W - u * 12, buf);
+        ui_text(ui, u * 6, y + u * 1, 4.2f, true, COL_ACCENT2, UI_LEFT,
+                W - u * 12, buf);
         y += u * 7;
     }
     if (!v->saved)
-        ui_textf(ui, u * 6, y + u * 1, 3.6f, true, COL_WARN, UI_LEFT, W - u * 12,
-                 "Not saved: %s", v->save_error[0] ? v->save_error : "no history file");
+        ui_textf(ui, u * 6, y + u * 1, 3.6f, true, COL_WARN, UI_LEFT,
+                 W - u * 12, "Not saved: %s",
+                 v->save_error[0] ? v->save_error : "no history file");
     widget_hint(ui, "OK: home    H: history");
     widget_notices(ui, v);
 }

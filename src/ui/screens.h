@@ -11,7 +11,8 @@
 void screens_draw(Ui *ui, const UiView *v);
 
 // One per screen, in ui/screen_NAME.c.
-#define SCREEN_DRAW_DECL(id, name) void screen_##name##_draw(Ui *ui, const UiView *v);
+#define SCREEN_DRAW_DECL(id, name)                                             \
+    void screen_##name##_draw(Ui *ui, const UiView *v);
 SCREEN_LIST(SCREEN_DRAW_DECL)
 #undef SCREEN_DRAW_DECL
 

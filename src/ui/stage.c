@@ -14,7 +14,8 @@
 #include "media/pose.h"
 #include "ui/theme.h"
 
-void stage_init(Stage *st, const Paths *paths, const Library *lib, SDL_Renderer *r)
+void stage_init(Stage *st, const Paths *paths, const Library *lib,
+                SDL_Renderer *r)
 {
     memset(st, 0, sizeof(*st));
     st->paths = paths;
@@ -39,12 +40,13 @@ void stage_deinit(Stage *st)
 
 // The clip slot for a step (opened on first use when may_open); NULL when
 // the exercise has no clip file at all, or (drawing) it is not open yet.
-static StageClip *clip_for(Stage *st, const SessionPlan *plan, int step, double now_s,
-                           bool may_open)
+static StageClip *clip_for(Stage *st, const SessionPlan *plan, int step,
+                           double now_s, bool may_open)
 {
     if (step < 0 || step >= plan->nsteps)
         return NULL;
-    const Exercise *ex = library_exercise(st->lib, plan->steps[step].exercise_id);
+    const Exercise *ex =
+        library_exercise(st->lib, plan->steps[step].exercise_id);
     if (!ex)
         return NULL;
     const char *path = NULL;
@@ -56,7 +58,8 @@ static StageClip *clip_for(Stage *st, const SessionPlan *plan, int step, double 
     if (!path && st->nfound < RT_EXERCISES_MAX) {
         int k = st->nfound++;
         snprintf(st->found[k].id, sizeof(st->found[k].id), "%s", ex->id);
-        paths_find_clip(st->paths, ex->clip, st->found[k].path, sizeof(st->found[k].path));
+        paths_find_clip(st->paths, ex->clip, st->found[k].path,
+                        sizeof(st->found[k].path));
         path = st->found[k].path;
     }
     if (!path || !path[0])
@@ -64,8 +67,8 @@ static StageClip *clip_for(Stage *st, const SessionPlan *plan, int step, double 
     StageClip *victim = &st->clips[0];
     for (int i = 0; i < STAGE_CLIPS; i++) {
         StageClip *c = &st->clips[i];
-        if (c->path[0] && strcmp(c->path, path) == 0 && c->start == ex->clip_start &&
-            c->end == ex->clip_end) {
+        if (c->path[0] && strcmp(c->path, path) == 0 &&
+            c->start == ex->clip_start && c->end == ex->clip_end) {
             c->used = ++st->tick;
             return c;
         }
@@ -86,11 +89,12 @@ static StageClip *clip_for(Stage *st, const SessionPlan *plan, int step, double 
     victim->used = ++st->tick;
     victim->t0 = now_s;
     victim->audio = ex->clip_audio;
-    victim->clip = ex->clip_audio
-                       ? clip_open_with_audio(path, ex->clip_start, ex->clip_end,
-                                              victim->error, sizeof(victim->error))
-                       : clip_open(path, ex->clip_start, ex->clip_end, victim->error,
-                                   sizeof(victim->error));
+    victim->clip =
+        ex->clip_audio
+            ? clip_open_with_audio(path, ex->clip_start, ex->clip_end,
+                                   victim->error, sizeof(victim->error))
+            : clip_open(path, ex->clip_start, ex->clip_end, victim->error,
+                        sizeof(victim->error));
     return victim;
 }
 
@@ -136,9 +140,10 @@ static double clip_time(Stage *st, StageClip *sc, double now_s)
 
 void stage_follow(Stage *st, const Session *s, int64_t now_ms)
 {
-    bool on_stage = s && s->step >= 0 && s->step < s->plan.nsteps &&
-                    (s->phase == SESSION_INTRO || s->phase == SESSION_COUNTDOWN ||
-                     s->phase == SESSION_WORK || s->phase == SESSION_SWITCH);
+    bool on_stage =
+        s && s->step >= 0 && s->step < s->plan.nsteps &&
+        (s->phase == SESSION_INTRO || s->phase == SESSION_COUNTDOWN ||
+         s->phase == SESSION_WORK || s->phase == SESSION_SWITCH);
     if (!on_stage) {
         st->shown = NULL;
         return;
@@ -155,7 +160,8 @@ void stage_follow(Stage *st, const Session *s, int64_t now_ms)
         snprintf(sc->error, sizeof(sc->error), "%s", clip_error(sc->clip));
     if (sc->error[0]) {
         const char *base = strrchr(sc->path, '/');
-        snprintf(st->problem, sizeof(st->problem), "Clip %.200s cannot play: showing the demo",
+        snprintf(st->problem, sizeof(st->problem),
+                 "Clip %.200s cannot play: showing the demo",
                  base ? base + 1 : sc->path);
     }
 }
@@ -173,19 +179,21 @@ static bool draw_clip(Stage *st, StageClip *sc, double now_s, float x, float y,
     if (!clip_picture(sc->clip, t, st->wait_frames, &pic, &changed))
         return false;
     char err[200];
-    if ((changed || !st->pic.tex) && !picture_upload(st->r, &st->pic, &pic, err, sizeof(err))) {
+    if ((changed || !st->pic.tex) &&
+        !picture_upload(st->r, &st->pic, &pic, err, sizeof(err))) {
         snprintf(sc->error, sizeof(sc->error), "%s", err);
         return false;
     }
     SDL_SetRenderDrawColor(st->r, 0, 0, 0, 255);
     SDL_FRect bg = {x, y, w, h};
     SDL_RenderFillRectF(st->r, &bg);
-    picture_draw(st->r, &st->pic, clip_info(sc->clip)->rotation, x, y, w, h, st->cover);
+    picture_draw(st->r, &st->pic, clip_info(sc->clip)->rotation, x, y, w, h,
+                 st->cover);
     return true;
 }
 
-static void draw_demo(Stage *st, Ui *ui, const Session *s, int step, int64_t now_ms,
-                      float x, float y, float w, float h)
+static void draw_demo(Stage *st, Ui *ui, const Session *s, int step,
+                      int64_t now_ms, float x, float y, float w, float h)
 {
     const SessionStep *ss = &s->plan.steps[step];
     const Exercise *ex = library_exercise(st->lib, ss->exercise_id);
@@ -217,7 +225,8 @@ static void draw_demo(Stage *st, Ui *ui, const Session *s, int step, int64_t now
         phase = fmod((double)now_ms / 2500.0, 1.0);
     PoseSide side = POSE_SIDE_NONE;
     if (ss->per_side)
-        side = s->step == step && s->side == SIDE_RIGHT ? POSE_SIDE_RIGHT : POSE_SIDE_LEFT;
+        side = s->step == step && s->side == SIDE_RIGHT ? POSE_SIDE_RIGHT
+                                                        : POSE_SIDE_LEFT;
     const char *pose = ex && ex->pose[0] ? ex->pose : ss->exercise_id;
     PoseFrame pf = {st->pixels, fw, fh, fw};
     pose_render(&pf, pose, phase, side, ss->block == STEP_BLOCK_SINGLE);
@@ -243,7 +252,7 @@ bool stage_draw(Stage *st, Ui *ui, const Session *s, int step, int64_t now_ms,
     draw_demo(st, ui, s, step, now_ms, x, y, w, h);
     if (sc && sc->error[0] && st->problem[0])
         // A small, quiet label in the stage corner.
-        ui_text(ui, x + ui->u * 2, y + h - ui->u * 6, 3.5f, false, COL_DIM, UI_LEFT,
-                w - ui->u * 4, st->problem);
+        ui_text(ui, x + ui->u * 2, y + h - ui->u * 6, 3.5f, false, COL_DIM,
+                UI_LEFT, w - ui->u * 4, st->problem);
     return false;
 }

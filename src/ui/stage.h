@@ -8,10 +8,10 @@
 #include <SDL.h>
 #include <stdint.h>
 
-#include "ui/picture.h"
 #include "core/routine.h"
 #include "core/session.h"
 #include "platform/paths.h"
+#include "ui/picture.h"
 #include "ui/ui.h"
 
 #define STAGE_CLIPS 3
@@ -20,24 +20,24 @@ typedef struct StageClip {
     char path[PATHS_MAX + 64];
     double start, end;
     Clip *clip;
-    char error[300];    // why it cannot play ("" when it can)
-    double t0;          // stage time when it started
-    double last_t;      // clip time last drawn
+    char error[300]; // why it cannot play ("" when it can)
+    double t0;       // stage time when it started
+    double last_t;   // clip time last drawn
     uint64_t used;
-    bool audio;         // the exercise plays the clip's sound
-    int64_t drawn_ms;   // when it was last on screen
+    bool audio;       // the exercise plays the clip's sound
+    int64_t drawn_ms; // when it was last on screen
 } StageClip;
 
 typedef struct Stage {
     const Paths *paths;
     const Library *lib;
     SDL_Renderer *r;
-    bool wait_frames;        // virtual clock: wait for the decoder
-    bool cover;              // clips fill the stage (cropped) instead of fitting
+    bool wait_frames; // virtual clock: wait for the decoder
+    bool cover;       // clips fill the stage (cropped) instead of fitting
     StageClip clips[STAGE_CLIPS];
     uint64_t tick;
     PictureTexture pic;
-    const StageClip *shown;  // the clip on screen last frame
+    const StageClip *shown; // the clip on screen last frame
     const SessionPlan *plan;
     char problem[400];
     // Where each exercise's clip file is (or that it has none), looked up
@@ -50,7 +50,7 @@ typedef struct Stage {
     // Told before a clip closes (so its sound can be let go first).
     void (*before_close)(void *ctx, Clip *c);
     void *close_ctx;
-    SDL_Texture *figure;     // streaming texture the demo is drawn into
+    SDL_Texture *figure; // streaming texture the demo is drawn into
     int fig_w, fig_h;
     uint32_t *pixels;
     int prepared_step;

@@ -55,8 +55,10 @@ bool ui_fonts_open(Ui *ui, char *err, size_t errsize)
         const char *rp[1] = {rpath}, *bp[1] = {bpath};
         if (!find(ui->font_regular, sizeof(ui->font_regular), rp, 1) ||
             !find(ui->font_bold, sizeof(ui->font_bold), bp, 1)) {
-            snprintf(err, errsize, "no font found: install the Debian package "
-                     "fonts-dejavu-core (or set ULTRALEGS_FONT to a .ttf file)");
+            snprintf(
+                err, errsize,
+                "no font found: install the Debian package "
+                "fonts-dejavu-core (or set ULTRALEGS_FONT to a .ttf file)");
             return false;
         }
     } else if (env && *env) {
@@ -66,14 +68,17 @@ bool ui_fonts_open(Ui *ui, char *err, size_t errsize)
         }
         snprintf(ui->font_regular, sizeof(ui->font_regular), "%s", env);
         snprintf(ui->font_bold, sizeof(ui->font_bold), "%s", env);
-    } else if (!find(ui->font_regular, sizeof(ui->font_regular), regular_paths, 2) ||
+    } else if (!find(ui->font_regular, sizeof(ui->font_regular), regular_paths,
+                     2) ||
                !find(ui->font_bold, sizeof(ui->font_bold), bold_paths, 2)) {
-        snprintf(err, errsize, "no font found: install the Debian package "
+        snprintf(err, errsize,
+                 "no font found: install the Debian package "
                  "fonts-dejavu-core (or set ULTRALEGS_FONT to a .ttf file)");
         return false;
     }
     if (TTF_Init() != 0) {
-        snprintf(err, errsize, "cannot start the font engine: %s", TTF_GetError());
+        snprintf(err, errsize, "cannot start the font engine: %s",
+                 TTF_GetError());
         return false;
     }
     TTF_Font *probe = TTF_OpenFont(ui->font_bold, 20);
@@ -85,10 +90,14 @@ bool ui_fonts_open(Ui *ui, char *err, size_t errsize)
     }
     TTF_CloseFont(probe);
     if (!(dir && *dir))
-        for (size_t i = 0; i < sizeof(fallback_regular) / sizeof(fallback_regular[0]); i++)
-            if (access(fallback_regular[i], R_OK) == 0 && access(fallback_bold[i], R_OK) == 0) {
-                snprintf(ui->fallback_regular[ui->nfallbacks], 256, "%s", fallback_regular[i]);
-                snprintf(ui->fallback_bold[ui->nfallbacks], 256, "%s", fallback_bold[i]);
+        for (size_t i = 0;
+             i < sizeof(fallback_regular) / sizeof(fallback_regular[0]); i++)
+            if (access(fallback_regular[i], R_OK) == 0 &&
+                access(fallback_bold[i], R_OK) == 0) {
+                snprintf(ui->fallback_regular[ui->nfallbacks], 256, "%s",
+                         fallback_regular[i]);
+                snprintf(ui->fallback_bold[ui->nfallbacks], 256, "%s",
+                         fallback_bold[i]);
                 ui->nfallbacks++;
             }
     return true;
@@ -178,8 +187,8 @@ static TTF_Font *face_at(Ui *ui, int px, bool bold, int face)
 {
     int oldest = 0;
     for (int i = 0; i < UI_FONT_SIZES; i++) {
-        if (ui->fonts[i].font && ui->fonts[i].px == px && ui->fonts[i].bold == bold &&
-            ui->fonts[i].face == face)
+        if (ui->fonts[i].font && ui->fonts[i].px == px &&
+            ui->fonts[i].bold == bold && ui->fonts[i].face == face)
             return ui->fonts[i].font;
         if (!ui->fonts[i].font) {
             oldest = i;
@@ -261,20 +270,22 @@ static SDL_Surface *render_runs(Ui *ui, int px, bool bold, const char *text)
         }
         p = end;
         char run[UI_LINE_MAX];
-        size_t len = (size_t)(end - start) < sizeof(run) - 1 ? (size_t)(end - start)
-                                                             : sizeof(run) - 1;
+        size_t len = (size_t)(end - start) < sizeof(run) - 1
+                         ? (size_t)(end - start)
+                         : sizeof(run) - 1;
         memcpy(run, start, len);
         run[len] = '\0';
         TTF_Font *font = face_at(ui, px, bold, face);
-        SDL_Surface *s = font ? TTF_RenderUTF8_Blended(font, run,
-                                                       (SDL_Color){255, 255, 255, 255})
+        SDL_Surface *s = font ? TTF_RenderUTF8_Blended(
+                                    font, run, (SDL_Color){255, 255, 255, 255})
                               : NULL;
         if (!s)
             continue;
         if (s->h > px * 2) {
             // A bitmap font (colour emoji) of a fixed size: scale to the line.
             SDL_Surface *sc = SDL_CreateRGBSurfaceWithFormat(
-                0, s->w * px * 6 / 5 / s->h, px * 6 / 5, 32, SDL_PIXELFORMAT_ARGB8888);
+                0, s->w * px * 6 / 5 / s->h, px * 6 / 5, 32,
+                SDL_PIXELFORMAT_ARGB8888);
             if (sc) {
                 SDL_BlitScaled(s, NULL, sc, NULL);
                 SDL_FreeSurface(s);
@@ -292,8 +303,8 @@ static SDL_Surface *render_runs(Ui *ui, int px, bool bold, const char *text)
         return NULL;
     if (n == 1)
         return parts[0];
-    SDL_Surface *out = SDL_CreateRGBSurfaceWithFormat(0, total_w, max_asc + max_desc, 32,
-                                                      SDL_PIXELFORMAT_ARGB8888);
+    SDL_Surface *out = SDL_CreateRGBSurfaceWithFormat(
+        0, total_w, max_asc + max_desc, 32, SDL_PIXELFORMAT_ARGB8888);
     int x = 0;
     for (int i = 0; i < n; i++) {
         if (out) {
@@ -390,7 +401,8 @@ int ui_text_width(Ui *ui, float size, bool bold, const char *text)
         TTF_Font *f = face_at(ui, px, bold, face);
         int w = 0, h = 0;
         if (f && TTF_SizeUTF8(f, run, &w, &h) == 0) {
-            if (h > px * 2 && h > 0) // a fixed-size bitmap font, scaled to the line
+            if (h > px * 2 &&
+                h > 0) // a fixed-size bitmap font, scaled to the line
                 w = w * px * 6 / 5 / h;
             total += w;
         }
@@ -400,7 +412,8 @@ int ui_text_width(Ui *ui, float size, bool bold, const char *text)
 
 // Draw a text already sized; `whole` is what the layout log names.
 static int draw_text(Ui *ui, float x, float y, int px, bool bold, SDL_Color c,
-                     UiAlign align, const char *shown, const char *whole, bool cut)
+                     UiAlign align, const char *shown, const char *whole,
+                     bool cut)
 {
     UiTextEntry *e = text_entry(ui, px, bold, c, shown);
     if (!e)
@@ -430,10 +443,11 @@ int ui_text(Ui *ui, float x, float y, float size, bool bold, SDL_Color c,
         float fit = size * max_w / w;
         if (fit >= UI_TEXT_MIN) {
             int fpx = (int)(fit * ui->u);
-            while (fpx > 4 && ui_text_width(ui, fpx / ui->u, bold, text) > max_w)
+            while (fpx > 4 &&
+                   ui_text_width(ui, fpx / ui->u, bold, text) > max_w)
                 fpx--;
-            return draw_text(ui, x, y + (px - fpx) * 0.5f, fpx, bold, c, align, text,
-                             text, false);
+            return draw_text(ui, x, y + (px - fpx) * 0.5f, fpx, bold, c, align,
+                             text, text, false);
         }
         float sz = size < UI_TEXT_MIN ? size : UI_TEXT_MIN;
         int spx = (int)(sz * ui->u + 0.5f);
@@ -448,8 +462,8 @@ int ui_text(Ui *ui, float x, float y, float size, bool bold, SDL_Color c,
             if (ui_text_width(ui, sz, bold, cut) <= max_w)
                 break;
         }
-        return draw_text(ui, x, y + (px - spx) * 0.5f, spx, bold, c, align, cut, text,
-                         true);
+        return draw_text(ui, x, y + (px - spx) * 0.5f, spx, bold, c, align, cut,
+                         text, true);
     }
     return draw_text(ui, x, y, px, bold, c, align, text, text, false);
 }
@@ -468,8 +482,9 @@ int ui_textf(Ui *ui, float x, float y, float size, bool bold, SDL_Color c,
 // Break text into lines of at most max_w pixels: at spaces, and inside a
 // word too long for a line (Chinese has no spaces) between characters.
 // Returns the number of lines, or -1 when more than max_lines are needed.
-static int break_lines(Ui *ui, float size, bool bold, float max_w, const char *text,
-                       char lines[][UI_LINE_MAX], int max_lines)
+static int break_lines(Ui *ui, float size, bool bold, float max_w,
+                       const char *text, char lines[][UI_LINE_MAX],
+                       int max_lines)
 {
     int n = 0;
     const char *p = text;
@@ -534,13 +549,15 @@ float ui_text_wrapped(Ui *ui, float x, float y, float size, bool bold,
         if (n < 0)
             n = UI_LINES_MAX;
         for (int i = 0; i < max_lines - 1; i++)
-            ui_text(ui, x, y + i * line_h, size, bold, c, UI_LEFT, max_w, lines[i]);
+            ui_text(ui, x, y + i * line_h, size, bold, c, UI_LEFT, max_w,
+                    lines[i]);
         char rest[UI_LINE_MAX * 2] = "";
         for (int i = max_lines - 1; i < n; i++) {
             strncat(rest, lines[i], sizeof(rest) - strlen(rest) - 2);
             strcat(rest, " ");
         }
-        ui_text(ui, x, y + (max_lines - 1) * line_h, size, bold, c, UI_LEFT, max_w, rest);
+        ui_text(ui, x, y + (max_lines - 1) * line_h, size, bold, c, UI_LEFT,
+                max_w, rest);
         return max_lines * line_h;
     }
     for (int i = 0; i < n; i++)
@@ -554,9 +571,9 @@ int ui_text_lines(Ui *ui, float size, bool bold, float max_w, const char *text)
     return break_lines(ui, size, bold, max_w, text, lines, UI_LINES_MAX);
 }
 
-float ui_text_block(Ui *ui, float x, float y, float size, bool bold, SDL_Color c,
-                    UiAlign align, float max_w, float max_h, int max_lines,
-                    const char *text, bool draw)
+float ui_text_block(Ui *ui, float x, float y, float size, bool bold,
+                    SDL_Color c, UiAlign align, float max_w, float max_h,
+                    int max_lines, const char *text, bool draw)
 {
     char lines[UI_LINES_MAX][UI_LINE_MAX];
     if (max_lines > UI_LINES_MAX)
@@ -568,7 +585,8 @@ float ui_text_block(Ui *ui, float x, float y, float size, bool bold, SDL_Color c
         int n = break_lines(ui, sz, bold, max_w, text, lines, max_lines);
         // Fallback faces (CJK) stand taller than DejaVu: lines never overlap.
         for (int i = 0; i < n; i++) {
-            UiTextEntry *e = text_entry(ui, (int)(sz * ui->u + 0.5f), bold, c, lines[i]);
+            UiTextEntry *e =
+                text_entry(ui, (int)(sz * ui->u + 0.5f), bold, c, lines[i]);
             if (e && e->h > line_h)
                 line_h = (float)e->h;
         }
@@ -577,8 +595,8 @@ float ui_text_block(Ui *ui, float x, float y, float size, bool bold, SDL_Color c
             if (n < 0) {
                 // Nothing smaller is readable: the last resort is a cut.
                 if (draw)
-                    ui_text_wrapped(ui, align == UI_CENTER ? x - max_w / 2 : x, y, sz,
-                                    bold, c, max_w, max_lines, text);
+                    ui_text_wrapped(ui, align == UI_CENTER ? x - max_w / 2 : x,
+                                    y, sz, bold, c, max_w, max_lines, text);
                 return max_lines * line_h;
             }
             for (int i = 0; draw && i < n; i++)
@@ -611,10 +629,13 @@ static void fan(Ui *ui, float cx, float cy, float radius, float a0, float a1,
     SDL_Color col = c;
     int n = 0;
     for (int i = 0; i < segs; i++) {
-        float t0 = a0 + (a1 - a0) * i / segs, t1 = a0 + (a1 - a0) * (i + 1) / segs;
+        float t0 = a0 + (a1 - a0) * i / segs,
+              t1 = a0 + (a1 - a0) * (i + 1) / segs;
         v[n++] = (SDL_Vertex){{cx, cy}, col, {0, 0}};
-        v[n++] = (SDL_Vertex){{cx + radius * sinf(t0), cy - radius * cosf(t0)}, col, {0, 0}};
-        v[n++] = (SDL_Vertex){{cx + radius * sinf(t1), cy - radius * cosf(t1)}, col, {0, 0}};
+        v[n++] = (SDL_Vertex){
+            {cx + radius * sinf(t0), cy - radius * cosf(t0)}, col, {0, 0}};
+        v[n++] = (SDL_Vertex){
+            {cx + radius * sinf(t1), cy - radius * cosf(t1)}, col, {0, 0}};
     }
     SDL_RenderGeometry(ui->r, NULL, v, n, NULL, 0);
 }
@@ -693,7 +714,7 @@ void ui_vgradient(Ui *ui, float x, float y, float w, float h, SDL_Color top,
 void ui_triangle(Ui *ui, float x1, float y1, float x2, float y2, float x3,
                  float y3, SDL_Color c)
 {
-    SDL_Vertex v[3] = {{{x1, y1}, c, {0, 0}}, {{x2, y2}, c, {0, 0}},
-                       {{x3, y3}, c, {0, 0}}};
+    SDL_Vertex v[3] = {
+        {{x1, y1}, c, {0, 0}}, {{x2, y2}, c, {0, 0}}, {{x3, y3}, c, {0, 0}}};
     SDL_RenderGeometry(ui->r, NULL, v, 3, NULL, 0);
 }

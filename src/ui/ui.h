@@ -14,8 +14,8 @@
 #define UI_TEXT_CACHE 256
 #define UI_FONT_SIZES 24
 #define UI_TEXT_MIN 3.5f // no text under 3.5% of the screen height
-#define UI_LINES_MAX 8    // lines of a wrapped text
-#define UI_LINE_MAX 256   // bytes of one line
+#define UI_LINES_MAX 8   // lines of a wrapped text
+#define UI_LINE_MAX 256  // bytes of one line
 
 typedef enum UiAlign { UI_LEFT, UI_CENTER, UI_RIGHT } UiAlign;
 
@@ -43,7 +43,7 @@ typedef struct UiTextRecord {
 typedef struct UiFont {
     int px;
     bool bold;
-    int face;       // index in the fallback chain
+    int face; // index in the fallback chain
     TTF_Font *font;
 } UiFont;
 
@@ -52,7 +52,7 @@ typedef struct UiFont {
 typedef struct Ui {
     SDL_Renderer *r;
     int w, h;
-    float u;               // the screen unit, in pixels
+    float u; // the screen unit, in pixels
     char font_regular[256];
     char font_bold[256];
     // The fallback chain after the main face: fonts for what it cannot draw.
@@ -62,7 +62,7 @@ typedef struct Ui {
     UiFont fonts[UI_FONT_SIZES];
     UiTextEntry cache[UI_TEXT_CACHE];
     uint64_t frame;
-    int renders;           // text textures made (for tests: no per-frame re-render)
+    int renders; // text textures made (for tests: no per-frame re-render)
     UiTextRecord *records; // texts drawn this frame; NULL: not recorded
     int nrecords;
 } Ui;
@@ -97,15 +97,16 @@ int ui_text_width(Ui *ui, float size, bool bold, const char *text);
 // Wrap text into lines of at most max_w pixels (at spaces, or between
 // characters inside a word too long for a line); returns the height used.
 float ui_text_wrapped(Ui *ui, float x, float y, float size, bool bold,
-                      SDL_Color c, float max_w, int max_lines, const char *text);
+                      SDL_Color c, float max_w, int max_lines,
+                      const char *text);
 
 // Text in the largest size from `size` down to UI_TEXT_MIN that fits
 // max_lines lines of max_w pixels within max_h pixels; cut only when even
 // the smallest does not fit. x is the left edge, or the centre with
 // UI_CENTER. Returns the height used; with draw false only measures.
-float ui_text_block(Ui *ui, float x, float y, float size, bool bold, SDL_Color c,
-                    UiAlign align, float max_w, float max_h, int max_lines,
-                    const char *text, bool draw);
+float ui_text_block(Ui *ui, float x, float y, float size, bool bold,
+                    SDL_Color c, UiAlign align, float max_w, float max_h,
+                    int max_lines, const char *text, bool draw);
 
 // Lines the text takes wrapped at max_w; -1 for more than UI_LINES_MAX.
 int ui_text_lines(Ui *ui, float size, bool bold, float max_w, const char *text);

@@ -10,21 +10,21 @@
 
 #include "core/history_view.h"
 #include "core/routine.h"
-#include "core/settings.h"
 #include "core/session.h"
+#include "core/settings.h"
 
 // Every screen, registered once: its value and its name. A screen NAME is
 // ui/screen_NAME.c (screen_NAME_draw) and app/screen_NAME_input.c
 // (screen_NAME_action, screen_NAME_auto); the tables that dispatch to them
 // (ui/screens.c, app/screen_table.c) are made from this list, so adding a
 // screen is one line here and those two files.
-#define SCREEN_LIST(X)                                                            \
-    X(SCREEN_HOME, home)                                                          \
-    X(SCREEN_CONFIRM, confirm)                                                    \
-    X(SCREEN_SESSION, session)                                                    \
-    X(SCREEN_SUMMARY, summary)                                                    \
-    X(SCREEN_HISTORY, history)                                                    \
-    X(SCREEN_SETTINGS, settings)                                                  \
+#define SCREEN_LIST(X)                                                         \
+    X(SCREEN_HOME, home)                                                       \
+    X(SCREEN_CONFIRM, confirm)                                                 \
+    X(SCREEN_SESSION, session)                                                 \
+    X(SCREEN_SUMMARY, summary)                                                 \
+    X(SCREEN_HISTORY, history)                                                 \
+    X(SCREEN_SETTINGS, settings)                                               \
     X(SCREEN_SUSPECTS, suspects) // settings -> sessions whose date is doubtful
 
 typedef enum AppScreen {
@@ -43,17 +43,17 @@ enum { SCREEN_COUNT = 0 SCREEN_LIST(SCREEN_ONE) };
 
 typedef struct UiView {
     AppScreen screen;
-    int64_t now_ms;                 // app clock, for animation
+    int64_t now_ms; // app clock, for animation
     const Library *lib;
-    const HistoryView *hv;          // NULL when there is no history
-    int weekday;                    // today, Monday = 0
-    char date_label[48];            // "Friday 27 November"
+    const HistoryView *hv; // NULL when there is no history
+    int weekday;           // today, Monday = 0
+    char date_label[48];   // "Friday 27 November"
     const Routine *routines[RT_ROUTINES_MAX];
     int nroutines;
     int selected;
-    int scroll_dir;                 // the last move on home: -1 left, 1 right
-    int64_t selected_ms;            // when it was made (the carousel slides)
-    int today_routine;              // index into routines, or -1
+    int scroll_dir;      // the last move on home: -1 left, 1 right
+    int64_t selected_ms; // when it was made (the carousel slides)
+    int today_routine;   // index into routines, or -1
     const char *confirm_text;
     // Session
     const Session *session;
@@ -61,12 +61,12 @@ typedef struct UiView {
     int64_t last_rep_ms;
     char caption[SESSION_TEXT_MAX];
     int64_t caption_ms;
-    bool caption_is_count;          // the last cue was a rep number
+    bool caption_is_count; // the last cue was a rep number
     bool pause_menu;
     int pause_sel;
     const char *pause_items[VIEW_MENU_MAX]; // the app's pause menu, in order
     int npause_items;
-    bool demo_drawn;                // no clip: the live demo figure shows
+    bool demo_drawn; // no clip: the live demo figure shows
     // The clip (or the demo figure) behind the HUD; the app's, which opens
     // its clips in the logic step. NULL: no stage is drawn.
     struct Stage *stage;
@@ -82,7 +82,7 @@ typedef struct UiView {
     char notices[VIEW_NOTICES_MAX][256];
     int nnotices;
     bool muted;
-    bool dimmed;                    // idle: the screen dims itself
+    bool dimmed; // idle: the screen dims itself
     // Settings
     const Settings *settings;
     int settings_sel;
@@ -95,12 +95,12 @@ typedef struct UiView {
     // Sessions with a doubtful date (the app fills the text; the selected one
     // shows the date it would get)
     struct {
-        char when[48];   // "Sun 21 Nov 2027 18:00"
-        char title[64];  // routine title
-        char why[32];    // "in the future" ...
+        char when[48];  // "Sun 21 Nov 2027 18:00"
+        char title[64]; // routine title
+        char why[32];   // "in the future" ...
     } suspects[VIEW_SUSPECTS_MAX];
-    int nsuspects;       // shown (at most VIEW_SUSPECTS_MAX)
-    int suspects_total;  // stored
+    int nsuspects;      // shown (at most VIEW_SUSPECTS_MAX)
+    int suspects_total; // stored
     int suspect_sel;
     char suspect_new_when[48]; // the date the selected one would get
     bool suspect_confirm;      // "delete this session?" is asked

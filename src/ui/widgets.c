@@ -23,12 +23,13 @@ void widget_flame(Ui *ui, float cx, float base_y, float size, int64_t now_ms,
     float t = (float)(now_ms % 100000) / 1000.0f;
     float flick = 1.0f + 0.04f * sinf(t * 9.0f) + 0.03f * sinf(t * 13.7f);
     SDL_Color outer = streak > 0 ? COL_ACCENT : (SDL_Color){90, 96, 120, 255};
-    SDL_Color inner = streak > 0 ? COL_ACCENT2 : (SDL_Color){140, 146, 170, 255};
+    SDL_Color inner =
+        streak > 0 ? COL_ACCENT2 : (SDL_Color){140, 146, 170, 255};
     float r = s * 0.36f;
     ui_disc(ui, cx, base_y - r, r, outer);
     ui_triangle(ui, cx - r * 0.98f, base_y - r * 1.15f, cx + r * 0.98f,
-                base_y - r * 1.15f, cx + r * 0.15f * sinf(t * 3), base_y - s * flick,
-                outer);
+                base_y - r * 1.15f, cx + r * 0.15f * sinf(t * 3),
+                base_y - s * flick, outer);
     float r2 = r * 0.55f;
     ui_disc(ui, cx, base_y - r2 * 1.05f, r2, inner);
     ui_triangle(ui, cx - r2, base_y - r2 * 1.2f, cx + r2, base_y - r2 * 1.2f,
@@ -86,8 +87,10 @@ void widget_notices(Ui *ui, const UiView *v)
         snprintf(text, sizeof(text), "\xe2\x9a\xa0 %d", v->nnotices);
         float bw = widget_notice_badge_w(ui, v) - u * 2, bh = u * 5.4f;
         float bx = ui->w - u * 2 - bw, by = ui->h - u * 1.5f - bh;
-        ui_round_rect(ui, bx, by, bw, bh, u * 1.2f, (SDL_Color){120, 30, 30, 230});
-        ui_text(ui, bx + bw / 2, by + u * 0.7f, 3.5f, true, COL_TEXT, UI_CENTER, 0, text);
+        ui_round_rect(ui, bx, by, bw, bh, u * 1.2f,
+                      (SDL_Color){120, 30, 30, 230});
+        ui_text(ui, bx + bw / 2, by + u * 0.7f, 3.5f, true, COL_TEXT, UI_CENTER,
+                0, text);
         return;
     }
     float avail = ui->w - u * 7;
@@ -99,20 +102,22 @@ void widget_notices(Ui *ui, const UiView *v)
     float y = ui->h - notices_layout(ui, v, lines);
     for (int i = 0; i < v->nnotices; i++) {
         float h = u * 4.6f + (float)(lines[i] - 1) * line_h;
-        ui_round_rect(ui, u * 2, y, ui->w - u * 4, h, u, (SDL_Color){120, 30, 30, 230});
+        ui_round_rect(ui, u * 2, y, ui->w - u * 4, h, u,
+                      (SDL_Color){120, 30, 30, 230});
         if (lines[i] == 1)
-            ui_text(ui, u * 3.5f, y + u * 0.5f, 3.5f, false, COL_TEXT, UI_LEFT, avail,
-                    v->notices[i]);
+            ui_text(ui, u * 3.5f, y + u * 0.5f, 3.5f, false, COL_TEXT, UI_LEFT,
+                    avail, v->notices[i]);
         else
-            ui_text_wrapped(ui, u * 3.5f, y + u * 0.5f, 3.5f, false, COL_TEXT, avail,
-                            lines[i], v->notices[i]);
+            ui_text_wrapped(ui, u * 3.5f, y + u * 0.5f, 3.5f, false, COL_TEXT,
+                            avail, lines[i], v->notices[i]);
         y += h + u * 0.6f;
     }
 }
 
 void widget_caption(Ui *ui, const UiView *v)
 {
-    if (!v->caption[0] || v->now_ms - v->caption_ms > 4000 || v->caption_is_count)
+    if (!v->caption[0] || v->now_ms - v->caption_ms > 4000 ||
+        v->caption_is_count)
         return; // the big counter already shows the count
     if (v->session && v->session->phase == SESSION_INTRO)
         return; // the intro card says it in full
@@ -161,8 +166,9 @@ void widget_hint(Ui *ui, const char *text)
                 UI_CENTER, ui->w - ui->u * 4, text);
         return;
     }
-    ui_text_block(ui, ui->w / 2.0f, widget_hint_top(ui, text) + ui->u, 3.5f, false,
-                  COL_DIM, UI_CENTER, ui->w - ui->u * 6, ui->u * 10, 2, text, true);
+    ui_text_block(ui, ui->w / 2.0f, widget_hint_top(ui, text) + ui->u, 3.5f,
+                  false, COL_DIM, UI_CENTER, ui->w - ui->u * 6, ui->u * 10, 2,
+                  text, true);
 }
 
 void widget_stage(Ui *ui, const UiView *v, float x, float y, float w, float h)

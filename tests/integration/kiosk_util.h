@@ -114,24 +114,43 @@ static inline void ku_free(KuImage *im)
 
 typedef int (*KuPred)(Uint8 r, Uint8 g, Uint8 b);
 
-static inline int ku_orange(Uint8 r, Uint8 g, Uint8 b) { return r > 220 && g > 90 && g < 160 && b < 90; }
-static inline int ku_bright(Uint8 r, Uint8 g, Uint8 b) { return r > 200 && g > 180 && b > 150; }
-static inline int ku_green(Uint8 r, Uint8 g, Uint8 b) { return g > 180 && r < 120 && b > 100 && b < 170; }
-static inline int ku_figure(Uint8 r, Uint8 g, Uint8 b) { return r > 215 && g > 220 && b > 235; }
-static inline int ku_blue_leg(Uint8 r, Uint8 g, Uint8 b) { return r < 110 && g > 150 && b > 230; }
-static inline int ku_pink_leg(Uint8 r, Uint8 g, Uint8 b) { return r > 230 && g < 120 && b > 120 && b < 180; }
+static inline int ku_orange(Uint8 r, Uint8 g, Uint8 b)
+{
+    return r > 220 && g > 90 && g < 160 && b < 90;
+}
+static inline int ku_bright(Uint8 r, Uint8 g, Uint8 b)
+{
+    return r > 200 && g > 180 && b > 150;
+}
+static inline int ku_green(Uint8 r, Uint8 g, Uint8 b)
+{
+    return g > 180 && r < 120 && b > 100 && b < 170;
+}
+static inline int ku_figure(Uint8 r, Uint8 g, Uint8 b)
+{
+    return r > 215 && g > 220 && b > 235;
+}
+static inline int ku_blue_leg(Uint8 r, Uint8 g, Uint8 b)
+{
+    return r < 110 && g > 150 && b > 230;
+}
+static inline int ku_pink_leg(Uint8 r, Uint8 g, Uint8 b)
+{
+    return r > 230 && g < 120 && b > 120 && b < 180;
+}
 
 // Fraction of pixels in the region (fractions of the frame) matching pred;
 // the bounding box of the matches is returned in frame fractions.
 static inline double ku_frac(const KuImage *im, double x0, double y0, double x1,
-                      double y1, KuPred pred, double *bb_h)
+                             double y1, KuPred pred, double *bb_h)
 {
     int ax = (int)(x0 * im->w), bx = (int)(x1 * im->w);
     int ay = (int)(y0 * im->h), by = (int)(y1 * im->h);
     long hit = 0, all = 0;
     int miny = im->h, maxy = -1;
     for (int y = ay; y < by; y++) {
-        const Uint8 *row = (const Uint8 *)im->s->pixels + (size_t)y * im->s->pitch;
+        const Uint8 *row =
+            (const Uint8 *)im->s->pixels + (size_t)y * im->s->pitch;
         for (int x = ax; x < bx; x++) {
             const Uint8 *p = row + x * 4;
             all++;

@@ -73,7 +73,8 @@ static int times_of(const char *log, const char *kind, double *out, int max)
     int n = 0;
     char needle[64];
     snprintf(needle, sizeof(needle), "\t%s\t", kind);
-    for (const char *l = log; l && *l && n < max; l = strchr(l, '\n') ? strchr(l, '\n') + 1 : NULL) {
+    for (const char *l = log; l && *l && n < max;
+         l = strchr(l, '\n') ? strchr(l, '\n') + 1 : NULL) {
         const char *tab = strchr(l, '\t');
         if (tab && strncmp(tab, needle, strlen(needle)) == 0)
             out[n++] = atof(l);
@@ -84,19 +85,26 @@ static int times_of(const char *log, const char *kind, double *out, int max)
 static void write_quick(void)
 {
     char cmd[2048];
-    snprintf(cmd, sizeof(cmd), "mkdir -p %s/d/routines && printf '[routine]\\ntitle = Quick\\n"
-             "[step]\\nexercise = step-ups\\nreps = 3\\n' > %s/d/routines/quick.ini && "
-             "printf '9 ok\\n31 quit\\n' > %s/q.txt", ku_dir, ku_dir, ku_dir);
+    snprintf(cmd, sizeof(cmd),
+             "mkdir -p %s/d/routines && printf '[routine]\\ntitle = Quick\\n"
+             "[step]\\nexercise = step-ups\\nreps = 3\\n' > "
+             "%s/d/routines/quick.ini && "
+             "printf '9 ok\\n31 quit\\n' > %s/q.txt",
+             ku_dir, ku_dir, ku_dir);
     assert_int_equal(ku_run(NULL, "%s", cmd), 0);
 }
 
 static void run_capture(const char *extra_env)
 {
     write_quick();
-    int st = ku_run(NULL, "env SDL_AUDIODRIVER=disk SDL_DISKAUDIOFILE=%s/cap.raw %s "
-                    "ULTRALEGS_AUDIO_STATS=1 " BIN " --headless --routine quick --data-dir %s/d"
-                    " --script %s/q.txt --cue-log %s/q.tsv --now 2026-11-25T18:00:00-07:00"
-                    " 2> %s/err.txt", ku_dir, extra_env, ku_dir, ku_dir, ku_dir, ku_dir);
+    int st = ku_run(
+        NULL,
+        "env SDL_AUDIODRIVER=disk SDL_DISKAUDIOFILE=%s/cap.raw %s "
+        "ULTRALEGS_AUDIO_STATS=1 " BIN
+        " --headless --routine quick --data-dir %s/d"
+        " --script %s/q.txt --cue-log %s/q.tsv --now 2026-11-25T18:00:00-07:00"
+        " 2> %s/err.txt",
+        ku_dir, extra_env, ku_dir, ku_dir, ku_dir, ku_dir);
     assert_int_equal(st, 0);
 }
 
@@ -104,8 +112,11 @@ static void test_capture(void **state)
 {
     (void)state;
     // A voice pack: the runner's own recording of "one" (here a 300 Hz tone).
-    assert_int_equal(ku_run(NULL, "mkdir -p %s/d/voice && sox -n -r 48000 -c 2 -b 16 "
-                            "%s/d/voice/1.wav synth 0.5 sine 300 vol 0.5", ku_dir, ku_dir), 0);
+    assert_int_equal(ku_run(NULL,
+                            "mkdir -p %s/d/voice && sox -n -r 48000 -c 2 -b 16 "
+                            "%s/d/voice/1.wav synth 0.5 sine 300 vol 0.5",
+                            ku_dir, ku_dir),
+                     0);
     run_capture("");
     char *log = ku_read("%s/q.tsv", ku_dir);
     char *err = ku_read("%s/err.txt", ku_dir);
@@ -122,8 +133,9 @@ static void test_capture(void **state)
     assert_true(times_of(log, "go", go, 4) >= 1);
     for (int i = 0; i < 3; i++) {
         double on = onset(&c, cd[i]);
-        print_message("countdown beep %d: event %.3f s, audible %.3f s (+%.0f ms)\n",
-                      3 - i, cd[i], on, (on - cd[i]) * 1000);
+        print_message(
+            "countdown beep %d: event %.3f s, audible %.3f s (+%.0f ms)\n",
+            3 - i, cd[i], on, (on - cd[i]) * 1000);
         assert_true(on >= cd[i] - 0.005 && on <= cd[i] + 0.05);
         double f = pitch(&c, on + 0.02, on + 0.12);
         assert_true(f > 820 && f < 940);
@@ -144,7 +156,8 @@ static void test_capture(void **state)
         assert_true(on >= rep[i] - 0.005 && on <= rep[i] + 0.05);
         double speech = rms(&c, rep[i] + 0.12, rep[i] + 0.35);
         if (speech < 0.02)
-            fail_msg("rep %d at %.3f: no speech (rms %.4f)", i + 1, rep[i], speech);
+            fail_msg("rep %d at %.3f: no speech (rms %.4f)", i + 1, rep[i],
+                     speech);
     }
     // Rep 1 of each side is the voice pack's recording, not espeak-ng.
     for (int i = 0; i < nrep; i += 3) {
@@ -153,8 +166,12 @@ static void test_capture(void **state)
         assert_true(f > 270 && f < 330);
     }
     // sox reads the capture too.
-    assert_int_equal(ku_run(NULL, "sox -t raw -r 48000 -e signed -b 16 -c 2 %s/cap.raw -n stat"
-                            " 2> %s/sox.txt", ku_dir, ku_dir), 0);
+    assert_int_equal(
+        ku_run(NULL,
+               "sox -t raw -r 48000 -e signed -b 16 -c 2 %s/cap.raw -n stat"
+               " 2> %s/sox.txt",
+               ku_dir, ku_dir),
+        0);
     char *sox = ku_read("%s/sox.txt", ku_dir);
     const char *rmsline = strstr(sox, "RMS     amplitude:");
     assert_non_null(rmsline);
@@ -171,7 +188,8 @@ static void test_no_espeak(void **state)
     // espeak-ng's data is missing.
     run_capture("ULTRALEGS_ESPEAK_DATA=/nonexistent");
     char *err = ku_read("%s/err.txt", ku_dir);
-    assert_non_null(strstr(err, "espeak-ng did not start: sounds and captions only"));
+    assert_non_null(
+        strstr(err, "espeak-ng did not start: sounds and captions only"));
     free(err);
     char *log = ku_read("%s/q.tsv", ku_dir);
     assert_non_null(strstr(log, "\tdone\tQuick done: 6 reps"));
@@ -195,13 +213,18 @@ static void test_no_device(void **state)
 {
     (void)state;
     write_quick();
-    assert_int_equal(ku_run(NULL, "env SDL_AUDIODRIVER=no-such-device " BIN " --headless"
-                            " --virtual-clock --routine quick --data-dir %s/d --script %s/q.txt"
-                            " --cue-log %s/q.tsv --now 2026-11-25T18:00:00-07:00 2>/dev/null",
-                            ku_dir, ku_dir, ku_dir), 0);
+    assert_int_equal(
+        ku_run(
+            NULL,
+            "env SDL_AUDIODRIVER=no-such-device " BIN " --headless"
+            " --virtual-clock --routine quick --data-dir %s/d --script %s/q.txt"
+            " --cue-log %s/q.tsv --now 2026-11-25T18:00:00-07:00 2>/dev/null",
+            ku_dir, ku_dir, ku_dir),
+        0);
     char *log = ku_read("%s/q.tsv", ku_dir);
     assert_non_null(strstr(log, "\tnotice\tNo sound: no sound device"));
-    assert_non_null(strstr(log, "\tdone\tQuick done: 6 reps")); // coaching went on
+    assert_non_null(
+        strstr(log, "\tdone\tQuick done: 6 reps")); // coaching went on
     free(log);
 }
 
@@ -211,19 +234,29 @@ static void clip_sound_run(bool enabled, double *work_rms, double *work_pitch)
     char cmd[3000];
     snprintf(cmd, sizeof(cmd),
              "mkdir -p %s/d/routines %s/v && "
-             "ffmpeg -loglevel error -y -f lavfi -i testsrc2=size=320x240:rate=30 -f lavfi "
-             "-i sine=frequency=500:sample_rate=44100 -t 3 -c:v libx264 -c:a aac -shortest "
+             "ffmpeg -loglevel error -y -f lavfi -i "
+             "testsrc2=size=320x240:rate=30 -f lavfi "
+             "-i sine=frequency=500:sample_rate=44100 -t 3 -c:v libx264 -c:a "
+             "aac -shortest "
              "%s/v/band-work.mp4 && "
-             "printf '[routine]\ntitle = Quick\n[step]\nexercise = band-work\nreps = 6\n' "
+             "printf '[routine]\ntitle = Quick\n[step]\nexercise = "
+             "band-work\nreps = 6\n' "
              "> %s/d/routines/quick.ini && "
-             "printf '[band-work]\nname = Band work\ncadence = 2\nclip_audio = %s\n' "
+             "printf '[band-work]\nname = Band work\ncadence = 2\nclip_audio = "
+             "%s\n' "
              "> %s/d/exercises.ini && printf '2 ok\n19 quit\n' > %s/q.txt",
-             ku_dir, ku_dir, ku_dir, ku_dir, enabled ? "yes" : "no", ku_dir, ku_dir);
+             ku_dir, ku_dir, ku_dir, ku_dir, enabled ? "yes" : "no", ku_dir,
+             ku_dir);
     assert_int_equal(ku_run(NULL, "%s", cmd), 0);
-    assert_int_equal(ku_run(NULL, "env SDL_AUDIODRIVER=disk SDL_DISKAUDIOFILE=%s/cap.raw "
-                            BIN " --headless --routine quick --data-dir %s/d --videos-dir %s/v"
-                            " --script %s/q.txt --cue-log %s/q.tsv --now 2026-11-25T18:00:00-07:00"
-                            " 2> %s/err.txt", ku_dir, ku_dir, ku_dir, ku_dir, ku_dir, ku_dir), 0);
+    assert_int_equal(
+        ku_run(NULL,
+               "env SDL_AUDIODRIVER=disk SDL_DISKAUDIOFILE=%s/cap.raw " BIN
+               " --headless --routine quick --data-dir %s/d --videos-dir %s/v"
+               " --script %s/q.txt --cue-log %s/q.tsv --now "
+               "2026-11-25T18:00:00-07:00"
+               " 2> %s/err.txt",
+               ku_dir, ku_dir, ku_dir, ku_dir, ku_dir, ku_dir),
+        0);
     char *log = ku_read("%s/q.tsv", ku_dir);
     double rep[8];
     int n = times_of(log, "rep", rep, 8);

@@ -33,8 +33,12 @@ typedef struct Frame {
 
 static const char *const titles[] = {
     "Café Légs Força",
-    "\xe8\x85\xbf\xe9\x83\xa8\xe5\x8a\x9b\xe9\x87\x8f\xe8\xae\xad\xe7\xbb\x83", // 腿部力量训练
-    "\xd8\xaa\xd9\x85\xd8\xa7\xd8\xb1\xd9\x8a\xd9\x86 \xd8\xa7\xd9\x84\xd8\xb3\xd8\xa7\xd9\x82\xd9\x8a\xd9\x86", // تمارين الساقين
+    // 腿部力量训练
+    "\xe8\x85\xbf\xe9\x83\xa8\xe5\x8a\x9b\xe9\x87\x8f\xe8\xae\xad\xe7\xbb"
+    "\x83",
+    // تمارين الساقين
+    "\xd8\xaa\xd9\x85\xd8\xa7\xd8\xb1\xd9\x8a\xd9\x86 "
+    "\xd8\xa7\xd9\x84\xd8\xb3\xd8\xa7\xd9\x82\xd9\x8a\xd9\x86",
     "Hill Climber Strength and Stability for Long Mountain Races",
     "Żółte Nórdic Curls",
 };
@@ -55,18 +59,22 @@ static void make_data(const char *name, int extra)
     snprintf(path, sizeof(path), "mkdir -p %s/%s/routines", ku_dir, name);
     assert_int_equal(system(path), 0);
     snprintf(path, sizeof(path), "%s/%s/exercises.ini", ku_dir, name);
-    write_path(path,
-               "[intl-a]\nname = Fentes arrière élargies avec élan contrôlé\n"
-               "point = Gardez le buste droit et le genou au-dessus du pied\n"
-               "point = \xe6\x85\xa2\xe6\x85\xa2\xe4\xb8\x8b\xe8\xb9\xb2\xef\xbc\x8c"
-               "\xe4\xbf\x9d\xe6\x8c\x81\xe8\x86\x9d\xe7\x9b\x96\xe7\xa8\xb3\xe5\xae\x9a\n"
-               "equipment = Une chaise, un mur\nper_side = yes\ncadence = 1\n"
-               "pose = rear-lunges\n\n"
-               "[intl-b]\nname = \xe5\x8d\x95\xe8\x85\xbf\xe8\x87\x80\xe6\xa1\xa5\n"
-               "point = \xd8\xa7\xd8\xb1\xd9\x81\xd8\xb9 \xd8\xa7\xd9\x84\xd9\x88\xd8\xb1\xd9\x83\n"
-               "cadence = 1\npose = glute-bridges\n");
+    write_path(
+        path,
+        "[intl-a]\nname = Fentes arrière élargies avec élan contrôlé\n"
+        "point = Gardez le buste droit et le genou au-dessus du pied\n"
+        "point = \xe6\x85\xa2\xe6\x85\xa2\xe4\xb8\x8b\xe8\xb9\xb2\xef\xbc\x8c"
+        "\xe4\xbf\x9d\xe6\x8c\x81\xe8\x86\x9d\xe7\x9b\x96\xe7\xa8\xb3\xe5\xae"
+        "\x9a\n"
+        "equipment = Une chaise, un mur\nper_side = yes\ncadence = 1\n"
+        "pose = rear-lunges\n\n"
+        "[intl-b]\nname = \xe5\x8d\x95\xe8\x85\xbf\xe8\x87\x80\xe6\xa1\xa5\n"
+        "point = \xd8\xa7\xd8\xb1\xd9\x81\xd8\xb9 "
+        "\xd8\xa7\xd9\x84\xd9\x88\xd8\xb1\xd9\x83\n"
+        "cadence = 1\npose = glute-bridges\n");
     for (int i = 0; i < extra; i++) {
-        snprintf(path, sizeof(path), "%s/%s/routines/r%02d.ini", ku_dir, name, i);
+        snprintf(path, sizeof(path), "%s/%s/routines/r%02d.ini", ku_dir, name,
+                 i);
         char body[2048];
         if (i == 0)
             snprintf(body, sizeof(body),
@@ -90,7 +98,8 @@ static void make_assets1(void)
     char cmd[2048];
     snprintf(cmd, sizeof(cmd),
              "cp -r %s %s/assets1 && rm %s/assets1/routines/daily-hips.ini "
-             "%s/assets1/routines/mountain-legs.ini && sed -i -e 's/= *mountain-legs/=/'"
+             "%s/assets1/routines/mountain-legs.ini && sed -i -e 's/= "
+             "*mountain-legs/=/'"
              " -e 's/= *daily-hips/=/' %s/assets1/plan.ini",
              ASSETS_DIR, ku_dir, ku_dir, ku_dir, ku_dir);
     assert_int_equal(system(cmd), 0);
@@ -171,18 +180,20 @@ static bool no_cut;
 static void check_frame(const Frame *fr, int want_w, int want_h)
 {
     if (fr->w != want_w || fr->h != want_h)
-        BAD(fr, "laid out for %dx%d, not the window's %dx%d", fr->w, fr->h, want_w,
-            want_h);
+        BAD(fr, "laid out for %dx%d, not the window's %dx%d", fr->w, fr->h,
+            want_w, want_h);
     double min = fr->w < fr->h ? 0.03 * fr->w : 0.035 * fr->h;
     if (fr->n == 0)
         BAD(fr, "no text at all");
     for (int i = 0; i < fr->n; i++) {
         const Text *a = &fr->texts[i];
-        if (a->x < -1 || a->y < -1 || a->x + a->w > fr->w + 1 || a->y + a->h > fr->h + 1)
-            BAD(fr, "\"%s\" leaves the screen: %.0f,%.0f %.0fx%.0f", a->text, a->x, a->y,
-                a->w, a->h);
+        if (a->x < -1 || a->y < -1 || a->x + a->w > fr->w + 1 ||
+            a->y + a->h > fr->h + 1)
+            BAD(fr, "\"%s\" leaves the screen: %.0f,%.0f %.0fx%.0f", a->text,
+                a->x, a->y, a->w, a->h);
         if (a->size + 1 < min)
-            BAD(fr, "\"%s\" is %d px, under the minimum %.1f", a->text, a->size, min);
+            BAD(fr, "\"%s\" is %d px, under the minimum %.1f", a->text, a->size,
+                min);
         if (a->cut && strcmp(fr->screen, "home") == 0)
             BAD(fr, "\"%s\" is cut on home", a->text);
         else if (a->cut && no_cut)
@@ -194,8 +205,11 @@ static void check_frame(const Frame *fr, int want_w, int want_h)
             double ox = fmin(a->x + a->w, b->x + b->w) - fmax(a->x, b->x);
             double oy = fmin(a->y + a->h, b->y + b->h) - fmax(a->y, b->y);
             if (ox > 2 && oy > 2)
-                BAD(fr, "\"%s\" (%.0f,%.0f %.0fx%.0f) over \"%s\" (%.0f,%.0f %.0fx%.0f)",
-                    a->text, a->x, a->y, a->w, a->h, b->text, b->x, b->y, b->w, b->h);
+                BAD(fr,
+                    "\"%s\" (%.0f,%.0f %.0fx%.0f) over \"%s\" (%.0f,%.0f "
+                    "%.0fx%.0f)",
+                    a->text, a->x, a->y, a->w, a->h, b->text, b->x, b->y, b->w,
+                    b->h);
         }
     }
 }
@@ -219,9 +233,11 @@ static int run_and_check(int w, int h, const char *tag, const char *env,
 {
     char log[400];
     snprintf(log, sizeof(log), "%s/%s-%dx%d.jsonl", ku_dir, tag, w, h);
-    int st = ku_run(NULL, "cd %s && env HOME=%s %s " BIN " --headless --virtual-clock"
-                    " --windowed=%dx%d --layout-log %s" NOW " %s 2>>%s/stderr.txt",
-                    ku_dir, ku_dir, env, w, h, log, args, ku_dir);
+    int st =
+        ku_run(NULL,
+               "cd %s && env HOME=%s %s " BIN " --headless --virtual-clock"
+               " --windowed=%dx%d --layout-log %s" NOW " %s 2>>%s/stderr.txt",
+               ku_dir, ku_dir, env, w, h, log, args, ku_dir);
     assert_int_equal(st, 0);
     char *text = ku_read("%s", log);
     assert_non_null(text);
@@ -232,7 +248,8 @@ static int run_and_check(int w, int h, const char *tag, const char *env,
         if (nl)
             *nl = '\0';
         if (!parse_frame(line, &frames[n]))
-            fail_msg("%s: a line that is not a layout record: %.80s", log, line);
+            fail_msg("%s: a line that is not a layout record: %.80s", log,
+                     line);
         check_frame(&frames[n], w, h);
         n++;
         line = nl ? nl + 1 : NULL;
@@ -293,16 +310,18 @@ static void test_home_every_size(void **state)
             int w = sizes[s][0], h = sizes[s][1];
             char args[1024];
             bool full = r == 1 || r == 3;
-            snprintf(args, sizeof(args),
-                     "--data-dir %s --script %s --screenshot 1:%s-%dx%d-home.png"
-                     " --screenshot 2.1:%s-%dx%d-scroll.png --screenshot 3.5:%s-%dx%d-next2.png"
-                     "%s%s%s%s%s%s%s%s",
-                     runs[r].data, script, runs[r].tag, w, h, runs[r].tag, w, h,
-                     runs[r].tag, w, h, full ? " --screenshot 10.5:" : "",
-                     full ? runs[r].tag : "", full ? "-history.png" : "",
-                     full ? " --screenshot 12.5:" : "", full ? runs[r].tag : "",
-                     full ? "-settings.png" : "",
-                     full ? " --screenshot 15:" : "", full ? "home-last.png" : "");
+            snprintf(
+                args, sizeof(args),
+                "--data-dir %s --script %s --screenshot 1:%s-%dx%d-home.png"
+                " --screenshot 2.1:%s-%dx%d-scroll.png --screenshot "
+                "3.5:%s-%dx%d-next2.png"
+                "%s%s%s%s%s%s%s%s",
+                runs[r].data, script, runs[r].tag, w, h, runs[r].tag, w, h,
+                runs[r].tag, w, h, full ? " --screenshot 10.5:" : "",
+                full ? runs[r].tag : "", full ? "-history.png" : "",
+                full ? " --screenshot 12.5:" : "", full ? runs[r].tag : "",
+                full ? "-settings.png" : "", full ? " --screenshot 15:" : "",
+                full ? "home-last.png" : "");
             Frame *fr;
             int n = run_and_check(w, h, runs[r].tag, runs[r].env, args, &fr);
             assert_int_equal(n, full ? 6 : 3);
@@ -319,9 +338,11 @@ static void test_home_every_size(void **state)
                 char last[200];
                 snprintf(last, sizeof(last), "%s 56", titles[56 % 5]);
                 if (!shows_title(&fr[n - 1], last))
-                    BAD(&fr[n - 1], "\"%s\" (the last routine) not shown whole", last);
+                    BAD(&fr[n - 1], "\"%s\" (the last routine) not shown whole",
+                        last);
                 // It has one exercise, and says so in the singular.
-                if (!shows_title(&fr[n - 1], "1 exercise") || shows_title(&fr[n - 1], "1 exercises"))
+                if (!shows_title(&fr[n - 1], "1 exercise") ||
+                    shows_title(&fr[n - 1], "1 exercises"))
                     BAD(&fr[n - 1], "not \"1 exercise\"");
             }
             free(fr);
@@ -343,23 +364,28 @@ static void test_session_every_size(void **state)
         char args[1024];
         // A fresh copy of the data each time: every run saves a session.
         char cmd[1200];
-        snprintf(cmd, sizeof(cmd), "cp -r %s/d12 %s/s%dx%d", ku_dir, ku_dir, w, h);
+        snprintf(cmd, sizeof(cmd), "cp -r %s/d12 %s/s%dx%d", ku_dir, ku_dir, w,
+                 h);
         assert_int_equal(system(cmd), 0);
         snprintf(args, sizeof(args),
                  "--data-dir s%dx%d --routine r00 --auto --script %s"
-                 " --screenshot 2:s-%dx%d-intro.png --screenshot 9:s-%dx%d-countdown.png"
-                 " --screenshot 12.5:s-%dx%d-work.png --screenshot 12.6:s-%dx%d-pause.png"
-                 " --screenshot 14.5:s-%dx%d-switch.png --screenshot 21.5:s-%dx%d-rest.png"
+                 " --screenshot 2:s-%dx%d-intro.png --screenshot "
+                 "9:s-%dx%d-countdown.png"
+                 " --screenshot 12.5:s-%dx%d-work.png --screenshot "
+                 "12.6:s-%dx%d-pause.png"
+                 " --screenshot 14.5:s-%dx%d-switch.png --screenshot "
+                 "21.5:s-%dx%d-rest.png"
                  " --screenshot 56:s-%dx%d-summary.png",
                  w, h, script, w, h, w, h, w, h, w, h, w, h, w, h, w, h);
         Frame *fr;
         int n = run_and_check(w, h, "session", "", args, &fr);
         assert_int_equal(n, 7);
-        static const char *const want[] = {"intro", "countdown", "work", "pause",
-                                           "switch", "rest", "summary"};
+        static const char *const want[] = {
+            "intro", "countdown", "work", "pause", "switch", "rest", "summary"};
         for (size_t k = 0; k < 7; k++)
             if (frame_count(fr, n, want[k]) < 1)
-                print_message("%dx%d: no %s frame\n", w, h, want[k]), failures++;
+                print_message("%dx%d: no %s frame\n", w, h, want[k]),
+                    failures++;
         free(fr);
     }
     assert_int_equal(failures, 0);
@@ -368,11 +394,16 @@ static void test_session_every_size(void **state)
 // The moments of a whole --auto Ultra Legs session, from its cue log:
 // every intro (after each "announce"), every rest, every set's work and
 // every switch. Returns how many were written into times.
-static int session_moments(const char *data, double *times, const char **names, int max)
+static int session_moments(const char *data, double *times, const char **names,
+                           int max)
 {
-    assert_int_equal(ku_run(NULL, "cd %s && " BIN " --headless --virtual-clock --windowed=1280x720"
-                            " --data-dir %s --routine ultra-legs --auto --cue-log moments.txt" NOW
-                            " 2>/dev/null", ku_dir, data), 0);
+    assert_int_equal(ku_run(NULL,
+                            "cd %s && " BIN
+                            " --headless --virtual-clock --windowed=1280x720"
+                            " --data-dir %s --routine ultra-legs --auto "
+                            "--cue-log moments.txt" NOW " 2>/dev/null",
+                            ku_dir, data),
+                     0);
     char *text = ku_read("%s/moments.txt", ku_dir);
     assert_non_null(text);
     int n = 0;
@@ -408,18 +439,18 @@ static void run_whole_session(const char *tag, const char *data)
     const char *names[64];
     int nt = session_moments(data, times, names, 64);
     assert_true(nt >= 30);
-    static const int whole[][2] = {{1280, 720}, {1920, 1080}, {3840, 2160},
-                                   {1024, 768}, {1080, 1920}};
+    static const int whole[][2] = {
+        {1280, 720}, {1920, 1080}, {3840, 2160}, {1024, 768}, {1080, 1920}};
     no_cut = true;
     for (size_t s = 0; s < sizeof(whole) / sizeof(whole[0]); s++) {
         int w = whole[s][0], h = whole[s][1];
         char args[8192];
-        int len = snprintf(args, sizeof(args), "--data-dir %s --routine ultra-legs --auto",
-                           data);
+        int len = snprintf(args, sizeof(args),
+                           "--data-dir %s --routine ultra-legs --auto", data);
         for (int i = 0; i < nt; i++)
             len += snprintf(args + len, sizeof(args) - (size_t)len,
-                            " --screenshot %.2f:%s-%dx%d-%02d-%s.png", times[i], tag, w, h,
-                            i, names[i]);
+                            " --screenshot %.2f:%s-%dx%d-%02d-%s.png", times[i],
+                            tag, w, h, i, names[i]);
         Frame *fr;
         int n = run_and_check(w, h, tag, "", args, &fr);
         assert_int_equal(n, nt);
@@ -455,11 +486,13 @@ static void test_partial_summary(void **state)
     (void)state;
     char script[400];
     snprintf(script, sizeof(script), "%s/end.txt", ku_dir);
-    write_path(script, "1 start\n3 ok\n8 back\n8.2 down\n8.3 down\n8.4 down\n8.5 down\n"
-                       "8.6 ok\n");
+    write_path(script,
+               "1 start\n3 ok\n8 back\n8.2 down\n8.3 down\n8.4 down\n8.5 down\n"
+               "8.6 ok\n");
     Frame *fr;
-    int n = run_and_check(1280, 720, "partial", "",
-                          "--data-dir d3 --script end.txt --screenshot 10:partial.png", &fr);
+    int n = run_and_check(
+        1280, 720, "partial", "",
+        "--data-dir d3 --script end.txt --screenshot 10:partial.png", &fr);
     assert_int_equal(n, 1);
     assert_string_equal(fr[0].screen, "summary");
     for (int i = 0; i < fr[0].n; i++)
@@ -479,10 +512,13 @@ static void test_resize_relayout(void **state)
     write_path(script, "1 resize\n");
     char log[400];
     snprintf(log, sizeof(log), "%s/resize.jsonl", ku_dir);
-    assert_int_equal(ku_run(NULL, "cd %s && " BIN " --headless --virtual-clock --windowed=1280x720"
-                            " --data-dir d3 --script resize.txt --layout-log %s" NOW
-                            " --screenshot 0.5:r1.png --screenshot 2:r2.png 2>/dev/null",
-                            ku_dir, log), 0);
+    assert_int_equal(
+        ku_run(NULL,
+               "cd %s && " BIN " --headless --virtual-clock --windowed=1280x720"
+               " --data-dir d3 --script resize.txt --layout-log %s" NOW
+               " --screenshot 0.5:r1.png --screenshot 2:r2.png 2>/dev/null",
+               ku_dir, log),
+        0);
     char *text = ku_read("%s", log);
     assert_non_null(text);
     char *second = strchr(text, '\n');
@@ -502,8 +538,10 @@ static void test_resize_relayout(void **state)
 static void test_describe_singular(void **state)
 {
     (void)state;
-    assert_int_equal(ku_run(NULL, "cd %s && " BIN " --data-dir d12 --describe r00 > d.txt",
-                            ku_dir), 0);
+    assert_int_equal(
+        ku_run(NULL, "cd %s && " BIN " --data-dir d12 --describe r00 > d.txt",
+               ku_dir),
+        0);
     char *text = ku_read("%s/d.txt", ku_dir);
     assert_non_null(text);
     assert_non_null(strstr(text, "; about 1 minute\n"));
@@ -524,11 +562,14 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_home_every_size, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_session_every_size, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_session_every_size, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(test_whole_session, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_whole_session_notice, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_whole_session_notice, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(test_partial_summary, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_describe_singular, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_describe_singular, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(test_resize_relayout, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

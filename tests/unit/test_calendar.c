@@ -32,7 +32,8 @@ static void test_iso_week_every_day(void **state)
         assert_int_equal(cal_days_from_civil(y, m, dd), d);
         assert_int_equal(cal_weekday(d), (tm.tm_wday + 6) % 7);
         // Weeks are consecutive and start on Monday.
-        assert_int_equal(cal_week_monday(cal_week_index(d)), d - cal_weekday(d));
+        assert_int_equal(cal_week_monday(cal_week_index(d)),
+                         d - cal_weekday(d));
     }
 }
 
@@ -56,8 +57,10 @@ static void test_year_boundaries(void **state)
     // Leap day.
     cal_iso_week_label(cal_days_from_civil(2024, 2, 29), buf, sizeof(buf));
     assert_string_equal(buf, "2024-W09");
-    assert_int_equal(cal_days_from_civil(2024, 3, 1) - cal_days_from_civil(2024, 2, 28), 2);
-    assert_int_equal(cal_days_from_civil(2100, 3, 1) - cal_days_from_civil(2100, 2, 28), 1);
+    assert_int_equal(
+        cal_days_from_civil(2024, 3, 1) - cal_days_from_civil(2024, 2, 28), 2);
+    assert_int_equal(
+        cal_days_from_civil(2100, 3, 1) - cal_days_from_civil(2100, 2, 28), 1);
 }
 
 static int64_t utc(const char *iso)
@@ -73,12 +76,18 @@ static void test_cutoff(void **state)
     (void)state;
     int64_t nov25 = cal_days_from_civil(2026, 11, 25);
     // 00:30 belongs to the evening before; 03:00 starts the new day.
-    assert_int_equal(cal_training_day(utc("2026-11-26T00:30:00-07:00"), -420, 180), nov25);
-    assert_int_equal(cal_training_day(utc("2026-11-26T02:59:59-07:00"), -420, 180), nov25);
-    assert_int_equal(cal_training_day(utc("2026-11-26T03:00:00-07:00"), -420, 180), nov25 + 1);
-    assert_int_equal(cal_training_day(utc("2026-11-25T18:02:00-07:00"), -420, 180), nov25);
+    assert_int_equal(
+        cal_training_day(utc("2026-11-26T00:30:00-07:00"), -420, 180), nov25);
+    assert_int_equal(
+        cal_training_day(utc("2026-11-26T02:59:59-07:00"), -420, 180), nov25);
+    assert_int_equal(
+        cal_training_day(utc("2026-11-26T03:00:00-07:00"), -420, 180),
+        nov25 + 1);
+    assert_int_equal(
+        cal_training_day(utc("2026-11-25T18:02:00-07:00"), -420, 180), nov25);
     // Without a cutoff, midnight is midnight.
-    assert_int_equal(cal_training_day(utc("2026-11-26T00:30:00-07:00"), -420, 0), nov25 + 1);
+    assert_int_equal(
+        cal_training_day(utc("2026-11-26T00:30:00-07:00"), -420, 0), nov25 + 1);
     // Before 1970 too (a broken clock): floor, not truncation.
     assert_int_equal(cal_training_day(-1, 0, 0), -1);
 }
@@ -94,7 +103,8 @@ static void test_iso_format_roundtrip(void **state)
     int64_t t;
     int off;
     assert_int_not_equal(cal_parse_iso("2026-02-30T10:00:00Z", &t, &off), 0);
-    assert_int_not_equal(cal_parse_iso("2026-11-25T18:02:00", &t, &off), 0); // no offset
+    assert_int_not_equal(cal_parse_iso("2026-11-25T18:02:00", &t, &off),
+                         0); // no offset
     assert_int_not_equal(cal_parse_iso("2026-11-25T18:02:00+7", &t, &off), 0);
     assert_int_equal(cal_parse_iso("1970-01-01T00:00:00Z", &t, &off), 0);
     assert_int_equal(t, 0);
@@ -117,37 +127,54 @@ static void test_dst_days(void **state)
     (void)state;
     // Berlin springs forward 2026-03-29 02:00 CET -> 03:00 CEST.
     int64_t mar28 = cal_days_from_civil(2026, 3, 28);
-    assert_int_equal(day_in_zone("Europe/Berlin", "2026-03-29T00:30:00Z"), mar28); // 01:30 CET
-    assert_int_equal(day_in_zone("Europe/Berlin", "2026-03-29T01:30:00Z"), mar28 + 1); // 03:30 CEST
-    // ... and falls back 2026-10-25 03:00 CEST -> 02:00 CET: 02:30 happens twice,
-    // both before the cutoff.
+    assert_int_equal(day_in_zone("Europe/Berlin", "2026-03-29T00:30:00Z"),
+                     mar28); // 01:30 CET
+    assert_int_equal(day_in_zone("Europe/Berlin", "2026-03-29T01:30:00Z"),
+                     mar28 + 1); // 03:30 CEST
+    // ... and falls back 2026-10-25 03:00 CEST -> 02:00 CET: 02:30 happens
+    // twice, both before the cutoff.
     int64_t oct24 = cal_days_from_civil(2026, 10, 24);
-    assert_int_equal(day_in_zone("Europe/Berlin", "2026-10-25T00:30:00Z"), oct24); // 02:30 CEST
-    assert_int_equal(day_in_zone("Europe/Berlin", "2026-10-25T01:30:00Z"), oct24); // 02:30 CET
-    assert_int_equal(day_in_zone("Europe/Berlin", "2026-10-25T02:10:00Z"), oct24 + 1); // 03:10 CET
-    // New York: 2026-03-08 02:00 EST -> 03:00 EDT; 2026-11-01 02:00 EDT -> 01:00 EST.
+    assert_int_equal(day_in_zone("Europe/Berlin", "2026-10-25T00:30:00Z"),
+                     oct24); // 02:30 CEST
+    assert_int_equal(day_in_zone("Europe/Berlin", "2026-10-25T01:30:00Z"),
+                     oct24); // 02:30 CET
+    assert_int_equal(day_in_zone("Europe/Berlin", "2026-10-25T02:10:00Z"),
+                     oct24 + 1); // 03:10 CET
+    // New York: 2026-03-08 02:00 EST -> 03:00 EDT; 2026-11-01 02:00 EDT ->
+    // 01:00 EST.
     int64_t mar7 = cal_days_from_civil(2026, 3, 7);
-    assert_int_equal(day_in_zone("America/New_York", "2026-03-08T06:30:00Z"), mar7); // 01:30 EST
-    assert_int_equal(day_in_zone("America/New_York", "2026-03-08T07:30:00Z"), mar7 + 1); // 03:30 EDT
+    assert_int_equal(day_in_zone("America/New_York", "2026-03-08T06:30:00Z"),
+                     mar7); // 01:30 EST
+    assert_int_equal(day_in_zone("America/New_York", "2026-03-08T07:30:00Z"),
+                     mar7 + 1); // 03:30 EDT
     int64_t oct31 = cal_days_from_civil(2026, 10, 31);
-    assert_int_equal(day_in_zone("America/New_York", "2026-11-01T06:30:00Z"), oct31); // 01:30 EST
-    assert_int_equal(day_in_zone("America/New_York", "2026-11-01T08:30:00Z"), oct31 + 1); // 03:30 EST
+    assert_int_equal(day_in_zone("America/New_York", "2026-11-01T06:30:00Z"),
+                     oct31); // 01:30 EST
+    assert_int_equal(day_in_zone("America/New_York", "2026-11-01T08:30:00Z"),
+                     oct31 + 1); // 03:30 EST
     // Sydney (southern hemisphere): 2026-04-05 03:00 AEDT -> 02:00 AEST;
     // 2026-10-04 02:00 AEST -> 03:00 AEDT.
     int64_t apr4 = cal_days_from_civil(2026, 4, 4);
-    assert_int_equal(day_in_zone("Australia/Sydney", "2026-04-04T15:30:00Z"), apr4); // 02:30 AEDT
-    assert_int_equal(day_in_zone("Australia/Sydney", "2026-04-04T16:30:00Z"), apr4); // 02:30 AEST
-    assert_int_equal(day_in_zone("Australia/Sydney", "2026-04-04T17:10:00Z"), apr4 + 1); // 03:10 AEST
+    assert_int_equal(day_in_zone("Australia/Sydney", "2026-04-04T15:30:00Z"),
+                     apr4); // 02:30 AEDT
+    assert_int_equal(day_in_zone("Australia/Sydney", "2026-04-04T16:30:00Z"),
+                     apr4); // 02:30 AEST
+    assert_int_equal(day_in_zone("Australia/Sydney", "2026-04-04T17:10:00Z"),
+                     apr4 + 1); // 03:10 AEST
     int64_t oct3 = cal_days_from_civil(2026, 10, 3);
-    assert_int_equal(day_in_zone("Australia/Sydney", "2026-10-03T15:30:00Z"), oct3); // 01:30 AEST
-    assert_int_equal(day_in_zone("Australia/Sydney", "2026-10-03T16:30:00Z"), oct3 + 1); // 03:30 AEDT
+    assert_int_equal(day_in_zone("Australia/Sydney", "2026-10-03T15:30:00Z"),
+                     oct3); // 01:30 AEST
+    assert_int_equal(day_in_zone("Australia/Sydney", "2026-10-03T16:30:00Z"),
+                     oct3 + 1); // 03:30 AEDT
     // Offsets themselves.
     setenv("TZ", "Australia/Sydney", 1);
     tzset();
     WallClock wc;
     wallclock_init(&wc, NULL);
-    assert_int_equal(wallclock_offset_min(&wc, utc("2026-01-15T00:00:00Z")), 660);
-    assert_int_equal(wallclock_offset_min(&wc, utc("2026-07-15T00:00:00Z")), 600);
+    assert_int_equal(wallclock_offset_min(&wc, utc("2026-01-15T00:00:00Z")),
+                     660);
+    assert_int_equal(wallclock_offset_min(&wc, utc("2026-07-15T00:00:00Z")),
+                     600);
     unsetenv("TZ");
     tzset();
 }

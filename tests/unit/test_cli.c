@@ -25,7 +25,8 @@ static void test_kiosk_options(void **state)
     assert_true(parse(&o, err, 14, "--headless", "--virtual-clock", "--auto",
                       "--routine", "ultra-legs", "--windowed=1920x1080",
                       "--screenshot", "12.5:work.png", "--cue-log=cues.tsv",
-                      "--now", "2026-11-25T18:02:00-07:00", "--data-dir", "/tmp/d"));
+                      "--now", "2026-11-25T18:02:00-07:00", "--data-dir",
+                      "/tmp/d"));
     assert_int_equal(o.mode, CLI_KIOSK);
     assert_true(o.headless && o.virtual_clock && o.auto_run && o.windowed);
     assert_int_equal(o.win_w, 1920);
@@ -82,9 +83,11 @@ static void test_errors(void **state)
     assert_false(parse(&o, err, 2, "--windowed=big"));
     assert_string_equal(err, "--windowed=WxH: bad size 'big' (e.g. 1280x720)");
     assert_false(parse(&o, err, 3, "--screenshot", "soon.png"));
-    assert_string_equal(err, "--screenshot: expected SEC:FILE.png, not 'soon.png'");
+    assert_string_equal(err,
+                        "--screenshot: expected SEC:FILE.png, not 'soon.png'");
     assert_false(parse(&o, err, 3, "--now", "2026-02-30T10:00"));
-    assert_string_equal(err, "--now: bad time '2026-02-30T10:00' (expected YYYY-MM-DDTHH:MM[:SS][+-HH:MM])");
+    assert_string_equal(err, "--now: bad time '2026-02-30T10:00' (expected "
+                             "YYYY-MM-DDTHH:MM[:SS][+-HH:MM])");
     assert_false(parse(&o, err, 2, "--auto=yes"));
     assert_string_equal(err, "--auto takes no value");
     assert_false(parse(&o, err, 2, "stray"));
@@ -103,17 +106,22 @@ static void test_value_is_an_option(void **state)
     CliOptions o;
     char err[256];
     assert_false(parse(&o, err, 3, "--data-dir", "--check"));
-    assert_string_equal(err, "--data-dir needs a value, not the option '--check'");
+    assert_string_equal(err,
+                        "--data-dir needs a value, not the option '--check'");
     assert_false(parse(&o, err, 2, "--data-dir=--check"));
-    assert_string_equal(err, "--data-dir needs a value, not the option '--check'");
+    assert_string_equal(err,
+                        "--data-dir needs a value, not the option '--check'");
     assert_false(parse(&o, err, 4, "--routine", "--headless", "ultra-legs"));
-    assert_string_equal(err, "--routine needs a value, not the option '--headless'");
+    assert_string_equal(err,
+                        "--routine needs a value, not the option '--headless'");
     assert_false(parse(&o, err, 3, "--cue-log", "--"));
     assert_string_equal(err, "--cue-log needs a value, not the option '--'");
     assert_false(parse(&o, err, 3, "--import-history", "--json"));
-    assert_string_equal(err, "--import-history needs a value, not the option '--json'");
+    assert_string_equal(
+        err, "--import-history needs a value, not the option '--json'");
     assert_false(parse(&o, err, 3, "--screenshot", "--now"));
-    assert_string_equal(err, "--screenshot needs a value, not the option '--now'");
+    assert_string_equal(err,
+                        "--screenshot needs a value, not the option '--now'");
     // A single dash is an ordinary value (a file named "-x" is possible).
     assert_true(parse(&o, err, 3, "--data-dir", "-x"));
     assert_string_equal(o.data_dir, "-x");
@@ -126,10 +134,13 @@ static void test_trailing_junk(void **state)
     CliOptions o;
     char err[256];
     assert_false(parse(&o, err, 2, "--windowed=1280x720junk"));
-    assert_string_equal(err, "--windowed=WxH: bad size '1280x720junk' (e.g. 1280x720)");
-    const char *bad[] = {"--windowed=1280x", "--windowed= 1280x720", "--windowed=+1280x720",
-                         "--windowed=1280x720 ", "--windowed=1280 x720", "--windowed=1280x-720",
-                         "--windowed=x720", "--windowed=99999999999x720", "--windowed="};
+    assert_string_equal(
+        err, "--windowed=WxH: bad size '1280x720junk' (e.g. 1280x720)");
+    const char *bad[] = {"--windowed=1280x",     "--windowed= 1280x720",
+                         "--windowed=+1280x720", "--windowed=1280x720 ",
+                         "--windowed=1280 x720", "--windowed=1280x-720",
+                         "--windowed=x720",      "--windowed=99999999999x720",
+                         "--windowed="};
     for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
         if (parse(&o, err, 2, bad[i]))
             fail_msg("%s was accepted", bad[i]);
@@ -139,15 +150,21 @@ static void test_trailing_junk(void **state)
     assert_int_equal(o.win_w, 1280);
     assert_int_equal(o.win_h, 720);
     assert_false(parse(&o, err, 2, "--windowed=100x100"));
-    assert_string_equal(err, "--windowed=WxH: bad size '100x100' (160x120 to 8192x8192)");
+    assert_string_equal(
+        err, "--windowed=WxH: bad size '100x100' (160x120 to 8192x8192)");
     assert_false(parse(&o, err, 5, "--bench", "a.mp4", "--frames", "300junk"));
-    assert_string_equal(err, "--frames: bad number '300junk' (a whole number from 1 to 100000000)");
-    assert_false(parse(&o, err, 5, "--bench", "a.mp4", "--frames", "99999999999"));
-    assert_string_equal(err, "--frames: bad number '99999999999' (a whole number from 1 to 100000000)");
+    assert_string_equal(
+        err,
+        "--frames: bad number '300junk' (a whole number from 1 to 100000000)");
+    assert_false(
+        parse(&o, err, 5, "--bench", "a.mp4", "--frames", "99999999999"));
+    assert_string_equal(err, "--frames: bad number '99999999999' (a whole "
+                             "number from 1 to 100000000)");
     assert_false(parse(&o, err, 3, "--screenshot", "12junk:a.png"));
     assert_string_equal(err, "--screenshot: bad seconds '12junk'");
     assert_false(parse(&o, err, 3, "--now", "2026-11-25T18:02junk"));
-    assert_string_equal(err, "--now: bad time '2026-11-25T18:02junk' (expected YYYY-MM-DDTHH:MM[:SS][+-HH:MM])");
+    assert_string_equal(err, "--now: bad time '2026-11-25T18:02junk' (expected "
+                             "YYYY-MM-DDTHH:MM[:SS][+-HH:MM])");
 }
 
 static void test_time(void **state)
@@ -171,9 +188,12 @@ static void test_time(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_kiosk_options), cmocka_unit_test(test_modes),
-        cmocka_unit_test(test_errors), cmocka_unit_test(test_value_is_an_option),
-        cmocka_unit_test(test_trailing_junk), cmocka_unit_test(test_time),
+        cmocka_unit_test(test_kiosk_options),
+        cmocka_unit_test(test_modes),
+        cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_value_is_an_option),
+        cmocka_unit_test(test_trailing_junk),
+        cmocka_unit_test(test_time),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

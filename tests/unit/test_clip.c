@@ -31,7 +31,8 @@ static int teardown(void **state)
 static void make(const char *name, const char *args)
 {
     char cmd[1024];
-    snprintf(cmd, sizeof(cmd), "ffmpeg -loglevel error -y %s '%s/%s'", args, dir, name);
+    snprintf(cmd, sizeof(cmd), "ffmpeg -loglevel error -y %s '%s/%s'", args,
+             dir, name);
     if (system(cmd) != 0)
         fail_msg("could not make %s", name);
 }
@@ -72,14 +73,36 @@ static int play(Clip *c, double seconds, double *max_gap, int *loops)
 static void test_formats(void **state)
 {
     (void)state;
-    struct { const char *name, *args; int w, h; const char *codec; } cases[] = {
-        {"h264.mp4", "-f lavfi -i testsrc2=size=640x360:rate=30 -t 2 -c:v libx264 -bf 3 -pix_fmt yuv420p", 640, 360, "h264"},
-        {"vp9.webm", "-f lavfi -i testsrc2=size=320x240:rate=25 -t 2 -c:v libvpx-vp9 -deadline realtime", 320, 240, "vp9"},
-        {"mpeg4.mp4", "-f lavfi -i testsrc2=size=320x240:rate=30 -t 2 -c:v mpeg4", 320, 240, "mpeg4"},
-        {"odd.mkv", "-f lavfi -i testsrc=size=721x405:rate=30 -t 1 -c:v ffv1 -pix_fmt yuv444p", 721, 405, "ffv1"},
-        {"full.mp4", "-f lavfi -i testsrc2=size=320x240:rate=30 -t 1 -c:v mjpeg -pix_fmt yuvj420p", 320, 240, "mjpeg"},
-        {"10bit.mp4", "-f lavfi -i testsrc2=size=320x240:rate=30 -t 1 -c:v libx264 -pix_fmt yuv420p10le", 320, 240, "h264"},
-        {"rgb.avi", "-f lavfi -i testsrc2=size=160x120:rate=10 -t 1 -c:v png", 160, 120, "png"},
+    struct {
+        const char *name, *args;
+        int w, h;
+        const char *codec;
+    } cases[] = {
+        {"h264.mp4",
+         "-f lavfi -i testsrc2=size=640x360:rate=30 -t 2 -c:v libx264 -bf 3 "
+         "-pix_fmt yuv420p",
+         640, 360, "h264"},
+        {"vp9.webm",
+         "-f lavfi -i testsrc2=size=320x240:rate=25 -t 2 -c:v libvpx-vp9 "
+         "-deadline realtime",
+         320, 240, "vp9"},
+        {"mpeg4.mp4",
+         "-f lavfi -i testsrc2=size=320x240:rate=30 -t 2 -c:v mpeg4", 320, 240,
+         "mpeg4"},
+        {"odd.mkv",
+         "-f lavfi -i testsrc=size=721x405:rate=30 -t 1 -c:v ffv1 -pix_fmt "
+         "yuv444p",
+         721, 405, "ffv1"},
+        {"full.mp4",
+         "-f lavfi -i testsrc2=size=320x240:rate=30 -t 1 -c:v mjpeg -pix_fmt "
+         "yuvj420p",
+         320, 240, "mjpeg"},
+        {"10bit.mp4",
+         "-f lavfi -i testsrc2=size=320x240:rate=30 -t 1 -c:v libx264 -pix_fmt "
+         "yuv420p10le",
+         320, 240, "h264"},
+        {"rgb.avi", "-f lavfi -i testsrc2=size=160x120:rate=10 -t 1 -c:v png",
+         160, 120, "png"},
     };
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
         make(cases[i].name, cases[i].args);
@@ -104,11 +127,14 @@ static void test_formats(void **state)
 static void test_rotation(void **state)
 {
     (void)state;
-    make("plain.mp4", "-f lavfi -i testsrc2=size=320x180:rate=30 -t 1 -c:v libx264");
+    make("plain.mp4",
+         "-f lavfi -i testsrc2=size=320x180:rate=30 -t 1 -c:v libx264");
     char cmd[800];
     // A phone clip: the rotate tag becomes a display matrix.
-    snprintf(cmd, sizeof(cmd), "ffmpeg -loglevel error -y -i '%s/plain.mp4' -c copy "
-             "-metadata:s:v:0 rotate=90 '%s/rotated.mp4'", dir, dir);
+    snprintf(cmd, sizeof(cmd),
+             "ffmpeg -loglevel error -y -i '%s/plain.mp4' -c copy "
+             "-metadata:s:v:0 rotate=90 '%s/rotated.mp4'",
+             dir, dir);
     assert_int_equal(system(cmd), 0);
     Clip *c = open_ok("rotated.mp4", -1, -1);
     assert_int_equal(clip_info(c)->rotation, 270);
@@ -123,13 +149,15 @@ static void test_rotation(void **state)
 static void test_seamless_loop(void **state)
 {
     (void)state;
-    make("loop.mp4", "-f lavfi -i testsrc2=size=320x240:rate=30 -t 1 -c:v libx264 -bf 2 -g 300");
+    make("loop.mp4", "-f lavfi -i testsrc2=size=320x240:rate=30 -t 1 -c:v "
+                     "libx264 -bf 2 -g 300");
     Clip *c = open_ok("loop.mp4", -1, -1);
     double gap;
     int loops;
     int frames = play(c, 5.0, &gap, &loops);
-    print_message("5 s of a 1 s clip: %d frames, %d loops, largest gap %.1f ms\n", frames,
-                  loops, gap * 1000);
+    print_message(
+        "5 s of a 1 s clip: %d frames, %d loops, largest gap %.1f ms\n", frames,
+        loops, gap * 1000);
     assert_true(loops >= 4);
     assert_true(frames >= 148);
     assert_true(gap <= 1.0 / 30 + 1e-3);
@@ -144,7 +172,8 @@ static void test_seamless_loop(void **state)
 static void test_segment(void **state)
 {
     (void)state;
-    make("long.mp4", "-f lavfi -i testsrc2=size=320x240:rate=30 -t 5 -c:v libx264 -g 60");
+    make("long.mp4",
+         "-f lavfi -i testsrc2=size=320x240:rate=30 -t 5 -c:v libx264 -g 60");
     Clip *c = open_ok("long.mp4", 2.0, 3.0);
     assert_true(clip_info(c)->duration > 0.99 && clip_info(c)->duration < 1.01);
     ClipPicture p;
@@ -219,10 +248,13 @@ static void test_bad_input(void **state)
     snprintf(p, sizeof(p), "%s/audio.m4a", dir);
     expect_error(p, "no video stream");
     // Truncated head and tail.
-    make("whole.mp4", "-f lavfi -i testsrc2=size=320x240:rate=30 -t 2 -c:v libx264");
+    make("whole.mp4",
+         "-f lavfi -i testsrc2=size=320x240:rate=30 -t 2 -c:v libx264");
     char cmd[1200];
-    snprintf(cmd, sizeof(cmd), "head -c 20000 '%s/whole.mp4' > '%s/tail-cut.mp4'; "
-             "tail -c +30000 '%s/whole.mp4' > '%s/head-cut.mp4'", dir, dir, dir, dir);
+    snprintf(cmd, sizeof(cmd),
+             "head -c 20000 '%s/whole.mp4' > '%s/tail-cut.mp4'; "
+             "tail -c +30000 '%s/whole.mp4' > '%s/head-cut.mp4'",
+             dir, dir, dir, dir);
     assert_int_equal(system(cmd), 0);
     snprintf(p, sizeof(p), "%s/head-cut.mp4", dir);
     expect_error(p, "cannot");
@@ -236,9 +268,12 @@ static void test_bad_input(void **state)
         clip_close(c);
     }
     // Damaged in the middle: still plays what it can.
-    make("mid.ts", "-f lavfi -i testsrc2=size=320x240:rate=30 -t 3 -c:v libx264 -g 15");
-    snprintf(cmd, sizeof(cmd), "dd if=/dev/urandom of='%s/mid.ts' bs=1 seek=60000 count=20000 "
-             "conv=notrunc 2>/dev/null", dir);
+    make("mid.ts",
+         "-f lavfi -i testsrc2=size=320x240:rate=30 -t 3 -c:v libx264 -g 15");
+    snprintf(cmd, sizeof(cmd),
+             "dd if=/dev/urandom of='%s/mid.ts' bs=1 seek=60000 count=20000 "
+             "conv=notrunc 2>/dev/null",
+             dir);
     assert_int_equal(system(cmd), 0);
     c = open_ok("mid.ts", -1, -1);
     double gap;
@@ -248,7 +283,8 @@ static void test_bad_input(void **state)
     assert_true(frames > 30);
     clip_close(c);
     // Absurd dimensions.
-    make("huge.mkv", "-f lavfi -i color=size=8192x4096:rate=1 -t 1 -c:v libx264 -preset ultrafast");
+    make("huge.mkv", "-f lavfi -i color=size=8192x4096:rate=1 -t 1 -c:v "
+                     "libx264 -preset ultrafast");
     snprintf(p, sizeof(p), "%s/huge.mkv", dir);
     expect_error(p, "picture size 8192x4096 is not playable");
 }
@@ -270,7 +306,8 @@ static void test_hanging_input(void **state)
 static void test_hardware_fallback(void **state)
 {
     (void)state;
-    make("hw.mp4", "-f lavfi -i testsrc2=size=320x240:rate=30 -t 1 -c:v libx264");
+    make("hw.mp4",
+         "-f lavfi -i testsrc2=size=320x240:rate=30 -t 1 -c:v libx264");
     const char *names[] = {"h264_v4l2m2m", "no-such-decoder", "no"};
     for (int i = 0; i < 3; i++) {
         setenv("ULTRALEGS_HWDEC", names[i], 1);
@@ -285,7 +322,6 @@ static void test_hardware_fallback(void **state)
     }
     unsetenv("ULTRALEGS_HWDEC");
 }
-
 
 // On a 60 Hz refresh, every frame of a 30 fps (or 29.97 fps) clip is shown,
 // on the refresh its time belongs to: WebM and Matroska store millisecond
@@ -310,9 +346,10 @@ static void present_at_60hz(const char *name, int nframes)
             max_step = p.t - prev;
         prev = p.t;
     }
-    print_message("%s at 60 Hz: %d of %d frames, %d late, %ld dropped, largest step "
-                  "%.1f ms\n", name, shown, nframes, late, clip_frames_skipped(c),
-                  max_step * 1000);
+    print_message(
+        "%s at 60 Hz: %d of %d frames, %d late, %ld dropped, largest step "
+        "%.1f ms\n",
+        name, shown, nframes, late, clip_frames_skipped(c), max_step * 1000);
     assert_int_equal(shown, nframes);
     assert_int_equal(late, 0);
     assert_int_equal(clip_frames_skipped(c), 0);
@@ -323,11 +360,16 @@ static void present_at_60hz(const char *name, int nframes)
 static void test_presented_at_60hz(void **state)
 {
     (void)state;
-    make("vp8.webm", "-f lavfi -i testsrc2=size=320x240:rate=30 -t 3 -c:v libvpx -deadline realtime");
-    make("h264.mkv", "-f lavfi -i testsrc2=size=320x240:rate=30 -t 3 -c:v libx264");
-    make("h264.mp4", "-f lavfi -i testsrc2=size=320x240:rate=30 -t 3 -c:v libx264");
-    make("ntsc.mp4", "-f lavfi -i testsrc2=size=320x240:rate=30000/1001 -t 3 -c:v libx264");
-    make("ntsc.webm", "-f lavfi -i testsrc2=size=320x240:rate=30000/1001 -t 3 -c:v libvpx-vp9 -deadline realtime");
+    make("vp8.webm", "-f lavfi -i testsrc2=size=320x240:rate=30 -t 3 -c:v "
+                     "libvpx -deadline realtime");
+    make("h264.mkv",
+         "-f lavfi -i testsrc2=size=320x240:rate=30 -t 3 -c:v libx264");
+    make("h264.mp4",
+         "-f lavfi -i testsrc2=size=320x240:rate=30 -t 3 -c:v libx264");
+    make("ntsc.mp4",
+         "-f lavfi -i testsrc2=size=320x240:rate=30000/1001 -t 3 -c:v libx264");
+    make("ntsc.webm", "-f lavfi -i testsrc2=size=320x240:rate=30000/1001 -t 3 "
+                      "-c:v libvpx-vp9 -deadline realtime");
     present_at_60hz("vp8.webm", 90);
     present_at_60hz("h264.mkv", 90);
     present_at_60hz("h264.mp4", 90);
@@ -340,7 +382,8 @@ static void test_snap_time(void **state)
     (void)state;
     assert_true(fabs(clip_snap_time(0.067, 30) - 2.0 / 30) < 1e-12);
     assert_true(fabs(clip_snap_time(0.033, 30) - 1.0 / 30) < 1e-12);
-    assert_true(fabs(clip_snap_time(0.133, 30000 / 1001.0) - 4 * 1001 / 30000.0) < 1e-12);
+    assert_true(fabs(clip_snap_time(0.133, 30000 / 1001.0) -
+                     4 * 1001 / 30000.0) < 1e-12);
     // Far from the grid (a clip of uneven frame times): left as it is.
     assert_true(clip_snap_time(0.050, 30) == 0.050);
     assert_true(clip_snap_time(0.050, 0) == 0.050);
@@ -368,18 +411,27 @@ static double sound_energy(Clip *c)
 static void test_sound_layouts(void **state)
 {
     (void)state;
-    struct { const char *name, *args; } cases[] = {
-        {"opus51.webm", "-f lavfi -i testsrc2=size=320x240:rate=30 -f lavfi -i sine=f=440:r=48000 -t 2 "
-                        "-filter_complex [1]aformat=channel_layouts=5.1[a] -map 0 -map [a] "
-                        "-c:v libvpx -deadline realtime -c:a libopus"},
-        {"aac-mono.mp4", "-f lavfi -i testsrc2=size=320x240:rate=30 -f lavfi -i sine=f=440:r=44100 -t 2 "
+    struct {
+        const char *name, *args;
+    } cases[] = {
+        {"opus51.webm",
+         "-f lavfi -i testsrc2=size=320x240:rate=30 -f lavfi -i "
+         "sine=f=440:r=48000 -t 2 "
+         "-filter_complex [1]aformat=channel_layouts=5.1[a] -map 0 -map [a] "
+         "-c:v libvpx -deadline realtime -c:a libopus"},
+        {"aac-mono.mp4", "-f lavfi -i testsrc2=size=320x240:rate=30 -f lavfi "
+                         "-i sine=f=440:r=44100 -t 2 "
                          "-c:v libx264 -c:a aac -ac 1"},
-        {"aac51.mp4", "-f lavfi -i testsrc2=size=320x240:rate=30 -f lavfi -i sine=f=440:r=48000 -t 2 "
-                      "-filter_complex [1]aformat=channel_layouts=5.1[a] -map 0 -map [a] "
-                      "-c:v libx264 -c:a aac"},
-        {"pcm71.mkv", "-f lavfi -i testsrc2=size=320x240:rate=30 -f lavfi -i sine=f=440:r=48000 -t 2 "
-                      "-filter_complex [1]aformat=channel_layouts=7.1[a] -map 0 -map [a] "
-                      "-c:v libx264 -c:a pcm_s16le"},
+        {"aac51.mp4",
+         "-f lavfi -i testsrc2=size=320x240:rate=30 -f lavfi -i "
+         "sine=f=440:r=48000 -t 2 "
+         "-filter_complex [1]aformat=channel_layouts=5.1[a] -map 0 -map [a] "
+         "-c:v libx264 -c:a aac"},
+        {"pcm71.mkv",
+         "-f lavfi -i testsrc2=size=320x240:rate=30 -f lavfi -i "
+         "sine=f=440:r=48000 -t 2 "
+         "-filter_complex [1]aformat=channel_layouts=7.1[a] -map 0 -map [a] "
+         "-c:v libx264 -c:a pcm_s16le"},
     };
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
         make(cases[i].name, cases[i].args);
@@ -389,7 +441,8 @@ static void test_sound_layouts(void **state)
         bool changed;
         for (int k = 0; k < 30; k++) {
             if (!clip_picture(c, k / 30.0, true, &p, &changed))
-                fail_msg("%s: no picture at frame %d: %s", cases[i].name, k, clip_error(c));
+                fail_msg("%s: no picture at frame %d: %s", cases[i].name, k,
+                         clip_error(c));
         }
         assert_true(p.t > 0.9);
         clip_close(c);
@@ -403,7 +456,8 @@ static void test_sound_layouts(void **state)
         double rms = sound_energy(c);
         print_message("%s: sound rms %.0f\n", cases[i].name, rms);
         if (rms < 300)
-            fail_msg("%s: no sound came through (rms %.0f)", cases[i].name, rms);
+            fail_msg("%s: no sound came through (rms %.0f)", cases[i].name,
+                     rms);
         clip_close(c);
     }
 }
@@ -412,7 +466,8 @@ static void test_sound_layouts(void **state)
 static void test_probe(void **state)
 {
     (void)state;
-    make("good.webm", "-f lavfi -i testsrc2=size=320x240:rate=30 -t 1 -c:v libvpx -deadline realtime");
+    make("good.webm", "-f lavfi -i testsrc2=size=320x240:rate=30 -t 1 -c:v "
+                      "libvpx -deadline realtime");
     char p[400], err[400];
     snprintf(p, sizeof(p), "%s/good.webm", dir);
     assert_true(clip_probe(p, -1, -1, err, sizeof(err)));
@@ -430,7 +485,8 @@ static void test_probe(void **state)
     assert_non_null(strstr(err, "cannot open"));
     // Cut short after its header: it opens, but no picture ever comes.
     char cmd[1200];
-    snprintf(cmd, sizeof(cmd), "head -c 600 '%s/good.webm' > '%s/short.webm'", dir, dir);
+    snprintf(cmd, sizeof(cmd), "head -c 600 '%s/good.webm' > '%s/short.webm'",
+             dir, dir);
     assert_int_equal(system(cmd), 0);
     snprintf(p, sizeof(p), "%s/short.webm", dir);
     assert_false(clip_probe(p, -1, -1, err, sizeof(err)));
@@ -441,7 +497,8 @@ static void test_probe(void **state)
 static void test_open_close_cycles(void **state)
 {
     (void)state;
-    make("cycle.mp4", "-f lavfi -i testsrc2=size=320x240:rate=30 -t 1 -c:v libx264");
+    make("cycle.mp4",
+         "-f lavfi -i testsrc2=size=320x240:rate=30 -t 1 -c:v libx264");
     for (int i = 0; i < 100; i++) {
         Clip *c = open_ok("cycle.mp4", -1, -1);
         if (i % 3 == 0) {
@@ -462,9 +519,12 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_segment, setup, teardown),
         cmocka_unit_test_setup_teardown(test_bad_input, setup, teardown),
         cmocka_unit_test_setup_teardown(test_hanging_input, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_hardware_fallback, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_open_close_cycles, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_presented_at_60hz, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_hardware_fallback, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_open_close_cycles, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_presented_at_60hz, setup,
+                                        teardown),
         cmocka_unit_test(test_snap_time),
         cmocka_unit_test_setup_teardown(test_sound_layouts, setup, teardown),
         cmocka_unit_test_setup_teardown(test_probe, setup, teardown),

@@ -12,7 +12,8 @@ static void test_trace_cues(void **state)
     (void)state;
     Library *lib = tu_builtin_library();
     SessionPlan plan;
-    assert_true(session_plan_from_routine(&plan, lib, library_routine(lib, "ultra-legs")));
+    assert_true(session_plan_from_routine(&plan, lib,
+                                          library_routine(lib, "ultra-legs")));
     SessionOptions o;
     session_options_default(&o);
     o.auto_advance = true;
@@ -92,55 +93,83 @@ static void test_cue_table(void **state)
         CuePriority prio; // CUE_PRIO_NONE: nothing said
         int stale_ms;
     } want[] = {
-        {SESSION_EV_START, SESSION_IDLE, SESSION_IDLE, CUE_SOUND_NONE, CUE_PRIO_INFO, 4000},
-        {SESSION_EV_PHASE, SESSION_INTRO, SESSION_IDLE, CUE_SOUND_NONE, CUE_PRIO_NONE, 0},
-        {SESSION_EV_PHASE, SESSION_INTRO, SESSION_REST, CUE_SOUND_REST_OVER, CUE_PRIO_NONE, 0},
-        {SESSION_EV_PHASE, SESSION_COUNTDOWN, SESSION_REST, CUE_SOUND_REST_OVER, CUE_PRIO_NONE, 0},
-        {SESSION_EV_PHASE, SESSION_REST, SESSION_WORK, CUE_SOUND_NONE, CUE_PRIO_NONE, 0},
-        {SESSION_EV_ANNOUNCE, SESSION_INTRO, SESSION_INTRO, CUE_SOUND_NONE, CUE_PRIO_INFO, 4000},
-        {SESSION_EV_COUNTDOWN, SESSION_COUNTDOWN, SESSION_COUNTDOWN, CUE_SOUND_BEEP, CUE_PRIO_NONE, 0},
-        {SESSION_EV_GO, SESSION_WORK, SESSION_COUNTDOWN, CUE_SOUND_GO, CUE_PRIO_KEY, 1000},
-        {SESSION_EV_REP, SESSION_WORK, SESSION_WORK, CUE_SOUND_TICK, CUE_PRIO_COUNT, 500},
-        {SESSION_EV_TO_GO, SESSION_WORK, SESSION_WORK, CUE_SOUND_NONE, CUE_PRIO_KEY, 800},
-        {SESSION_EV_HALFWAY, SESSION_WORK, SESSION_WORK, CUE_SOUND_NONE, CUE_PRIO_KEY, 800},
-        {SESSION_EV_SWITCH_SIDE, SESSION_SWITCH, SESSION_WORK, CUE_SOUND_SWITCH, CUE_PRIO_KEY, 1500},
-        {SESSION_EV_SET_DONE, SESSION_WORK, SESSION_WORK, CUE_SOUND_SET_DONE, CUE_PRIO_NONE, 0},
-        {SESSION_EV_REST, SESSION_REST, SESSION_WORK, CUE_SOUND_NONE, CUE_PRIO_KEY, 2000},
-        {SESSION_EV_NEXT_UP, SESSION_REST, SESSION_REST, CUE_SOUND_NONE, CUE_PRIO_INFO, 4000},
-        {SESSION_EV_PAUSED, SESSION_WORK, SESSION_WORK, CUE_SOUND_NONE, CUE_PRIO_KEY, 1500},
-        {SESSION_EV_RESUMED, SESSION_WORK, SESSION_WORK, CUE_SOUND_NONE, CUE_PRIO_KEY, 1500},
-        {SESSION_EV_SKIPPED, SESSION_INTRO, SESSION_INTRO, CUE_SOUND_NONE, CUE_PRIO_INFO, 4000},
-        {SESSION_EV_BACK, SESSION_INTRO, SESSION_INTRO, CUE_SOUND_NONE, CUE_PRIO_INFO, 4000},
-        {SESSION_EV_TEMPO, SESSION_WORK, SESSION_WORK, CUE_SOUND_NONE, CUE_PRIO_KEY, 1500},
-        {SESSION_EV_REPS_ADJUSTED, SESSION_WORK, SESSION_WORK, CUE_SOUND_NONE, CUE_PRIO_KEY, 1500},
-        {SESSION_EV_LOAD, SESSION_INTRO, SESSION_INTRO, CUE_SOUND_NONE, CUE_PRIO_KEY, 1500},
-        {SESSION_EV_DONE, SESSION_DONE, SESSION_DONE, CUE_SOUND_FANFARE, CUE_PRIO_INFO, 5000},
+        {SESSION_EV_START, SESSION_IDLE, SESSION_IDLE, CUE_SOUND_NONE,
+         CUE_PRIO_INFO, 4000},
+        {SESSION_EV_PHASE, SESSION_INTRO, SESSION_IDLE, CUE_SOUND_NONE,
+         CUE_PRIO_NONE, 0},
+        {SESSION_EV_PHASE, SESSION_INTRO, SESSION_REST, CUE_SOUND_REST_OVER,
+         CUE_PRIO_NONE, 0},
+        {SESSION_EV_PHASE, SESSION_COUNTDOWN, SESSION_REST, CUE_SOUND_REST_OVER,
+         CUE_PRIO_NONE, 0},
+        {SESSION_EV_PHASE, SESSION_REST, SESSION_WORK, CUE_SOUND_NONE,
+         CUE_PRIO_NONE, 0},
+        {SESSION_EV_ANNOUNCE, SESSION_INTRO, SESSION_INTRO, CUE_SOUND_NONE,
+         CUE_PRIO_INFO, 4000},
+        {SESSION_EV_COUNTDOWN, SESSION_COUNTDOWN, SESSION_COUNTDOWN,
+         CUE_SOUND_BEEP, CUE_PRIO_NONE, 0},
+        {SESSION_EV_GO, SESSION_WORK, SESSION_COUNTDOWN, CUE_SOUND_GO,
+         CUE_PRIO_KEY, 1000},
+        {SESSION_EV_REP, SESSION_WORK, SESSION_WORK, CUE_SOUND_TICK,
+         CUE_PRIO_COUNT, 500},
+        {SESSION_EV_TO_GO, SESSION_WORK, SESSION_WORK, CUE_SOUND_NONE,
+         CUE_PRIO_KEY, 800},
+        {SESSION_EV_HALFWAY, SESSION_WORK, SESSION_WORK, CUE_SOUND_NONE,
+         CUE_PRIO_KEY, 800},
+        {SESSION_EV_SWITCH_SIDE, SESSION_SWITCH, SESSION_WORK, CUE_SOUND_SWITCH,
+         CUE_PRIO_KEY, 1500},
+        {SESSION_EV_SET_DONE, SESSION_WORK, SESSION_WORK, CUE_SOUND_SET_DONE,
+         CUE_PRIO_NONE, 0},
+        {SESSION_EV_REST, SESSION_REST, SESSION_WORK, CUE_SOUND_NONE,
+         CUE_PRIO_KEY, 2000},
+        {SESSION_EV_NEXT_UP, SESSION_REST, SESSION_REST, CUE_SOUND_NONE,
+         CUE_PRIO_INFO, 4000},
+        {SESSION_EV_PAUSED, SESSION_WORK, SESSION_WORK, CUE_SOUND_NONE,
+         CUE_PRIO_KEY, 1500},
+        {SESSION_EV_RESUMED, SESSION_WORK, SESSION_WORK, CUE_SOUND_NONE,
+         CUE_PRIO_KEY, 1500},
+        {SESSION_EV_SKIPPED, SESSION_INTRO, SESSION_INTRO, CUE_SOUND_NONE,
+         CUE_PRIO_INFO, 4000},
+        {SESSION_EV_BACK, SESSION_INTRO, SESSION_INTRO, CUE_SOUND_NONE,
+         CUE_PRIO_INFO, 4000},
+        {SESSION_EV_TEMPO, SESSION_WORK, SESSION_WORK, CUE_SOUND_NONE,
+         CUE_PRIO_KEY, 1500},
+        {SESSION_EV_REPS_ADJUSTED, SESSION_WORK, SESSION_WORK, CUE_SOUND_NONE,
+         CUE_PRIO_KEY, 1500},
+        {SESSION_EV_LOAD, SESSION_INTRO, SESSION_INTRO, CUE_SOUND_NONE,
+         CUE_PRIO_KEY, 1500},
+        {SESSION_EV_DONE, SESSION_DONE, SESSION_DONE, CUE_SOUND_FANFARE,
+         CUE_PRIO_INFO, 5000},
     };
     bool seen[SESSION_EV_COUNT_] = {false};
     for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
         SessionEvent e = {0};
         e.kind = want[i].kind;
         e.phase = want[i].phase;
-        snprintf(e.text, sizeof(e.text), "text of %s", session_event_kind_name(e.kind));
+        snprintf(e.text, sizeof(e.text), "text of %s",
+                 session_event_kind_name(e.kind));
         Cue c;
         bool any = cue_for_event(&e, want[i].prev, &c);
         seen[e.kind] = true;
         if (c.sound != want[i].sound || c.priority != want[i].prio ||
             c.stale_ms != want[i].stale_ms)
             fail_msg("%s after %s: sound %s prio %d stale %d, want %s %d %d",
-                     session_event_kind_name(e.kind), session_phase_name(want[i].prev),
-                     cue_sound_name(c.sound), c.priority, c.stale_ms,
-                     cue_sound_name(want[i].sound), want[i].prio, want[i].stale_ms);
+                     session_event_kind_name(e.kind),
+                     session_phase_name(want[i].prev), cue_sound_name(c.sound),
+                     c.priority, c.stale_ms, cue_sound_name(want[i].sound),
+                     want[i].prio, want[i].stale_ms);
         // What is said is the event's own text, word for word.
         assert_string_equal(c.speech, want[i].prio ? e.text : "");
-        assert_int_equal(any, want[i].sound != CUE_SOUND_NONE || want[i].prio != CUE_PRIO_NONE);
+        assert_int_equal(any, want[i].sound != CUE_SOUND_NONE ||
+                                  want[i].prio != CUE_PRIO_NONE);
     }
     for (int k = 0; k < SESSION_EV_COUNT_; k++)
         if (!seen[k])
-            fail_msg("no expectation for event '%s'", session_event_kind_name(k));
+            fail_msg("no expectation for event '%s'",
+                     session_event_kind_name(k));
     // The names the cue log and the sound files use.
     static const char *const names[CUE_SOUND_COUNT_] = {
-        "none", "beep", "go", "tick", "set-done", "switch", "rest-over", "fanfare", "badge"};
+        "none",   "beep",      "go",      "tick", "set-done",
+        "switch", "rest-over", "fanfare", "badge"};
     for (int k = 0; k < CUE_SOUND_COUNT_; k++)
         assert_string_equal(cue_sound_name((CueSound)k), names[k]);
     assert_string_equal(cue_sound_name(CUE_SOUND_COUNT_), "?");

@@ -28,7 +28,8 @@ static void test_every_exercise_animates(void **state)
     for (int i = 0; i < lib->nexercises; i++) {
         const Exercise *ex = &lib->exercises[i];
         if (!pose_known(ex->pose))
-            fail_msg("exercise %s has no animation (pose %s)", ex->id, ex->pose);
+            fail_msg("exercise %s has no animation (pose %s)", ex->id,
+                     ex->pose);
         PoseFrame fa = {a, w, h, w}, fb = {b, w, h, w};
         // The loop joins: phase 0 and phase 1 are the same picture.
         pose_render(&fa, ex->pose, 0.0, POSE_SIDE_NONE, false);
@@ -63,7 +64,8 @@ static void test_key_poses(void **state)
     assert_true(ky < hy - 40); // up (screen y grows down)
     pose_joint("step-ups", 0.5, false, w, h, JOINT_ANKLE0, &ax, &ay);
     pose_joint("step-ups", 0.0, false, w, h, JOINT_ANKLE1, &sx, &sy);
-    assert_true(ay < sy - 20); // the working foot stands on the box, above the floor
+    assert_true(ay <
+                sy - 20); // the working foot stands on the box, above the floor
     // Split squats: the hips drop at the bottom, the back knee nears the floor.
     pose_joint("split-squats", 0.0, false, w, h, JOINT_HIP, &hx, &hy);
     pose_joint("split-squats", 0.5, false, w, h, JOINT_HIP, &kx, &ky);
@@ -76,7 +78,8 @@ static void test_key_poses(void **state)
     assert_true(ky < hy - 40);
     // Single-leg deadlifts: the torso hinges to near horizontal.
     pose_joint("single-leg-deadlifts", 0.5, false, w, h, JOINT_HIP, &hx, &hy);
-    pose_joint("single-leg-deadlifts", 0.5, false, w, h, JOINT_SHOULDER, &sx, &sy);
+    pose_joint("single-leg-deadlifts", 0.5, false, w, h, JOINT_SHOULDER, &sx,
+               &sy);
     assert_true(fabsf(sy - hy) < fabsf(sx - hx) / 2);
     // Nordic curls: the knees stay put while the body tips forward.
     pose_joint("nordic-curls", 0.0, false, w, h, JOINT_KNEE0, &kx, &ky);
@@ -111,7 +114,8 @@ static void test_clip_decodes(void **state)
     snprintf(path, sizeof(path), "%s/step-ups.mp4", dir);
     DemoClipSpec spec = {"step-ups", 2.0, true, 1280, 720, 30};
     int frames;
-    assert_true(demo_clip_write(path, &spec, &frames, codec, sizeof(codec), err, sizeof(err)));
+    assert_true(demo_clip_write(path, &spec, &frames, codec, sizeof(codec), err,
+                                sizeof(err)));
     assert_int_equal(frames, 60);
     Clip *c = clip_open(path, -1, -1, err, sizeof(err));
     assert_non_null(c);
@@ -148,8 +152,9 @@ static void test_clip_decodes(void **state)
             max_step = d;
     }
     assert_int_equal(count, 60);
-    print_message("step-ups clip (%s): loop seam change %ld, largest change inside %ld\n",
-                  codec, seam, max_step);
+    print_message(
+        "step-ups clip (%s): loop seam change %ld, largest change inside %ld\n",
+        codec, seam, max_step);
     assert_true(seam <= max_step * 1.2 + 1000);
     free(prev);
     free(first);
@@ -157,7 +162,8 @@ static void test_clip_decodes(void **state)
     // Deterministic: made again, byte for byte the same.
     char again[300], cmd[700];
     snprintf(again, sizeof(again), "%s/again.mp4", dir);
-    assert_true(demo_clip_write(again, &spec, &frames, codec, sizeof(codec), err, sizeof(err)));
+    assert_true(demo_clip_write(again, &spec, &frames, codec, sizeof(codec),
+                                err, sizeof(err)));
     snprintf(cmd, sizeof(cmd), "cmp -s '%s' '%s'", path, again);
     assert_int_equal(system(cmd), 0);
     // Faststart: the index comes before the pictures.

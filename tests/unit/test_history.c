@@ -125,12 +125,14 @@ static void test_timezone_change_mid_streak(void **state)
     HistorySession s = {0};
     snprintf(s.routine, sizeof(s.routine), "ultra-legs");
     s.completed = true;
-    const char *starts[] = {"2026-11-18T23:30:00-07:00", "2026-11-20T19:00:00-07:00",
-                            "2026-11-24T07:00:00+01:00", "2026-11-26T02:00:00+01:00"};
+    const char *starts[] = {
+        "2026-11-18T23:30:00-07:00", "2026-11-20T19:00:00-07:00",
+        "2026-11-24T07:00:00+01:00", "2026-11-26T02:00:00+01:00"};
     int64_t want[] = {day(2026, 11, 18), day(2026, 11, 20), day(2026, 11, 24),
                       day(2026, 11, 25)};
     for (int i = 0; i < 4; i++) {
-        assert_int_equal(cal_parse_iso(starts[i], &s.started_utc, &s.offset_min), 0);
+        assert_int_equal(
+            cal_parse_iso(starts[i], &s.started_utc, &s.offset_min), 0);
         s.training_day = cal_training_day(s.started_utc, s.offset_min, 180);
         assert_int_equal(s.training_day, want[i]);
         history_add_session(&h, &s);
@@ -149,7 +151,7 @@ static void test_band_streak(void **state)
     int64_t d0 = day(2026, 11, 20);
     add(&h, d0, "daily-hips", true, true);
     add(&h, d0 + 1, "ultra-legs", true, true);
-    add(&h, d0 + 1, "daily-hips", true, true); // same day twice
+    add(&h, d0 + 1, "daily-hips", true, true);     // same day twice
     add(&h, d0 + 2, "mountain-legs", true, false); // no band: a gap
     add(&h, d0 + 3, "daily-hips", true, true);
     add(&h, d0 + 4, "daily-hips", true, true);
@@ -171,8 +173,11 @@ static void add_step(History *h, int64_t d, const char *routine,
 {
     add(h, d, routine, done >= target, false);
     for (int side = 1; side <= 2; side++) {
-        HistorySet set = {.block = block, .side = side, .target = target,
-                          .done = done, .load_kg = load};
+        HistorySet set = {.block = block,
+                          .side = side,
+                          .target = target,
+                          .done = done,
+                          .load_kg = load};
         snprintf(set.exercise, sizeof(set.exercise), "%s", exercise);
         history_add_set(h, &set);
     }
@@ -206,7 +211,8 @@ static void test_progression_range(void **state)
     assert_int_equal(p.target, 35);
     assert_int_equal(p.suggestion, PROG_NONE);
     for (int t = 35; t <= 50; t += 5)
-        add_step(&h, d0 + 17 + t, "ultra-legs", "step-ups", STEP_BLOCK_NONE, t, t, 0);
+        add_step(&h, d0 + 17 + t, "ultra-legs", "step-ups", STEP_BLOCK_NONE, t,
+                 t, 0);
     progression_for_step(&h, "ultra-legs", &st, d0 + 80, &p);
     assert_int_equal(p.target, 50);
     assert_int_equal(p.suggestion, PROG_TOP_OF_RANGE);
@@ -214,7 +220,8 @@ static void test_progression_range(void **state)
     assert_int_equal(p.nseries, 7);
     assert_int_equal(p.series[6], 100); // 50 per leg
     // Mountain Legs' step-ups (30-100) do not move Ultra Legs' target.
-    add_step(&h, d0 + 81, "mountain-legs", "step-ups", STEP_BLOCK_NONE, 30, 10, 0);
+    add_step(&h, d0 + 81, "mountain-legs", "step-ups", STEP_BLOCK_NONE, 30, 10,
+             0);
     progression_for_step(&h, "ultra-legs", &st, d0 + 82, &p);
     assert_int_equal(p.target, 50);
     history_free(&h);
@@ -252,7 +259,8 @@ static void test_xp_levels_badges(void **state)
     int64_t d0 = day(2026, 1, 5);
     // 40 sessions of 20 step-ups with a 13 kg kettlebell (2 sides x 10).
     for (int i = 0; i < 40; i++)
-        add_step(&h, d0 + i, "ultra-legs", "step-ups", STEP_BLOCK_NONE, 10, 10, 13);
+        add_step(&h, d0 + i, "ultra-legs", "step-ups", STEP_BLOCK_NONE, 10, 10,
+                 13);
     assert_int_equal(progression_xp(&h), 40 * 20 + 40 * 50);
     assert_true(history_total_load(&h) == 40 * 20 * 13.0);
     WeeklyStreak ws;
@@ -267,7 +275,8 @@ static void test_xp_levels_badges(void **state)
         assert_string_equal(b[i].id, want[i]);
     // 800 + 5 x 40 = 1,000 step-ups.
     for (int i = 0; i < 5; i++)
-        add_step(&h, d0 + 60 + i, "mountain-legs", "step-ups", STEP_BLOCK_NONE, 20, 20, 0);
+        add_step(&h, d0 + 60 + i, "mountain-legs", "step-ups", STEP_BLOCK_NONE,
+                 20, 20, 0);
     n = progression_badges(&h, &ws, b, BADGES_MAX);
     assert_int_equal(n, 6);
     assert_string_equal(b[4].id, "step-ups-1000");

@@ -42,7 +42,8 @@ static void check_string(const char *in, const char *want)
     char *text = one_line(item);
     cJSON *back = cJSON_Parse(text);
     assert_non_null(back);
-    assert_string_equal(cJSON_GetObjectItemCaseSensitive(back, "v")->valuestring, want);
+    assert_string_equal(
+        cJSON_GetObjectItemCaseSensitive(back, "v")->valuestring, want);
     cJSON_Delete(back);
     cJSON_free(text);
 }
@@ -52,13 +53,13 @@ static void test_valid_utf8_kept(void **state)
     (void)state;
     check_string("", "");
     check_string("plain", "plain");
-    check_string("caf\xC3\xA9", "caf\xC3\xA9");                 // 2 bytes
+    check_string("caf\xC3\xA9", "caf\xC3\xA9"); // 2 bytes
     check_string("\xE6\x97\xA5\xE6\x9C\xAC", "\xE6\x97\xA5\xE6\x9C\xAC"); // 3
-    check_string("\xF0\x9F\x8F\x83", "\xF0\x9F\x8F\x83");       // 4: a runner
-    check_string("\xED\x9F\xBF", "\xED\x9F\xBF");               // U+D7FF
-    check_string("\xEE\x80\x80", "\xEE\x80\x80");               // U+E000
-    check_string("\xF4\x8F\xBF\xBF", "\xF4\x8F\xBF\xBF");       // U+10FFFF
-    check_string("\xEF\xBF\xBD", "\xEF\xBF\xBD");               // U+FFFD itself
+    check_string("\xF0\x9F\x8F\x83", "\xF0\x9F\x8F\x83"); // 4: a runner
+    check_string("\xED\x9F\xBF", "\xED\x9F\xBF");         // U+D7FF
+    check_string("\xEE\x80\x80", "\xEE\x80\x80");         // U+E000
+    check_string("\xF4\x8F\xBF\xBF", "\xF4\x8F\xBF\xBF"); // U+10FFFF
+    check_string("\xEF\xBF\xBD", "\xEF\xBF\xBD");         // U+FFFD itself
     cJSON *empty = json_string(NULL);
     assert_string_equal(empty->valuestring, "");
     cJSON_Delete(empty);
@@ -69,19 +70,26 @@ static void test_valid_utf8_kept(void **state)
 static void test_invalid_utf8_replaced(void **state)
 {
     (void)state;
-    check_string("caf\xE9", "caf" FFFD);                 // Latin-1
-    check_string("\x80", FFFD);                          // stray continuation
-    check_string("\xC0\x80", FFFD FFFD);                 // overlong NUL
-    check_string("\xC1\xBF", FFFD FFFD);                 // overlong
-    check_string("\xE0\x80\x80", FFFD FFFD FFFD);        // overlong
-    check_string("\xED\xA0\x80", FFFD FFFD FFFD);        // a surrogate
+    check_string("caf\xE9", "caf" FFFD);                   // Latin-1
+    check_string("\x80", FFFD);                            // stray continuation
+    check_string("\xC0\x80", FFFD FFFD);                   // overlong NUL
+    check_string("\xC1\xBF", FFFD FFFD);                   // overlong
+    check_string("\xE0\x80\x80", FFFD FFFD FFFD);          // overlong
+    check_string("\xED\xA0\x80", FFFD FFFD FFFD);          // a surrogate
     check_string("\xF4\x90\x80\x80", FFFD FFFD FFFD FFFD); // past U+10FFFF
     check_string("\xF5\x80", FFFD FFFD);
     check_string("\xFF\xFE", FFFD FFFD);
-    check_string("\xE2\x82", FFFD);                      // cut at the end
-    check_string("\xE2\x82" "A", FFFD "A");              // cut in the middle
-    check_string("\xF0\x9F\x8F" "x", FFFD "x");
-    check_string("a\xE9" "b\xE6\x97\xA5\xFF" "c", "a" FFFD "b\xE6\x97\xA5" FFFD "c");
+    check_string("\xE2\x82", FFFD); // cut at the end
+    check_string("\xE2\x82"
+                 "A",
+                 FFFD "A"); // cut in the middle
+    check_string("\xF0\x9F\x8F"
+                 "x",
+                 FFFD "x");
+    check_string("a\xE9"
+                 "b\xE6\x97\xA5\xFF"
+                 "c",
+                 "a" FFFD "b\xE6\x97\xA5" FFFD "c");
     check_string("\xE9\xE2\x82.mp4", FFFD FFFD ".mp4");
 }
 
@@ -94,7 +102,8 @@ static void test_hostile_text_round_trip(void **state)
     int n = 0;
     for (int c = 1; c < 0x20; c++)
         in[n++] = (char)c;
-    const char *rest = "\"\\/\x7F" "Say \"go\" \\n caf\xC3\xA9 \xF0\x9F\x8F\x83";
+    const char *rest = "\"\\/\x7F"
+                       "Say \"go\" \\n caf\xC3\xA9 \xF0\x9F\x8F\x83";
     snprintf(in + n, sizeof(in) - (size_t)n, "%s", rest);
     cJSON *item = json_string(in);
     char *text = one_line(item);
@@ -102,7 +111,8 @@ static void test_hostile_text_round_trip(void **state)
         assert_true(*p >= 0x20); // no raw control character in the text
     cJSON *back = cJSON_Parse(text);
     assert_non_null(back);
-    assert_string_equal(cJSON_GetObjectItemCaseSensitive(back, "v")->valuestring, in);
+    assert_string_equal(
+        cJSON_GetObjectItemCaseSensitive(back, "v")->valuestring, in);
     cJSON_Delete(back);
     cJSON_free(text);
 }
@@ -118,11 +128,12 @@ static void test_fixed_decimals(void **state)
     check_text(json_fixed(NAN, 2), "null");
     check_text(json_fixed(INFINITY, 2), "null");
     check_text(json_fixed(-INFINITY, 0), "null");
-    check_text(json_fixed(0.5, -3), "0");  // %.0f rounds half to even
+    check_text(json_fixed(0.5, -3), "0"); // %.0f rounds half to even
     char *big = one_line(json_fixed(1e300, 30));
     assert_true(strlen(big) > 300); // 301 digits and 17 decimals, whole
     cJSON *back = cJSON_Parse(big);
-    assert_true(cJSON_GetObjectItemCaseSensitive(back, "v")->valuedouble == 1e300);
+    assert_true(cJSON_GetObjectItemCaseSensitive(back, "v")->valuedouble ==
+                1e300);
     cJSON_Delete(back);
     cJSON_free(big);
 }
@@ -153,8 +164,9 @@ static void test_null_and_strings_in_objects(void **state)
     json_push(arr, json_int(1));
     json_push(json_push_object(arr), NULL); // an empty object, then nothing
     char *text = cJSON_PrintUnformatted(o);
-    assert_string_equal(text, "{\"s\":\"x\",\"n\":null,\"t\":\"caf" FFFD "\",\"i\":3,"
-                              "\"f\":0.2,\"a\":[1,{}]}");
+    assert_string_equal(text,
+                        "{\"s\":\"x\",\"n\":null,\"t\":\"caf" FFFD "\",\"i\":3,"
+                        "\"f\":0.2,\"a\":[1,{}]}");
     cJSON_free(text);
     cJSON_Delete(o);
 }
@@ -200,14 +212,16 @@ static void test_write(void **state)
     assert_true(json_write(f, o, false));
     char *line = file_text(f);
     fclose(f);
-    assert_string_equal(line, "{\"title\":\"Say \\\"go\\\"\",\"reps\":[10,12]}\n");
+    assert_string_equal(line,
+                        "{\"title\":\"Say \\\"go\\\"\",\"reps\":[10,12]}\n");
     free(line);
 
     f = tmpfile();
     assert_true(json_write(f, o, true));
     char *pretty = file_text(f);
     fclose(f);
-    assert_true(strchr(pretty, '\n') < pretty + strlen(pretty) - 1); // several lines
+    assert_true(strchr(pretty, '\n') <
+                pretty + strlen(pretty) - 1); // several lines
     assert_int_equal(pretty[strlen(pretty) - 1], '\n');
     cJSON *back = cJSON_Parse(pretty);
     assert_true(cJSON_Compare(back, o, true));
@@ -233,7 +247,8 @@ static void test_write_failures(void **state)
     log_set_stream(NULL);
     char *said = file_text(logf);
     fclose(logf);
-    assert_non_null(strstr(said, "json: cannot write: No space left on device\n"));
+    assert_non_null(
+        strstr(said, "json: cannot write: No space left on device\n"));
     assert_non_null(strstr(said, "json: out of memory: nothing written\n"));
     free(said);
 }

@@ -38,7 +38,8 @@ static void matches(const char *text, const char *pattern)
 
 static void two_lines(void)
 {
-    log_error("store", "cannot write %s: %s", "/data/history.db", "No space left on device");
+    log_error("store", "cannot write %s: %s", "/data/history.db",
+              "No space left on device");
     log_info("audio", "driver %s", "disk");
 }
 
@@ -47,8 +48,10 @@ static void test_terminal_form(void **state)
     (void)state;
     unsetenv("JOURNAL_STREAM");
     char *out = capture(two_lines);
-    matches(out, "^ *[0-9]+\\.[0-9]{3} error store: cannot write /data/history.db: "
-                 "No space left on device\n *[0-9]+\\.[0-9]{3} info  audio: driver disk\n$");
+    matches(out,
+            "^ *[0-9]+\\.[0-9]{3} error store: cannot write /data/history.db: "
+            "No space left on device\n *[0-9]+\\.[0-9]{3} info  audio: driver "
+            "disk\n$");
     free(out);
 }
 
@@ -58,8 +61,10 @@ static void test_journal_form(void **state)
     setenv("JOURNAL_STREAM", "8:1234", 1);
     char *out = capture(two_lines);
     unsetenv("JOURNAL_STREAM");
-    assert_string_equal(out, "<3>store: cannot write /data/history.db: No space left on device\n"
-                             "<6>audio: driver disk\n");
+    assert_string_equal(
+        out,
+        "<3>store: cannot write /data/history.db: No space left on device\n"
+        "<6>audio: driver disk\n");
     free(out);
 }
 
@@ -97,7 +102,8 @@ static void *spam(void *arg)
 {
     int id = (int)(intptr_t)arg;
     for (int i = 0; i < LINES; i++)
-        log_info("web", "thread %d line %d %s", id, i, "................................");
+        log_info("web", "thread %d line %d %s", id, i,
+                 "................................");
     return NULL;
 }
 

@@ -21,9 +21,9 @@ static void trace_add(Trace *t, const SessionEvent *ev, int n)
 {
     for (int i = 0; i < n; i++) {
         char line[256];
-        int k = snprintf(line, sizeof(line), "%.3f\t%s\t%s\n",
-                         ev[i].at_ms / 1000.0,
-                         session_event_kind_name(ev[i].kind), ev[i].text);
+        int k =
+            snprintf(line, sizeof(line), "%.3f\t%s\t%s\n", ev[i].at_ms / 1000.0,
+                     session_event_kind_name(ev[i].kind), ev[i].text);
         if (t->len + (size_t)k + 1 > t->cap) {
             t->cap = (t->cap + (size_t)k + 1) * 2;
             t->buf = realloc(t->buf, t->cap);
@@ -45,9 +45,11 @@ static char *run(Session *s, int64_t t0, int step_ms, const Script *script,
     int next = 0;
     for (int64_t now = t0; now <= t0 + (int64_t)(limit_s * 1000);
          now += step_ms) {
-        while (next < nscript && t0 + (int64_t)(script[next].at_s * 1000) <= now) {
+        while (next < nscript &&
+               t0 + (int64_t)(script[next].at_s * 1000) <= now) {
             int64_t at = t0 + (int64_t)(script[next].at_s * 1000);
-            trace_add(&t, ev, session_command(s, script[next].cmd, at, ev, cap));
+            trace_add(&t, ev,
+                      session_command(s, script[next].cmd, at, ev, cap));
             next++;
         }
         trace_add(&t, ev, session_tick(s, now, ev, cap));
@@ -67,7 +69,8 @@ static Library *test_library(const char *routine_text)
         "[lunge]\nname = Lunges\nper_side = yes\ncadence = 1.5\n"
         "switch = Other leg\n"
         "[hold]\nname = Holds\ncadence = 2\n";
-    routine_parse_exercises(lib, ex, sizeof(ex) - 1, "test-exercises.ini", false);
+    routine_parse_exercises(lib, ex, sizeof(ex) - 1, "test-exercises.ini",
+                            false);
     routine_parse_routine(lib, routine_text, strlen(routine_text), "test.ini",
                           "test", false);
     library_check(lib);
@@ -111,18 +114,20 @@ static void test_ultra_legs_auto(void **state)
     assert_true(sum.completed);
     // 20 + 20 steps, 30x2 step-ups, 10x2 split squats, 10 Nordics,
     // 10 + 10x2 bridges, 10x2 clams, 10x2 deadlifts, 30x2 calf raises.
-    assert_int_equal(sum.reps_total, 40 + 60 + 20 + 10 + 10 + 20 + 20 + 20 + 60);
+    assert_int_equal(sum.reps_total,
+                     40 + 60 + 20 + 10 + 10 + 20 + 20 + 20 + 60);
     assert_int_equal(sum.steps_skipped, 0);
     assert_int_equal(sum.sets_skipped, 0);
     // The estimate is what the run took.
     assert_int_equal(sum.active_ms, session_plan_estimate_ms(&plan, &o));
 
     // Each exercise announced once per step, in the routine's order.
-    const char *order[] = {"Band work, side to side", "Band work, forward and back",
-                           "Single-leg step-ups", "Split squats",
-                           "Nordic hamstring curls", "Glute bridges, both legs",
-                           "Glute bridges, single leg", "Clams",
-                           "Single-leg deadlifts", "Single-leg calf raises"};
+    const char *order[] = {
+        "Band work, side to side",   "Band work, forward and back",
+        "Single-leg step-ups",       "Split squats",
+        "Nordic hamstring curls",    "Glute bridges, both legs",
+        "Glute bridges, single leg", "Clams",
+        "Single-leg deadlifts",      "Single-leg calf raises"};
     const char *p = trace;
     for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++) {
         const char *a = strstr(p, "\tannounce\t");
@@ -160,10 +165,9 @@ static void test_tick_rate_independent(void **state)
     library_destroy(lib);
 }
 
-static const char two_step[] =
-    "[routine]\ntitle = Two\nrest = 5\n"
-    "[step]\nexercise = squat\nreps = 4\n"
-    "[step]\nexercise = hold\nreps = 3\nrest = 0\n";
+static const char two_step[] = "[routine]\ntitle = Two\nrest = 5\n"
+                               "[step]\nexercise = squat\nreps = 4\n"
+                               "[step]\nexercise = hold\nreps = 3\nrest = 0\n";
 
 static void test_pause_across_phase_boundary(void **state)
 {
@@ -177,8 +181,10 @@ static void test_pause_across_phase_boundary(void **state)
     session_init(&s, &plan, &o);
     // Pause 0.5 s before the intro ends, resume 10 s later: the countdown
     // starts 0.5 s after the resume. Pause again across a rep.
-    Script sc[] = {{4.5, SESSION_CMD_PAUSE}, {14.5, SESSION_CMD_PAUSE},
-                   {19.2, SESSION_CMD_PAUSE}, {25.0, SESSION_CMD_PAUSE}};
+    Script sc[] = {{4.5, SESSION_CMD_PAUSE},
+                   {14.5, SESSION_CMD_PAUSE},
+                   {19.2, SESSION_CMD_PAUSE},
+                   {25.0, SESSION_CMD_PAUSE}};
     char *trace = run(&s, 0, 100, sc, 4, 120, 64);
     tu_check_reference("traces/pause-boundary.trace", trace);
     SessionSummary sum;
@@ -294,11 +300,11 @@ static void test_tempo_change_mid_set(void **state)
 static void test_zero_rest_steps(void **state)
 {
     (void)state;
-    Library *lib = test_library(
-        "[routine]\ntitle = Flow\nrest = 0\n"
-        "[step]\nexercise = squat\nreps = 2\n"
-        "[step]\nexercise = hold\nreps = 2\n"
-        "[step]\nexercise = squat\nreps = 2\nsets = 2\n");
+    Library *lib =
+        test_library("[routine]\ntitle = Flow\nrest = 0\n"
+                     "[step]\nexercise = squat\nreps = 2\n"
+                     "[step]\nexercise = hold\nreps = 2\n"
+                     "[step]\nexercise = squat\nreps = 2\nsets = 2\n");
     SessionPlan plan;
     plan_of(&plan, lib, "test");
     SessionOptions o = auto_opts();
@@ -316,10 +322,9 @@ static void test_zero_rest_steps(void **state)
 static void test_confirm_mode_and_adjust(void **state)
 {
     (void)state;
-    Library *lib = test_library(
-        "[routine]\ntitle = Manual\nrest = 3\n"
-        "[step]\nexercise = squat\nreps = 5\n"
-        "[step]\nexercise = lunge\nreps = 4\n");
+    Library *lib = test_library("[routine]\ntitle = Manual\nrest = 3\n"
+                                "[step]\nexercise = squat\nreps = 5\n"
+                                "[step]\nexercise = lunge\nreps = 4\n");
     SessionPlan plan;
     plan_of(&plan, lib, "test");
     SessionOptions o;
@@ -336,14 +341,19 @@ static void test_confirm_mode_and_adjust(void **state)
         {38.0, SESSION_CMD_REPS_DOWN}, // actually 2
         {45.0, SESSION_CMD_OK},        // second intro
         {46.5, SESSION_CMD_OK},        // skip the rest of the countdown
-        {49.0, SESSION_CMD_OK}, {50.0, SESSION_CMD_OK},
-        {51.0, SESSION_CMD_OK}, {52.0, SESSION_CMD_OK}, // left done
-        {53.0, SESSION_CMD_OK},        // end the switch pause now
+        {49.0, SESSION_CMD_OK},
+        {50.0, SESSION_CMD_OK},
+        {51.0, SESSION_CMD_OK},
+        {52.0, SESSION_CMD_OK}, // left done
+        {53.0, SESSION_CMD_OK}, // end the switch pause now
         // the right side's countdown runs 53-56
-        {57.0, SESSION_CMD_REPS_UP}, {57.1, SESSION_CMD_REPS_UP},
-        {57.2, SESSION_CMD_REPS_UP}, {57.3, SESSION_CMD_REPS_UP},
+        {57.0, SESSION_CMD_REPS_UP},
+        {57.1, SESSION_CMD_REPS_UP},
+        {57.2, SESSION_CMD_REPS_UP},
+        {57.3, SESSION_CMD_REPS_UP},
     };
-    char *trace = run(&s, 0, 100, sc, (int)(sizeof(sc) / sizeof(sc[0])), 120, 64);
+    char *trace =
+        run(&s, 0, 100, sc, (int)(sizeof(sc) / sizeof(sc[0])), 120, 64);
     tu_check_reference("traces/confirm-adjust.trace", trace);
     assert_int_equal(s.phase, SESSION_DONE);
     assert_int_equal(s.nresults, 3);
@@ -366,7 +376,8 @@ static void test_optional_skipped_by_setting(void **state)
     Session *s = malloc(sizeof(*s));
     session_init(s, &plan, &o);
     char *trace = run(s, 0, 100, NULL, 0, 3600, 64);
-    assert_non_null(strstr(trace, "skipped\tSkipping Single-leg calf raises (optional)"));
+    assert_non_null(
+        strstr(trace, "skipped\tSkipping Single-leg calf raises (optional)"));
     assert_null(strstr(trace, "Next up: Single-leg calf raises"));
     SessionSummary sum;
     session_summary(s, &sum);
@@ -381,10 +392,10 @@ static void test_optional_skipped_by_setting(void **state)
 static void test_skip_optional_command(void **state)
 {
     (void)state;
-    Library *lib = test_library(
-        "[routine]\ntitle = Opt\n"
-        "[step]\nexercise = squat\nreps = 2\nrest = 0\n"
-        "[step]\nexercise = hold\nreps = 2\noptional = yes\n");
+    Library *lib =
+        test_library("[routine]\ntitle = Opt\n"
+                     "[step]\nexercise = squat\nreps = 2\nrest = 0\n"
+                     "[step]\nexercise = hold\nreps = 2\noptional = yes\n");
     SessionPlan plan;
     plan_of(&plan, lib, "test");
     SessionOptions o = auto_opts();
@@ -394,7 +405,8 @@ static void test_skip_optional_command(void **state)
     SessionEvent ev[64];
     session_start(&s, 0, ev, 64);
     // Not optional: nothing happens.
-    assert_int_equal(session_command(&s, SESSION_CMD_SKIP_OPTIONAL, 500, ev, 64), 0);
+    assert_int_equal(
+        session_command(&s, SESSION_CMD_SKIP_OPTIONAL, 500, ev, 64), 0);
     assert_int_equal(s.step, 0);
     session_tick(&s, 6500, ev, 64); // squats done, second intro
     assert_int_equal(s.step, 1);
@@ -462,10 +474,10 @@ static void test_clock_going_back(void **state)
 static void test_accessors_for_screens(void **state)
 {
     (void)state;
-    Library *lib = test_library(
-        "[routine]\ntitle = Read\n"
-        "[step]\nexercise = lunge\nsets = 2\nreps = 2\nrest = 4\n"
-        "[step]\nexercise = squat\nreps = 2\n");
+    Library *lib =
+        test_library("[routine]\ntitle = Read\n"
+                     "[step]\nexercise = lunge\nsets = 2\nreps = 2\nrest = 4\n"
+                     "[step]\nexercise = squat\nreps = 2\n");
     SessionPlan plan;
     plan_of(&plan, lib, "test");
     assert_int_equal(session_plan_exercises(&plan), 2);

@@ -12,10 +12,11 @@ static void test_parse_and_format(void **state)
     Settings s;
     settings_default(&s);
     DiagList d = {0};
-    const char *text = "[settings]\nvolume = 40\nvoice = no\ntempo = 120\n"
-                       "weekly_target = 3\nunits = lb\noptional_exercises = no\n"
-                       "speech_voice = en-us\nspeech_rate = 190\nvideo_fit = cover\n"
-                       "clip_size = 720p\n";
+    const char *text =
+        "[settings]\nvolume = 40\nvoice = no\ntempo = 120\n"
+        "weekly_target = 3\nunits = lb\noptional_exercises = no\n"
+        "speech_voice = en-us\nspeech_rate = 190\nvideo_fit = cover\n"
+        "clip_size = 720p\n";
     assert_true(settings_parse(&s, text, strlen(text), "config.ini", &d));
     assert_int_equal(d.count, 0);
     assert_int_equal(s.volume, 40);
@@ -59,14 +60,16 @@ static void test_bad_values_keep_defaults(void **state)
     Settings s;
     settings_default(&s);
     DiagList d = {0};
-    const char *text = "[settings]\nvolume = loud\ntempo = 500\nunits = stone\ncolour = red\n";
+    const char *text =
+        "[settings]\nvolume = loud\ntempo = 500\nunits = stone\ncolour = red\n";
     assert_false(settings_parse(&s, text, strlen(text), "config.ini", &d));
     assert_int_equal(s.volume, 80);
     assert_int_equal(s.tempo_pct, 100);
     assert_int_equal(s.units, UNITS_KG);
     char line[600];
     diag_format(&d.items[0], line, sizeof(line));
-    assert_string_equal(line, "config.ini:2: error: 'volume' must be 0 to 100, not 'loud' (keeping the default)");
+    assert_string_equal(line, "config.ini:2: error: 'volume' must be 0 to 100, "
+                              "not 'loud' (keeping the default)");
     diag_format(&d.items[3], line, sizeof(line));
     assert_string_equal(line, "config.ini:5: error: unknown setting 'colour'");
     diag_list_free(&d);
@@ -94,8 +97,9 @@ static void test_clip_size(void **state)
     assert_false(settings_parse(&s, text, strlen(text), "config.ini", &d));
     char line[600];
     diag_format(&d.items[0], line, sizeof(line));
-    assert_string_equal(line, "config.ini:2: error: 'clip_size' must be auto, 720p or 1080p, "
-                              "not '4k' (keeping the default)");
+    assert_string_equal(
+        line, "config.ini:2: error: 'clip_size' must be auto, 720p or 1080p, "
+              "not '4k' (keeping the default)");
     assert_int_equal(s.clip_height, 1080); // the value before stays
     char buf[2048];
     settings_default(&s);
@@ -112,9 +116,10 @@ static void test_every_problem_listed(void **state)
     Settings s;
     settings_default(&s);
     DiagList d = {0};
-    const char *text = "; mine\n[settings]\nvolume = loud\nvoice = perhaps\ntempo = 120\n"
-                       "this line is wrong\n[settings\nunits = stone\n# fine\n"
-                       "speech_rate = 5\nvolume = 30\nvolume = 40\nvideo_fit = stretch\n";
+    const char *text =
+        "; mine\n[settings]\nvolume = loud\nvoice = perhaps\ntempo = 120\n"
+        "this line is wrong\n[settings\nunits = stone\n# fine\n"
+        "speech_rate = 5\nvolume = 30\nvolume = 40\nvideo_fit = stretch\n";
     assert_false(settings_parse(&s, text, strlen(text), "config.ini", &d));
     static const char *const want[] = {
         "config.ini:3: error: 'volume' must be 0 to 100, not 'loud'",

@@ -33,7 +33,8 @@ static int teardown(void **state)
 {
     (void)state;
     char cmd[1024];
-    snprintf(cmd, sizeof(cmd), "chattr -R -i '%s' 2>/dev/null; chmod -R u+w '%s'; rm -rf '%s'",
+    snprintf(cmd, sizeof(cmd),
+             "chattr -R -i '%s' 2>/dev/null; chmod -R u+w '%s'; rm -rf '%s'",
              tmpdir, tmpdir, tmpdir);
     return system(cmd) == 0 ? 0 : -1;
 }
@@ -54,8 +55,12 @@ static int64_t write_session(Store *st, const char *routine, int64_t start,
     bool suspect;
     assert_true(store_session_begin(st, &s, &id, &suspect));
     for (int i = 0; i < sets; i++) {
-        HistorySet set = {.step = i, .set_no = 0, .side = HSIDE_LEFT,
-                          .target = 10, .done = 10, .load_kg = 4};
+        HistorySet set = {.step = i,
+                          .set_no = 0,
+                          .side = HSIDE_LEFT,
+                          .target = 10,
+                          .done = 10,
+                          .load_kg = 4};
         snprintf(set.exercise, sizeof(set.exercise), "split-squats");
         assert_true(store_set_append(st, id, &set));
     }
@@ -79,7 +84,8 @@ static void test_roundtrip(void **state)
     assert_true(store_load(st, &h));
     assert_int_equal(h.nsessions, 2);
     assert_string_equal(h.sessions[0].routine, "ultra-legs");
-    assert_int_equal(h.sessions[0].training_day, cal_days_from_civil(2026, 11, 25));
+    assert_int_equal(h.sessions[0].training_day,
+                     cal_days_from_civil(2026, 11, 25));
     assert_int_equal(h.sessions[0].offset_min, -420);
     assert_true(h.sessions[0].completed);
     assert_int_equal(h.sessions[0].nsets, 3);
@@ -106,18 +112,22 @@ static const char v1_schema[] =
     " completed INTEGER NOT NULL DEFAULT 0);"
     "CREATE TABLE sets(id INTEGER PRIMARY KEY, session_id INTEGER NOT NULL"
     " REFERENCES sessions(id) ON DELETE CASCADE, exercise TEXT NOT NULL,"
-    " set_no INTEGER NOT NULL, side TEXT NOT NULL, reps_target INTEGER NOT NULL,"
+    " set_no INTEGER NOT NULL, side TEXT NOT NULL, reps_target INTEGER NOT "
+    "NULL,"
     " reps_done INTEGER NOT NULL, skipped INTEGER NOT NULL DEFAULT 0);"
     "CREATE INDEX sets_session ON sets(session_id);"
-    "INSERT INTO sessions VALUES(1, 'ultra-legs', 1764118920, -420, 20417, 1764119820, 1);"
+    "INSERT INTO sessions VALUES(1, 'ultra-legs', 1764118920, -420, 20417, "
+    "1764119820, 1);"
     "INSERT INTO sets VALUES(1, 1, 'nordic-curls', 0, '-', 10, 9, 0);";
 static const char v2_more[] =
     "ALTER TABLE sets ADD COLUMN load_kg REAL NOT NULL DEFAULT 0;"
     "ALTER TABLE sets ADD COLUMN block TEXT NOT NULL DEFAULT '';"
     "ALTER TABLE sets ADD COLUMN step INTEGER NOT NULL DEFAULT 0;"
     "ALTER TABLE sessions ADD COLUMN duration_s INTEGER NOT NULL DEFAULT 0;"
-    "INSERT INTO sessions VALUES(2, 'ultra-legs', 1764291720, -420, 20419, NULL, 0, 300);"
-    "INSERT INTO sets VALUES(2, 2, 'glute-bridges', 0, 'L', 10, 10, 0, 7.5, 'single-leg', 6);";
+    "INSERT INTO sessions VALUES(2, 'ultra-legs', 1764291720, -420, 20419, "
+    "NULL, 0, 300);"
+    "INSERT INTO sets VALUES(2, 2, 'glute-bridges', 0, 'L', 10, 10, 0, 7.5, "
+    "'single-leg', 6);";
 
 static void make_old(const char *sql1, const char *sql2, int version)
 {
@@ -149,8 +159,10 @@ static void test_migrate_v1(void **state)
     assert_true(h.sets[0].load_kg == 0);
     history_free(&h);
     // The import key was filled in: the same session imported is a duplicate.
-    HistorySession s = {.started_utc = 1764118920, .offset_min = -420,
-                        .training_day = 20417, .completed = true};
+    HistorySession s = {.started_utc = 1764118920,
+                        .offset_min = -420,
+                        .training_day = 20417,
+                        .completed = true};
     snprintf(s.routine, sizeof(s.routine), "ultra-legs");
     bool dup;
     StoreInserter in;
@@ -214,8 +226,8 @@ static void test_garbage_file(void **state)
     struct dirent *e;
     kept[0] = '\0';
     while ((e = readdir(dir)))
-        if (strncmp(e->d_name, "history.db.damaged-", 19) == 0 && !strstr(e->d_name, "-wal") &&
-            !strstr(e->d_name, "-shm"))
+        if (strncmp(e->d_name, "history.db.damaged-", 19) == 0 &&
+            !strstr(e->d_name, "-wal") && !strstr(e->d_name, "-shm"))
             snprintf(kept, sizeof(kept), "%s/%s", tmpdir, e->d_name);
     closedir(dir);
     struct stat sb;
@@ -231,7 +243,8 @@ static void test_damaged_in_the_middle(void **state)
     char err[256];
     Store *st = store_open(tmpdir, err, sizeof(err));
     for (int i = 0; i < 300; i++)
-        write_session(st, "ultra-legs", utc("2026-01-05T18:00:00-07:00") + i * 86400, 4, true);
+        write_session(st, "ultra-legs",
+                      utc("2026-01-05T18:00:00-07:00") + i * 86400, 4, true);
     sqlite3_exec(st->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
     store_close(st);
     // Scribble over a page in the middle of the file.
@@ -301,7 +314,8 @@ static void test_read_only_folder(void **state)
     assert_true(store_load(st, &h)); // what is stored is still shown
     assert_int_equal(h.nsessions, 1);
     history_free(&h);
-    StoreStart s = {"ultra-legs", utc("2026-11-27T18:00:00-07:00"), -420, 180, "", 0};
+    StoreStart s = {
+        "ultra-legs", utc("2026-11-27T18:00:00-07:00"), -420, 180, "", 0};
     int64_t id;
     assert_false(store_session_begin(st, &s, &id, NULL));
     assert_non_null(strstr(store_error(st), "read-only"));
@@ -319,7 +333,8 @@ static void test_full_disk(void **state)
     (void)state;
     char err[256];
     Store *st = store_open(tmpdir, err, sizeof(err));
-    int64_t first = write_session(st, "ultra-legs", utc("2026-11-25T18:02:00-07:00"), 3, true);
+    int64_t first = write_session(st, "ultra-legs",
+                                  utc("2026-11-25T18:02:00-07:00"), 3, true);
     (void)first;
     // The disk fills up: SQLite may not grow the file any more.
     sqlite3_exec(st->db, "PRAGMA max_page_count = 1", NULL, NULL, NULL);
@@ -331,13 +346,15 @@ static void test_full_disk(void **state)
     char sql[64];
     snprintf(sql, sizeof(sql), "PRAGMA max_page_count = %d", pages);
     sqlite3_exec(st->db, sql, NULL, NULL, NULL);
-    StoreStart s = {"ultra-legs", utc("2026-11-27T18:00:00-07:00"), -420, 180, "", 0};
+    StoreStart s = {
+        "ultra-legs", utc("2026-11-27T18:00:00-07:00"), -420, 180, "", 0};
     int64_t id;
     bool ok = store_session_begin(st, &s, &id, NULL);
     int i = 0;
     while (ok && i < 5000) {
         HistorySet set = {.step = i, .target = 10, .done = 10};
-        snprintf(set.exercise, sizeof(set.exercise), "clams-with-a-long-name-%d", i);
+        snprintf(set.exercise, sizeof(set.exercise),
+                 "clams-with-a-long-name-%d", i);
         ok = store_set_append(st, id, &set);
         i++;
     }
@@ -375,8 +392,12 @@ static void test_kill_9_loop(void **state)
             if (!st)
                 _exit(3);
             for (int k = 0;; k++) {
-                StoreStart s = {"ultra-legs", utc("2026-01-01T12:00:00Z") + round * 1000 + k,
-                                0, 180, "", 0};
+                StoreStart s = {"ultra-legs",
+                                utc("2026-01-01T12:00:00Z") + round * 1000 + k,
+                                0,
+                                180,
+                                "",
+                                0};
                 int64_t id;
                 if (!store_session_begin(st, &s, &id, NULL))
                     _exit(4);
@@ -415,8 +436,10 @@ static void test_kill_9_loop(void **state)
     for (int i = 0; i < nacked; i++) {
         sqlite3_stmt *q;
         sqlite3_prepare_v2(st->db,
-                           "SELECT s.completed, (SELECT count(*) FROM sets WHERE session_id = s.id)"
-                           " FROM sessions s WHERE s.id = ?", -1, &q, NULL);
+                           "SELECT s.completed, (SELECT count(*) FROM sets "
+                           "WHERE session_id = s.id)"
+                           " FROM sessions s WHERE s.id = ?",
+                           -1, &q, NULL);
         sqlite3_bind_int64(q, 1, acked[i]);
         assert_int_equal(sqlite3_step(q), SQLITE_ROW);
         assert_int_equal(sqlite3_column_int(q, 0), 1);
@@ -428,7 +451,9 @@ static void test_kill_9_loop(void **state)
     sqlite3_step(q);
     assert_string_equal((const char *)sqlite3_column_text(q, 0), "ok");
     sqlite3_finalize(q);
-    print_message("kill -9 loop: 200 rounds, %d acknowledged sessions all present\n", nacked);
+    print_message(
+        "kill -9 loop: 200 rounds, %d acknowledged sessions all present\n",
+        nacked);
     store_close(st);
 }
 
@@ -464,14 +489,21 @@ static void test_export_import(void **state)
     Store *sa = store_open(a, err, sizeof(err));
     for (int i = 0; i < 30; i++) {
         StoreStart s = {i % 3 ? "ultra-legs" : "daily-hips",
-                        utc("2026-09-01T18:00:00-06:00") + i * 2 * 86400, -360, 180, "", 0};
+                        utc("2026-09-01T18:00:00-06:00") + i * 2 * 86400,
+                        -360,
+                        180,
+                        "",
+                        0};
         int64_t id;
         assert_true(store_session_begin(sa, &s, &id, NULL));
         const char *ex[] = {"band-work", "step-ups", "glute-bridges"};
         for (int k = 0; k < 3; k++) {
-            HistorySet set = {.step = k, .side = k == 1 ? HSIDE_LEFT : HSIDE_NONE,
-                              .block = k == 2 ? STEP_BLOCK_SINGLE : STEP_BLOCK_NONE,
-                              .target = 20 + k, .done = 20 + k - (i % 5 == 0),
+            HistorySet set = {.step = k,
+                              .side = k == 1 ? HSIDE_LEFT : HSIDE_NONE,
+                              .block =
+                                  k == 2 ? STEP_BLOCK_SINGLE : STEP_BLOCK_NONE,
+                              .target = 20 + k,
+                              .done = 20 + k - (i % 5 == 0),
                               .load_kg = k == 1 ? 12.5 : 0};
             snprintf(set.exercise, sizeof(set.exercise), "%s", ex[k]);
             assert_true(store_set_append(sa, id, &set));
@@ -485,9 +517,10 @@ static void test_export_import(void **state)
 
     char *text = tu_read(csv, NULL);
     assert_non_null(strstr(text, "started_at,routine,completed,duration_s"));
-    assert_non_null(strstr(text, "\n2026-09-01T18:00:00-06:00,daily-hips,no,700,2026-09-01,no,"
-                                 "band-work//0/0/-/20/19/0/0;step-ups//1/0/L/21/20/12.5/0;"
-                                 "glute-bridges/single-leg/2/0/-/22/21/0/0\n"));
+    assert_non_null(strstr(
+        text, "\n2026-09-01T18:00:00-06:00,daily-hips,no,700,2026-09-01,no,"
+              "band-work//0/0/-/20/19/0/0;step-ups//1/0/L/21/20/12.5/0;"
+              "glute-bridges/single-leg/2/0/-/22/21/0/0\n"));
     free(text);
 
     Store *sb = store_open(b, err, sizeof(err));
@@ -517,7 +550,8 @@ static void test_export_import(void **state)
           "Ultra Legs,2026-11-25T18:02:00-07:00,900,yes\n"
           "ultra-legs,2026-11-26T18:02:00-07:00,900,maybe\n"
           "ultra-legs,2026-11-27T18:02:00-07:00,-5,no\n"
-          "\"ultra-legs\",2026-11-28T09:00:00+01:00,1200,no\n", f);
+          "\"ultra-legs\",2026-11-28T09:00:00+01:00,1200,no\n",
+          f);
     fclose(f);
     assert_true(store_import_csv(sb, csv, &imported, &dups, &problems));
     assert_int_equal(imported, 2);
@@ -526,9 +560,11 @@ static void test_export_import(void **state)
     diag_format(&problems.items[0], line, sizeof(line));
     assert_non_null(strstr(line, "h.csv:3: error: bad started_at 'yesterday'"));
     diag_format(&problems.items[1], line, sizeof(line));
-    assert_non_null(strstr(line, "h.csv:4: error: bad routine id 'Ultra Legs'"));
+    assert_non_null(
+        strstr(line, "h.csv:4: error: bad routine id 'Ultra Legs'"));
     diag_format(&problems.items[2], line, sizeof(line));
-    assert_non_null(strstr(line, "h.csv:5: error: completed must be yes or no, not 'maybe'"));
+    assert_non_null(strstr(
+        line, "h.csv:5: error: completed must be yes or no, not 'maybe'"));
     diag_format(&problems.items[3], line, sizeof(line));
     assert_non_null(strstr(line, "h.csv:6: error: bad duration_s '-5'"));
     diag_list_free(&problems);
@@ -538,7 +574,8 @@ static void test_export_import(void **state)
     fclose(f);
     assert_false(store_import_csv(sb, csv, &imported, &dups, &problems));
     diag_format(&problems.items[0], line, sizeof(line));
-    assert_non_null(strstr(line, "h.csv:1: error: the header lacks 'started_at'"));
+    assert_non_null(
+        strstr(line, "h.csv:1: error: the header lacks 'started_at'"));
     diag_list_free(&problems);
     store_close(sb);
     library_destroy(lib);
@@ -558,7 +595,8 @@ static void test_backups(void **state)
     for (int i = 0; i < 8; i++) {
         int y, m, dd;
         cal_civil_from_days(d + i, &y, &m, &dd);
-        snprintf(path, sizeof(path), "%s/backups/history-%04d-%02d-%02d.db", tmpdir, y, m, dd);
+        snprintf(path, sizeof(path), "%s/backups/history-%04d-%02d-%02d.db",
+                 tmpdir, y, m, dd);
         // The newest five (23-27 Nov), and Sunday 22 Nov: the newest of the
         // week before, kept as that week's generation.
         assert_int_equal(access(path, F_OK) == 0, i >= 2);
@@ -594,7 +632,9 @@ static void test_clock_sanity(void **state)
     assert_true(suspect);
     assert_true(store_session_end(st, id, 900, true));
     // An hour behind the newest stored session: also flagged.
-    StoreStart s2 = {"ultra-legs", utc("2026-11-20T17:00:00-07:00"), -420, 180, "boot-c", 1000};
+    StoreStart s2 = {"ultra-legs", utc("2026-11-20T17:00:00-07:00"),
+                     -420,         180,
+                     "boot-c",     1000};
     int64_t id2;
     assert_true(store_session_begin(st, &s2, &id2, &suspect));
     assert_true(suspect);
@@ -603,12 +643,14 @@ static void test_clock_sanity(void **state)
     Library *lib = tu_builtin_library();
     HistoryView *v = malloc(sizeof(*v));
     history_view_build(v, &h, lib, cal_days_from_civil(2026, 11, 21), 0);
-    assert_int_equal(v->weekly.this_week_sessions, 1); // flagged ones do not count
-    assert_int_equal(v->total_sessions, 2);            // but they are kept
+    assert_int_equal(v->weekly.this_week_sessions,
+                     1);                    // flagged ones do not count
+    assert_int_equal(v->total_sessions, 2); // but they are kept
     history_free(&h);
     // The clock is set (same boot, 40 minutes after the session started).
     int64_t now = utc("2026-11-27T19:00:00-07:00");
-    int fixed = store_reconcile_clock(st, now, "boot-b", 300000 + 40 * 60 * 1000, 180);
+    int fixed =
+        store_reconcile_clock(st, now, "boot-b", 300000 + 40 * 60 * 1000, 180);
     assert_int_equal(fixed, 1);
     memset(&h, 0, sizeof(h));
     assert_true(store_load(st, &h));
@@ -629,7 +671,8 @@ static void test_recorder(void **state)
     (void)state;
     Library *lib = tu_builtin_library();
     SessionPlan plan;
-    assert_true(session_plan_from_routine(&plan, lib, library_routine(lib, "daily-hips")));
+    assert_true(session_plan_from_routine(&plan, lib,
+                                          library_routine(lib, "daily-hips")));
     SessionOptions o;
     session_options_default(&o);
     o.auto_advance = true;
@@ -638,7 +681,8 @@ static void test_recorder(void **state)
     char err[256];
     Store *st = store_open(tmpdir, err, sizeof(err));
     Recorder rec;
-    StoreStart start = {"daily-hips", utc("2026-11-27T07:00:00-07:00"), -420, 180, "", 0};
+    StoreStart start = {
+        "daily-hips", utc("2026-11-27T07:00:00-07:00"), -420, 180, "", 0};
     recorder_begin(&rec, st, &start);
     SessionEvent ev[64];
     int n = session_start(s, 0, ev, 64);
@@ -653,7 +697,8 @@ static void test_recorder(void **state)
             went_back = true;
         }
         if (!skipped && s->step == 4 && s->phase == SESSION_WORK) {
-            n = session_command(s, SESSION_CMD_NEXT, t, ev, 64); // skip the clams
+            n = session_command(s, SESSION_CMD_NEXT, t, ev,
+                                64); // skip the clams
             recorder_update(&rec, s, ev, n);
             skipped = true;
         }
@@ -685,9 +730,11 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_roundtrip, setup, teardown),
         cmocka_unit_test_setup_teardown(test_migrate_v1, setup, teardown),
         cmocka_unit_test_setup_teardown(test_migrate_v2, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_newer_schema_refused, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_newer_schema_refused, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(test_garbage_file, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_damaged_in_the_middle, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_damaged_in_the_middle, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(test_read_only_folder, setup, teardown),
         cmocka_unit_test_setup_teardown(test_full_disk, setup, teardown),
         cmocka_unit_test_setup_teardown(test_kill_9_loop, setup, teardown),

@@ -174,13 +174,12 @@ static void test_import_spreadsheet(void **state)
 
     // A set number past the limit: the message names the limit.
     st = fresh("e");
-    assert_int_equal(
-        import(st, "big.csv",
-               "started_at,routine,completed,duration_s,sets\n"
-               "2026-11-04T18:00:00-07:00,ultra-legs,yes,900,"
-               "band-work//0/5000/-/20/20/0/0\n",
-               &d),
-        0);
+    assert_int_equal(import(st, "big.csv",
+                            "started_at,routine,completed,duration_s,sets\n"
+                            "2026-11-04T18:00:00-07:00,ultra-legs,yes,900,"
+                            "band-work//0/5000/-/20/20/0/0\n",
+                            &d),
+                     0);
     problem(&d, 0, "big.csv:2: error: bad set 'band-work'");
     char limit[40];
     snprintf(limit, sizeof(limit), "set 0-%d", RT_SETS_MAX);

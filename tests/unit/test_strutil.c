@@ -79,13 +79,14 @@ static void test_copy(void **state)
 static void test_utf8(void **state)
 {
     (void)state;
-    assert_true(str_utf8_valid("Caf\xc3\xa9 \xe8\x85\xbf \xf0\x9f\x94\xa5 plain"));
-    assert_false(str_utf8_valid("Caf\xe9 Legs"));          // Latin-1
-    assert_false(str_utf8_valid("\x80"));                  // stray continuation
-    assert_false(str_utf8_valid("\xc0\xaf"));              // overlong '/'
-    assert_false(str_utf8_valid("\xed\xa0\x80"));          // a surrogate
-    assert_false(str_utf8_valid("\xf4\x90\x80\x80"));      // past U+10FFFF
-    assert_false(str_utf8_valid("\xe8\x85"));              // cut short
+    assert_true(
+        str_utf8_valid("Caf\xc3\xa9 \xe8\x85\xbf \xf0\x9f\x94\xa5 plain"));
+    assert_false(str_utf8_valid("Caf\xe9 Legs"));     // Latin-1
+    assert_false(str_utf8_valid("\x80"));             // stray continuation
+    assert_false(str_utf8_valid("\xc0\xaf"));         // overlong '/'
+    assert_false(str_utf8_valid("\xed\xa0\x80"));     // a surrogate
+    assert_false(str_utf8_valid("\xf4\x90\x80\x80")); // past U+10FFFF
+    assert_false(str_utf8_valid("\xe8\x85"));         // cut short
     assert_int_equal(str_utf8_len("Caf\xc3\xa9"), 4);
     assert_int_equal(str_utf8_len("\xe8\x85\xbf\xe8\x85\xbf"), 2);
     assert_int_equal(str_utf8_len(""), 0);
@@ -94,9 +95,9 @@ static void test_utf8(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_int), cmocka_unit_test(test_double),
+        cmocka_unit_test(test_int),   cmocka_unit_test(test_double),
         cmocka_unit_test(test_clock), cmocka_unit_test(test_bool_and_id),
-        cmocka_unit_test(test_copy), cmocka_unit_test(test_utf8),
+        cmocka_unit_test(test_copy),  cmocka_unit_test(test_utf8),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -47,7 +47,8 @@ static void test_text_cache(void **state)
 
     // The work screen: a new rep renders the new number only.
     SessionPlan plan;
-    assert_true(session_plan_from_routine(&plan, lib, library_routine(lib, "ultra-legs")));
+    assert_true(session_plan_from_routine(&plan, lib,
+                                          library_routine(lib, "ultra-legs")));
     SessionOptions o;
     session_options_default(&o);
     o.auto_advance = true;
@@ -66,7 +67,8 @@ static void test_text_cache(void **state)
     session_tick(s, 13000 + 1200, ev, 64); // one more step counted
     ui_begin_frame(&ui);
     screens_draw(&ui, &v);
-    assert_true(ui.renders - before <= 2); // the count (and its tempo label at most)
+    assert_true(ui.renders - before <=
+                2); // the count (and its tempo label at most)
     ui_begin_frame(&ui);
     screens_draw(&ui, &v);
     int after = ui.renders;
@@ -102,8 +104,8 @@ static void test_text_cache(void **state)
     assert_true(w <= 60);
     assert_int_equal(ui.nrecords, 1);
     const UiTextRecord *rec = &ui.records[0];
-    assert_int_equal(rec->px, min_px);      // shrunk to the minimum, not below
-    assert_true(rec->cut);                  // then cut with an ellipsis
+    assert_int_equal(rec->px, min_px); // shrunk to the minimum, not below
+    assert_true(rec->cut);             // then cut with an ellipsis
     assert_string_equal(rec->text, long_name);
     assert_true(rec->w <= 60 && rec->w > 30); // as much of it as fits
     // A text that fits at a smaller size above the minimum is shrunk, not cut.
@@ -113,7 +115,8 @@ static void test_text_cache(void **state)
     assert_int_equal(ui.nrecords, 1);
     assert_false(ui.records[0].cut);
     assert_true(w <= full * 0.7f && w > full * 0.6f);
-    assert_true(ui.records[0].px >= min_px && ui.records[0].px < (int)(8.0f * ui.u + 0.5f));
+    assert_true(ui.records[0].px >= min_px &&
+                ui.records[0].px < (int)(8.0f * ui.u + 0.5f));
     // A text asked for under the minimum is not made smaller still.
     ui_begin_frame(&ui);
     ui_text(&ui, 0, 0, 3.0f, false, white, UI_LEFT, 40, long_name);
