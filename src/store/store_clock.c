@@ -101,8 +101,7 @@ static bool exists(Store *st, int64_t id, char *routine, size_t size)
     }
     sqlite3_finalize(q);
     if (!found)
-        snprintf(st->error, sizeof(st->error), "no session %lld in the history",
-                 (long long)id);
+        store_set_error(st, "no session %lld in the history", (long long)id);
     return found;
 }
 
@@ -113,8 +112,7 @@ bool store_session_redate(Store *st, int64_t id, int64_t started_utc,
     if (!store_writable(st) || !exists(st, id, routine, sizeof(routine)))
         return false;
     if (started_utc < HISTORY_SANE_UTC) {
-        snprintf(st->error, sizeof(st->error),
-                 "a session cannot start before 2020");
+        store_set_error(st, "a session cannot start before 2020");
         return false;
     }
     if (started_utc > now_utc + STORE_FUTURE_SLACK_S) {
@@ -124,10 +122,11 @@ bool store_session_redate(Store *st, int64_t id, int64_t started_utc,
         int y, m, d;
         cal_civil_from_days(cal_training_day(now_utc, offset_min, 0), &y, &m,
                             &d);
-        snprintf(st->error, sizeof(st->error),
-                 "a session cannot start more than a day after now (the clock "
-                 "says %d %s %d)",
-                 d, mn[m - 1], y);
+        store_set_error(
+            st,
+            "a session cannot start more than a day after now (the clock "
+            "says %d %s %d)",
+            d, mn[m - 1], y);
         return false;
     }
     snprintf(uid, sizeof(uid), "%lld:%s", (long long)started_utc, routine);
@@ -151,8 +150,8 @@ bool store_session_redate(Store *st, int64_t id, int64_t started_utc,
     sqlite3_finalize(q);
     if (rc != SQLITE_DONE) {
         if (rc == SQLITE_CONSTRAINT_UNIQUE)
-            snprintf(st->error, sizeof(st->error),
-                     "another %s session starts at that time", routine);
+            store_set_error(st, "another %s session starts at that time",
+                            routine);
         else
             store_fail(st, "changing the date");
         return false;

@@ -15,10 +15,13 @@
 bool store_writable(Store *st)
 {
     if (st->read_only) {
+        // Logged once when the store opened (store_open's notice).
         snprintf(st->error, sizeof(st->error), "%s", st->notice);
+        st->error_logged = true;
         return false;
     }
     st->error[0] = '\0';
+    st->error_logged = false;
     return true;
 }
 

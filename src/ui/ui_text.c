@@ -121,8 +121,8 @@ static bool next_run(Ui *ui, int px, bool bold, const char **p, char *run,
         end = q;
     }
     *p = end;
-    size_t len = (size_t)(end - start) < size - 1 ? (size_t)(end - start)
-                                                  : size - 1;
+    size_t len =
+        (size_t)(end - start) < size - 1 ? (size_t)(end - start) : size - 1;
     memcpy(run, start, len);
     run[len] = '\0';
     return true;
@@ -454,4 +454,3 @@ float ui_text_block(Ui *ui, float x, float y, float size, bool bold,
         }
     }
 }
-
