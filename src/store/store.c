@@ -83,6 +83,16 @@ bool store_exec(Store *st, const char *sql, const char *what)
     return true;
 }
 
+sqlite3_stmt *store_prepare(Store *st, const char *sql, const char *what)
+{
+    sqlite3_stmt *q = NULL;
+    if (sqlite3_prepare_v2(st->db, sql, -1, &q, NULL) != SQLITE_OK) {
+        store_fail(st, what);
+        return NULL;
+    }
+    return q;
+}
+
 const char *store_error(const Store *st)
 {
     return st ? st->error : "no store";

@@ -45,15 +45,13 @@ bool store_suspects(Store *st, StoreSuspect **list, int *n)
     *list = NULL;
     *n = 0;
     sqlite3_stmt *q;
-    if (sqlite3_prepare_v2(
-            st->db,
-            "SELECT id, routine, started_utc, utc_offset_min, clock_suspect"
-            " FROM sessions WHERE clock_suspect != 0"
-            " ORDER BY started_utc, id",
-            -1, &q, NULL) != SQLITE_OK) {
-        store_fail(st, "listing suspect sessions");
+    if (!(q = store_prepare(
+              st,
+              "SELECT id, routine, started_utc, utc_offset_min, clock_suspect"
+              " FROM sessions WHERE clock_suspect != 0"
+              " ORDER BY started_utc, id",
+              "listing suspect sessions")))
         return false;
-    }
     int cap = 0, rc;
     while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
         if (*n == cap) {
@@ -131,15 +129,13 @@ bool store_session_redate(Store *st, int64_t id, int64_t started_utc,
     }
     snprintf(uid, sizeof(uid), "%lld:%s", (long long)started_utc, routine);
     sqlite3_stmt *q;
-    if (sqlite3_prepare_v2(
-            st->db,
-            "UPDATE sessions SET started_utc = ?1, utc_offset_min = ?2,"
-            " ended_utc = ?1 + duration_s, training_day = ?3,"
-            " clock_suspect = 0, uid = ?4 WHERE id = ?5",
-            -1, &q, NULL) != SQLITE_OK) {
-        store_fail(st, "changing the date");
+    if (!(q = store_prepare(
+              st,
+              "UPDATE sessions SET started_utc = ?1, utc_offset_min = ?2,"
+              " ended_utc = ?1 + duration_s, training_day = ?3,"
+              " clock_suspect = 0, uid = ?4 WHERE id = ?5",
+              "changing the date")))
         return false;
-    }
     sqlite3_bind_int64(q, 1, started_utc);
     sqlite3_bind_int(q, 2, offset_min);
     sqlite3_bind_int64(q, 3,

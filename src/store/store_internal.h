@@ -35,6 +35,8 @@ void store_fail(Store *st, const char *what);
 void store_set_error(Store *st, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 bool store_exec(Store *st, const char *sql, const char *what);
+// A prepared statement, or NULL after store_fail(st, what).
+sqlite3_stmt *store_prepare(Store *st, const char *sql, const char *what);
 // False (store_error says why) when the store is read-only; clears the error.
 bool store_writable(Store *st);
 
