@@ -16,9 +16,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/frame_stats.h"
 #include "app/layout_log.h"
 #include "core/calendar.h"
 #include "data/settings_io.h"
+#include "platform/meter.h"
 #include "platform/stop.h"
 
 int64_t app_today(App *a)
@@ -455,7 +457,16 @@ static void frame(App *a, int64_t n, int64_t *last_day)
     // whose sound plays (so clip and sound run as they would on a screen).
     if (!opt->headless || shoot || opt->draw_all ||
         (!opt->virtual_clock && step_wants_sound(a))) {
+        double cpu0 = a->stats ? meter_thread_cpu_ms() : 0;
+        a->stage.upload_ms = 0;
         draw(a);
+        if (a->stats) {
+            // The software renderer does its work when the batch is
+            // flushed: that belongs to the frame's cost.
+            SDL_RenderFlush(a->video.renderer);
+            frame_stats_drawn(a->stats, meter_thread_cpu_ms() - cpu0,
+                              a->stage.upload_ms);
+        }
         if (shoot)
             take_shots(a);
         // Headless, nothing is shown, but the frame's drawing commands are
@@ -466,6 +477,9 @@ static void frame(App *a, int64_t n, int64_t *last_day)
         else
             SDL_RenderPresent(a->video.renderer);
     }
+    if (a->stats)
+        frame_stats_sample(a->stats, a->now / 1000.0,
+                           layout_screen_name(&a->view));
     // READY after the first frame, then WATCHDOG pings from this loop: if it
     // hangs, the service is restarted.
     notify_frame(&a->notify, (int64_t)SDL_GetTicks64());
@@ -491,6 +505,18 @@ static void print_audio_stats(App *a)
              "cue latency avg %.1f ms max %.1f ms",
              audio_driver(a->audio), st.sounds, st.cues, st.dropped,
              st.latency_avg_ms, st.latency_max_ms);
+}
+
+// --stats: the run's figures, written once it is over.
+static bool write_stats(App *a)
+{
+    FILE *f = fopen(a->opt->stats, "w");
+    if (!f) {
+        log_error("ultralegs", "cannot write the stats %s", a->opt->stats);
+        return false;
+    }
+    bool ok = frame_stats_write(a->stats, f);
+    return fclose(f) == 0 && ok;
 }
 
 int app_run(const CliOptions *opt, const Paths *paths, const Library *lib)
@@ -532,6 +558,14 @@ int app_run(const CliOptions *opt, const Paths *paths, const Library *lib)
         log_error("ultralegs", "%s", err);
         goto out;
     }
+    if (opt->stats) {
+        if (!(a->stats = malloc(sizeof(*a->stats)))) {
+            log_error("ultralegs", "out of memory");
+            goto out;
+        }
+        frame_stats_init(a->stats);
+        a->stage.measure = true;
+    }
     if (a->layout_log && !ui_record_texts(&a->ui)) {
         log_error("ultralegs", "out of memory");
         goto out;
@@ -550,6 +584,8 @@ int app_run(const CliOptions *opt, const Paths *paths, const Library *lib)
     else if (opt->routine)
         tell_routine_not_started(a, opt->routine);
 
+    if (a->stats)
+        frame_stats_begin(a->stats);
     notify_init(&a->notify);
     uint64_t t0 = SDL_GetTicks64();
     int64_t last_day = app_today(a);
@@ -574,6 +610,8 @@ int app_run(const CliOptions *opt, const Paths *paths, const Library *lib)
         app_quit_session(a);
     notify_send(&a->notify, "STOPPING=1");
     print_audio_stats(a);
+    if (a->stats && !write_stats(a))
+        a->status = 1;
     status = a->status;
 out:
     stage_deinit(&a->stage); // lets go of the clip sound first
@@ -591,6 +629,7 @@ out:
     history_free(&a->history);
     free(a->hv);
     free(a->session);
+    free(a->stats);
     free(a);
     return status;
 }

@@ -13,6 +13,7 @@
 #include <stdio.h>
 
 #include "app/app.h"
+#include "app/frame_stats.h"
 #include "app/recorder.h"
 #include "app/screen_table.h"
 #include "app/script.h"
@@ -66,7 +67,8 @@ typedef struct App {
     bool have_script;
     bool shot_taken[CLI_SHOTS_MAX];
     FILE *cue_log;
-    FILE *layout_log; // --layout-log, or NULL
+    FILE *layout_log;  // --layout-log, or NULL
+    FrameStats *stats; // --stats, or NULL
     Settings settings;
     int64_t last_input;
     int slow_frame_ms;           // test hook: a renderer that manages 1 fps

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "media/pose.h"
+#include "platform/meter.h"
 #include "ui/theme.h"
 
 void stage_init(Stage *st, const Paths *paths, const Library *lib,
@@ -179,6 +180,9 @@ static bool draw_clip(Stage *st, StageClip *sc, double now_s, float x, float y,
     if (!clip_picture(sc->clip, t, st->wait_frames, &pic, &changed))
         return false;
     char err[200];
+    if (st->measure)
+        SDL_RenderFlush(st->r); // what was drawn before is not the clip's
+    double cpu0 = st->measure ? meter_thread_cpu_ms() : 0;
     if ((changed || !st->pic.tex) &&
         !picture_upload(st->r, &st->pic, &pic, err, sizeof(err))) {
         snprintf(sc->error, sizeof(sc->error), "%s", err);
@@ -189,6 +193,10 @@ static bool draw_clip(Stage *st, StageClip *sc, double now_s, float x, float y,
     SDL_RenderFillRectF(st->r, &bg);
     picture_draw(st->r, &st->pic, clip_info(sc->clip)->rotation, x, y, w, h,
                  st->cover);
+    if (st->measure) {
+        SDL_RenderFlush(st->r);
+        st->upload_ms += meter_thread_cpu_ms() - cpu0;
+    }
     return true;
 }
 

@@ -54,6 +54,10 @@ typedef struct Stage {
     int fig_w, fig_h;
     uint32_t *pixels;
     int prepared_step;
+    // --stats: CPU ms this frame spent putting the clip on screen (its
+    // upload, colour conversion and scaling, flushed to be counted).
+    bool measure;
+    double upload_ms;
 } Stage;
 
 void stage_init(Stage *st, const Paths *paths, const Library *lib,
