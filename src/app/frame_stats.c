@@ -74,9 +74,9 @@ static double percentile(const FrameCost *c, long n, double p)
     for (int b = 0; b < FRAME_STATS_BUCKETS; b++) {
         seen += c->count[b];
         if (seen >= want && want > 0)
-            return b == FRAME_STATS_BUCKETS - 1 ? c->max
-                                                : (b + 1) *
-                                                      FRAME_STATS_BUCKET_MS;
+            return b == FRAME_STATS_BUCKETS - 1
+                       ? c->max
+                       : (b + 1) * FRAME_STATS_BUCKET_MS;
     }
     return 0;
 }

@@ -136,8 +136,7 @@ double meter_named_threads_cpu_ms(const char *const *names, int n)
         if (!wanted)
             continue;
         // schedstat: nanoseconds on a CPU first.
-        snprintf(path, sizeof(path), "/proc/self/task/%s/schedstat",
-                 e->d_name);
+        snprintf(path, sizeof(path), "/proc/self/task/%s/schedstat", e->d_name);
         unsigned long long ns = 0;
         if ((f = fopen(path, "r"))) {
             if (fscanf(f, "%llu", &ns) == 1)
