@@ -96,6 +96,9 @@ static StageClip *clip_for(Stage *st, const SessionPlan *plan, int step,
                                    victim->error, sizeof(victim->error))
             : clip_open(path, ex->clip_start, ex->clip_end, victim->error,
                         sizeof(victim->error));
+    // Made ready ahead: its first frames only, until it is on stage.
+    if (victim->clip && st->shown != victim)
+        clip_set_queue(victim->clip, CLIP_QUEUE_STANDBY);
     return victim;
 }
 
@@ -154,6 +157,12 @@ void stage_follow(Stage *st, const Session *s, int64_t now_ms)
         clip_time(st, sc, now_ms / 1000.0);
     else
         st->shown = NULL;
+    // The clip on stage decodes further ahead than those made ready.
+    for (int i = 0; i < STAGE_CLIPS; i++)
+        if (st->clips[i].clip)
+            clip_set_queue(st->clips[i].clip, &st->clips[i] == st->shown
+                                                  ? CLIP_QUEUE_SHOWN
+                                                  : CLIP_QUEUE_STANDBY);
     st->problem[0] = '\0';
     if (!sc)
         return;
