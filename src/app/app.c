@@ -465,7 +465,7 @@ static void frame(App *a, int64_t n, int64_t *last_day)
             // flushed: that belongs to the frame's cost.
             SDL_RenderFlush(a->video.renderer);
             frame_stats_drawn(a->stats, meter_thread_cpu_ms() - cpu0,
-                              a->stage.upload_ms);
+                              a->stage.upload_ms, layout_screen_name(&a->view));
         }
         if (shoot)
             take_shots(a);

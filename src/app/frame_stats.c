@@ -40,8 +40,28 @@ static void add(FrameCost *c, double ms)
         c->max = ms;
 }
 
-void frame_stats_drawn(FrameStats *fs, double draw_ms, double upload_ms)
+static void add_screen(FrameStats *fs, const char *screen, double ms)
 {
+    int i = 0;
+    while (i < fs->nscreens && strcmp(fs->screens[i].name, screen) != 0)
+        i++;
+    if (i == fs->nscreens) {
+        if (i == FRAME_STATS_SCREENS)
+            return;
+        fs->nscreens++;
+        snprintf(fs->screens[i].name, sizeof(fs->screens[i].name), "%s",
+                 screen);
+    }
+    fs->screens[i].sum += ms;
+    fs->screens[i].n++;
+    if (ms > fs->screens[i].max)
+        fs->screens[i].max = ms;
+}
+
+void frame_stats_drawn(FrameStats *fs, double draw_ms, double upload_ms,
+                       const char *screen)
+{
+    add_screen(fs, screen, draw_ms - upload_ms);
     double proc = meter_process_cpu_ms(), main = meter_thread_cpu_ms();
     double side = meter_named_threads_cpu_ms(side_threads, 2);
     // Since the last drawn frame, what the other threads used: decoding.
@@ -52,8 +72,10 @@ void frame_stats_drawn(FrameStats *fs, double draw_ms, double upload_ms)
     fs->proc_ms = proc;
     fs->main_ms = meter_thread_cpu_ms(); // the measuring itself left out
     fs->side_ms = side;
-    if (fs->frames_drawn++ == 0)
+    if (fs->frames_drawn++ == 0) {
         fs->startup_ms = meter_since_start_ms();
+        fs->startup_cpu_ms = proc;
+    }
 }
 
 void frame_stats_sample(FrameStats *fs, double now_s, const char *screen)
@@ -73,10 +95,11 @@ static double percentile(const FrameCost *c, long n, double p)
     long want = (long)(n * p + 0.999999), seen = 0;
     for (int b = 0; b < FRAME_STATS_BUCKETS; b++) {
         seen += c->count[b];
-        if (seen >= want && want > 0)
-            return b == FRAME_STATS_BUCKETS - 1
-                       ? c->max
-                       : (b + 1) * FRAME_STATS_BUCKET_MS;
+        if (seen >= want && want > 0) {
+            // The bucket's top, never above the slowest frame seen.
+            double top = (b + 1) * FRAME_STATS_BUCKET_MS;
+            return b == FRAME_STATS_BUCKETS - 1 || top > c->max ? c->max : top;
+        }
     }
     return 0;
 }
@@ -98,12 +121,20 @@ bool frame_stats_write(const FrameStats *fs, FILE *f)
     json_add_fixed(root, "peak_heap_at_s", fs->peak_heap_at_s, 2);
     json_add_string(root, "peak_heap_screen", fs->peak_heap_screen);
     json_add_fixed(root, "startup_ms", fs->startup_ms, 1);
+    json_add_fixed(root, "startup_cpu_ms", fs->startup_cpu_ms, 1);
     json_add_int(root, "frames", fs->frames);
     json_add_int(root, "frames_drawn", fs->frames_drawn);
     cJSON *cpu = json_add(root, "cpu_ms_per_drawn_frame", cJSON_CreateObject());
     add_cost(cpu, "decode", &fs->decode, fs->frames_drawn);
     add_cost(cpu, "upload", &fs->upload, fs->frames_drawn);
     add_cost(cpu, "hud", &fs->hud, fs->frames_drawn);
+    cJSON *by = json_add(root, "hud_ms_by_screen", cJSON_CreateObject());
+    for (int i = 0; i < fs->nscreens; i++) {
+        cJSON *o = json_add(by, fs->screens[i].name, cJSON_CreateObject());
+        json_add_fixed(o, "mean", fs->screens[i].sum / fs->screens[i].n, 3);
+        json_add_fixed(o, "max", fs->screens[i].max, 3);
+        json_add_int(o, "frames", fs->screens[i].n);
+    }
     bool ok = json_write(f, root, true);
     cJSON_Delete(root);
     return ok;

@@ -24,10 +24,20 @@ typedef struct FrameCost {
     double sum, max;
 } FrameCost;
 
+#define FRAME_STATS_SCREENS 16
+
 typedef struct FrameStats {
     FrameCost decode, upload, hud;
+    // The HUD's mean by screen (home, intro, work, rest ...).
+    struct {
+        char name[24];
+        double sum, max;
+        long n;
+    } screens[FRAME_STATS_SCREENS];
+    int nscreens;
     long frames_drawn, frames;
     double startup_ms; // process start to the first drawn frame; <0 none yet
+    double startup_cpu_ms; // CPU the process used until then (all threads)
     uint64_t peak_heap;
     double peak_heap_at_s; // app clock of the peak
     char peak_heap_screen[32];
@@ -43,7 +53,8 @@ void frame_stats_begin(FrameStats *fs);
 
 // After it is drawn and flushed: draw_ms is the main thread's CPU for the
 // whole drawing, upload_ms the part of it that put the clip on screen.
-void frame_stats_drawn(FrameStats *fs, double draw_ms, double upload_ms);
+void frame_stats_drawn(FrameStats *fs, double draw_ms, double upload_ms,
+                       const char *screen);
 
 // Every frame, drawn or not: the heap in use, and where the app is.
 void frame_stats_sample(FrameStats *fs, double now_s, const char *screen);

@@ -23,7 +23,9 @@
 #endif
 
 #ifdef UL_ASAN
-#include <sanitizer/allocator_interface.h>
+// The sanitizer runtime's own count (sanitizer/allocator_interface.h, which
+// not every compiler installs).
+size_t __sanitizer_get_current_allocated_bytes(void);
 #endif
 
 uint64_t meter_heap_bytes(void)
