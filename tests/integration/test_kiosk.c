@@ -335,8 +335,11 @@ static void test_scripted_session(void **state)
           "27 ok\n"
           "40 back\n" // pause menu
           "41 down\n"
-          "42 ok\n" // "Skip this exercise"
-          "44 quit\n",
+          "42 ok\n"   // "Skip this exercise"
+          "44 back\n" // pause menu again
+          "44.2 up\n" // up from "Resume" wraps to "End the workout"
+          "44.4 ok\n"
+          "46 quit\n",
           f);
     fclose(f);
     assert_int_equal(
@@ -359,7 +362,9 @@ static void test_scripted_session(void **state)
         strstr(log, "26.000\tback\tBack to Band work, forward and back\n"));
     assert_non_null(
         strstr(log, "42.000\tskipped\tSkipped Band work, forward and back\n"));
-    assert_non_null(strstr(log, "\tended\tWorkout ended early\n"));
+    // Ended from the pause menu: straight to the end, never "resumed" first.
+    assert_non_null(strstr(log, "44.400\tended\tWorkout ended early\n"));
+    assert_null(strstr(log, "44.400\tresumed\t"));
     free(log);
     // Paused: no reps were counted between 10 and 20 s.
     KuImage im = ku_load("%s/paused.png", ku_dir);

@@ -90,7 +90,7 @@ static void test_fit_and_cover(void **state)
         snprintf(name, sizeof(name), "d%d/config.ini", cover);
         assert_int_equal(ku_run(NULL, "mkdir -p %s/d%d", ku_dir, cover), 0);
         ku_write(name, cover ? "[settings]\nvideo_fit = cover\n"
-                               : "[settings]\nvideo_fit = fit\n");
+                             : "[settings]\nvideo_fit = fit\n");
         assert_int_equal(
             ku_run(NULL,
                    ENV BIN
@@ -205,10 +205,14 @@ static int setup_clips(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_clips_and_fallback, setup_clips, ku_teardown),
-        cmocka_unit_test_setup_teardown(test_fit_and_cover, ku_setup, ku_teardown),
-        cmocka_unit_test_setup_teardown(test_clipgen_unknown, ku_setup, ku_teardown),
-        cmocka_unit_test_setup_teardown(test_clipgen_sizes, ku_setup, ku_teardown),
+        cmocka_unit_test_setup_teardown(test_clips_and_fallback, setup_clips,
+                                        ku_teardown),
+        cmocka_unit_test_setup_teardown(test_fit_and_cover, ku_setup,
+                                        ku_teardown),
+        cmocka_unit_test_setup_teardown(test_clipgen_unknown, ku_setup,
+                                        ku_teardown),
+        cmocka_unit_test_setup_teardown(test_clipgen_sizes, ku_setup,
+                                        ku_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -88,8 +88,8 @@ static void test_settings_screen(void **state)
 {
     (void)state;
     ku_write("set.txt", "1 settings\n2 down\n2.5 down\n3 down\n3.5 right\n"
-                          "3.6 right\n4 down\n4.5 down\n4.6 down\n5 ok\n"
-                          "5.5 up\n6 back\n");
+                        "3.6 right\n4 down\n4.5 down\n4.6 down\n5 ok\n"
+                        "5.5 up\n6 back\n");
     assert_int_equal(
         ku_run(NULL,
                ENV BIN " --headless --virtual-clock --script %s/set.txt"
@@ -241,7 +241,7 @@ static void test_easy_day_guard(void **state)
 {
     (void)state;
     ku_write("y.csv", "started_at,routine,completed,duration_s\n"
-                        "2026-11-26T18:00:00-07:00,ultra-legs,yes,900\n");
+                      "2026-11-26T18:00:00-07:00,ultra-legs,yes,900\n");
     assert_int_equal(ku_run(NULL,
                             ENV BIN " --import-history %s/y.csv > /dev/null",
                             ku_dir, ku_dir, ku_dir, ku_dir, ku_dir),
@@ -317,13 +317,18 @@ static void test_service_notify(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_bad_situations, ku_setup, ku_teardown),
-        cmocka_unit_test_setup_teardown(test_settings_screen, ku_setup, ku_teardown),
+        cmocka_unit_test_setup_teardown(test_bad_situations, ku_setup,
+                                        ku_teardown),
+        cmocka_unit_test_setup_teardown(test_settings_screen, ku_setup,
+                                        ku_teardown),
         cmocka_unit_test_setup_teardown(test_idle_dim, ku_setup, ku_teardown),
-        cmocka_unit_test_setup_teardown(test_unplug_and_resize, ku_setup, ku_teardown),
+        cmocka_unit_test_setup_teardown(test_unplug_and_resize, ku_setup,
+                                        ku_teardown),
         cmocka_unit_test_setup_teardown(test_one_fps, ku_setup, ku_teardown),
-        cmocka_unit_test_setup_teardown(test_easy_day_guard, ku_setup, ku_teardown),
-        cmocka_unit_test_setup_teardown(test_service_notify, ku_setup, ku_teardown),
+        cmocka_unit_test_setup_teardown(test_easy_day_guard, ku_setup,
+                                        ku_teardown),
+        cmocka_unit_test_setup_teardown(test_service_notify, ku_setup,
+                                        ku_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
