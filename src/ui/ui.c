@@ -107,12 +107,16 @@ bool ui_init(Ui *ui, SDL_Renderer *r, char *err, size_t errsize)
     memset(ui, 0, sizeof(*ui));
     ui->r = r;
     ui->u = 10; // until the first resize
+    SDL_RendererInfo info;
+    ui->software = r && SDL_GetRendererInfo(r, &info) == 0 &&
+                   (info.flags & SDL_RENDERER_SOFTWARE);
     return ui_fonts_open(ui, err, errsize);
 }
 
 void ui_deinit(Ui *ui)
 {
     ui_text_forget(ui);
+    ui_sprites_forget(ui);
     for (int i = 0; i < UI_FONT_SIZES; i++)
         if (ui->fonts[i].font)
             TTF_CloseFont(ui->fonts[i].font);
@@ -134,6 +138,7 @@ void ui_resize(Ui *ui, int w, int h)
     // on a landscape screen across the height.
     ui->u = w < h ? w * 0.03f / UI_TEXT_MIN : h / 100.0f;
     ui_text_forget(ui); // sizes changed: every text is re-rendered once
+    ui_sprites_forget(ui);
     for (int i = 0; i < UI_FONT_SIZES; i++)
         if (ui->fonts[i].font)
             TTF_CloseFont(ui->fonts[i].font);
@@ -171,6 +176,8 @@ void ui_rect(Ui *ui, float x, float y, float w, float h, SDL_Color c)
     SDL_FRect rc = {x, y, w, h};
     // An opaque colour needs no blending: on the software renderer a plain
     // fill is some thirty times faster than a blended one.
+    if (c.a < 255 && ui_sprite_rect(ui, x, y, w, h, c))
+        return;
     if (c.a == 255)
         SDL_SetRenderDrawBlendMode(ui->r, SDL_BLENDMODE_NONE);
     SDL_RenderFillRectF(ui->r, &rc);
@@ -201,6 +208,8 @@ static void fan(Ui *ui, float cx, float cy, float radius, float a0, float a1,
 
 void ui_disc(Ui *ui, float cx, float cy, float radius, SDL_Color c)
 {
+    if (ui_sprite_disc(ui, cx, cy, radius, c))
+        return;
     fan(ui, cx, cy, radius, 0, 2 * (float)M_PI, c);
 }
 
@@ -231,6 +240,8 @@ void ui_ring(Ui *ui, float cx, float cy, float radius, float thickness,
              float fraction, SDL_Color c)
 {
     if (fraction <= 0)
+        return;
+    if (fraction >= 1 && ui_sprite_ring(ui, cx, cy, radius, thickness, c))
         return;
     if (fraction > 1)
         fraction = 1;

@@ -56,6 +56,16 @@ typedef struct UiFont {
 
 #define UI_FACES_MAX 4 // DejaVu, then CJK, then Droid, then emoji
 
+// A shape kept as a texture of its colour (ui_sprite.c).
+typedef struct UiSprite {
+    SDL_Texture *tex;
+    int kind, a, b; // strip width and rows, or radius and thickness
+    SDL_Color c;
+    uint64_t used;
+} UiSprite;
+
+#define UI_SPRITES 12
+
 typedef struct Ui {
     SDL_Renderer *r;
     int w, h;
@@ -71,6 +81,8 @@ typedef struct Ui {
     uint64_t frame;
     int renders;       // text textures made (for tests: no per-frame re-render)
     size_t text_bytes; // pixels held by the cached text textures
+    bool software;     // the software renderer: shapes from sprites
+    UiSprite sprites[UI_SPRITES];
     UiTextRecord *records; // texts drawn this frame; NULL: not recorded
     int nrecords;
 } Ui;
