@@ -40,6 +40,7 @@ enum { SCREEN_COUNT = 0 SCREEN_LIST(SCREEN_ONE) };
 #define VIEW_NOTICES_MAX 4
 #define VIEW_MENU_MAX 12
 #define VIEW_SUSPECTS_MAX 8
+#define VIEW_WEB_DEVICES_MAX 16
 
 typedef struct UiView {
     AppScreen screen;
@@ -104,6 +105,15 @@ typedef struct UiView {
     int suspect_sel;
     char suspect_new_when[48]; // the date the selected one would get
     bool suspect_confirm;      // "delete this session?" is asked
+    // The companion page (the app copies it from the server once a frame)
+    bool web_on;
+    char web_host_url[160]; // "http://gym-pi.local:8080/"
+    char web_ip_url[96];    // "http://192.168.1.20:8080/"
+    char web_code[8];       // the pairing code shown
+    bool web_asking;        // a device opened the page unpaired, just now
+    bool web_locked;        // too many wrong codes: pairing waits a minute
+    int web_ndevices;
+    char web_devices[VIEW_WEB_DEVICES_MAX][64];
 } UiView;
 
 #endif

@@ -31,6 +31,7 @@ bool web_core_init(WebCore *c, const char *state_dir, const char *assets_dir,
 {
     memset(c, 0, sizeof(*c));
     pthread_mutex_init(&c->mu, NULL);
+    pthread_mutex_init(&c->file_mu, NULL);
     pthread_cond_init(&c->changed, NULL);
     snprintf(c->state_dir, sizeof(c->state_dir), "%s", state_dir);
     snprintf(c->assets_dir, sizeof(c->assets_dir), "%s", assets_dir);
@@ -60,6 +61,7 @@ void web_core_deinit(WebCore *c)
     c->status = c->history = NULL;
     pthread_cond_destroy(&c->changed);
     pthread_mutex_destroy(&c->mu);
+    pthread_mutex_destroy(&c->file_mu);
 }
 
 void web_core_publish_time(WebCore *c, int64_t now_ms)

@@ -48,7 +48,8 @@ typedef struct WebCmd {
 
 typedef struct WebCore {
     pthread_mutex_t mu;
-    pthread_cond_t changed; // status, csv or stop changed
+    pthread_mutex_t file_mu; // one writer of web-devices at a time
+    pthread_cond_t changed;  // status, csv or stop changed
     bool stopping;
 
     int64_t now_ms; // the app clock, as last published
@@ -115,7 +116,8 @@ typedef enum WebPairResult {
 // over. Called with the lock held whenever the clock moves.
 void web_pair_tick_locked(WebCore *c);
 // Try a code. On WEB_PAIR_OK, cookie and csrf get the new device's tokens
-// (cookie: WEB_TOKEN_HEX + 1 bytes; csrf the same).
+// (cookie: WEB_TOKEN_HEX + 1 bytes; csrf the same); the caller then saves
+// the devices with web_pair_save, outside the lock.
 WebPairResult web_pair_try_locked(WebCore *c, const char *code,
                                   const char *user_agent, char *cookie,
                                   char *csrf);
@@ -138,9 +140,11 @@ void web_pair_view(WebCore *c, WebPairView *v);
 void web_pair_forget(WebCore *c, int i);
 
 // Load / save the devices file (web-devices in state_dir). Load tolerates a
-// missing file; a damaged line is skipped.
+// missing file; a damaged line is skipped. Save copies the list under the
+// lock and writes it without holding it (the frame loop never waits for
+// the disk); false when it could not be written (logged).
 void web_pair_load(WebCore *c);
-bool web_pair_save_locked(const WebCore *c);
+bool web_pair_save(WebCore *c);
 
 // SHA-256 of s as lowercase hex (out: WEB_HASH_HEX + 1 bytes).
 void web_sha256_hex(const char *s, char *out);

@@ -117,10 +117,6 @@ WebPairResult web_pair_try_locked(WebCore *c, const char *code,
     d->paired_utc = (int64_t)time(NULL);
     c->ndevices++;
     c->devices_ver++;
-    if (!web_pair_save_locked(c)) {
-        c->ndevices--;
-        return WEB_PAIR_FULL;
-    }
     memcpy(csrf, d->csrf, WEB_TOKEN_HEX + 1);
     c->wrong = 0;
     c->asking_until = 0;
@@ -165,8 +161,8 @@ void web_pair_forget(WebCore *c, int i)
         c->ndevices--;
     }
     c->devices_ver++;
-    web_pair_save_locked(c);
     pthread_mutex_unlock(&c->mu);
+    web_pair_save(c);
 }
 
 static void devices_path(const WebCore *c, char *buf, size_t size)
@@ -217,7 +213,8 @@ void web_pair_load(WebCore *c)
     fclose(f);
 }
 
-bool web_pair_save_locked(const WebCore *c)
+// Write the list to the file (tmp + rename).
+static bool save_list(const WebCore *c, const WebDevice *dev, int n)
 {
     char path[WEB_PATH_MAX + 32], tmp[WEB_PATH_MAX + 48];
     devices_path(c, path, sizeof(path));
@@ -233,9 +230,9 @@ bool web_pair_save_locked(const WebCore *c)
     }
     fprintf(f, "# Ultra Legs Kiosk: devices paired with the companion page\n"
                "# (SHA-256 of each cookie, its CSRF token, when, what)\n");
-    for (int i = 0; i < c->ndevices; i++)
-        fprintf(f, "%s %s %lld %s\n", c->devices[i].hash, c->devices[i].csrf,
-                (long long)c->devices[i].paired_utc, c->devices[i].name);
+    for (int i = 0; i < n; i++)
+        fprintf(f, "%s %s %lld %s\n", dev[i].hash, dev[i].csrf,
+                (long long)dev[i].paired_utc, dev[i].name);
     bool ok = fflush(f) == 0 && fsync(fileno(f)) == 0;
     ok = fclose(f) == 0 && ok;
     if (!ok || rename(tmp, path) != 0) {
@@ -244,4 +241,17 @@ bool web_pair_save_locked(const WebCore *c)
         return false;
     }
     return true;
+}
+
+bool web_pair_save(WebCore *c)
+{
+    WebDevice copy[WEB_DEVICES_MAX];
+    pthread_mutex_lock(&c->file_mu);
+    pthread_mutex_lock(&c->mu);
+    int n = c->ndevices;
+    memcpy(copy, c->devices, (size_t)n * sizeof(copy[0]));
+    pthread_mutex_unlock(&c->mu);
+    bool ok = save_list(c, copy, n);
+    pthread_mutex_unlock(&c->file_mu);
+    return ok;
 }

@@ -201,6 +201,18 @@ static void pair(WebCore *c, const WebRequest *rq, WebReply *rp)
                             rq->user_agent, cookie, csrf);
     pthread_mutex_unlock(&c->mu);
     cJSON_Delete(o);
+    if (r == WEB_PAIR_OK && !web_pair_save(c)) {
+        // Not kept: a pairing lost at the next restart would surprise.
+        pthread_mutex_lock(&c->mu);
+        int i = web_pair_find_locked(c, cookie);
+        if (i >= 0) {
+            memmove(&c->devices[i], &c->devices[i + 1],
+                    (size_t)(c->ndevices - i - 1) * sizeof(c->devices[0]));
+            c->ndevices--;
+        }
+        pthread_mutex_unlock(&c->mu);
+        r = WEB_PAIR_FULL;
+    }
     switch (r) {
     case WEB_PAIR_OK: {
         snprintf(rp->set_cookie, sizeof(rp->set_cookie),

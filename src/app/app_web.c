@@ -1,0 +1,219 @@
+/*
+ * The kiosk's side of the companion page (see app_web.h). Everything the
+ * server sees is a copy made here, under the core's lock, once a frame;
+ * everything a phone asks for is done here, on the frame loop's thread.
+ */
+#include "app/app_web.h"
+
+#include <arpa/inet.h>
+#include <ifaddrs.h>
+#include <netinet/in.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "app/app_internal.h"
+#include "app/history_report.h"
+#include "app/json.h"
+#include "web/web_core.h"
+#include "web/web_server.h"
+
+// The address a phone types: the bind address, or for 0.0.0.0 this
+// machine's first address on a network (not the loopback).
+static void reachable_ip(const char *bind, char *out, size_t size)
+{
+    snprintf(out, size, "%s", bind);
+    if (strcmp(bind, "0.0.0.0") != 0)
+        return;
+    struct ifaddrs *list = NULL;
+    if (getifaddrs(&list) != 0)
+        return;
+    for (struct ifaddrs *i = list; i; i = i->ifa_next) {
+        if (!i->ifa_addr || i->ifa_addr->sa_family != AF_INET)
+            continue;
+        const struct sockaddr_in *sa = (const void *)i->ifa_addr;
+        char ip[INET_ADDRSTRLEN];
+        inet_ntop(AF_INET, &sa->sin_addr, ip, sizeof(ip));
+        if (strncmp(ip, "127.", 4) != 0) {
+            snprintf(out, size, "%s", ip);
+            break;
+        }
+    }
+    freeifaddrs(list);
+}
+
+void app_web_open(App *a)
+{
+    const CliOptions *o = a->opt;
+    int port = o->web_port == CLI_WEB_PORT_ANY ? 0
+               : o->web_port >= 0              ? o->web_port
+               : a->settings.web               ? a->settings.web_port
+                                               : -1;
+    if (port < 0 || (port == 0 && o->web_port != CLI_WEB_PORT_ANY))
+        return; // off
+    const char *bind = o->web_bind ? o->web_bind : a->settings.web_bind;
+    char assets[PATHS_MAX + 8], err[300];
+    snprintf(assets, sizeof(assets), "%s/web", a->paths->assets_dir);
+    a->web = calloc(1, sizeof(*a->web));
+    if (!a->web)
+        return;
+    if (!web_core_init(a->web, a->paths->data_dir, assets, a->now, err,
+                       sizeof(err))) {
+        free(a->web);
+        a->web = NULL;
+        app_notice(a, 20000, "Companion page off: %s", err);
+        return;
+    }
+    a->web_srv = web_server_start(a->web, bind, port, 0, err, sizeof(err));
+    if (!a->web_srv) {
+        web_core_deinit(a->web);
+        free(a->web);
+        a->web = NULL;
+        app_notice(a, 20000, "Companion page off: %s", err);
+        return;
+    }
+    char ip[64], host[64] = "";
+    reachable_ip(bind, ip, sizeof(ip));
+    gethostname(host, sizeof(host) - 1);
+    UiView *v = &a->view;
+    snprintf(v->web_ip_url, sizeof(v->web_ip_url), "http://%s:%d/", ip,
+             web_server_port(a->web_srv));
+    snprintf(v->web_host_url, sizeof(v->web_host_url), "http://%s.local:%d/",
+             host[0] ? host : "ultralegs", web_server_port(a->web_srv));
+    v->web_on = true;
+    app_web_publish_history(a);
+}
+
+void app_web_close(App *a)
+{
+    web_server_stop(a->web_srv);
+    a->web_srv = NULL;
+    if (a->web)
+        web_core_deinit(a->web);
+    free(a->web);
+    a->web = NULL;
+}
+
+static const char *status_screen(const App *a)
+{
+    const UiView *v = &a->view;
+    switch (v->screen) {
+    case SCREEN_HOME: return "home";
+    case SCREEN_CONFIRM: return "routines";
+    case SCREEN_SUMMARY: return "summary";
+    case SCREEN_HISTORY: return "history";
+    case SCREEN_SETTINGS:
+    case SCREEN_SUSPECTS: return "settings";
+    case SCREEN_SESSION: break;
+    }
+    const Session *s = a->session;
+    if (v->pause_menu || s->paused)
+        return "paused";
+    switch (s->phase) {
+    case SESSION_INTRO: return "intro";
+    case SESSION_COUNTDOWN: return "countdown";
+    case SESSION_WORK: return "work";
+    case SESSION_SWITCH: return "switch";
+    case SESSION_REST: return "rest";
+    case SESSION_IDLE:
+    case SESSION_DONE: break;
+    }
+    return "summary";
+}
+
+char *app_web_status_json(const App *a)
+{
+    cJSON *o = cJSON_CreateObject();
+    json_add_string(o, "screen", status_screen(a));
+    const Session *s = a->session;
+    bool on = a->in_session && a->view.screen == SCREEN_SESSION &&
+              s->step >= 0 && s->step < s->plan.nsteps;
+    const SessionStep *st = on ? &s->plan.steps[s->step] : NULL;
+    if (on) {
+        json_add_string(o, "routine", s->plan.title);
+        json_add_string(o, "routine_id", s->plan.routine_id);
+        json_add_string(o, "exercise", st->title);
+        json_add_int(o, "set", s->set + 1);
+        json_add_int(o, "sets", st->sets);
+        json_add_string_or_null(o, "side",
+                                s->side == SIDE_LEFT    ? "left"
+                                : s->side == SIDE_RIGHT ? "right"
+                                                        : NULL);
+        json_add_int(o, "reps_done", s->reps);
+        json_add_int(o, "reps_target", st->reps_target);
+        int64_t left = session_phase_remaining_ms(s);
+        int64_t next = session_ms_to_next_rep(s);
+        if (left <= 0 && next >= 0 && st->reps_target > s->reps)
+            left = next + (int64_t)(st->reps_target - s->reps - 1) *
+                              session_cadence_ms(s, s->step);
+        if (left > 0)
+            json_add_int(o, "seconds_left", (left + 999) / 1000);
+        else
+            cJSON_AddNullToObject(o, "seconds_left");
+    } else {
+        const char *nulls[] = {"routine",     "exercise",    "set",
+                               "sets",        "side",        "reps_done",
+                               "reps_target", "seconds_left"};
+        for (size_t i = 0; i < sizeof(nulls) / sizeof(nulls[0]); i++)
+            cJSON_AddNullToObject(o, nulls[i]);
+    }
+    cJSON_AddBoolToObject(o, "muted", a->view.muted);
+    char *t = o ? cJSON_PrintUnformatted(o) : NULL;
+    cJSON_Delete(o);
+    return t;
+}
+
+void app_web_publish_history(App *a)
+{
+    if (!a->web)
+        return;
+    if (!a->view.hv) {
+        web_core_publish_history(a->web, "{}");
+        return;
+    }
+    // The very text --history --json prints.
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    if (!f)
+        return;
+    bool ok = history_report_print(f, a->view.hv, true);
+    fclose(f);
+    if (ok && text)
+        web_core_publish_history(a->web, text);
+    free(text);
+}
+
+void app_web_frame(App *a)
+{
+    if (!a->web)
+        return;
+    web_core_publish_time(a->web, a->now);
+    WebCmd cmd;
+    while (web_core_take(a->web, &cmd)) {
+        if (cmd.kind == WEB_CMD_ACTION) {
+            app_on_action(a, (InputAction)cmd.action, 0, 0);
+        } else if (cmd.kind == WEB_CMD_EXPORT_CSV) {
+            char path[WEB_PATH_MAX + 32];
+            web_core_csv_path(a->web, path, sizeof(path));
+            web_core_csv_made(a->web,
+                              a->store && store_export_csv(a->store, path));
+        }
+    }
+    char *status = app_web_status_json(a);
+    if (status)
+        web_core_publish_status(a->web, status);
+    cJSON_free(status);
+    WebPairView pv;
+    web_pair_view(a->web, &pv);
+    UiView *v = &a->view;
+    memcpy(v->web_code, pv.code, sizeof(v->web_code));
+    v->web_asking = pv.asking;
+    v->web_locked = pv.locked;
+    v->web_ndevices = pv.ndevices;
+    for (int i = 0; i < pv.ndevices && i < VIEW_WEB_DEVICES_MAX; i++)
+        snprintf(v->web_devices[i], sizeof(v->web_devices[i]), "%s",
+                 pv.devices[i].name);
+    if (pv.code_fresh && a->opt->headless)
+        log_info("web", "%s pairing code %s", v->web_ip_url, pv.code);
+}
