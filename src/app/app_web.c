@@ -15,6 +15,7 @@
 #include "app/app_internal.h"
 #include "app/history_report.h"
 #include "app/json.h"
+#include "core/calendar.h"
 #include "web/web_core.h"
 #include "web/web_server.h"
 
@@ -121,7 +122,7 @@ static const char *status_screen(const App *a)
     return "summary";
 }
 
-char *app_web_status_json(const App *a)
+char *app_web_status_json(App *a)
 {
     cJSON *o = cJSON_CreateObject();
     json_add_string(o, "screen", status_screen(a));
@@ -158,6 +159,13 @@ char *app_web_status_json(const App *a)
             cJSON_AddNullToObject(o, nulls[i]);
     }
     cJSON_AddBoolToObject(o, "muted", a->view.muted);
+    // The kiosk's training day, for the page's calendar (the phone's own
+    // date may differ from the kiosk's).
+    int y, m, d;
+    cal_civil_from_days(app_today(a), &y, &m, &d);
+    char day[16];
+    snprintf(day, sizeof(day), "%04d-%02d-%02d", y, m, d);
+    json_add_string(o, "today", day);
     char *t = o ? cJSON_PrintUnformatted(o) : NULL;
     cJSON_Delete(o);
     return t;

@@ -23,6 +23,6 @@ void app_web_publish_history(App *a);
 
 // The status object of GET /api/status as JSON text (caller frees), or
 // NULL when memory runs out.
-char *app_web_status_json(const App *a);
+char *app_web_status_json(App *a);
 
 #endif

@@ -183,10 +183,38 @@ static void serve_file(WebCore *c, const WebRequest *rq, WebReply *rp)
     reply_error(rp, 404, "not found");
 }
 
+// GET /api/pair: whether this browser is paired, and if so its CSRF token
+// (a reloaded page has lost it). Not an error when it is not: the page
+// asks this first, and shows the pairing form.
+static void pair_state(WebCore *c, const WebRequest *rq, WebReply *rp)
+{
+    char cookie[WEB_TOKEN_HEX + 1];
+    cookie_value(rq->cookie_header, cookie);
+    cJSON *o = cJSON_CreateObject();
+    pthread_mutex_lock(&c->mu);
+    int dev = web_pair_find_locked(c, cookie);
+    cJSON_AddBoolToObject(o, "paired", dev >= 0);
+    if (dev >= 0) {
+        cJSON_AddStringToObject(o, "csrf", c->devices[dev].csrf);
+        cJSON_AddStringToObject(o, "device", c->devices[dev].name);
+    } else {
+        web_pair_asking_locked(c);
+    }
+    pthread_mutex_unlock(&c->mu);
+    char *t = o ? cJSON_PrintUnformatted(o) : NULL;
+    cJSON_Delete(o);
+    reply_text(rp, t ? 200 : 503, JSON_TYPE, t);
+    cJSON_free(t);
+}
+
 static void pair(WebCore *c, const WebRequest *rq, WebReply *rp)
 {
+    if (is(rq->method, "GET")) {
+        pair_state(c, rq, rp);
+        return;
+    }
     if (!is(rq->method, "POST")) {
-        rp->allow = "POST";
+        rp->allow = "GET, POST";
         reply_error(rp, 405, "method not allowed");
         return;
     }
@@ -269,7 +297,6 @@ static void snapshot(WebCore *c, char *const *slot, WebReply *rp)
 }
 
 typedef enum Api {
-    API_SESSION,
     API_STATUS,
     API_EVENTS,
     API_ACTION,
@@ -281,20 +308,19 @@ static const struct {
     const char *path, *method;
     Api api;
 } api_table[] = {
-    {"/api/session", "GET", API_SESSION}, {"/api/status", "GET", API_STATUS},
-    {"/api/events", "GET", API_EVENTS},   {"/api/action", "POST", API_ACTION},
-    {"/api/history", "GET", API_HISTORY}, {"/api/history.csv", "GET", API_CSV},
+    {"/api/status", "GET", API_STATUS},   {"/api/events", "GET", API_EVENTS},
+    {"/api/action", "POST", API_ACTION},  {"/api/history", "GET", API_HISTORY},
+    {"/api/history.csv", "GET", API_CSV},
 };
 
 static void api(WebCore *c, const WebRequest *rq, WebReply *rp)
 {
-    char cookie[WEB_TOKEN_HEX + 1], csrf[WEB_TOKEN_HEX + 1], name[64];
+    char cookie[WEB_TOKEN_HEX + 1], csrf[WEB_TOKEN_HEX + 1];
     cookie_value(rq->cookie_header, cookie);
     pthread_mutex_lock(&c->mu);
     int dev = web_pair_find_locked(c, cookie);
     if (dev >= 0) {
         memcpy(csrf, c->devices[dev].csrf, sizeof(csrf));
-        memcpy(name, c->devices[dev].name, sizeof(name));
     }
     pthread_mutex_unlock(&c->mu);
     if (dev < 0) {
@@ -317,16 +343,6 @@ static void api(WebCore *c, const WebRequest *rq, WebReply *rp)
             return;
         }
         switch (api_table[i].api) {
-        case API_SESSION: {
-            cJSON *o = cJSON_CreateObject();
-            cJSON_AddStringToObject(o, "csrf", csrf);
-            cJSON_AddStringToObject(o, "device", name);
-            char *t = o ? cJSON_PrintUnformatted(o) : NULL;
-            cJSON_Delete(o);
-            reply_text(rp, t ? 200 : 503, JSON_TYPE, t);
-            cJSON_free(t);
-            return;
-        }
         case API_STATUS: snapshot(c, &c->status, rp); return;
         case API_HISTORY: snapshot(c, &c->history, rp); return;
         case API_EVENTS:

@@ -386,7 +386,7 @@ static void test_pair_wrong_and_right(void **state)
             "code=123456");
     assert_int_equal(r.status, 400);
     resp_free(&r);
-    r = req("GET", "/api/pair", NULL, NULL);
+    r = req("DELETE", "/api/pair", NULL, NULL);
     assert_int_equal(r.status, 405);
     resp_free(&r);
 }
@@ -486,10 +486,16 @@ static void test_csrf(void **state)
         usleep(2000);
     assert_int_equal(F->nactions, 1);
     assert_int_equal(F->actions[0], ACT_OK);
-    // The session call gives the token back to a reloaded page.
-    r = req("GET", "/api/session", auth(&p, NULL, false), NULL);
+    // GET /api/pair gives the token back to a reloaded page, and to no
+    // one else.
+    r = req("GET", "/api/pair", auth(&p, NULL, false), NULL);
     assert_int_equal(r.status, 200);
+    assert_non_null(strstr(r.body, "\"paired\":true"));
     assert_non_null(strstr(r.body, p.csrf));
+    resp_free(&r);
+    r = req("GET", "/api/pair", NULL, NULL);
+    assert_int_equal(r.status, 200);
+    assert_string_equal(r.body, "{\"paired\":false}");
     resp_free(&r);
 }
 
@@ -638,16 +644,19 @@ static void test_cookie_hashed_and_kept(void **state)
     // A restart: the same folder, a new server; the phone stays paired.
     stop_server(F);
     start_server(F);
-    Resp r = req("GET", "/api/session", auth(&p, NULL, false), NULL);
+    Resp r = req("GET", "/api/pair", auth(&p, NULL, false), NULL);
     assert_int_equal(r.status, 200);
     assert_non_null(strstr(r.body, p.csrf));
+    resp_free(&r);
+    r = req("GET", "/api/status", auth(&p, NULL, false), NULL);
+    assert_int_equal(r.status, 503); // paired; nothing published yet
     resp_free(&r);
     // Forgotten on the TV: refused at once.
     WebPairView v;
     web_pair_view(&F->core, &v);
     assert_int_equal(v.ndevices, 1);
     web_pair_forget(&F->core, 0);
-    r = req("GET", "/api/session", auth(&p, NULL, false), NULL);
+    r = req("GET", "/api/status", auth(&p, NULL, false), NULL);
     assert_int_equal(r.status, 401);
     resp_free(&r);
 }
