@@ -8,6 +8,7 @@
 #include <arpa/inet.h>
 #include <ifaddrs.h>
 #include <netinet/in.h>
+#include <qrencode.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -43,15 +44,37 @@ static void reachable_ip(const char *bind, char *out, size_t size)
     freeifaddrs(list);
 }
 
+// The QR code of url into the view (none when it does not fit).
+static void make_qr(UiView *v, const char *url)
+{
+    v->web_qr_size = 0;
+    QRcode *q = QRcode_encodeString(url, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+    if (!q)
+        return;
+    if (q->width <= VIEW_QR_MAX) {
+        for (int i = 0; i < q->width * q->width; i++)
+            v->web_qr[i] = q->data[i] & 1;
+        v->web_qr_size = q->width;
+    }
+    QRcode_free(q);
+}
+
 void app_web_open(App *a)
 {
     const CliOptions *o = a->opt;
+    UiView *v = &a->view;
+    // Headless runs (tests, scripts) open no port unless asked to.
+    bool from_settings = a->settings.web && !o->headless;
     int port = o->web_port == CLI_WEB_PORT_ANY ? 0
                : o->web_port >= 0              ? o->web_port
-               : a->settings.web               ? a->settings.web_port
+               : from_settings                 ? a->settings.web_port
                                                : -1;
-    if (port < 0 || (port == 0 && o->web_port != CLI_WEB_PORT_ANY))
-        return; // off
+    if (port < 0 || (port == 0 && o->web_port != CLI_WEB_PORT_ANY)) {
+        snprintf(v->web_problem, sizeof(v->web_problem), "%s",
+                 o->web_port == 0 ? "Off (--web-port 0)"
+                                  : "Off (web = off in config.ini)");
+        return;
+    }
     const char *bind = o->web_bind ? o->web_bind : a->settings.web_bind;
     char assets[PATHS_MAX + 8], err[300];
     snprintf(assets, sizeof(assets), "%s/web", a->paths->assets_dir);
@@ -63,6 +86,7 @@ void app_web_open(App *a)
         free(a->web);
         a->web = NULL;
         app_notice(a, 20000, "Companion page off: %s", err);
+        snprintf(v->web_problem, sizeof(v->web_problem), "Off: %s", err);
         return;
     }
     a->web_srv = web_server_start(a->web, bind, port, 0, err, sizeof(err));
@@ -71,17 +95,18 @@ void app_web_open(App *a)
         free(a->web);
         a->web = NULL;
         app_notice(a, 20000, "Companion page off: %s", err);
+        snprintf(v->web_problem, sizeof(v->web_problem), "Off: %s", err);
         return;
     }
     char ip[64], host[64] = "";
     reachable_ip(bind, ip, sizeof(ip));
     gethostname(host, sizeof(host) - 1);
-    UiView *v = &a->view;
     snprintf(v->web_ip_url, sizeof(v->web_ip_url), "http://%s:%d/", ip,
              web_server_port(a->web_srv));
     snprintf(v->web_host_url, sizeof(v->web_host_url), "http://%s.local:%d/",
              host[0] ? host : "ultralegs", web_server_port(a->web_srv));
     v->web_on = true;
+    make_qr(v, v->web_ip_url);
     app_web_publish_history(a);
 }
 
@@ -104,7 +129,8 @@ static const char *status_screen(const App *a)
     case SCREEN_SUMMARY: return "summary";
     case SCREEN_HISTORY: return "history";
     case SCREEN_SETTINGS:
-    case SCREEN_SUSPECTS: return "settings";
+    case SCREEN_SUSPECTS:
+    case SCREEN_PHONE: return "settings";
     case SCREEN_SESSION: break;
     }
     const Session *s = a->session;
@@ -192,6 +218,31 @@ void app_web_publish_history(App *a)
     free(text);
 }
 
+#define ASKING "A phone asks to pair: code "
+
+// While a phone that is not paired has the page open, the TV says the code
+// (as a notice, where notices go on every screen); it goes when the phone
+// pairs, the code changes or the runner is on the Phone screen, which
+// shows it anyway.
+static void asking_banner(App *a, bool asking)
+{
+    UiView *v = &a->view;
+    char text[64];
+    snprintf(text, sizeof(text), ASKING "%.3s %.3s", v->web_code,
+             v->web_code + 3);
+    bool shown = false;
+    for (int i = 0; i < v->nnotices; i++) {
+        if (strncmp(v->notices[i], ASKING, strlen(ASKING)) != 0)
+            continue;
+        if (asking && strcmp(v->notices[i], text) == 0)
+            shown = true;
+        else
+            a->notice_until[i] = a->now; // expires this frame
+    }
+    if (asking && !shown)
+        app_notice(a, WEB_ASKING_MS, "%s", text);
+}
+
 void app_web_frame(App *a)
 {
     if (!a->web)
@@ -224,4 +275,15 @@ void app_web_frame(App *a)
                  pv.devices[i].name);
     if (pv.code_fresh && a->opt->headless)
         log_info("web", "%s pairing code %s", v->web_ip_url, pv.code);
+    asking_banner(a, pv.asking && v->screen != SCREEN_PHONE);
+}
+
+void app_web_forget(App *a, int i)
+{
+    if (!a->web)
+        return;
+    web_pair_forget(a->web, i);
+    if (a->cue_log)
+        fprintf(a->cue_log, "%.3f\tsettings\t%s\n", a->now / 1000.0,
+                i < 0 ? "Forgot every paired device" : "Forgot a device");
 }

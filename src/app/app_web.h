@@ -21,6 +21,10 @@ void app_web_frame(App *a);
 // The history was rebuilt (app_refresh_history).
 void app_web_publish_history(App *a);
 
+// Forget paired device i, or all of them (i < 0): their browsers must pair
+// again.
+void app_web_forget(App *a, int i);
+
 // The status object of GET /api/status as JSON text (caller frees), or
 // NULL when memory runs out.
 char *app_web_status_json(App *a);

@@ -25,7 +25,8 @@
     X(SCREEN_SUMMARY, summary)                                                 \
     X(SCREEN_HISTORY, history)                                                 \
     X(SCREEN_SETTINGS, settings)                                               \
-    X(SCREEN_SUSPECTS, suspects) // settings -> sessions whose date is doubtful
+    X(SCREEN_SUSPECTS, suspects) /* settings -> doubtful dates */              \
+    X(SCREEN_PHONE, phone)       // settings -> the companion page
 
 typedef enum AppScreen {
 #define SCREEN_ENUM_VALUE(id, name) id,
@@ -41,6 +42,7 @@ enum { SCREEN_COUNT = 0 SCREEN_LIST(SCREEN_ONE) };
 #define VIEW_MENU_MAX 12
 #define VIEW_SUSPECTS_MAX 8
 #define VIEW_WEB_DEVICES_MAX 16
+#define VIEW_QR_MAX 57 // QR modules a side (version 10: room for any URL here)
 
 typedef struct UiView {
     AppScreen screen;
@@ -114,6 +116,12 @@ typedef struct UiView {
     bool web_locked;        // too many wrong codes: pairing waits a minute
     int web_ndevices;
     char web_devices[VIEW_WEB_DEVICES_MAX][64];
+    char web_problem[320]; // why the page is off, or ""
+    int phone_sel;         // the device chosen (web_ndevices: "forget all")
+    // The QR code of web_host_url's address by IP (what a phone's camera
+    // opens): web_qr_size modules a side, 1 = dark; 0: none.
+    int web_qr_size;
+    unsigned char web_qr[VIEW_QR_MAX * VIEW_QR_MAX];
 } UiView;
 
 #endif
