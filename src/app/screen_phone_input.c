@@ -18,8 +18,9 @@ void screen_phone_action(App *a, InputAction act)
     else if (act == ACT_OK && rows) {
         bool all = v->phone_sel >= v->web_ndevices;
         app_web_forget(a, all ? -1 : v->phone_sel);
-        app_notice(a, 5000, all ? "Every phone forgotten: they must pair again"
-                                : "Forgotten: that phone must pair again");
+        app_notice(a, 5000,
+                   all ? "Every phone forgotten: they must pair again"
+                       : "Forgotten: that phone must pair again");
         v->phone_sel = 0;
     } else if (act == ACT_BACK || act == ACT_SETTINGS)
         app_set_screen(a, SCREEN_SETTINGS);
