@@ -34,8 +34,8 @@ static void setup(void)
         return;
     done = true;
     char dir[] = "/tmp/ul-fuzz-web-XXXXXX", err[200];
-    if (!mkdtemp(dir) || !web_core_init(&core, dir, "/nonexistent", 0, err,
-                                        sizeof(err)))
+    if (!mkdtemp(dir) ||
+        !web_core_init(&core, dir, "/nonexistent", 0, err, sizeof(err)))
         abort();
     pthread_mutex_lock(&core.mu);
     if (web_pair_try_locked(&core, core.code, "fuzz", cookie, csrf) !=
@@ -79,8 +79,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     for (int i = 0; i < 4; i++)
         hdr[i][0] = '\0';
     bool have[4] = {false, false, false, false};
-    static const char *const names[4] = {"Cookie: ", "X-CSRF-Token: ",
-                                         "Content-Type: ", "User-Agent: "};
+    static const char *const names[4] = {
+        "Cookie: ", "X-CSRF-Token: ", "Content-Type: ", "User-Agent: "};
     char *p = text, *end = text + n;
     char *nl = memchr(p, '\n', (size_t)(end - p));
     char *line_end = nl ? nl : end;
