@@ -26,6 +26,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static WebCore core;
 static char cookie[WEB_TOKEN_HEX + 1], csrf[WEB_TOKEN_HEX + 1];
+static char dir[] = "/tmp/ul-fuzz-web-XXXXXX";
+
+// The state folder goes with the process.
+static void cleanup(void)
+{
+    char path[sizeof(dir) + 32];
+    snprintf(path, sizeof(path), "%s/web-devices", dir);
+    unlink(path);
+    rmdir(dir);
+}
 
 static void setup(void)
 {
