@@ -1,7 +1,8 @@
 /*
  * Settings: a table of rows {label, value shown, change}. Up and down
  * choose a row, left and right (or OK) change it; leaving saves
- * config.ini. The last row opens the sessions whose date is doubtful.
+ * config.ini. The last two rows open the companion page's screen and the
+ * sessions whose date is doubtful.
  */
 #include "app/app_internal.h"
 
@@ -130,8 +131,8 @@ static const struct {
     {"Weights in", units_value, units_change},
     {"Optional exercises", optional_value, optional_change},
     {"This week's streak", week_value, week_change},
-    {"Doubtful dates", doubtful_value, NULL},
     {"Phone companion", phone_value, NULL},
+    {"Doubtful dates", doubtful_value, NULL},
 };
 enum { ROWS_N = sizeof(ROWS) / sizeof(ROWS[0]) };
 _Static_assert(ROWS_N <= VIEW_MENU_MAX, "the view holds every settings row");

@@ -43,10 +43,11 @@ static void setup(void)
     if (done)
         return;
     done = true;
-    char dir[] = "/tmp/ul-fuzz-web-XXXXXX", err[200];
+    char err[200];
     if (!mkdtemp(dir) ||
         !web_core_init(&core, dir, "/nonexistent", 0, err, sizeof(err)))
         abort();
+    atexit(cleanup);
     pthread_mutex_lock(&core.mu);
     if (web_pair_try_locked(&core, core.code, "fuzz", cookie, csrf) !=
         WEB_PAIR_OK)

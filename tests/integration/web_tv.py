@@ -35,9 +35,9 @@ def main():
         os.makedirs(shots, exist_ok=True)
         script = os.path.join(d, "script.txt")
         with open(script, "w") as f:
-            # Settings; up wraps to the last row (Phone companion); OK opens
-            # it; later OK forgets the chosen phone.
-            f.write("4 settings\n4.5 up\n5 ok\n7 ok\n")
+            # Settings; up wraps to the last row, up again is Phone
+            # companion; OK opens it; later OK forgets the chosen phone.
+            f.write("4 settings\n4.3 up\n4.6 up\n5 ok\n7 ok\n")
         layout = os.path.join(d, "layout.jsonl")
         s = [os.path.join(shots, n) for n in
              ("tv-asking.png", "tv-phone.png", "tv-forgotten.png")]
