@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/app_web.h"
 #include "app/frame_stats.h"
 #include "app/layout_log.h"
 #include "core/calendar.h"
@@ -99,6 +100,7 @@ void app_refresh_history(App *a)
     for (int i = 0; i < a->history.npaused; i++)
         if (a->history.paused_weeks[i] == week)
             a->view.week_paused = true;
+    app_web_publish_history(a);
 }
 
 void app_fill_today(App *a)
@@ -411,6 +413,7 @@ static void frame(App *a, int64_t n, int64_t *last_day)
     const CliOptions *opt = a->opt;
     UiView *v = &a->view;
     InputEvent in[32];
+    app_web_frame(a); // the phones' actions, as the remote's
     int nin = input_poll(in, 32);
     for (int i = 0; i < nin; i++)
         app_on_action(a, in[i].action, in[i].x, in[i].y);
@@ -507,18 +510,6 @@ static void print_audio_stats(App *a)
              st.latency_avg_ms, st.latency_max_ms);
 }
 
-// --stats: the run's figures, written once it is over.
-static bool write_stats(App *a)
-{
-    FILE *f = fopen(a->opt->stats, "w");
-    if (!f) {
-        log_error("ultralegs", "cannot write the stats %s", a->opt->stats);
-        return false;
-    }
-    bool ok = frame_stats_write(a->stats, f);
-    return fclose(f) == 0 && ok;
-}
-
 int app_run(const CliOptions *opt, const Paths *paths, const Library *lib)
 {
     App *a = calloc(1, sizeof(*a));
@@ -579,6 +570,7 @@ int app_run(const CliOptions *opt, const Paths *paths, const Library *lib)
     }
     open_history(a);
     open_home(a);
+    app_web_open(a);
     if (direct)
         app_start_routine(a, direct, opt->auto_run);
     else if (opt->routine)
@@ -610,10 +602,11 @@ int app_run(const CliOptions *opt, const Paths *paths, const Library *lib)
         app_quit_session(a);
     notify_send(&a->notify, "STOPPING=1");
     print_audio_stats(a);
-    if (a->stats && !write_stats(a))
+    if (a->stats && !frame_stats_save(a->stats, opt->stats))
         a->status = 1;
     status = a->status;
 out:
+    app_web_close(a);
     stage_deinit(&a->stage); // lets go of the clip sound first
     audio_close(a->audio);
     if (a->cue_log)

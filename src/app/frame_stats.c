@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "app/json.h"
+#include "platform/log.h"
 #include "platform/meter.h"
 
 // Threads whose CPU is not decoding: speech synthesis and SDL's audio
@@ -138,4 +139,15 @@ bool frame_stats_write(const FrameStats *fs, FILE *f)
     bool ok = json_write(f, root, true);
     cJSON_Delete(root);
     return ok;
+}
+
+bool frame_stats_save(const FrameStats *fs, const char *path)
+{
+    FILE *f = fopen(path, "w");
+    if (!f) {
+        log_error("ultralegs", "cannot write the stats %s", path);
+        return false;
+    }
+    bool ok = frame_stats_write(fs, f);
+    return fclose(f) == 0 && ok;
 }

@@ -61,5 +61,7 @@ void frame_stats_sample(FrameStats *fs, double now_s, const char *screen);
 
 // The figures as JSON; false when f cannot be written.
 bool frame_stats_write(const FrameStats *fs, FILE *f);
+// The same into the file at path; false (and logged) when it cannot be.
+bool frame_stats_save(const FrameStats *fs, const char *path);
 
 #endif
