@@ -17,6 +17,7 @@
 #include "app/history_report.h"
 #include "app/json.h"
 #include "core/calendar.h"
+#include "media/clip.h"
 #include "web/web_core.h"
 #include "web/web_server.h"
 
@@ -59,6 +60,37 @@ static void make_qr(UiView *v, const char *url)
     QRcode_free(q);
 }
 
+// The kiosk's decoder on a clip for the page (a server thread): what it
+// is, and whether it plays. The reason leaves out the file's path (an
+// upload is probed under a temporary name).
+static void probe_clip(const char *path, WebClipFacts *f)
+{
+    char err[400];
+    Clip *c = NULL;
+    if (clip_probe(path, -1, -1, err, sizeof(err)) &&
+        (c = clip_open(path, -1, -1, err, sizeof(err)))) {
+        const ClipInfo *i = clip_info(c);
+        f->playable = true;
+        f->duration_s = i->duration;
+        f->width = i->w;
+        f->height = i->h;
+        snprintf(f->codec, sizeof(f->codec), "%s", i->codec);
+        clip_close(c);
+        return;
+    }
+    size_t n = strlen(path);
+    const char *why = err;
+    if (strncmp(err, path, n) == 0 && err[n] == ':')
+        why = err + n + 1 + (err[n + 1] == ' ');
+    f->playable = false;
+    snprintf(f->problem, sizeof(f->problem), "%.399s", why);
+}
+
+void app_web_probe_clip(const char *path, WebClipFacts *f)
+{
+    probe_clip(path, f);
+}
+
 void app_web_open(App *a)
 {
     const CliOptions *o = a->opt;
@@ -89,6 +121,10 @@ void app_web_open(App *a)
         snprintf(v->web_problem, sizeof(v->web_problem), "Off: %s", err);
         return;
     }
+    snprintf(a->web->videos_dir, sizeof(a->web->videos_dir), "%s",
+             a->paths->user_videos);
+    a->web->upload_max = (uint64_t)a->settings.web_upload_max_mb << 20;
+    a->web->probe = probe_clip;
     a->web_srv = web_server_start(a->web, bind, port, 0, err, sizeof(err));
     if (!a->web_srv) {
         web_core_deinit(a->web);

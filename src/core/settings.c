@@ -26,6 +26,7 @@ void settings_default(Settings *s)
     s->web = true;
     s->web_port = 8080;
     snprintf(s->web_bind, sizeof(s->web_bind), "0.0.0.0");
+    s->web_upload_max_mb = 4096;
 }
 
 bool settings_ipv4_valid(const char *s)
@@ -219,6 +220,11 @@ static int on_key(void *user, const char *section, const char *name,
             snprintf(s->web_bind, sizeof(s->web_bind), "%s", value);
         else
             bad(c, name, "an IPv4 address like 0.0.0.0", value);
+    } else if (strcmp(name, "web_upload_max_mb") == 0) {
+        if (str_parse_int(value, 1, 1048576, &v))
+            s->web_upload_max_mb = (int)v;
+        else
+            bad(c, name, "megabytes from 1 to 1048576", value);
     } else if (strcmp(name, "speech_rate") == 0) {
         if (str_parse_int(value, 80, 450, &v))
             s->speech_rate = (int)v;
@@ -274,14 +280,17 @@ int settings_format(const Settings *s, char *buf, size_t size)
         "; its port, and the address it listens on (0.0.0.0: every network)\n"
         "web = %s\n"
         "web_port = %d\n"
-        "web_bind = %s\n",
+        "web_bind = %s\n"
+        "; the largest clip the page uploads, in MB\n"
+        "web_upload_max_mb = %d\n",
         s->volume, s->voice ? "yes" : "no", s->tempo_pct, s->weekly_target,
         s->units == UNITS_LB ? "lb" : "kg", s->include_optional ? "yes" : "no",
         s->speech_voice, s->speech_rate, s->video_cover ? "cover" : "fit",
         s->clip_height == 720    ? "720p"
         : s->clip_height == 1080 ? "1080p"
                                  : "auto",
-        s->coach_video, s->web ? "on" : "off", s->web_port, s->web_bind);
+        s->coach_video, s->web ? "on" : "off", s->web_port, s->web_bind,
+        s->web_upload_max_mb);
 }
 
 void settings_load_text(const Settings *s, double kg, char *buf, size_t size)

@@ -28,6 +28,7 @@ typedef struct Settings {
     bool web;              // the companion page is served
     int web_port;          // 1..65535
     char web_bind[16];     // an IPv4 address: 0.0.0.0 = every network
+    int web_upload_max_mb; // the largest clip the page takes, 1..1048576
 } Settings;
 
 // True when s is a dotted IPv4 address ("192.168.1.20").

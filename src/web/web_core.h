@@ -46,6 +46,19 @@ typedef struct WebCmd {
     int action; // an InputAction, for WEB_CMD_ACTION
 } WebCmd;
 
+// What the kiosk's decoder says of a clip (GET /api/clips, uploads).
+typedef struct WebClipFacts {
+    double duration_s;
+    int width, height;
+    char codec[32];
+    bool playable;
+    char problem[400]; // why it cannot play, "" when it can
+} WebClipFacts;
+
+// Probe the file at path with the kiosk's own decoder (bounded time); fill
+// f. Set by the app (only media/ may decode); called on server threads.
+typedef void (*WebProbeFn)(const char *path, WebClipFacts *f);
+
 typedef struct WebCore {
     pthread_mutex_t mu;
     pthread_mutex_t file_mu; // one writer of web-devices at a time
@@ -75,6 +88,12 @@ typedef struct WebCore {
 
     char state_dir[WEB_PATH_MAX];  // web-devices and the CSV export live here
     char assets_dir[WEB_PATH_MAX]; // assets/web
+
+    // Clips (web_clips.c); set by the app after web_core_init. An empty
+    // videos_dir: the clip calls answer 503.
+    char videos_dir[WEB_PATH_MAX]; // the user's videos folder
+    uint64_t upload_max;           // bytes (web_upload_max_mb)
+    WebProbeFn probe;              // NULL: every clip counts as playable
 } WebCore;
 
 // Set up the core: state_dir holds the paired devices (read now), assets_dir

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "platform/input.h"
+#include "web/web_clips.h"
 
 // The page's files: URL path -> file in assets/web/, and its type.
 static const struct {
@@ -63,8 +64,8 @@ void web_reply_free(WebReply *rp)
 }
 
 // A reply with a copy of text as its body.
-static void reply_text(WebReply *rp, int status, const char *type,
-                       const char *text)
+void web_reply_text(WebReply *rp, int status, const char *type,
+                    const char *text)
 {
     rp->status = status;
     rp->type = type;
@@ -77,13 +78,13 @@ static void reply_text(WebReply *rp, int status, const char *type,
 }
 
 // {"error": msg}
-static void reply_error(WebReply *rp, int status, const char *msg)
+void web_reply_error(WebReply *rp, int status, const char *msg)
 {
     cJSON *o = cJSON_CreateObject();
     cJSON_AddStringToObject(o, "error", msg);
     char *t = o ? cJSON_PrintUnformatted(o) : NULL;
     cJSON_Delete(o);
-    reply_text(rp, status, JSON_TYPE, t ? t : "{}");
+    web_reply_text(rp, status, JSON_TYPE, t ? t : "{}");
     cJSON_free(t);
 }
 
@@ -122,19 +123,19 @@ static void cookie_value(const char *header, char *out)
 static cJSON *json_body(const WebRequest *rq, WebReply *rp)
 {
     if (rq->body_too_big) {
-        reply_error(rp, 413, "the request body is too large");
+        web_reply_error(rp, 413, "the request body is too large");
         return NULL;
     }
     const char *ct = rq->content_type;
     size_t n = strlen(JSON_TYPE);
     if (!ct || strncmp(ct, JSON_TYPE, n) != 0 || (ct[n] && ct[n] != ';')) {
-        reply_error(rp, 415, "send application/json");
+        web_reply_error(rp, 415, "send application/json");
         return NULL;
     }
     cJSON *o = cJSON_ParseWithLength(rq->body ? rq->body : "", rq->body_len);
     if (!cJSON_IsObject(o)) {
         cJSON_Delete(o);
-        reply_error(rp, 400, "the body is not a JSON object");
+        web_reply_error(rp, 400, "the body is not a JSON object");
         return NULL;
     }
     return o;
@@ -147,7 +148,7 @@ static void serve_file(WebCore *c, const WebRequest *rq, WebReply *rp)
             continue;
         if (!is(rq->method, "GET") && !is(rq->method, "HEAD")) {
             rp->allow = "GET, HEAD";
-            reply_error(rp, 405, "method not allowed");
+            web_reply_error(rp, 405, "method not allowed");
             return;
         }
         char path[WEB_PATH_MAX + 64];
@@ -162,7 +163,7 @@ static void serve_file(WebCore *c, const WebRequest *rq, WebReply *rp)
             fclose(f);
         }
         if (!buf) {
-            reply_error(rp, 404, "not found");
+            web_reply_error(rp, 404, "not found");
             return;
         }
         rp->status = 200;
@@ -180,7 +181,7 @@ static void serve_file(WebCore *c, const WebRequest *rq, WebReply *rp)
         }
         return;
     }
-    reply_error(rp, 404, "not found");
+    web_reply_error(rp, 404, "not found");
 }
 
 // GET /api/pair: whether this browser is paired, and if so its CSRF token
@@ -203,7 +204,7 @@ static void pair_state(WebCore *c, const WebRequest *rq, WebReply *rp)
     pthread_mutex_unlock(&c->mu);
     char *t = o ? cJSON_PrintUnformatted(o) : NULL;
     cJSON_Delete(o);
-    reply_text(rp, t ? 200 : 503, JSON_TYPE, t);
+    web_reply_text(rp, t ? 200 : 503, JSON_TYPE, t);
     cJSON_free(t);
 }
 
@@ -215,7 +216,7 @@ static void pair(WebCore *c, const WebRequest *rq, WebReply *rp)
     }
     if (!is(rq->method, "POST")) {
         rp->allow = "GET, POST";
-        reply_error(rp, 405, "method not allowed");
+        web_reply_error(rp, 405, "method not allowed");
         return;
     }
     cJSON *o = json_body(rq, rp);
@@ -249,18 +250,18 @@ static void pair(WebCore *c, const WebRequest *rq, WebReply *rp)
                  cookie);
         char body[80];
         snprintf(body, sizeof(body), "{\"csrf\":\"%s\"}", csrf);
-        reply_text(rp, 200, JSON_TYPE, body);
+        web_reply_text(rp, 200, JSON_TYPE, body);
         return;
     }
     case WEB_PAIR_WRONG:
-        reply_error(rp, 403, "wrong code: type the code shown on the TV");
+        web_reply_error(rp, 403, "wrong code: type the code shown on the TV");
         return;
     case WEB_PAIR_LOCKED:
-        reply_error(rp, 429, "too many wrong codes: wait a minute");
+        web_reply_error(rp, 429, "too many wrong codes: wait a minute");
         return;
     case WEB_PAIR_FULL:
-        reply_error(rp, 503,
-                    "no room for another device: forget one on the TV");
+        web_reply_error(rp, 503,
+                        "no room for another device: forget one on the TV");
         return;
     }
 }
@@ -275,11 +276,11 @@ static void action(WebCore *c, const WebRequest *rq, WebReply *rp)
                                    : ACT_NONE;
     cJSON_Delete(o);
     if (act == ACT_NONE) {
-        reply_error(rp, 400, "unknown action");
+        web_reply_error(rp, 400, "unknown action");
         return;
     }
     if (!web_core_push(c, (WebCmd){WEB_CMD_ACTION, act})) {
-        reply_error(rp, 503, "the kiosk is busy: try again");
+        web_reply_error(rp, 503, "the kiosk is busy: try again");
         return;
     }
     rp->status = 204;
@@ -290,10 +291,49 @@ static void snapshot(WebCore *c, char *const *slot, WebReply *rp)
 {
     pthread_mutex_lock(&c->mu);
     if (*slot)
-        reply_text(rp, 200, JSON_TYPE, *slot);
+        web_reply_text(rp, 200, JSON_TYPE, *slot);
     pthread_mutex_unlock(&c->mu);
     if (!rp->status)
-        reply_error(rp, 503, "the kiosk is starting");
+        web_reply_error(rp, 503, "the kiosk is starting");
+}
+
+// /api/clips and /api/clips/NAME (one name, no folders: "../x" and
+// "a%2Fb", which arrives decoded as "a/b", are both refused).
+static void clips(WebCore *c, const WebRequest *rq, WebReply *rp)
+{
+    const size_t plen = strlen(WEB_CLIPS_PREFIX);
+    if (strcmp(rq->path, "/api/clips") == 0) {
+        if (!is(rq->method, "GET") && !is(rq->method, "HEAD")) {
+            rp->allow = "GET";
+            web_reply_error(rp, 405, "method not allowed");
+            return;
+        }
+        web_clips_list(c, rp);
+        return;
+    }
+    if (strncmp(rq->path, WEB_CLIPS_PREFIX, plen) != 0) {
+        web_reply_error(rp, 404, "not found");
+        return;
+    }
+    const char *name = rq->path + plen;
+    if (!is(rq->method, "PUT") && !is(rq->method, "DELETE")) {
+        rp->allow = "PUT, DELETE";
+        web_reply_error(rp, 405, "method not allowed");
+        return;
+    }
+    if (!web_clip_name_valid(name)) {
+        web_reply_error(rp, 400,
+                        "a clip name is 1 to 64 letters, digits, '.', '_' "
+                        "or '-', and does not start with a dot");
+        return;
+    }
+    if (is(rq->method, "DELETE")) {
+        web_clips_delete(c, name, rp);
+        return;
+    }
+    rp->kind = WEB_REPLY_UPLOAD;
+    rp->status = 201;
+    snprintf(rp->upload_name, sizeof(rp->upload_name), "%s", name);
 }
 
 typedef enum Api {
@@ -324,13 +364,17 @@ static void api(WebCore *c, const WebRequest *rq, WebReply *rp)
     }
     pthread_mutex_unlock(&c->mu);
     if (dev < 0) {
-        reply_error(rp, 401, "not paired: type the code shown on the TV");
+        web_reply_error(rp, 401, "not paired: type the code shown on the TV");
         return;
     }
     if (unsafe_method(rq->method) &&
         !(rq->csrf && strlen(rq->csrf) == WEB_TOKEN_HEX &&
           memeql_sec(rq->csrf, csrf, WEB_TOKEN_HEX))) {
-        reply_error(rp, 403, "missing or wrong X-CSRF-Token");
+        web_reply_error(rp, 403, "missing or wrong X-CSRF-Token");
+        return;
+    }
+    if (strncmp(rq->path, "/api/clips", 10) == 0) {
+        clips(c, rq, rp);
         return;
     }
     for (size_t i = 0; i < sizeof(api_table) / sizeof(api_table[0]); i++) {
@@ -339,7 +383,7 @@ static void api(WebCore *c, const WebRequest *rq, WebReply *rp)
         bool head = is(rq->method, "HEAD") && is(api_table[i].method, "GET");
         if (!is(rq->method, api_table[i].method) && !head) {
             rp->allow = api_table[i].method;
-            reply_error(rp, 405, "method not allowed");
+            web_reply_error(rp, 405, "method not allowed");
             return;
         }
         switch (api_table[i].api) {
@@ -356,14 +400,14 @@ static void api(WebCore *c, const WebRequest *rq, WebReply *rp)
         case API_ACTION: action(c, rq, rp); return;
         }
     }
-    reply_error(rp, 404, "not found");
+    web_reply_error(rp, 404, "not found");
 }
 
 void web_route(WebCore *c, const WebRequest *rq, WebReply *rp)
 {
     memset(rp, 0, sizeof(*rp));
     if (!rq->path || !rq->method) {
-        reply_error(rp, 400, "bad request");
+        web_reply_error(rp, 400, "bad request");
         return;
     }
     if (strcmp(rq->path, "/api/pair") == 0)

@@ -10,8 +10,11 @@
  *
  * "@C" in a header stands for the paired device's cookie and "@T" for its
  * CSRF token, and "@P" in the body for the pairing code, so the fuzzer
- * reaches what lies behind the checks as well as the checks.
+ * reaches what lies behind the checks as well as the checks. An authorised
+ * clip upload (PUT /api/clips/NAME) streams its body through web_upload_*
+ * into a videos folder, as the server does, and is removed again.
  */
+#include <dirent.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -19,6 +22,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "web/web_clips.h"
 #include "web/web_core.h"
 #include "web/web_router.h"
 
@@ -28,12 +32,28 @@ static WebCore core;
 static char cookie[WEB_TOKEN_HEX + 1], csrf[WEB_TOKEN_HEX + 1];
 static char dir[] = "/tmp/ul-fuzz-web-XXXXXX";
 
+// The clips in the videos folder (left by an upload).
+static void clear_videos(void)
+{
+    DIR *d = opendir(core.videos_dir);
+    for (struct dirent *e; d && (e = readdir(d));) {
+        char path[WEB_PATH_MAX + 300];
+        snprintf(path, sizeof(path), "%s/%s", core.videos_dir, e->d_name);
+        if (e->d_name[0] != '.' || strlen(e->d_name) > 2)
+            unlink(path);
+    }
+    if (d)
+        closedir(d);
+}
+
 // The state folder goes with the process.
 static void cleanup(void)
 {
     char path[sizeof(dir) + 32];
     snprintf(path, sizeof(path), "%s/web-devices", dir);
     unlink(path);
+    clear_videos();
+    rmdir(core.videos_dir);
     rmdir(dir);
 }
 
@@ -48,6 +68,8 @@ static void setup(void)
         !web_core_init(&core, dir, "/nonexistent", 0, err, sizeof(err)))
         abort();
     atexit(cleanup);
+    snprintf(core.videos_dir, sizeof(core.videos_dir), "%s/videos", dir);
+    core.upload_max = 4096;
     pthread_mutex_lock(&core.mu);
     if (web_pair_try_locked(&core, core.code, "fuzz", cookie, csrf) !=
         WEB_PAIR_OK)
@@ -126,9 +148,24 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                      have[3] ? hdr[3] : NULL,
                      body,
                      blen,
-                     blen > WEB_BODY_MAX};
+                     blen > WEB_BODY_MAX,
+                     (int64_t)blen};
     WebReply rp;
     web_route(&core, &rq, &rp);
+    if (rp.kind == WEB_REPLY_UPLOAD) {
+        WebUpload up;
+        char name[sizeof(rp.upload_name)];
+        memcpy(name, rp.upload_name, sizeof(name));
+        memset(&rp, 0, sizeof(rp));
+        if (web_upload_begin(&core, name, -1, &up, &rp)) {
+            // In two pieces, as a network delivers it.
+            web_upload_write(&core, &up, body, blen / 2);
+            web_upload_write(&core, &up, body + blen / 2, blen - blen / 2);
+            web_upload_finish(&core, &up, &rp);
+            web_upload_abort(&up);
+        }
+        clear_videos();
+    }
     if (rp.status < 200 || rp.status > 599 || (rp.len && !rp.body))
         abort();
     web_reply_free(&rp);

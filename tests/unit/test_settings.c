@@ -197,6 +197,30 @@ static void test_web_settings(void **state)
     diag_list_free(&d);
 }
 
+static void test_upload_limit(void **state)
+{
+    (void)state;
+    Settings s;
+    settings_default(&s);
+    assert_int_equal(s.web_upload_max_mb, 4096);
+    DiagList d = {0};
+    const char *text = "[settings]\nweb_upload_max_mb = 800\n";
+    assert_true(settings_parse(&s, text, strlen(text), "config.ini", &d));
+    assert_int_equal(s.web_upload_max_mb, 800);
+    char buf[4096];
+    settings_format(&s, buf, sizeof(buf));
+    assert_non_null(strstr(buf, "\nweb_upload_max_mb = 800\n"));
+    text = "[settings]\nweb_upload_max_mb = 0\n";
+    assert_false(settings_parse(&s, text, strlen(text), "config.ini", &d));
+    char line[600];
+    diag_format(&d.items[0], line, sizeof(line));
+    assert_string_equal(line, "config.ini:2: error: 'web_upload_max_mb' must "
+                              "be megabytes from 1 to 1048576, not '0' "
+                              "(keeping the default)");
+    assert_int_equal(s.web_upload_max_mb, 800);
+    diag_list_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -205,6 +229,7 @@ int main(void)
         cmocka_unit_test(test_clip_size),
         cmocka_unit_test(test_every_problem_listed),
         cmocka_unit_test(test_web_settings),
+        cmocka_unit_test(test_upload_limit),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

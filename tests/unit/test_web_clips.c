@@ -1,0 +1,455 @@
+/*
+ * The runner's clips over real HTTP: the list with what the kiosk's own
+ * decoder makes of each file, uploads streamed into the videos folder,
+ * deleting, and every refusal (not paired, no token, bad names incl. ../
+ * and %2F, too big, a full disk on a small tmpfs, a file that cannot play,
+ * an upload cut off) leaving nothing behind in the folder.
+ */
+#include <arpa/inet.h>
+#include <dirent.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mount.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "app/app_web.h"
+#include "web/web_core.h"
+#include "web/web_server.h"
+
+typedef struct Fixture {
+    char dir[256];
+    char videos[300];
+    char clip[300]; // a small MP4 made with ffmpeg, playable
+    WebCore core;
+    WebServer *srv;
+    int port;
+    char cookie[80];
+    char csrf[40];
+} Fixture;
+
+static Fixture *F;
+
+static int setup(void **state)
+{
+    Fixture *f = calloc(1, sizeof(*f));
+    snprintf(f->dir, sizeof(f->dir), "/tmp/ul-webclips-XXXXXX");
+    assert_non_null(mkdtemp(f->dir));
+    snprintf(f->videos, sizeof(f->videos), "%s/videos", f->dir);
+    snprintf(f->clip, sizeof(f->clip), "%s/src.mp4", f->dir);
+    char cmd[800];
+    snprintf(cmd, sizeof(cmd),
+             "ffmpeg -loglevel error -y -f lavfi -i "
+             "testsrc2=size=320x240:rate=25 -t 2 -pix_fmt yuv420p '%s'",
+             f->clip);
+    assert_int_equal(system(cmd), 0);
+    char err[300];
+    assert_true(
+        web_core_init(&f->core, f->dir, ASSETS_DIR "/web", 1000, err, 300));
+    snprintf(f->core.videos_dir, sizeof(f->core.videos_dir), "%s", f->videos);
+    f->core.upload_max = 1 << 20; // web_upload_max_mb = 1
+    f->core.probe = app_web_probe_clip;
+    f->srv = web_server_start(&f->core, "127.0.0.1", 0, 2, err, sizeof(err));
+    assert_non_null(f->srv);
+    f->port = web_server_port(f->srv);
+    F = f;
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    Fixture *f = *state;
+    web_server_stop(f->srv);
+    web_core_deinit(&f->core);
+    umount(f->videos); // the full-disk test's tmpfs, when still there
+    char cmd[400];
+    snprintf(cmd, sizeof(cmd), "rm -rf %s", f->dir);
+    assert_int_equal(system(cmd), 0);
+    free(f);
+    return 0;
+}
+
+typedef struct Resp {
+    int status;
+    char head[4096];
+    char body[8192];
+} Resp;
+
+static int connect_port(void)
+{
+    int s = socket(AF_INET, SOCK_STREAM, 0);
+    struct sockaddr_in sa = {0};
+    sa.sin_family = AF_INET;
+    sa.sin_port = htons((uint16_t)F->port);
+    sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    assert_int_equal(connect(s, (struct sockaddr *)&sa, sizeof(sa)), 0);
+    return s;
+}
+
+static Resp read_resp(int s)
+{
+    Resp r = {0};
+    static char buf[1 << 16];
+    size_t n = 0;
+    for (;;) {
+        ssize_t got = recv(s, buf + n, sizeof(buf) - 1 - n, 0);
+        if (got <= 0)
+            break;
+        n += (size_t)got;
+    }
+    buf[n] = '\0';
+    char *sep = strstr(buf, "\r\n\r\n");
+    assert_non_null(sep);
+    snprintf(r.head, sizeof(r.head), "%.*s", (int)(sep - buf), buf);
+    snprintf(r.body, sizeof(r.body), "%s", sep + 4);
+    assert_int_equal(sscanf(r.head, "HTTP/1.1 %d", &r.status), 1);
+    return r;
+}
+
+static void send_all(int s, const void *p, size_t n)
+{
+    // The server may answer and close before the body is sent (an early
+    // refusal): errors here are the answer's business.
+    send(s, p, n, MSG_NOSIGNAL);
+}
+
+// The server answered already (an early refusal)?
+static bool answered(int s, int ms)
+{
+    struct pollfd pf = {s, POLLIN, 0};
+    return poll(&pf, 1, ms) > 0;
+}
+
+// A request with the session's cookie (and token when csrf), body as is or
+// chunked (no Content-Length).
+static Resp send_req(const char *method, const char *path, bool cookie,
+                     bool csrf, const void *body, size_t len, bool chunked)
+{
+    int s = connect_port();
+    char head[1200];
+    int n = snprintf(
+        head, sizeof(head),
+        "%s %s HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+        "%s%s%s%s%s%s",
+        method, path, cookie ? "Cookie: " : "", cookie ? F->cookie : "",
+        cookie ? "\r\n" : "", csrf ? "X-CSRF-Token: " : "", csrf ? F->csrf : "",
+        csrf ? "\r\n" : "");
+    if (chunked)
+        n += snprintf(head + n, sizeof(head) - (size_t)n,
+                      "Transfer-Encoding: chunked\r\n\r\n");
+    else
+        n += snprintf(head + n, sizeof(head) - (size_t)n,
+                      "Content-Length: %zu\r\n\r\n", len);
+    send_all(s, head, (size_t)n);
+    if (len > 0 && !answered(s, 200)) {
+        const char *p = body;
+        for (size_t off = 0; off < len;) {
+            size_t piece = len - off < 65536 ? len - off : 65536;
+            if (chunked) {
+                char ch[32];
+                int cn = snprintf(ch, sizeof(ch), "%zx\r\n", piece);
+                send_all(s, ch, (size_t)cn);
+            }
+            send_all(s, p + off, piece);
+            if (chunked)
+                send_all(s, "\r\n", 2);
+            off += piece;
+        }
+    }
+    if (chunked)
+        send_all(s, "0\r\n\r\n", 5);
+    Resp r = read_resp(s);
+    close(s);
+    return r;
+}
+
+static void pair(void)
+{
+    char body[64], head[400];
+    pthread_mutex_lock(&F->core.mu);
+    snprintf(body, sizeof(body), "{\"code\":\"%s\"}", F->core.code);
+    pthread_mutex_unlock(&F->core.mu);
+    int s = connect_port();
+    int n = snprintf(head, sizeof(head),
+                     "POST /api/pair HTTP/1.1\r\nHost: x\r\nConnection: "
+                     "close\r\nContent-Type: application/json\r\n"
+                     "Content-Length: %zu\r\n\r\n%s",
+                     strlen(body), body);
+    send_all(s, head, (size_t)n);
+    Resp r = read_resp(s);
+    close(s);
+    assert_int_equal(r.status, 200);
+    const char *sc = strstr(r.head, "Set-Cookie: ");
+    assert_non_null(sc);
+    sc += 12;
+    snprintf(F->cookie, sizeof(F->cookie), "%.*s", (int)strcspn(sc, ";"), sc);
+    const char *t = strstr(r.body, "\"csrf\":\"");
+    assert_non_null(t);
+    snprintf(F->csrf, sizeof(F->csrf), "%.32s", t + 8);
+}
+
+static char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *buf = malloc((size_t)n + 1);
+    assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
+    fclose(f);
+    *len = (size_t)n;
+    return buf;
+}
+
+// The names in dir (dot files too), joined by spaces; "" when empty or
+// missing.
+static const char *listing(const char *dir)
+{
+    static char out[2048];
+    out[0] = '\0';
+    DIR *d = opendir(dir);
+    for (struct dirent *e; d && (e = readdir(d));) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+            continue;
+        strncat(out, e->d_name, sizeof(out) - strlen(out) - 2);
+        strcat(out, " ");
+    }
+    if (d)
+        closedir(d);
+    return out;
+}
+
+static void test_needs_pairing_and_token(void **state)
+{
+    pair();
+    size_t len;
+    char *clip = read_file(F->clip, &len);
+    Resp r = send_req("GET", "/api/clips", false, false, NULL, 0, false);
+    assert_int_equal(r.status, 401);
+    r = send_req("PUT", "/api/clips/a.mp4", false, false, clip, len, false);
+    assert_int_equal(r.status, 401);
+    r = send_req("PUT", "/api/clips/a.mp4", true, false, clip, len, false);
+    assert_int_equal(r.status, 403);
+    assert_non_null(strstr(r.body, "X-CSRF-Token"));
+    r = send_req("DELETE", "/api/clips/a.mp4", true, false, NULL, 0, false);
+    assert_int_equal(r.status, 403);
+    assert_string_equal(listing(F->videos), "");
+    free(clip);
+}
+
+static void test_upload_list_delete(void **state)
+{
+    pair();
+    Resp r = send_req("GET", "/api/clips", true, false, NULL, 0, false);
+    assert_int_equal(r.status, 200);
+    assert_string_equal(r.body, "[]");
+    size_t len;
+    char *clip = read_file(F->clip, &len);
+    r = send_req("PUT", "/api/clips/coach-1.mp4", true, true, clip, len, false);
+    assert_int_equal(r.status, 201);
+    assert_non_null(strstr(r.body, "\"name\":\"coach-1.mp4\""));
+    assert_non_null(strstr(r.body, "\"playable\":true"));
+    // The file in the folder is the one sent, byte for byte.
+    char path[400];
+    snprintf(path, sizeof(path), "%s/coach-1.mp4", F->videos);
+    size_t got_len;
+    char *got = read_file(path, &got_len);
+    assert_int_equal(got_len, len);
+    assert_memory_equal(got, clip, len);
+    free(got);
+    assert_string_equal(listing(F->videos), "coach-1.mp4 ");
+
+    r = send_req("GET", "/api/clips", true, false, NULL, 0, false);
+    assert_int_equal(r.status, 200);
+    char want[200];
+    snprintf(want, sizeof(want), "\"bytes\":%zu", len);
+    assert_non_null(strstr(r.body, want));
+    assert_non_null(strstr(r.body, "\"width\":320,\"height\":240"));
+    assert_non_null(strstr(r.body, "\"codec\":\"h264\""));
+    assert_non_null(strstr(r.body, "\"duration_s\":2"));
+    assert_non_null(strstr(r.body, "\"playable\":true,\"problem\":null"));
+
+    // The same name again replaces it: 200.
+    r = send_req("PUT", "/api/clips/coach-1.mp4", true, true, clip, len, false);
+    assert_int_equal(r.status, 200);
+    assert_string_equal(listing(F->videos), "coach-1.mp4 ");
+
+    // A file dropped in by hand that cannot play is listed with why.
+    snprintf(path, sizeof(path), "%s/notes.mp4", F->videos);
+    FILE *o = fopen(path, "w");
+    fputs("not a video", o);
+    fclose(o);
+    r = send_req("GET", "/api/clips", true, false, NULL, 0, false);
+    assert_non_null(strstr(r.body, "\"name\":\"notes.mp4\""));
+    assert_non_null(strstr(r.body, "\"playable\":false,\"problem\":\""));
+
+    r = send_req("DELETE", "/api/clips/coach-1.mp4", true, true, NULL, 0,
+                 false);
+    assert_int_equal(r.status, 204);
+    assert_string_equal(listing(F->videos), "notes.mp4 ");
+    r = send_req("DELETE", "/api/clips/coach-1.mp4", true, true, NULL, 0,
+                 false);
+    assert_int_equal(r.status, 404);
+    r = send_req("POST", "/api/clips/coach-1.mp4", true, true, NULL, 0, false);
+    assert_int_equal(r.status, 405);
+    r = send_req("DELETE", "/api/clips", true, true, NULL, 0, false);
+    assert_int_equal(r.status, 405);
+    free(clip);
+}
+
+static void test_bad_names(void **state)
+{
+    pair();
+    // A file beside the videos folder that a bad name would reach.
+    char victim[400];
+    snprintf(victim, sizeof(victim), "%s/victim.mp4", F->dir);
+    FILE *o = fopen(victim, "w");
+    fputs("keep me", o);
+    fclose(o);
+    const char *bad[] = {
+        "/api/clips/..%2Fvictim.mp4",
+        "/api/clips/../victim.mp4",
+        "/api/clips/a%2Fb.mp4",
+        "/api/clips/.hidden.mp4",
+        "/api/clips/..",
+        "/api/clips/",
+        "/api/clips/a%20b.mp4",
+        "/api/clips/caf%C3%A9.mp4",
+        "/api/clips/"
+        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+    };
+    const char *body = "x";
+    for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+        Resp r = send_req("PUT", bad[i], true, true, body, 1, false);
+        if (r.status != 400)
+            fail_msg("PUT %s: %d %s", bad[i], r.status, r.body);
+        assert_non_null(strstr(r.body, "clip name"));
+        r = send_req("DELETE", bad[i], true, true, NULL, 0, false);
+        if (r.status != 400)
+            fail_msg("DELETE %s: %d", bad[i], r.status);
+    }
+    // 64 characters is the longest name.
+    char ok[100];
+    snprintf(ok, sizeof(ok), "/api/clips/%064d", 0);
+    Resp r = send_req("DELETE", ok, true, true, NULL, 0, false);
+    assert_int_equal(r.status, 404);
+    size_t len;
+    char *kept = read_file(victim, &len);
+    assert_int_equal(len, 7);
+    free(kept);
+    assert_string_equal(listing(F->videos), "");
+}
+
+static void test_cannot_play(void **state)
+{
+    pair();
+    const char *text = "this is a shopping list, not a video\n";
+    Resp r = send_req("PUT", "/api/clips/list.mp4", true, true, text,
+                      strlen(text), false);
+    assert_int_equal(r.status, 422);
+    assert_non_null(strstr(r.body, "list.mp4 cannot play"));
+    assert_null(strstr(r.body, ".upload-")); // the runner's name, not ours
+    assert_string_equal(listing(F->videos), "");
+    // Cut short: half of a real clip.
+    size_t len;
+    char *clip = read_file(F->clip, &len);
+    r = send_req("PUT", "/api/clips/half.mp4", true, true, clip, len / 2,
+                 false);
+    assert_int_equal(r.status, 422);
+    assert_string_equal(listing(F->videos), "");
+    free(clip);
+}
+
+static void test_too_big(void **state)
+{
+    pair();
+    size_t len = (1 << 20) + 1;
+    char *big = calloc(1, len);
+    // Said in advance: refused before a byte is read.
+    Resp r = send_req("PUT", "/api/clips/big.mp4", true, true, big, len, false);
+    assert_int_equal(r.status, 413);
+    assert_non_null(strstr(r.body, "web_upload_max_mb (1 MB)"));
+    assert_string_equal(listing(F->videos), "");
+    // Not said (chunked): found while it streams.
+    r = send_req("PUT", "/api/clips/big.mp4", true, true, big, len, true);
+    assert_int_equal(r.status, 413);
+    assert_string_equal(listing(F->videos), "");
+    free(big);
+}
+
+static void test_disk_full(void **state)
+{
+    pair();
+    mkdir(F->videos, 0755);
+    // A small disk: 256 KB; the clip is 900 KB (under the 1 MB limit).
+    assert_int_equal(mount("tmpfs", F->videos, "tmpfs", 0, "size=256k"), 0);
+    size_t len = 900 * 1024;
+    char *big = calloc(1, len);
+    Resp r = send_req("PUT", "/api/clips/big.mp4", true, true, big, len, false);
+    assert_int_equal(r.status, 507);
+    assert_string_equal(listing(F->videos), "");
+    r = send_req("PUT", "/api/clips/big.mp4", true, true, big, len, true);
+    assert_int_equal(r.status, 507);
+    assert_non_null(strstr(r.body, "not enough room"));
+    assert_string_equal(listing(F->videos), "");
+    // A small clip still fits afterwards.
+    size_t clen;
+    char *clip = read_file(F->clip, &clen);
+    assert_true(clen < 200 * 1024);
+    r = send_req("PUT", "/api/clips/small.mp4", true, true, clip, clen, false);
+    assert_int_equal(r.status, 201);
+    assert_string_equal(listing(F->videos), "small.mp4 ");
+    free(clip);
+    free(big);
+    assert_int_equal(umount(F->videos), 0);
+}
+
+static void test_cut_off(void **state)
+{
+    pair();
+    int s = connect_port();
+    char head[600];
+    int n = snprintf(head, sizeof(head),
+                     "PUT /api/clips/cut.mp4 HTTP/1.1\r\nHost: x\r\n"
+                     "Cookie: %s\r\nX-CSRF-Token: %s\r\n"
+                     "Content-Length: 500000\r\n\r\n",
+                     F->cookie, F->csrf);
+    send_all(s, head, (size_t)n);
+    char piece[10000] = {0};
+    send_all(s, piece, sizeof(piece));
+    // The temporary file is there while the body comes.
+    for (int i = 0; i < 100 && !strstr(listing(F->videos), ".upload-"); i++)
+        usleep(20000);
+    assert_non_null(strstr(listing(F->videos), ".upload-"));
+    close(s); // the phone walks out of range
+    for (int i = 0; i < 250 && listing(F->videos)[0]; i++)
+        usleep(20000);
+    assert_string_equal(listing(F->videos), "");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+        T(test_needs_pairing_and_token),
+        T(test_upload_list_delete),
+        T(test_bad_names),
+        T(test_cannot_play),
+        T(test_too_big),
+        T(test_disk_full),
+        T(test_cut_off),
+#undef T
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
