@@ -125,6 +125,7 @@ void app_web_open(App *a)
              a->paths->user_videos);
     a->web->upload_max = (uint64_t)a->settings.web_upload_max_mb << 20;
     a->web->probe = probe_clip;
+    a->web->paths = *a->paths;
     a->web_srv = web_server_start(a->web, bind, port, 0, err, sizeof(err));
     if (!a->web_srv) {
         web_core_deinit(a->web);

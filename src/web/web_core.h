@@ -21,6 +21,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "platform/paths.h"
+
 #define WEB_CODE_LEN 6
 #define WEB_DEVICES_MAX 16
 #define WEB_CMDS_MAX 32
@@ -39,11 +41,16 @@ typedef struct WebDevice {
     int64_t paired_utc; // wall-clock seconds
 } WebDevice;
 
-typedef enum WebCmdKind { WEB_CMD_ACTION, WEB_CMD_EXPORT_CSV } WebCmdKind;
+typedef enum WebCmdKind {
+    WEB_CMD_ACTION,
+    WEB_CMD_EXPORT_CSV,
+    WEB_CMD_RELOAD, // a file the library is read from changed (what says)
+} WebCmdKind;
 
 typedef struct WebCmd {
     WebCmdKind kind;
-    int action; // an InputAction, for WEB_CMD_ACTION
+    int action;    // an InputAction, for WEB_CMD_ACTION
+    char what[96]; // WEB_CMD_RELOAD: "Routine hill saved", for the TV
 } WebCmd;
 
 // What the kiosk's decoder says of a clip (GET /api/clips, uploads).
@@ -94,6 +101,9 @@ typedef struct WebCore {
     char videos_dir[WEB_PATH_MAX]; // the user's videos folder
     uint64_t upload_max;           // bytes (web_upload_max_mb)
     WebProbeFn probe;              // NULL: every clip counts as playable
+    // Routines, exercises and settings (web_routines.c ...): where the
+    // kiosk reads its files; an empty config_dir: those calls answer 503.
+    Paths paths;
 } WebCore;
 
 // Set up the core: state_dir holds the paired devices (read now), assets_dir

@@ -15,6 +15,7 @@
 
 #include "platform/input.h"
 #include "web/web_clips.h"
+#include "web/web_routines.h"
 
 // The page's files: URL path -> file in assets/web/, and its type.
 static const struct {
@@ -279,7 +280,7 @@ static void action(WebCore *c, const WebRequest *rq, WebReply *rp)
         web_reply_error(rp, 400, "unknown action");
         return;
     }
-    if (!web_core_push(c, (WebCmd){WEB_CMD_ACTION, act})) {
+    if (!web_core_push(c, (WebCmd){.kind = WEB_CMD_ACTION, .action = act})) {
         web_reply_error(rp, 503, "the kiosk is busy: try again");
         return;
     }
@@ -336,6 +337,44 @@ static void clips(WebCore *c, const WebRequest *rq, WebReply *rp)
     snprintf(rp->upload_name, sizeof(rp->upload_name), "%s", name);
 }
 
+// /api/routines and /api/routines/ID.
+static void routines(WebCore *c, const WebRequest *rq, WebReply *rp)
+{
+    const size_t plen = strlen(WEB_ROUTINES_PREFIX);
+    if (strcmp(rq->path, "/api/routines") == 0) {
+        if (!is(rq->method, "GET") && !is(rq->method, "HEAD")) {
+            rp->allow = "GET";
+            web_reply_error(rp, 405, "method not allowed");
+            return;
+        }
+        web_routines_list(c, rp);
+        return;
+    }
+    if (strncmp(rq->path, WEB_ROUTINES_PREFIX, plen) != 0) {
+        web_reply_error(rp, 404, "not found");
+        return;
+    }
+    const char *id = rq->path + plen;
+    bool get = is(rq->method, "GET") || is(rq->method, "HEAD");
+    if (!get && !is(rq->method, "PUT") && !is(rq->method, "DELETE")) {
+        rp->allow = "GET, PUT, DELETE";
+        web_reply_error(rp, 405, "method not allowed");
+        return;
+    }
+    if (!web_routine_id_valid(id)) {
+        web_reply_error(rp, 400,
+                        "a routine id is 1 to 47 lower-case letters, digits, "
+                        "'-' or '_'");
+        return;
+    }
+    if (get)
+        web_routine_get(c, id, rp);
+    else if (is(rq->method, "PUT"))
+        web_routine_put(c, id, rq, rp);
+    else
+        web_routine_delete(c, id, rp);
+}
+
 typedef enum Api {
     API_STATUS,
     API_EVENTS,
@@ -375,6 +414,10 @@ static void api(WebCore *c, const WebRequest *rq, WebReply *rp)
     }
     if (strncmp(rq->path, "/api/clips", 10) == 0) {
         clips(c, rq, rp);
+        return;
+    }
+    if (strncmp(rq->path, "/api/routines", 13) == 0) {
+        routines(c, rq, rp);
         return;
     }
     for (size_t i = 0; i < sizeof(api_table) / sizeof(api_table[0]); i++) {

@@ -159,7 +159,7 @@ static struct MHD_Response *csv_response(WebCore *c, int *status)
     pthread_mutex_lock(&c->mu);
     unsigned long ticket = ++c->csv_asked;
     pthread_mutex_unlock(&c->mu);
-    if (!web_core_push(c, (WebCmd){WEB_CMD_EXPORT_CSV, 0}))
+    if (!web_core_push(c, (WebCmd){.kind = WEB_CMD_EXPORT_CSV}))
         return NULL;
     int64_t until = mono_ms() + 10000;
     pthread_mutex_lock(&c->mu);

@@ -32,18 +32,30 @@ static WebCore core;
 static char cookie[WEB_TOKEN_HEX + 1], csrf[WEB_TOKEN_HEX + 1];
 static char dir[] = "/tmp/ul-fuzz-web-XXXXXX";
 
-// The clips in the videos folder (left by an upload).
-static void clear_videos(void)
+#ifndef ASSETS_DIR
+#define ASSETS_DIR "/nonexistent"
+#endif
+
+// The files in a folder (left by an upload or a saved routine).
+static void clear_dir(const char *folder)
 {
-    DIR *d = opendir(core.videos_dir);
+    DIR *d = opendir(folder);
     for (struct dirent *e; d && (e = readdir(d));) {
         char path[WEB_PATH_MAX + 300];
-        snprintf(path, sizeof(path), "%s/%s", core.videos_dir, e->d_name);
+        snprintf(path, sizeof(path), "%s/%s", folder, e->d_name);
         if (e->d_name[0] != '.' || strlen(e->d_name) > 2)
             unlink(path);
     }
     if (d)
         closedir(d);
+}
+
+static char routines_dir[WEB_PATH_MAX + 16];
+
+static void clear_videos(void)
+{
+    clear_dir(core.videos_dir);
+    clear_dir(routines_dir);
 }
 
 // The state folder goes with the process.
@@ -54,6 +66,8 @@ static void cleanup(void)
     unlink(path);
     clear_videos();
     rmdir(core.videos_dir);
+    rmdir(routines_dir);
+    rmdir(core.paths.config_dir);
     rmdir(dir);
 }
 
@@ -70,6 +84,12 @@ static void setup(void)
     atexit(cleanup);
     snprintf(core.videos_dir, sizeof(core.videos_dir), "%s/videos", dir);
     core.upload_max = 4096;
+    snprintf(core.paths.assets_dir, sizeof(core.paths.assets_dir), "%s",
+             ASSETS_DIR);
+    snprintf(core.paths.config_dir, sizeof(core.paths.config_dir), "%s/config",
+             dir);
+    snprintf(routines_dir, sizeof(routines_dir), "%s/routines",
+             core.paths.config_dir);
     pthread_mutex_lock(&core.mu);
     if (web_pair_try_locked(&core, core.code, "fuzz", cookie, csrf) !=
         WEB_PAIR_OK)
@@ -164,15 +184,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             web_upload_finish(&core, &up, &rp);
             web_upload_abort(&up);
         }
-        clear_videos();
     }
+    clear_videos();
     if (rp.status < 200 || rp.status > 599 || (rp.len && !rp.body))
         abort();
     web_reply_free(&rp);
     // A successful pairing adds a device: forget the others, keep ours.
     pthread_mutex_lock(&core.mu);
     core.ndevices = core.ndevices > 1 ? 1 : core.ndevices;
-    core.ncmds = 0;
+    core.ncmds = 0; // reloads asked for by a saved routine
     core.locked_until = 0;
     core.wrong = 0;
     pthread_mutex_unlock(&core.mu);

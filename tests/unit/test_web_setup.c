@@ -1,9 +1,12 @@
 /*
- * The runner's clips over real HTTP: the list with what the kiosk's own
- * decoder makes of each file, uploads streamed into the videos folder,
- * deleting, and every refusal (not paired, no token, bad names incl. ../
- * and %2F, too big, a full disk on a small tmpfs, a file that cannot play,
- * an upload cut off) leaving nothing behind in the folder.
+ * Setting the kiosk up from a browser, over real HTTP. The runner's clips: the
+ * list with what the kiosk's own decoder makes of each file, uploads streamed
+ * into the videos folder, deleting, and every refusal (not paired, no token,
+ * bad names incl. ../ and %2F, too big, a full disk on a small tmpfs, a file
+ * that cannot play, an upload cut off) leaving nothing behind in the folder.
+ * The routines: the list, a routine's text, saving one (422 with --check's
+ * errors at their lines, nothing written), overriding and deleting (built-in
+ * ones stay), each change queued for the kiosk.
  */
 #include <arpa/inet.h>
 #include <dirent.h>
@@ -58,6 +61,12 @@ static int setup(void **state)
     snprintf(f->core.videos_dir, sizeof(f->core.videos_dir), "%s", f->videos);
     f->core.upload_max = 1 << 20; // web_upload_max_mb = 1
     f->core.probe = app_web_probe_clip;
+    Paths *p = &f->core.paths;
+    snprintf(p->assets_dir, sizeof(p->assets_dir), "%s", ASSETS_DIR);
+    snprintf(p->config_dir, sizeof(p->config_dir), "%s/config", f->dir);
+    snprintf(p->data_dir, sizeof(p->data_dir), "%s", f->dir);
+    snprintf(p->user_videos, sizeof(p->user_videos), "%s", f->videos);
+    snprintf(p->builtin_videos, sizeof(p->builtin_videos), "%s/none", f->dir);
     f->srv = web_server_start(&f->core, "127.0.0.1", 0, 2, err, sizeof(err));
     assert_non_null(f->srv);
     f->port = web_server_port(f->srv);
@@ -207,6 +216,7 @@ static char *read_file(const char *path, size_t *len)
     fseek(f, 0, SEEK_SET);
     char *buf = malloc((size_t)n + 1);
     assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
+    buf[n] = '\0';
     fclose(f);
     *len = (size_t)n;
     return buf;
@@ -438,6 +448,146 @@ static void test_cut_off(void **state)
     assert_string_equal(listing(F->videos), "");
 }
 
+static char *slurp(const char *path)
+{
+    size_t len;
+    return read_file(path, &len);
+}
+
+static const char HILL_BAD[] = "; my hill session\n"
+                               "[routine]\n"
+                               "title = Hill\n"
+                               "[step]\n"
+                               "exercise = nordic-curlz\n"
+                               "reps = 10\n";
+static const char HILL_OK[] = "; my hill session\n"
+                              "[routine]\n"
+                              "title = Hill\n"
+                              "[step]\n"
+                              "exercise = nordic-curls\n"
+                              "reps = 10\n";
+
+// The RELOAD commands queued so far, their texts joined by "|".
+static const char *reloads(void)
+{
+    static char out[1024];
+    out[0] = '\0';
+    WebCmd cmd;
+    while (web_core_take(&F->core, &cmd))
+        if (cmd.kind == WEB_CMD_RELOAD) {
+            strncat(out, cmd.what, sizeof(out) - strlen(out) - 2);
+            strcat(out, "|");
+        }
+    return out;
+}
+
+static void test_routines(void **state)
+{
+    pair();
+    Resp r = send_req("GET", "/api/routines", false, false, NULL, 0, false);
+    assert_int_equal(r.status, 401);
+    r = send_req("GET", "/api/routines", true, false, NULL, 0, false);
+    assert_int_equal(r.status, 200);
+    assert_non_null(strstr(r.body, "{\"id\":\"ultra-legs\",\"title\":"
+                                   "\"Ultra Legs\",\"builtin\":true,"
+                                   "\"user\":false,\"valid\":true"));
+    // A routine's text: the built-in file as it is.
+    r = send_req("GET", "/api/routines/daily-hips", true, false, NULL, 0,
+                 false);
+    assert_int_equal(r.status, 200);
+    char *hips = slurp(ASSETS_DIR "/routines/daily-hips.ini");
+    assert_string_equal(r.body, hips);
+    r = send_req("GET", "/api/routines/hill", true, false, NULL, 0, false);
+    assert_int_equal(r.status, 404);
+
+    // Errors: as --check says them, at their lines; nothing written.
+    r = send_req("PUT", "/api/routines/hill", true, false, HILL_OK,
+                 strlen(HILL_OK), false);
+    assert_int_equal(r.status, 403);
+    r = send_req("PUT", "/api/routines/hill", true, true, HILL_BAD,
+                 strlen(HILL_BAD), false);
+    assert_int_equal(r.status, 422);
+    assert_string_equal(r.body,
+                        "{\"errors\":[{\"line\":5,\"message\":\"step 1: "
+                        "unknown exercise 'nordic-curlz'\"}]}");
+    char dir[400], path[420];
+    snprintf(dir, sizeof(dir), "%s/config/routines", F->dir);
+    snprintf(path, sizeof(path), "%s/hill.ini", dir);
+    assert_string_equal(listing(dir), "");
+    assert_string_equal(reloads(), "");
+
+    r = send_req("PUT", "/api/routines/hill", true, true, HILL_OK,
+                 strlen(HILL_OK), false);
+    assert_int_equal(r.status, 201);
+    char *saved = slurp(path);
+    assert_string_equal(saved, HILL_OK); // comments and all
+    free(saved);
+    assert_string_equal(listing(dir), "hill.ini ");
+    assert_string_equal(reloads(), "Routine hill saved|");
+    r = send_req("GET", "/api/routines", true, false, NULL, 0, false);
+    assert_non_null(strstr(r.body, "{\"id\":\"hill\",\"title\":\"Hill\","
+                                   "\"builtin\":false,\"user\":true,"
+                                   "\"valid\":true,\"steps\":1}"));
+    r = send_req("PUT", "/api/routines/hill", true, true, HILL_OK,
+                 strlen(HILL_OK), false);
+    assert_int_equal(r.status, 200);
+    // A broken text never replaces a good one.
+    r = send_req("PUT", "/api/routines/hill", true, true, HILL_BAD,
+                 strlen(HILL_BAD), false);
+    assert_int_equal(r.status, 422);
+    saved = slurp(path);
+    assert_string_equal(saved, HILL_OK);
+    free(saved);
+    reloads();
+
+    // A user's own one goes; a built-in one cannot, only its override.
+    r = send_req("DELETE", "/api/routines/hill", true, true, NULL, 0, false);
+    assert_int_equal(r.status, 204);
+    assert_string_equal(listing(dir), "");
+    r = send_req("DELETE", "/api/routines/daily-hips", true, true, NULL, 0,
+                 false);
+    assert_int_equal(r.status, 409);
+    assert_non_null(strstr(r.body, "cannot be deleted, only overridden"));
+    const char *mine = "[routine]\ntitle = My Hips\n[step]\nexercise = "
+                       "clams\nreps = 12\n";
+    r = send_req("PUT", "/api/routines/daily-hips", true, true, mine,
+                 strlen(mine), false);
+    assert_int_equal(r.status, 201);
+    r = send_req("GET", "/api/routines/daily-hips", true, false, NULL, 0,
+                 false);
+    assert_string_equal(r.body, mine);
+    r = send_req("DELETE", "/api/routines/daily-hips", true, true, NULL, 0,
+                 false);
+    assert_int_equal(r.status, 204);
+    r = send_req("GET", "/api/routines/daily-hips", true, false, NULL, 0,
+                 false);
+    assert_string_equal(r.body, hips);
+    assert_string_equal(reloads(),
+                        "Routine hill deleted|Routine daily-hips saved|"
+                        "Routine daily-hips is the built-in one again|");
+    r = send_req("DELETE", "/api/routines/nope", true, true, NULL, 0, false);
+    assert_int_equal(r.status, 404);
+    free(hips);
+
+    const char *bad[] = {"/api/routines/..%2Fhill", "/api/routines/../hill",
+                         "/api/routines/Hill", "/api/routines/",
+                         "/api/routines/a.ini"};
+    for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+        r = send_req("PUT", bad[i], true, true, HILL_OK, strlen(HILL_OK),
+                     false);
+        if (r.status != 400)
+            fail_msg("PUT %s: %d %s", bad[i], r.status, r.body);
+    }
+    char big[5000];
+    memset(big, ';', sizeof(big));
+    r = send_req("PUT", "/api/routines/hill", true, true, big, sizeof(big),
+                 false);
+    assert_int_equal(r.status, 413);
+    r = send_req("POST", "/api/routines/hill", true, true, NULL, 0, false);
+    assert_int_equal(r.status, 405);
+    assert_string_equal(listing(dir), "");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -449,6 +599,7 @@ int main(void)
         T(test_too_big),
         T(test_disk_full),
         T(test_cut_off),
+        T(test_routines),
 #undef T
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
