@@ -335,20 +335,14 @@ static void open_history(App *a)
                    store_error(a->store));
 }
 
-// The home screen: the routines (plan.ini's streak routines first, then the
-// others in file order), today's plan, the history.
-static void open_home(App *a)
+// The home screen's routines: plan.ini's streak routines first, then the
+// others in file order.
+void app_list_routines(App *a)
 {
     const Library *lib = a->lib;
-    int skipped = lib->routines_skipped;
-    if (skipped)
-        app_notice(a, 20000, "%d routine file%s skipped: run --check", skipped,
-                   skipped == 1 ? "" : "s");
-    else if (lib->diags.errors)
-        app_notice(a, 20000, "Some data files have errors: run --check");
     UiView *v = &a->view;
     v->lib = lib;
-    v->stage = &a->stage;
+    v->nroutines = 0;
     for (int i = 0; i < lib->nroutines && v->nroutines < RT_ROUTINES_MAX; i++)
         if (lib->routines[i].active)
             v->routines[v->nroutines++] = &lib->routines[i];
@@ -361,6 +355,23 @@ static void open_home(App *a)
                         (size_t)i * sizeof(v->routines[0]));
                 v->routines[0] = t;
             }
+    if (v->selected >= v->nroutines)
+        v->selected = 0;
+}
+
+// The home screen: the routines, today's plan, the history.
+static void open_home(App *a)
+{
+    const Library *lib = a->lib;
+    UiView *v = &a->view;
+    int skipped = lib->routines_skipped;
+    if (skipped)
+        app_notice(a, 20000, "%d routine file%s skipped: run --check", skipped,
+                   skipped == 1 ? "" : "s");
+    else if (lib->diags.errors)
+        app_notice(a, 20000, "Some data files have errors: run --check");
+    a->view.stage = &a->stage;
+    app_list_routines(a);
     app_refresh_history(a);
     app_fill_today(a);
     v->selected = v->today_routine >= 0 ? v->today_routine : 0;
@@ -596,6 +607,7 @@ out:
     history_free(&a->history);
     free(a->hv);
     free(a->session);
+    library_destroy(a->own_lib);
     free(a);
     return status;
 }

@@ -43,6 +43,9 @@ typedef struct App {
     const CliOptions *opt;
     const Paths *paths;
     const Library *lib;
+    Library *own_lib;      // a reloaded library (owned), or NULL: lib is main's
+    bool reload_pending;   // the page changed a file (app_web.c)
+    char reload_what[200]; // what changed, for the TV
     Video video;
     Ui ui;
     Stage stage;
@@ -105,6 +108,8 @@ void app_notice(App *a, int64_t for_ms, const char *fmt, ...)
 void app_expire_notices(App *a);
 void app_refresh_history(App *a);
 void app_fill_today(App *a);
+// Fill the home screen's list of routines from a->lib.
+void app_list_routines(App *a);
 void app_set_screen(App *a, AppScreen s);
 // screen_suspects_input.c: the doubtful-date screen's rows.
 void app_refresh_suspects(App *a);

@@ -16,6 +16,7 @@
 #include "platform/input.h"
 #include "web/web_clips.h"
 #include "web/web_routines.h"
+#include "web/web_settings.h"
 
 // The page's files: URL path -> file in assets/web/, and its type.
 static const struct {
@@ -337,6 +338,24 @@ static void clips(WebCore *c, const WebRequest *rq, WebReply *rp)
     snprintf(rp->upload_name, sizeof(rp->upload_name), "%s", name);
 }
 
+static void settings(WebCore *c, const WebRequest *rq, WebReply *rp)
+{
+    if (is(rq->method, "GET") || is(rq->method, "HEAD")) {
+        web_settings_get(c, rp);
+        return;
+    }
+    if (!is(rq->method, "PUT")) {
+        rp->allow = "GET, PUT";
+        web_reply_error(rp, 405, "method not allowed");
+        return;
+    }
+    cJSON *o = json_body(rq, rp);
+    if (!o)
+        return;
+    web_settings_put(c, o, rp);
+    cJSON_Delete(o);
+}
+
 // /api/routines and /api/routines/ID.
 static void routines(WebCore *c, const WebRequest *rq, WebReply *rp)
 {
@@ -414,6 +433,10 @@ static void api(WebCore *c, const WebRequest *rq, WebReply *rp)
     }
     if (strncmp(rq->path, "/api/clips", 10) == 0) {
         clips(c, rq, rp);
+        return;
+    }
+    if (strcmp(rq->path, "/api/settings") == 0) {
+        settings(c, rq, rp);
         return;
     }
     if (strncmp(rq->path, "/api/routines", 13) == 0) {
