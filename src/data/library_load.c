@@ -224,12 +224,16 @@ Library *library_load_with(const Paths *p, LibraryOverlay *ov)
     snprintf(path, sizeof(path), "%s/exercises.ini", p->assets_dir);
     load_file(lib, path, LOAD_EXERCISES, false, true, NULL);
     snprintf(path, sizeof(path), "%s/exercises.ini", p->config_dir);
-    load_file(lib, path, LOAD_EXERCISES, true, false, NULL);
+    if (ov && ov->exercises)
+        routine_parse_exercises(lib, ov->exercises, ov->exercises_len, path,
+                                true);
+    else
+        load_file(lib, path, LOAD_EXERCISES, true, false, NULL);
 
     snprintf(path, sizeof(path), "%s/routines", p->assets_dir);
     load_routines(lib, path, false, NULL);
     snprintf(path, sizeof(path), "%s/routines", p->config_dir);
-    load_routines(lib, path, true, ov);
+    load_routines(lib, path, true, ov && ov->id ? ov : NULL);
 
     snprintf(path, sizeof(path), "%s/plan.ini", p->assets_dir);
     load_file(lib, path, LOAD_PLAN, false, true, NULL);

@@ -15,10 +15,13 @@ Library *library_load(const Paths *paths);
 // before writing): read in place of the user's routines/<id>.ini, or as
 // that file when there is none yet.
 typedef struct LibraryOverlay {
-    const char *id;
+    const char *id; // NULL: no routine
     const char *text;
     size_t len;
     bool used; // set by the load
+    // The user's exercises.ini as it would be saved, or NULL.
+    const char *exercises;
+    size_t exercises_len;
 } LibraryOverlay;
 
 // As library_load, with ov (NULL: none) in the user's routines folder.

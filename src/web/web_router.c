@@ -15,6 +15,7 @@
 
 #include "platform/input.h"
 #include "web/web_clips.h"
+#include "web/web_exercises.h"
 #include "web/web_routines.h"
 #include "web/web_settings.h"
 
@@ -30,6 +31,7 @@ static const struct {
 };
 
 #define JSON_TYPE "application/json"
+#define RT_ID_MAX_WEB 48 // an exercise id, as the library holds it
 
 static const struct {
     const char *name;
@@ -356,6 +358,46 @@ static void settings(WebCore *c, const WebRequest *rq, WebReply *rp)
     cJSON_Delete(o);
 }
 
+// /api/exercises and /api/exercises/ID/clip.
+static void exercises(WebCore *c, const WebRequest *rq, WebReply *rp)
+{
+    if (strcmp(rq->path, "/api/exercises") == 0) {
+        if (!is(rq->method, "GET") && !is(rq->method, "HEAD")) {
+            rp->allow = "GET";
+            web_reply_error(rp, 405, "method not allowed");
+            return;
+        }
+        web_exercises_list(c, rp);
+        return;
+    }
+    const size_t plen = strlen(WEB_EXERCISES_PREFIX);
+    const char *id = rq->path + plen;
+    const char *slash = strncmp(rq->path, WEB_EXERCISES_PREFIX, plen) == 0
+                            ? strchr(id, '/')
+                            : NULL;
+    if (!slash || strcmp(slash, "/clip") != 0) {
+        web_reply_error(rp, 404, "not found");
+        return;
+    }
+    if (!is(rq->method, "PUT")) {
+        rp->allow = "PUT";
+        web_reply_error(rp, 405, "method not allowed");
+        return;
+    }
+    char eid[RT_ID_MAX_WEB];
+    size_t n = (size_t)(slash - id);
+    snprintf(eid, sizeof(eid), "%.*s", (int)n, id);
+    if (n >= sizeof(eid) || !web_routine_id_valid(eid)) {
+        web_reply_error(rp, 400, "not an exercise id");
+        return;
+    }
+    cJSON *o = json_body(rq, rp);
+    if (!o)
+        return;
+    web_exercise_set_clip(c, eid, o, rp);
+    cJSON_Delete(o);
+}
+
 // /api/routines and /api/routines/ID.
 static void routines(WebCore *c, const WebRequest *rq, WebReply *rp)
 {
@@ -437,6 +479,10 @@ static void api(WebCore *c, const WebRequest *rq, WebReply *rp)
     }
     if (strcmp(rq->path, "/api/settings") == 0) {
         settings(c, rq, rp);
+        return;
+    }
+    if (strncmp(rq->path, "/api/exercises", 14) == 0) {
+        exercises(c, rq, rp);
         return;
     }
     if (strncmp(rq->path, "/api/routines", 13) == 0) {

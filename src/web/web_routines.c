@@ -159,7 +159,8 @@ void web_routine_put(WebCore *c, const char *id, const WebRequest *rq,
         web_reply_error(rp, 413, "the routine's text is longer than 4 KB");
         return;
     }
-    LibraryOverlay ov = {id, rq->body ? rq->body : "", rq->body_len, false};
+    LibraryOverlay ov = {
+        .id = id, .text = rq->body ? rq->body : "", .len = rq->body_len};
     Library *lib = library_load_with(&c->paths, &ov);
     if (!lib) {
         web_reply_error(rp, 503, "out of memory");

@@ -52,10 +52,17 @@ static void clear_dir(const char *folder)
 
 static char routines_dir[WEB_PATH_MAX + 16];
 
+// What an input may have written: clips, routines, exercises.ini and
+// config.ini (so every input starts from the same state).
 static void clear_videos(void)
 {
     clear_dir(core.videos_dir);
     clear_dir(routines_dir);
+    char path[WEB_PATH_MAX + 32];
+    snprintf(path, sizeof(path), "%s/exercises.ini", core.paths.config_dir);
+    unlink(path);
+    snprintf(path, sizeof(path), "%s/config.ini", core.paths.config_dir);
+    unlink(path);
 }
 
 // The state folder goes with the process.

@@ -139,6 +139,9 @@ static bool answered(int s, int ms)
     return poll(&pf, 1, ms) > 0;
 }
 
+// Extra header lines for the next requests ("" for none).
+static const char *extra = "";
+
 // A request with the session's cookie (and token when csrf), body as is or
 // chunked (no Content-Length).
 static Resp send_req(const char *method, const char *path, bool cookie,
@@ -149,10 +152,10 @@ static Resp send_req(const char *method, const char *path, bool cookie,
     int n = snprintf(
         head, sizeof(head),
         "%s %s HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
-        "%s%s%s%s%s%s",
+        "%s%s%s%s%s%s%s",
         method, path, cookie ? "Cookie: " : "", cookie ? F->cookie : "",
         cookie ? "\r\n" : "", csrf ? "X-CSRF-Token: " : "", csrf ? F->csrf : "",
-        csrf ? "\r\n" : "");
+        csrf ? "\r\n" : "", extra);
     if (chunked)
         n += snprintf(head + n, sizeof(head) - (size_t)n,
                       "Transfer-Encoding: chunked\r\n\r\n");
@@ -588,6 +591,99 @@ static void test_routines(void **state)
     assert_string_equal(listing(dir), "");
 }
 
+static Resp put_json(const char *path, const char *json, bool csrf)
+{
+    extra = "Content-Type: application/json\r\n";
+    Resp r = send_req("PUT", path, true, csrf, json, strlen(json), false);
+    extra = "";
+    return r;
+}
+
+static void test_exercise_clip(void **state)
+{
+    pair();
+    Resp r = send_req("GET", "/api/exercises", true, false, NULL, 0, false);
+    assert_int_equal(r.status, 200);
+    assert_non_null(strstr(r.body, "{\"id\":\"band-work\",\"name\":\"Band "
+                                   "work\",\"clip\":\"band-work.mp4\","
+                                   "\"start\":null,\"end\":null,"
+                                   "\"coach_video_s\":121,"));
+    // The runner's own file, with a comment and other sections.
+    char config[400], path[420];
+    snprintf(config, sizeof(config), "%s/config", F->dir);
+    mkdir(config, 0755);
+    snprintf(path, sizeof(path), "%s/exercises.ini", config);
+    FILE *o = fopen(path, "w");
+    fputs("; my changes\n[clams]\ncadence = 2\n\n[band-work]\n"
+          "cadence = 1.5 ; slower\n",
+          o);
+    fclose(o);
+    const char *set = "{\"clip\":\"coach-1.mp4\",\"start\":121,"
+                      "\"end\":172.5}";
+    r = put_json("/api/exercises/band-work/clip", set, false);
+    assert_int_equal(r.status, 403);
+    // Not uploaded yet: refused at the line it would be on.
+    r = put_json("/api/exercises/band-work/clip", set, true);
+    assert_int_equal(r.status, 422);
+    assert_string_equal(r.body, "{\"errors\":[{\"line\":7,\"message\":"
+                                "\"clip 'coach-1.mp4' not found in the "
+                                "videos folders: upload it first\"}]}");
+    size_t len;
+    char *clip = read_file(F->clip, &len);
+    r = send_req("PUT", "/api/clips/coach-1.mp4", true, true, clip, len, false);
+    assert_int_equal(r.status, 201);
+    free(clip);
+    r = put_json("/api/exercises/band-work/clip",
+                 "{\"clip\":\"coach-1.mp4\",\"start\":30,\"end\":20}", true);
+    assert_int_equal(r.status, 422);
+    assert_non_null(strstr(r.body, "the end must come after the start"));
+    char *kept = slurp(path);
+    assert_string_equal(kept, "; my changes\n[clams]\ncadence = 2\n\n"
+                              "[band-work]\ncadence = 1.5 ; slower\n");
+    free(kept);
+    assert_string_equal(reloads(), "");
+
+    r = put_json("/api/exercises/band-work/clip", set, true);
+    assert_int_equal(r.status, 200);
+    assert_non_null(strstr(r.body, "\"clip\":\"coach-1.mp4\",\"start\":121,"
+                                   "\"end\":172.5"));
+    char *saved = slurp(path);
+    assert_string_equal(saved, "; my changes\n[clams]\ncadence = 2\n\n"
+                               "[band-work]\ncadence = 1.5 ; slower\n"
+                               "clip = coach-1.mp4\nclip_start = 121.00\n"
+                               "clip_end = 172.50\n");
+    free(saved);
+    assert_string_equal(reloads(), "band-work plays coach-1.mp4|");
+    r = send_req("GET", "/api/exercises", true, false, NULL, 0, false);
+    assert_non_null(strstr(r.body, "\"id\":\"band-work\",\"name\":\"Band "
+                                   "work\",\"clip\":\"coach-1.mp4\","
+                                   "\"start\":121,\"end\":172.5"));
+    // Back to the whole clip: the segment keys go.
+    r = put_json("/api/exercises/band-work/clip",
+                 "{\"clip\":\"coach-1.mp4\",\"start\":null}", true);
+    assert_int_equal(r.status, 200);
+    saved = slurp(path);
+    assert_string_equal(saved, "; my changes\n[clams]\ncadence = 2\n\n"
+                               "[band-work]\ncadence = 1.5 ; slower\n"
+                               "clip = coach-1.mp4\n");
+    free(saved);
+
+    r = put_json("/api/exercises/no-such/clip", set, true);
+    assert_int_equal(r.status, 404);
+    r = put_json("/api/exercises/..%2Fx/clip", set, true);
+    assert_int_equal(r.status, 404);
+    r = put_json("/api/exercises/Band/clip", set, true);
+    assert_int_equal(r.status, 400);
+    r = put_json("/api/exercises/band-work/clip", "{\"clip\":3}", true);
+    assert_int_equal(r.status, 400);
+    r = put_json("/api/exercises/band-work/clip",
+                 "{\"clip\":\"coach-1.mp4\",\"start\":-1}", true);
+    assert_int_equal(r.status, 400);
+    r = send_req("GET", "/api/exercises/band-work/clip", true, false, NULL, 0,
+                 false);
+    assert_int_equal(r.status, 405);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -600,6 +696,7 @@ int main(void)
         T(test_disk_full),
         T(test_cut_off),
         T(test_routines),
+        T(test_exercise_clip),
 #undef T
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
