@@ -135,6 +135,47 @@ def main():
         got = describe(d, "ultra-legs")
         cut = [st for st in got["steps"] if st["clip_from_coach_video"]]
         assert cut and all(st["clip"] == "coach.mp4" for st in cut), got
+        # Never mid-set: a change made during a workout waits for home.
+        def status():
+            st, _, b = request(k.port, "GET", "/api/status",
+                               headers={"Cookie": cookie})
+            return json.loads(b)
+
+        def act(name):
+            st, _, b = request(k.port, "POST", "/api/action",
+                               {"action": name}, auth)
+            assert st == 204, (name, st, b)
+
+        def wait_screen(want, timeout=30):
+            end = time.time() + timeout
+            while time.time() < end:
+                s = status()
+                if s["screen"] in want:
+                    return s
+                time.sleep(0.05)
+            raise AssertionError(f"{status()} never became {want}")
+
+        act("ok")
+        if wait_screen(("intro", "countdown", "work",
+                        "routines"))["screen"] == "routines":
+            act("ok")  # the easy-day question: yes
+            wait_screen(("intro", "countdown", "work"))
+        st, b = raw_request(k.port, "PUT", "/api/routines/later",
+                            HILL_OK.encode(), auth)
+        assert st == 201, (st, b)
+        time.sleep(2)
+        assert status()["screen"] in ("intro", "countdown", "work"), status()
+        assert "Routine later saved" not in k.text(), k.text()
+        act("back")  # the pause menu
+        wait_screen(("paused",))
+        act("up")  # the menu wraps to its last item: End the workout
+        act("ok")
+        s = wait_screen(("summary", "home"))
+        if s["screen"] == "summary":
+            act("ok")
+        wait_log(k, "Routine later saved")
+        assert status()["screen"] == "home", status()
+
         # No token, no change.
         st, _, _ = request(k.port, "PUT", "/api/settings", {"volume": 40},
                            {"Cookie": cookie})
