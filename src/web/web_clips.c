@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "platform/log.h"
+#include "platform/paths.h"
 
 #define JSON_TYPE "application/json"
 
@@ -188,7 +189,7 @@ bool web_upload_begin(WebCore *c, const char *name, int64_t content_length,
         web_reply_error(rp, 413, msg);
         return false;
     }
-    mkdir(c->videos_dir, 0755); // the first clip makes the folder
+    paths_mkdirs(c->videos_dir); // the first clip makes the folder
     if (content_length > 0 &&
         (uint64_t)content_length > free_bytes(c->videos_dir)) {
         web_reply_error(rp, 507, "not enough room on the kiosk's disk");
@@ -240,13 +241,18 @@ void web_upload_write(WebCore *c, WebUpload *u, const void *data, size_t n)
 
 void web_upload_finish(WebCore *c, WebUpload *u, WebReply *rp)
 {
-    if (!u->failed && (fsync(u->fd) != 0 || close(u->fd) != 0)) {
+    if (!u->failed) {
+        bool synced = fsync(u->fd) == 0;
+        int e = errno;
+        bool closed = close(u->fd) == 0;
         u->fd = -1;
-        fail(u, errno == ENOSPC ? 507 : 500,
-             errno == ENOSPC ? "not enough room on the kiosk's disk"
+        if (!synced || !closed) {
+            e = synced ? errno : e;
+            fail(u, e == ENOSPC ? 507 : 500,
+                 e == ENOSPC ? "not enough room on the kiosk's disk"
                              : "cannot write the clip");
+        }
     }
-    u->fd = -1;
     if (u->failed) {
         drop_tmp(u);
         web_reply_error(rp, u->failed, u->why);

@@ -3,7 +3,10 @@
  * are gathered (headers, a body of at most WEB_BODY_MAX bytes) and handed
  * to web_route; its reply goes out with the security headers every answer
  * carries. Event streams and the CSV export, which wait on the frame loop,
- * are run here on the connection's own thread.
+ * are run here on the connection's own thread. A clip's upload (PUT
+ * /api/clips/NAME) is routed as soon as its headers are in, so a refusal
+ * never reads the body, and its body streams to web_upload_* (a temporary
+ * file) instead of memory.
  */
 #include "web/web_server.h"
 

@@ -55,6 +55,7 @@ def describe(d, routine):
 
 def main():
     d = temp_dir()
+    kiosks = []
     try:
         os.environ["HOME"] = d
         os.environ["XDG_CONFIG_HOME"] = os.path.join(d, "config")
@@ -64,6 +65,7 @@ def main():
                         "-i", "testsrc2=size=320x240:rate=25", "-t", "200",
                         "-pix_fmt", "yuv420p", "-g", "250", clip], check=True)
         k = Kiosk(BIN, d)
+        kiosks.append(k)
         cookie, csrf = pair(k)
         auth = {"Cookie": cookie, "X-CSRF-Token": csrf}
 
@@ -186,6 +188,10 @@ def main():
         assert "\tsettings\tRoutine hill saved" in cues, cues
         print("web_setup: all passed")
     finally:
+        for k in kiosks:  # a failed check leaves no kiosk running
+            if k.proc.poll() is None:
+                k.proc.kill()
+                k.proc.wait()
         shutil.rmtree(d, ignore_errors=True)
 
 
