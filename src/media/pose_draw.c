@@ -85,10 +85,7 @@ static RasterLimb limb(const Pen *p, V2 a, V2 b, float ra, float rb)
 
 static void outline(const Pen *p, V2 a, V2 b, float ra, float rb, uint32_t c)
 {
-    RasterLimb l = limb(p, a, b, ra, rb);
-    l.ra += p->line;
-    l.rb += p->line;
-    raster_limb(p->f, l, c, 0);
+    raster_outline(p->f, limb(p, a, b, ra, rb), p->line, c);
 }
 
 static void fill(const Pen *p, V2 a, V2 b, float ra, float rb, uint32_t c)
@@ -126,7 +123,8 @@ void pose_draw_set(PoseFrame *f, const Anim *an, bool single, const View *v)
         RasterPt c = {cx, v->oy - r - 1};
         raster_limb(f, (RasterLimb){c, c, r, r}, C_PLATE_RIM, 0);
         raster_limb(f, (RasterLimb){c, c, r * 0.82f, r * 0.82f}, C_PLATE, 0);
-        raster_limb(f, (RasterLimb){c, c, r * 0.18f, r * 0.18f}, C_PLATE_RIM, 0);
+        raster_limb(f, (RasterLimb){c, c, r * 0.18f, r * 0.18f}, C_PLATE_RIM,
+                    0);
     }
     raster_rect(f, 0, v->oy - 1, W, v->oy + fmaxf(1.5f, H * 0.003f),
                 C_FLOOR_EDGE, 1);
@@ -153,8 +151,10 @@ void pose_draw_set(PoseFrame *f, const Anim *an, bool single, const View *v)
         // A hand hole, as plyo boxes have.
         float hy = top + (v->oy - top) * 0.35f, hx = (x0 + x1) * 0.5f;
         raster_limb(f,
-                    (RasterLimb){{hx - s * 0.07f, hy}, {hx + s * 0.07f, hy},
-                                 s * 0.025f, s * 0.025f},
+                    (RasterLimb){{hx - s * 0.07f, hy},
+                                 {hx + s * 0.07f, hy},
+                                 s * 0.025f,
+                                 s * 0.025f},
                     C_BOX_SIDE, 0);
     }
 }
@@ -183,8 +183,11 @@ typedef struct Look {
 
 static Look look(float light, uint32_t line, uint32_t shoe, float work)
 {
-    Look l = {raster_tint(C_SKIN, light), raster_tint(C_SHIRT, light),
-              raster_tint(C_SHORTS, light), raster_tint(shoe, light), line,
+    Look l = {raster_tint(C_SKIN, light),
+              raster_tint(C_SHIRT, light),
+              raster_tint(C_SHORTS, light),
+              raster_tint(shoe, light),
+              line,
               work};
     return l;
 }
@@ -211,11 +214,11 @@ static void draw_leg(const Pen *p, const Body *b, int s, const Look *lk,
         return;
     V2 td = unit(h, k), fr = front_of(td), bk = {-fr.x, -fr.y};
     if (muscles & POSE_MUSCLE_QUADS)
-        glow(p, off(at(h, k, 0.25f), fr, 0.042f), off(at(h, k, 0.84f), fr, 0.026f),
-             0.046f, 0.030f, lk->work);
+        glow(p, off(at(h, k, 0.25f), fr, 0.042f),
+             off(at(h, k, 0.84f), fr, 0.026f), 0.046f, 0.030f, lk->work);
     if (muscles & POSE_MUSCLE_HAMSTRINGS)
-        glow(p, off(at(h, k, 0.22f), bk, 0.042f), off(at(h, k, 0.86f), bk, 0.026f),
-             0.046f, 0.028f, lk->work);
+        glow(p, off(at(h, k, 0.22f), bk, 0.042f),
+             off(at(h, k, 0.86f), bk, 0.026f), 0.046f, 0.028f, lk->work);
     if (muscles & POSE_MUSCLE_CALVES)
         glow(p, off(at(k, a, 0.16f), calf_back, 0.028f),
              off(at(k, a, 0.55f), calf_back, 0.012f), 0.042f, 0.026f, lk->work);
@@ -326,7 +329,8 @@ static void draw_front(const Pen *p, const Body *b, const Look *lk,
     fill(p, t0, t1, 0.14f, 0.16f, lk->shirt);
     fill(p, b->shoulder_side[1], b->shoulder_side[0], 0.07f, 0.07f, lk->shirt);
     fill(p, b->hip_side[1], b->hip_side[0], 0.12f, 0.12f, lk->shorts);
-    if (lk->work > 0 && (muscles & (POSE_MUSCLE_ABDUCTORS | POSE_MUSCLE_GLUTES)))
+    if (lk->work > 0 &&
+        (muscles & (POSE_MUSCLE_ABDUCTORS | POSE_MUSCLE_GLUTES)))
         for (int s = 0; s < 2; s++) {
             float sg = s == 0 ? 1.0f : -1.0f;
             V2 o = {b->hip_side[s].x + sg * 0.07f, b->hip_side[s].y + 0.05f};
@@ -341,8 +345,7 @@ static void draw_front(const Pen *p, const Body *b, const Look *lk,
     draw_face_front(p, hd, u, lk);
 }
 
-static void draw_band(const Pen *p, const Anim *an, bool single,
-                      const Body *b)
+static void draw_band(const Pen *p, const Anim *an, bool single, const Body *b)
 {
     V2 a, c, a0, c0;
     Body start;
@@ -359,8 +362,8 @@ static void draw_band(const Pen *p, const Anim *an, bool single,
         c0 = start.knee[1];
     }
     // The band stretches: thinner and paler the further it is pulled.
-    float len = hypotf(a.x - c.x, a.y - c.y), rest = hypotf(a0.x - c0.x,
-                                                            a0.y - c0.y);
+    float len = hypotf(a.x - c.x, a.y - c.y),
+          rest = hypotf(a0.x - c0.x, a0.y - c0.y);
     float k = len > 1e-4f ? rest / len : 1;
     k = k < 0.45f ? 0.45f : k > 1 ? 1 : k;
     float r = 0.024f * sqrtf(k);
@@ -371,9 +374,8 @@ static void draw_band(const Pen *p, const Anim *an, bool single,
     fill(p, c, c, 0.045f, 0.045f, col);
 }
 
-void pose_draw_figure(PoseFrame *f, const Anim *an, bool single,
-                      const View *v, const Body *b, float phase,
-                      PoseSide side)
+void pose_draw_figure(PoseFrame *f, const Anim *an, bool single, const View *v,
+                      const Body *b, float phase, PoseSide side)
 {
     Pen p = {f, v, fmaxf(1.0f, LINE * v->scale)};
     float work = pose_work_at(an, phase);
@@ -406,8 +408,8 @@ void pose_draw_figure(PoseFrame *f, const Anim *an, bool single,
         fill(&p, top, (V2){a.x, MAT_H}, 0.022f, 0.022f, C_PAD);
         outline(&p, (V2){top.x - 0.05f, top.y}, (V2){top.x + 0.05f, top.y},
                 0.035f, 0.035f, C_LINE);
-        fill(&p, (V2){top.x - 0.05f, top.y}, (V2){top.x + 0.05f, top.y},
-             0.035f, 0.035f, C_PAD);
+        fill(&p, (V2){top.x - 0.05f, top.y}, (V2){top.x + 0.05f, top.y}, 0.035f,
+             0.035f, C_PAD);
     }
     if (an->props & PROP_BAND)
         draw_band(&p, an, single, b);

@@ -69,10 +69,10 @@ typedef struct Anim {
     int props;
     float box_x0, box_x1, box_h;
     float wall_x;
-    int plant;       // legs (bit 0, bit 1) whose feet stay where they start
-    unsigned muscles; // PoseMuscle bits the exercise trains
-    bool both_legs;   // both legs work (else leg 0, the near one)
-    bool face_camera; // lying on the side, facing the viewer
+    int plant;          // legs (bit 0, bit 1) whose feet stay where they start
+    unsigned muscles;   // PoseMuscle bits the exercise trains
+    bool both_legs;     // both legs work (else leg 0, the near one)
+    bool face_camera;   // lying on the side, facing the viewer
     float work0, work1; // the working part of the rep (phases)
     const Key *keys;
     int nkeys;
@@ -120,8 +120,7 @@ static inline RasterPt pose_px(const View *v, V2 p)
 
 void pose_draw_set(PoseFrame *f, const Anim *an, bool single, const View *v);
 void pose_draw_shadow(PoseFrame *f, const View *v, const Body *b);
-void pose_draw_figure(PoseFrame *f, const Anim *an, bool single,
-                      const View *v, const Body *b, float phase,
-                      PoseSide side);
+void pose_draw_figure(PoseFrame *f, const Anim *an, bool single, const View *v,
+                      const Body *b, float phase, PoseSide side);
 
 #endif

@@ -27,17 +27,17 @@ static RasterLimb part(const Map *m, float x0, float y0, float x1, float y1,
 static void body(const Map *m, bool outline_pass)
 {
     static const float parts[][6] = {
-        {0, 0.085f, 0, 0.085f, 0.065f, 0.065f},  // head
-        {0, 0.15f, 0, 0.19f, 0.03f, 0.03f},      // neck
-        {0, 0.22f, 0, 0.46f, 0.088f, 0.074f},    // torso
+        {0, 0.085f, 0, 0.085f, 0.065f, 0.065f},          // head
+        {0, 0.15f, 0, 0.19f, 0.03f, 0.03f},              // neck
+        {0, 0.22f, 0, 0.46f, 0.088f, 0.074f},            // torso
         {-0.11f, 0.215f, 0.11f, 0.215f, 0.045f, 0.045f}, // shoulders
         {-0.06f, 0.515f, 0.06f, 0.515f, 0.072f, 0.072f}, // pelvis
     };
     static const float sides[][6] = {
-        {0.06f, 0.53f, 0.066f, 0.75f, 0.056f, 0.038f},  // thigh
-        {0.066f, 0.77f, 0.06f, 0.96f, 0.037f, 0.024f},  // shin
-        {0.13f, 0.23f, 0.16f, 0.40f, 0.032f, 0.026f},   // upper arm
-        {0.16f, 0.41f, 0.17f, 0.56f, 0.025f, 0.02f},    // forearm
+        {0.06f, 0.53f, 0.066f, 0.75f, 0.056f, 0.038f}, // thigh
+        {0.066f, 0.77f, 0.06f, 0.96f, 0.037f, 0.024f}, // shin
+        {0.13f, 0.23f, 0.16f, 0.40f, 0.032f, 0.026f},  // upper arm
+        {0.16f, 0.41f, 0.17f, 0.56f, 0.025f, 0.02f},   // forearm
     };
     float grow = outline_pass ? m->u * 0.012f + 0.6f : 0;
     uint32_t c = outline_pass ? C_MAP_LINE : C_MAP_BODY;

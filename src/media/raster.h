@@ -18,14 +18,17 @@ typedef struct RasterPt {
 } RasterPt;
 
 // A limb: a capsule from a (radius ra) to b (radius rb), filled with c.
-// shade 0 is flat; 1 lights it as a cylinder from the upper left. (An
-// outline is the same limb, wider and dark, drawn first.)
+// shade 0 is flat; 1 lights it as a cylinder from the upper left.
 typedef struct RasterLimb {
     RasterPt a, b;
     float ra, rb;
 } RasterLimb;
 
 void raster_limb(PoseFrame *f, RasterLimb l, uint32_t c, float shade);
+
+// The ring of width `width` round a limb: its outline, for a limb whose
+// fill is drawn over it afterwards (inside, it leaves the pixels alone).
+void raster_outline(PoseFrame *f, RasterLimb l, float width, uint32_t c);
 
 // A soft glow: full strength `alpha` inside the limb, fading to nothing
 // `halo` pixels outside it.

@@ -403,6 +403,27 @@ static void work_stage(Ui *ui, const UiView *v, int step)
         stage(ui, v, step, 0, H * 0.07f, W, portrait_stage_h(ui));
 }
 
+// What the exercise works, as a small body map: under the demo on a wide
+// screen, in the demo's top-left corner on a tall one.
+static void intro_muscle_map(Ui *ui, const UiView *v, float sx, float sy)
+{
+    if (!v->stage)
+        return;
+    const SessionStep *st = &v->session->plan.steps[v->session->step];
+    const Exercise *ex = exercise_of(v, st);
+    const char *pose = ex && ex->pose[0] ? ex->pose : st->exercise_id;
+    float u = ui->u, W = (float)ui->w, H = (float)ui->h;
+    if (W < H) { // the bodies alone, clear of the figure in the middle
+        float h = H * 0.26f * 0.4f;
+        muscle_map_draw(&v->stage->map, ui, pose, u, sy + u, h * 1.1f, h);
+        return;
+    }
+    float top = sy + fminf(W * 0.46f * 9 / 16, H * 0.66f) + u * 2;
+    float h = fminf(H - u * 19 - top, H * 0.2f);
+    if (h > u * 10)
+        muscle_map_draw(&v->stage->map, ui, pose, sx, top, W * 0.46f, h);
+}
+
 void screen_session_draw(Ui *ui, const UiView *v)
 {
     const Session *s = v->session;
@@ -424,6 +445,7 @@ void screen_session_draw(Ui *ui, const UiView *v)
         }
         clip_source_label(ui, v, sx, sy);
         draw_intro(ui, v, W < H ? W : W * 0.52f, W < H ? H * 0.6f : H * 0.88f);
+        intro_muscle_map(ui, v, sx, sy);
         break;
     }
     case SESSION_COUNTDOWN:

@@ -97,8 +97,8 @@ static void test_camera_steady(void **state)
         pose_render_layers(&fa, pose_ids[i], 0, POSE_SIDE_NONE, false,
                            POSE_LAYER_SET);
         for (int k = 1; k < 6; k++) {
-            pose_render_layers(&fb, pose_ids[i], k / 6.0, POSE_SIDE_NONE,
-                               false, POSE_LAYER_SET);
+            pose_render_layers(&fb, pose_ids[i], k / 6.0, POSE_SIDE_NONE, false,
+                               POSE_LAYER_SET);
             if (memcmp(a, b, (size_t)w * h * 4) != 0)
                 fail_msg("%s: the set moves at phase %d/6", pose_ids[i], k);
         }
@@ -160,8 +160,7 @@ static const struct {
     double work, rest;
     unsigned muscles;
 } when[] = {
-    {"band-side-steps", 0.25, -1,
-     POSE_MUSCLE_ABDUCTORS | POSE_MUSCLE_GLUTES},
+    {"band-side-steps", 0.25, -1, POSE_MUSCLE_ABDUCTORS | POSE_MUSCLE_GLUTES},
     {"step-ups", 0.3, 0.85, POSE_MUSCLE_QUADS | POSE_MUSCLE_GLUTES},
     {"split-squats", 0.5, 0.0, POSE_MUSCLE_GLUTES | POSE_MUSCLE_QUADS},
     {"nordic-curls", 0.4, 0.9, POSE_MUSCLE_HAMSTRINGS},
@@ -262,14 +261,14 @@ static void test_coach_tempo(void **state)
                     joint_y("nordic-curls", (i - 1) / 100.0, JOINT_HEAD));
     // Single-leg deadlifts: a slow hinge down, a quicker drive up.
     t = phase_to_90("single-leg-deadlifts", JOINT_HEAD, &drop);
-    print_message("single-leg deadlifts: head 90%% down at %.2f (%.0f px)\n",
-                  t, drop);
+    print_message("single-leg deadlifts: head 90%% down at %.2f (%.0f px)\n", t,
+                  drop);
     assert_true(drop > 150 && t >= 0.45);
     double back = 1;
     float y0 = joint_y("single-leg-deadlifts", 0, JOINT_HEAD);
     for (int i = 60; i <= 100; i++)
-        if (fabsf(joint_y("single-leg-deadlifts", i / 100.0, JOINT_HEAD) -
-                  y0) < 0.1f * drop) {
+        if (fabsf(joint_y("single-leg-deadlifts", i / 100.0, JOINT_HEAD) - y0) <
+            0.1f * drop) {
             back = i / 100.0;
             break;
         }
@@ -278,8 +277,8 @@ static void test_coach_tempo(void **state)
     float top = joint_y("glute-bridges", 0.32, JOINT_HIP);
     assert_true(top < joint_y("glute-bridges", 0, JOINT_HIP) - 60);
     for (int i = 32; i <= 58; i += 2)
-        assert_true(fabsf(joint_y("glute-bridges", i / 100.0, JOINT_HIP) -
-                          top) < 1.0f);
+        assert_true(
+            fabsf(joint_y("glute-bridges", i / 100.0, JOINT_HIP) - top) < 1.0f);
     // Eased: the rep starts gently, not at full speed.
     float first = fabsf(joint_y("glute-bridges", 0.01, JOINT_HIP) -
                         joint_y("glute-bridges", 0, JOINT_HIP));
@@ -295,7 +294,8 @@ static void test_loop_seam(void **state)
     (void)state;
     Library *lib = tu_builtin_library();
     int w = 320, h = 180;
-    uint32_t *prev = malloc((size_t)w * h * 4), *cur = malloc((size_t)w * h * 4),
+    uint32_t *prev = malloc((size_t)w * h * 4),
+             *cur = malloc((size_t)w * h * 4),
              *first = malloc((size_t)w * h * 4);
     for (int i = 0; i < lib->nexercises; i++) {
         const Exercise *ex = &lib->exercises[i];
