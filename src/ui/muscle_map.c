@@ -23,8 +23,8 @@ static bool make(MuscleMap *m, Ui *ui, const char *pose, int w, int h)
     if (!px)
         return false;
     SDL_Color bg = COL_PANEL;
-    uint32_t c = 0xFF000000u | (uint32_t)bg.r << 16 | (uint32_t)bg.g << 8 |
-                 bg.b;
+    uint32_t c =
+        0xFF000000u | (uint32_t)bg.r << 16 | (uint32_t)bg.g << 8 | bg.b;
     for (long i = 0; i < (long)w * h; i++)
         px[i] = c;
     PoseFrame f = {px, w, h, w};
