@@ -41,7 +41,7 @@ typedef enum PoseMuscle {
 } PoseMuscle;
 
 // The glow of a working muscle (and nothing else in a picture is this).
-#define POSE_GLOW 0xFFFFD23Cu
+#define POSE_GLOW 0xFFFFE15Au
 
 // What a render draws: the set (walls, floor, fixed props), the figure's
 // soft shadow, and the figure (with what it holds or wears).

@@ -88,9 +88,15 @@ static void outline(const Pen *p, V2 a, V2 b, float ra, float rb, uint32_t c)
     raster_outline(p->f, limb(p, a, b, ra, rb), p->line, c);
 }
 
+static void fill_shaded(const Pen *p, V2 a, V2 b, float ra, float rb,
+                        uint32_t c, float shade)
+{
+    raster_limb(p->f, limb(p, a, b, ra, rb), c, shade);
+}
+
 static void fill(const Pen *p, V2 a, V2 b, float ra, float rb, uint32_t c)
 {
-    raster_limb(p->f, limb(p, a, b, ra, rb), c, SHADE);
+    fill_shaded(p, a, b, ra, rb, c, SHADE);
 }
 
 static void glow(const Pen *p, V2 a, V2 b, float ra, float rb, float alpha)
@@ -178,7 +184,8 @@ void pose_draw_shadow(PoseFrame *f, const View *v, const Body *b)
 
 typedef struct Look {
     uint32_t skin, shirt, shorts, shoe, line;
-    float work; // glow strength on this limb, 0: none
+    float work;  // glow strength on this limb, 0: none
+    float shade; // of the skin
 } Look;
 
 static Look look(float light, uint32_t line, uint32_t shoe, float work)
@@ -188,7 +195,8 @@ static Look look(float light, uint32_t line, uint32_t shoe, float work)
               raster_tint(C_SHORTS, light),
               raster_tint(shoe, light),
               line,
-              work};
+              work,
+              SHADE};
     return l;
 }
 
@@ -205,9 +213,9 @@ static void draw_leg(const Pen *p, const Body *b, int s, const Look *lk,
     outline(p, k, a, R_KNEE, 0.040f, lk->line);
     outline(p, c0, c1, 0.058f, 0.042f, lk->line);
     outline(p, a, t, R_ANKLE, R_TOE, lk->line);
-    fill(p, h, k, R_HIP, R_KNEE, lk->skin);
-    fill(p, k, a, R_KNEE, 0.040f, lk->skin);
-    fill(p, c0, c1, 0.058f, 0.042f, lk->skin);
+    fill_shaded(p, h, k, R_HIP, R_KNEE, lk->skin, lk->shade);
+    fill_shaded(p, k, a, R_KNEE, 0.040f, lk->skin, lk->shade);
+    fill_shaded(p, c0, c1, 0.058f, 0.042f, lk->skin, lk->shade);
     fill(p, h, at(h, k, 0.42f), R_HIP + 0.006f, 0.082f, lk->shorts);
     fill(p, a, t, R_ANKLE, R_TOE, lk->shoe);
     if (lk->work <= 0)
@@ -391,9 +399,14 @@ void pose_draw_figure(PoseFrame *f, const Anim *an, bool single, const View *v,
             draw_band(&p, an, single, b);
         return;
     }
-    // The working leg (leg 0, the near one) wears the side's colour on its
-    // outline and shoe; both legs glow when both work.
-    Look near_leg = look(1, mark ? mark : C_LINE, mark ? mark : C_SHOE, work);
+    // The working leg (leg 0, the near one) wears the side's colour, so it
+    // is told from across the room; both legs glow when both work.
+    Look near_leg = look(1, C_LINE, mark ? mark : C_SHOE, work);
+    if (mark) {
+        near_leg.skin = mark;
+        near_leg.line = C_LINE;
+        near_leg.shade = 0.3f; // flat enough to stay the side's colour
+    }
     Look far_leg = look(FAR, C_LINE, C_SHOE, an->both_legs ? work * 0.8f : 0);
     Look near = look(1, C_LINE, C_SHOE, 0), far = look(FAR, C_LINE, C_SHOE, 0);
     draw_arm(&p, b, 1, b->shoulder, &far);
