@@ -69,7 +69,7 @@ void muscle_map_draw(MuscleMap *m, Ui *ui, const char *pose, float x, float y,
     float tx = x + mw + u * 2, ty = y + u * 0.5f, tw = w - mw - u * 2;
     if (tw < u * 12)
         return;
-    ui_text(ui, tx, ty, 3.2f, true, COL_DIM, UI_LEFT, tw, "WORKS");
+    ui_text(ui, tx, ty, UI_TEXT_MIN, true, COL_DIM, UI_LEFT, tw, "WORKS");
     ty += u * 4.5f;
     for (unsigned bit = 1; bit <= POSE_MUSCLE_QUADS; bit <<= 1) {
         if (!(mus & bit) || ty + u * 4 > y + h)
