@@ -16,7 +16,7 @@ static bool ends_with(const char *name, const char *ext)
 
 bool playlist_is_track_name(const char *name)
 {
-    static const char *const exts[] = {".mp3", ".ogg", ".oga", ".opus",
+    static const char *const exts[] = {".mp3",  ".ogg", ".oga", ".opus",
                                        ".flac", ".m4a", ".aac", ".wav"};
     for (size_t i = 0; i < sizeof(exts) / sizeof(exts[0]); i++)
         if (ends_with(name, exts[i]))

@@ -83,9 +83,8 @@ static void add_loose(List *l, const char *dir, int depth)
     int n = fs_list_dir(dir, &names);
     for (int i = 0; i < n; i++) {
         char path[PLAYLIST_PATH_MAX];
-        if (names[i][0] == '.' ||
-            snprintf(path, sizeof(path), "%s/%s", dir, names[i]) >=
-                (int)sizeof(path))
+        if (names[i][0] == '.' || snprintf(path, sizeof(path), "%s/%s", dir,
+                                           names[i]) >= (int)sizeof(path))
             continue;
         FsKind k = fs_kind(path, NULL, 0, NULL);
         if (k == FS_DIR && depth > 0)
@@ -115,8 +114,7 @@ static bool add_listed(List *l, const char *dir)
         if (!text)
             continue;
         any = true;
-        char(*entries)[PLAYLIST_PATH_MAX] =
-            malloc(256 * sizeof(*entries));
+        char(*entries)[PLAYLIST_PATH_MAX] = malloc(256 * sizeof(*entries));
         int k = entries ? playlist_parse_m3u(text, len, dir, entries, 256) : 0;
         for (int e = 0; e < k; e++)
             list_add(l, entries[e]);

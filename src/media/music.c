@@ -22,7 +22,7 @@
 #include "platform/log.h"
 
 #define RATE 48000
-#define RING RATE        // frames: one second
+#define RING RATE         // frames: one second
 #define FADE (RATE / 100) // 10 ms
 #define OPEN_DEADLINE_S 5.0
 #define BUF_FRAMES 8192
@@ -127,7 +127,8 @@ int music_read(void *music, int16_t *out, int frames)
     while (m->nnext > 0 && m->read > m->next[0].at) {
         snprintf(m->title, sizeof(m->title), "%s", m->next[0].title);
         m->serial++;
-        memmove(&m->next[0], &m->next[1], (size_t)--m->nnext * sizeof(m->next[0]));
+        memmove(&m->next[0], &m->next[1],
+                (size_t)--m->nnext * sizeof(m->next[0]));
     }
     pthread_cond_broadcast(&m->cond);
     pthread_mutex_unlock(&m->lock);
@@ -226,8 +227,8 @@ static void track_title(const Track *t, const char *path, char *out,
     const AVDictionaryEntry *ar =
         av_dict_get(t->fmt->metadata, "artist", NULL, 0);
     if (!ti && t->fmt->streams[t->stream]->metadata) {
-        ti = av_dict_get(t->fmt->streams[t->stream]->metadata, "title", NULL,
-                         0);
+        ti =
+            av_dict_get(t->fmt->streams[t->stream]->metadata, "title", NULL, 0);
         ar = av_dict_get(t->fmt->streams[t->stream]->metadata, "artist", NULL,
                          0);
     }
@@ -285,9 +286,9 @@ static bool track_open(Music *m, Track *t, const char *path, char *why,
     r = avformat_find_stream_info(t->fmt, NULL);
     m->deadline = 0;
     const AVCodec *codec = NULL;
-    t->stream =
-        r < 0 ? r
-              : av_find_best_stream(t->fmt, AVMEDIA_TYPE_AUDIO, -1, -1, &codec, 0);
+    t->stream = r < 0 ? r
+                      : av_find_best_stream(t->fmt, AVMEDIA_TYPE_AUDIO, -1, -1,
+                                            &codec, 0);
     if (t->stream < 0 || !codec) {
         snprintf(why, whysize, "no sound in it");
         return false;
@@ -365,7 +366,8 @@ static bool track_play(Music *m, const char *path, char *why, size_t whysize)
     track_title(&t, path, title, sizeof(title));
     pthread_mutex_lock(&m->lock);
     if (m->nnext == NEXT_MAX) // a run of tiny tracks: the oldest title goes
-        memmove(&m->next[0], &m->next[1], (size_t)--m->nnext * sizeof(m->next[0]));
+        memmove(&m->next[0], &m->next[1],
+                (size_t)--m->nnext * sizeof(m->next[0]));
     snprintf(m->next[m->nnext].title, sizeof(m->next[0].title), "%s", title);
     m->next[m->nnext++].at = m->written;
     m->started_n++;
@@ -394,9 +396,10 @@ static bool track_play(Music *m, const char *path, char *why, size_t whysize)
             go = track_frame(m, &t, f, buf);
             av_frame_unref(f);
         }
-        int n = go ? swr_convert(t.swr, (uint8_t **)&(uint8_t *){(uint8_t *)buf},
-                                 BUF_FRAMES, NULL, 0)
-                   : 0;
+        int n =
+            go ? swr_convert(t.swr, (uint8_t **)&(uint8_t *){(uint8_t *)buf},
+                             BUF_FRAMES, NULL, 0)
+               : 0;
         if (n > 0)
             go = track_emit(m, &t, buf, n);
     }
@@ -409,8 +412,8 @@ static bool track_play(Music *m, const char *path, char *why, size_t whysize)
         ring_write(m, t.tail, t.ntail);
         t.frames += t.ntail;
     }
-    bool played = t.frames > 0 || !go || atomic_load(&m->skip) ||
-                  atomic_load(&m->quit);
+    bool played =
+        t.frames > 0 || !go || atomic_load(&m->skip) || atomic_load(&m->quit);
     if (!played) {
         snprintf(why, whysize, "no sound could be decoded");
         pthread_mutex_lock(&m->lock);

@@ -58,8 +58,8 @@ static double now_s(void)
 static void test_track_names(void **state)
 {
     (void)state;
-    const char *yes[] = {"a.mp3", "b.OGG", "c.oga", "d.opus", "e.flac",
-                         "f.M4A", "g.aac", "h.wav"};
+    const char *yes[] = {"a.mp3",  "b.OGG", "c.oga", "d.opus",
+                         "e.flac", "f.M4A", "g.aac", "h.wav"};
     for (size_t i = 0; i < sizeof(yes) / sizeof(yes[0]); i++)
         assert_true(playlist_is_track_name(yes[i]));
     const char *no[] = {"cover.jpg", "notes.txt", "mp3", ".wav", "list.m3u"};
@@ -120,8 +120,8 @@ static void test_shuffle_no_repeat(void **state)
 
     // A playlist keeps its order; a bad track is left out from then on.
     Playlist p;
-    assert_true(playlist_init(&p, (const char(*)[PLAYLIST_PATH_MAX])paths, 3,
-                              true, 9));
+    assert_true(
+        playlist_init(&p, (const char(*)[PLAYLIST_PATH_MAX])paths, 3, true, 9));
     assert_int_equal(playlist_next(&p), 0);
     playlist_mark_bad(&p, 1);
     assert_int_equal(playlist_next(&p), 2);
@@ -234,7 +234,8 @@ static void test_formats(void **state)
            fmts[i].file);
         char path[1][PLAYLIST_PATH_MAX];
         snprintf(path[0], PLAYLIST_PATH_MAX, "%s/%s", dir, fmts[i].file);
-        Music *m = music_open((const char(*)[PLAYLIST_PATH_MAX])path, 1, true, 1);
+        Music *m =
+            music_open((const char(*)[PLAYLIST_PATH_MAX])path, 1, true, 1);
         assert_non_null(m);
         wait_ready(m);
         Heard h = {0};
@@ -368,7 +369,7 @@ static void test_stall_never_blocks(void **state)
     Heard h = {0};
     listen(m, 2.5, &h);
     print_message("slowest read while stalled: %.2f ms\n", h.worst_read_ms);
-    assert_true(rms_at(&h, 0.1, 0.5) > 0.05); // the sound before the stall
+    assert_true(rms_at(&h, 0.1, 0.5) > 0.05);  // the sound before the stall
     assert_true(rms_at(&h, 2.0, 2.5) < 0.001); // the stall: silence
     // Generous: a read copies at most 512 frames under a short lock.
     assert_true(h.worst_read_ms < 100);
