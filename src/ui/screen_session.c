@@ -10,6 +10,8 @@
 #include "ui/stage.h"
 #include "ui/theme.h"
 
+#define NOW_PLAYING_MS 4000
+
 static SDL_Color side_color(SessionSide s)
 {
     return s == SIDE_LEFT ? COL_LEFT : s == SIDE_RIGHT ? COL_RIGHT : COL_ACCENT;
@@ -403,6 +405,24 @@ static void work_stage(Ui *ui, const UiView *v, int step)
         stage(ui, v, step, 0, H * 0.07f, W, portrait_stage_h(ui));
 }
 
+// A new track of the runner's music: its title, small, under the progress
+// bar for a few seconds.
+static void now_playing(Ui *ui, const UiView *v)
+{
+    if (v->music_since < 0 || !v->music_title[0] ||
+        v->now_ms - v->music_since >= NOW_PLAYING_MS)
+        return;
+    char text[160];
+    snprintf(text, sizeof(text), "Now playing: %s", v->music_title);
+    float u = ui->u, W = (float)ui->w;
+    float maxw = W * 0.45f;
+    float tw = fminf((float)ui_text_width(ui, 3.2f, false, text), maxw);
+    float x = W - u * 2 - tw - u * 3, y = u * 3.4f;
+    ui_round_rect(ui, x, y, tw + u * 3, u * 4.8f, u * 1.2f, COL_PANEL);
+    ui_text(ui, x + u * 1.5f, y + u * 0.8f, 3.2f, false, COL_DIM, UI_LEFT, maxw,
+            text);
+}
+
 void screen_session_draw(Ui *ui, const UiView *v)
 {
     const Session *s = v->session;
@@ -443,6 +463,7 @@ void screen_session_draw(Ui *ui, const UiView *v)
     case SESSION_IDLE: widget_background(ui); break;
     }
     progress_top(ui, s);
+    now_playing(ui, v);
     widget_caption(ui, v);
     if (v->pause_menu)
         draw_pause_menu(ui, v);

@@ -1,0 +1,462 @@
+/*
+ * The runner's music under the coach, heard through SDL's disk audio
+ * driver. The music is a tone in the side channel only (left = -right),
+ * and everything the kiosk says or rings is the same in both channels:
+ * so (L - R) / 2 of the capture is the music alone and (L + R) / 2 the
+ * cues alone. With the disk driver the kiosk's clock is the capture's own
+ * position, and every check is made by position in the capture (speech
+ * found in it, not assumed from the cue log's times), so a busy machine
+ * shifts nothing that is measured.
+ */
+#include <math.h>
+#include <stdbool.h>
+
+#include "kiosk_util.h"
+
+#define BIN ULTRALEGS_BIN
+#define RATE 48000
+#define WIN 0.01 // seconds: the steps speech is looked for in
+
+typedef struct Capture {
+    int16_t *pcm; // stereo
+    long frames;
+} Capture;
+
+static Capture load_capture(void)
+{
+    Capture c = {0};
+    char path[400];
+    snprintf(path, sizeof(path), "%s/cap.raw", ku_dir);
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        fail_msg("no capture %s", path);
+    fseek(f, 0, SEEK_END);
+    long bytes = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    c.pcm = malloc((size_t)bytes + 4);
+    c.frames = (long)fread(c.pcm, 4, (size_t)bytes / 4, f);
+    fclose(f);
+    return c;
+}
+
+// RMS (0..1) between two times in seconds of the music (side) or of the
+// cues (mid).
+static double level(const Capture *c, bool music, double t0, double t1)
+{
+    long a = (long)(t0 * RATE), b = (long)(t1 * RATE);
+    if (a < 0)
+        a = 0;
+    if (b > c->frames)
+        b = c->frames;
+    if (b <= a)
+        return 0;
+    double sum = 0;
+    for (long i = a; i < b; i++) {
+        double l = c->pcm[2 * i] / 32768.0, r = c->pcm[2 * i + 1] / 32768.0;
+        double v = music ? (l - r) / 2 : (l + r) / 2;
+        sum += v * v;
+    }
+    return sqrt(sum / (double)(b - a));
+}
+
+static double music_at(const Capture *c, double t0, double t1)
+{
+    return level(c, true, t0, t1);
+}
+
+static double cues_at(const Capture *c, double t0, double t1)
+{
+    return level(c, false, t0, t1);
+}
+
+static double db(double ratio)
+{
+    return 20 * log10(ratio > 1e-9 ? ratio : 1e-9);
+}
+
+// The music's pitch (zero crossings of the side channel).
+static double music_pitch(const Capture *c, double t0, double t1)
+{
+    long a = (long)(t0 * RATE), b = (long)(t1 * RATE), n = 0;
+    for (long i = a + 1; i < b && i < c->frames; i++) {
+        int prev = c->pcm[2 * (i - 1)] - c->pcm[2 * (i - 1) + 1];
+        int cur = c->pcm[2 * i] - c->pcm[2 * i + 1];
+        if ((prev < 0) != (cur < 0))
+            n++;
+    }
+    return n / 2.0 / (t1 - t0);
+}
+
+// Speech found in the capture near t: from the first sound after t - 0.05
+// to the start of the first 150 ms of quiet. False when there is none.
+static bool speech_span(const Capture *c, double t, double *start, double *end)
+{
+    double x = t - 0.05;
+    while (x < t + 0.5 && cues_at(c, x, x + WIN) < 0.01)
+        x += WIN;
+    if (x >= t + 0.5)
+        return false;
+    *start = x;
+    for (double quiet = 0; x < *start + 3; x += WIN) {
+        if (cues_at(c, x, x + WIN) < 0.003) {
+            quiet += WIN;
+            if (quiet >= 0.15) {
+                *end = x + WIN - quiet;
+                return true;
+            }
+        } else {
+            quiet = 0;
+        }
+    }
+    return false;
+}
+
+// Times of the cue log lines of one kind.
+static int times_of(const char *log, const char *kind, double *out, int max)
+{
+    int n = 0;
+    char needle[64];
+    snprintf(needle, sizeof(needle), "\t%s\t", kind);
+    for (const char *l = log; l && *l && n < max;
+         l = strchr(l, '\n') ? strchr(l, '\n') + 1 : NULL) {
+        const char *tab = strchr(l, '\t');
+        if (tab && strncmp(tab, needle, strlen(needle)) == 0)
+            out[n++] = atof(l);
+    }
+    return n;
+}
+
+// A window of the capture the cues leave quiet (else the music is ducked).
+static void assert_no_cues(const Capture *c, double t0, double t1)
+{
+    if (cues_at(c, t0, t1) > 0.003)
+        fail_msg("cues between %.2f and %.2f s (%.4f): the check needs quiet",
+                 t0, t1, cues_at(c, t0, t1));
+}
+
+// The music where nothing has been said for a while: the part of [t0, t1]
+// from 450 ms after the last cue sound in it (or before it) on. Where the
+// cues fall depends on how busy the machine was, so they are found in the
+// capture; at least 300 ms must be left, else -1.
+static double quiet_music(const Capture *c, double t0, double t1)
+{
+    double from = t0;
+    for (double x = t0 - 0.5; x < t1; x += WIN)
+        if (cues_at(c, x, x + WIN) > 0.003)
+            from = x + WIN + 0.45;
+    return t1 - from < 0.3 ? -1 : music_at(c, from, t1);
+}
+
+static double music_in_quiet(const Capture *c, double t0, double t1)
+{
+    double m = quiet_music(c, t0, t1);
+    if (m < 0)
+        fail_msg("no quiet between %.2f and %.2f s to hear the music in", t0,
+                 t1);
+    return m;
+}
+
+// Where a beep starts: the first 2 ms of sound from t - 50 ms on.
+static double beep_onset(const Capture *c, double t)
+{
+    double x = t - 0.05;
+    while (x < t + 0.5 && cues_at(c, x, x + 0.002) < 0.05)
+        x += 0.001;
+    return x < t + 0.5 ? x : -1;
+}
+
+// A side-channel tone: the music the tests listen for.
+static void make_tone(const char *path, int hz, double seconds,
+                      const char *title)
+{
+    assert_int_equal(
+        ku_run(NULL,
+               "mkdir -p \"$(dirname %s)\" && ffmpeg -loglevel error -y -f "
+               "lavfi -i \"aevalsrc='0.5*sin(2*PI*%d*t)|-0.5*sin(2*PI*%d*t)'"
+               ":s=44100:d=%g\" -metadata title='%s' %s",
+               path, hz, hz, seconds, title, path),
+        0);
+}
+
+// The quick routine (3 reps a leg at 2 s), driven by a script.
+static void run_kiosk(const char *script, const char *env)
+{
+    assert_int_equal(
+        ku_run(NULL,
+               "mkdir -p %s/d/routines && printf '[routine]\\ntitle = "
+               "Quick\\n[step]\\nexercise = step-ups\\nreps = 3\\n' > "
+               "%s/d/routines/quick.ini && printf '%s' > %s/q.txt",
+               ku_dir, ku_dir, script, ku_dir),
+        0);
+    int st = ku_run(
+        NULL,
+        "env SDL_AUDIODRIVER=disk SDL_DISKAUDIOFILE=%s/cap.raw "
+        "ULTRALEGS_MOUNT_ROOTS=%s/media ULTRALEGS_AUDIO_STATS=1 %s " BIN
+        " --headless --routine quick --data-dir %s/d --script %s/q.txt"
+        " --cue-log %s/q.tsv --now 2026-11-25T18:00:00-07:00 2> %s/err.txt",
+        ku_dir, ku_dir, env, ku_dir, ku_dir, ku_dir, ku_dir);
+    if (st != 0) {
+        char *err = ku_read("%s/err.txt", ku_dir);
+        fail_msg("kiosk exit %d: %s", st, err ? err : "");
+    }
+}
+
+// A session with a tone as music: the tone is there between cues, at
+// least 9 dB lower under speech, back within 0.5 s of the voice's end;
+// beeps leave it alone; it fades out after the workout.
+static void test_ducking(void **state)
+{
+    (void)state;
+    char path[400];
+    snprintf(path, sizeof(path), "%s/d/music/tone.flac", ku_dir);
+    make_tone(path, 1000, 60, "Side Tone");
+    run_kiosk("9 ok\\n35 quit\\n", "");
+    char *log = ku_read("%s/q.tsv", ku_dir);
+    char *err = ku_read("%s/err.txt", ku_dir);
+    print_message("%s", strstr(err, "audio:") ? strstr(err, "audio:") : err);
+    assert_non_null(strstr(log, "\tmusic\tNow playing: Side Tone\n"));
+    Capture c = load_capture();
+    double rep[8], cd[8], done[2];
+    assert_int_equal(times_of(log, "rep", rep, 8), 6);
+    assert_int_equal(times_of(log, "countdown", cd, 8), 6); // 3 a leg
+    assert_int_equal(times_of(log, "done", done, 2), 1);
+    assert_true(c.frames > (long)((done[0] + 4) * RATE));
+
+    // Between cues: the tone, at its pitch (before a count, once the
+    // words before it are over; the go and the count after it may leave
+    // no such time).
+    double base = 0;
+    int heard = 0;
+    for (int i = 0; i < 6; i++) {
+        double m = quiet_music(&c, rep[i] - 1.6, rep[i] - 0.05);
+        double f = music_pitch(&c, rep[i] - 0.35, rep[i] - 0.05);
+        print_message("before rep %d: music %.4f at %.0f Hz\n", i + 1, m, f);
+        assert_true(f > 980 && f < 1020);
+        if (m < 0)
+            continue;
+        assert_true(m > 0.05);
+        heard++;
+        if (m > base)
+            base = m;
+    }
+    assert_true(heard >= 3);
+    // Under the spoken count and after it (the counts of each leg but its
+    // last, which the set's end follows).
+    double worst_duck = -100, worst_back = 0; // the shallowest, the slowest
+    for (int i = 0; i < 6; i++) {
+        if (i % 3 == 2)
+            continue;
+        double s, e;
+        if (!speech_span(&c, rep[i], &s, &e))
+            fail_msg("rep %d at %.3f: no speech found", i + 1, rep[i]);
+        assert_true(e - s > 0.15);
+        // After the 80 ms attack, to the voice's end.
+        double under = music_at(&c, s + 0.09, e - 0.01);
+        double duck = db(under / base);
+        // The first 10 ms step at or above 1 dB under the level before.
+        double back = -1;
+        for (double x = e; x < e + 1.0; x += WIN)
+            if (db(music_at(&c, x, x + WIN) / base) > -1) {
+                back = x - e;
+                break;
+            }
+        print_message("rep %d: speech %.3f-%.3f s, music %.1f dB under it, "
+                      "back %.0f ms after\n",
+                      i + 1, s, e, duck, back * 1000);
+        assert_true(duck <= -9);
+        assert_true(back >= 0 && back <= 0.5);
+        if (duck > worst_duck)
+            worst_duck = duck;
+        if (back > worst_back)
+            worst_back = back;
+    }
+    print_message("ducking: at least %.1f dB under speech, back within %.0f "
+                  "ms\n",
+                  -worst_duck, worst_back * 1000);
+    // Countdown beeps do not duck it.
+    for (int i = 0; i < 3; i++) {
+        double on = beep_onset(&c, cd[i]);
+        assert_true(on > 0);
+        double m = music_at(&c, on + 0.01, on + 0.15);
+        print_message("countdown beep %d at %.3f s: music %.1f dB\n", 3 - i, on,
+                      db(m / base));
+        assert_true(cues_at(&c, on + 0.01, on + 0.1) > 0.02); // a beep
+        assert_true(db(m / base) > -1);
+    }
+    // The end: faded out over 3 s, then silent.
+    double mid_fade = music_at(&c, done[0] + 1.4, done[0] + 1.6);
+    double after = music_at(&c, done[0] + 3.3, done[0] + 3.8);
+    print_message("after the workout: %.1f dB at 1.5 s, %.1f dB at 3.5 s\n",
+                  db(mid_fade / base), db(after / base));
+    assert_true(db(mid_fade / base) < -3 && db(mid_fade / base) > -30);
+    assert_true(after < 0.0005);
+    free(c.pcm);
+    free(log);
+    free(err);
+}
+
+// Pause silences it (and keeps its place); resuming brings it back.
+static void test_pause(void **state)
+{
+    (void)state;
+    char path[400];
+    snprintf(path, sizeof(path), "%s/d/music/tone.flac", ku_dir);
+    make_tone(path, 1000, 60, "Side Tone");
+    run_kiosk("7.5 pause\\n10 pause\\n13 quit\\n", "");
+    Capture c = load_capture();
+    // "Paused" and "Let's go on" are said at 7.5 s and 10 s.
+    double before = music_in_quiet(&c, 5.5, 7.45);
+    double paused = music_at(&c, 7.6, 9.95);
+    double again = music_in_quiet(&c, 10.2, 12.9);
+    print_message("music before %.4f, paused %.5f, resumed %.4f\n", before,
+                  paused, again);
+    assert_true(before > 0.05);
+    assert_true(paused < 0.0005);
+    assert_true(db(again / before) > -1);
+    free(c.pcm);
+}
+
+// A folder of bad files and one good track: each bad file named once in
+// the log, the good one plays, the workout goes on.
+static void test_bad_files(void **state)
+{
+    (void)state;
+    char path[400];
+    snprintf(path, sizeof(path), "%s/d/music/good.flac", ku_dir);
+    make_tone(path, 1000, 1, "Good");
+    assert_int_equal(
+        ku_run(NULL,
+               "cd %s/d/music && head -c 100000 /dev/urandom > corrupt.mp3 && "
+               "printf 'not a song\\n' > notes.ogg && : > empty.opus && "
+               "head -c 9000 /dev/urandom > locked.wav && chmod 000 locked.wav",
+               ku_dir),
+        0);
+    run_kiosk("9 quit\\n", "");
+    char *err = ku_read("%s/err.txt", ku_dir);
+    char *log = ku_read("%s/q.tsv", ku_dir);
+    print_message("%s", err);
+    const char *bad[] = {"corrupt.mp3", "notes.ogg", "empty.opus",
+                         "locked.wav"};
+    for (int i = 0; i < 4; i++) {
+        char want[600];
+        snprintf(want, sizeof(want), "music: skipped %s/d/music/%s: ", ku_dir,
+                 bad[i]);
+        assert_int_equal(ku_count(err, want), 1);
+    }
+    assert_int_equal(ku_count(err, "music: skipped"), 4);
+    assert_non_null(strstr(log, "\tmusic\tNow playing: Good\n"));
+    Capture c = load_capture();
+    assert_true(music_in_quiet(&c, 5.5, 8.8) > 0.05);
+    free(c.pcm);
+    free(log);
+    free(err);
+}
+
+// No folder, or an empty one: no music and not a word about it.
+static void test_no_music(void **state)
+{
+    (void)state;
+    run_kiosk("4 quit\\n", "");
+    char *err = ku_read("%s/err.txt", ku_dir);
+    char *log = ku_read("%s/q.tsv", ku_dir);
+    assert_null(strstr(err, "music"));
+    assert_null(strstr(log, "music"));
+    assert_null(strstr(log, "notice"));
+    assert_int_equal(ku_run(NULL, "mkdir -p %s/d/music", ku_dir), 0);
+    run_kiosk("4 quit\\n", "");
+    free(err);
+    free(log);
+    err = ku_read("%s/err.txt", ku_dir);
+    log = ku_read("%s/q.tsv", ku_dir);
+    assert_null(strstr(err, "music"));
+    assert_null(strstr(log, "notice"));
+    Capture c = load_capture();
+    assert_true(music_at(&c, 0, 4) < 0.0005);
+    free(c.pcm);
+    free(err);
+    free(log);
+}
+
+// A USB stick's music/ folder with a playlist: its tracks in its order,
+// and a file it does not list is not played; the remote skips a track.
+static void test_stick_playlist(void **state)
+{
+    (void)state;
+    char path[400];
+    snprintf(path, sizeof(path), "%s/media/runner/STICK/music/b.flac", ku_dir);
+    make_tone(path, 500, 1.5, "Bee");
+    snprintf(path, sizeof(path), "%s/media/runner/STICK/music/a.flac", ku_dir);
+    make_tone(path, 700, 30, "Ay");
+    snprintf(path, sizeof(path), "%s/media/runner/STICK/music/c.flac", ku_dir);
+    make_tone(path, 900, 1.5, "Sea");
+    assert_int_equal(
+        ku_run(
+            NULL,
+            "printf '#EXTM3U\\r\\n#EXTINF:2,Bee\\r\\nb.flac\\r\\na.flac\\r\\n'"
+            " > %s/media/runner/STICK/music/run.m3u",
+            ku_dir),
+        0);
+    // Ay plays from 1.5 s; the remote's next-track key at 4 s.
+    run_kiosk("4 track\\n7 quit\\n", "");
+    char *log = ku_read("%s/q.tsv", ku_dir);
+    print_message("%s", log);
+    const char *b = strstr(log, "\tmusic\tNow playing: Bee\n");
+    const char *a = strstr(log, "\tmusic\tNow playing: Ay\n");
+    assert_non_null(b);
+    assert_non_null(a);
+    assert_true(b < a);
+    assert_non_null(strstr(a + 1, "\tmusic\tNow playing: Bee\n")); // skipped
+    assert_null(strstr(log, "Sea"));
+    Capture c = load_capture();
+    double f1 = music_pitch(&c, 0.6, 1.3), f2 = music_pitch(&c, 2.2, 3.8),
+           f3 = music_pitch(&c, 4.3, 5.2);
+    print_message("pitches: %.0f, %.0f, then %.0f Hz after the skip\n", f1, f2,
+                  f3);
+    assert_true(f1 > 490 && f1 < 510);
+    assert_true(f2 > 690 && f2 < 710);
+    assert_true(f3 > 490 && f3 < 510);
+    free(c.pcm);
+    free(log);
+}
+
+// A track that stalls (5 s of waiting after each second of sound) leaves
+// the music silent, never the cues late. The countdown comes after the
+// intro's words (so each beep starts in quiet).
+static void test_stall(void **state)
+{
+    (void)state;
+    char path[400];
+    snprintf(path, sizeof(path), "%s/d/music/tone.flac", ku_dir);
+    make_tone(path, 1000, 60, "Side Tone");
+    run_kiosk("7 ok\\n10 quit\\n", "ULTRALEGS_MUSIC_STALL_MS=5000");
+    char *log = ku_read("%s/q.tsv", ku_dir);
+    Capture c = load_capture();
+    double cd[4];
+    assert_int_equal(times_of(log, "countdown", cd, 4), 3);
+    // The first second (ducked under the intro's words), then the stall.
+    assert_true(music_at(&c, 0.1, 0.9) > 0.02);
+    assert_true(music_at(&c, cd[0] + 0.3, cd[0] + 0.9) < 0.0005);
+    for (int i = 0; i < 3; i++) {
+        assert_no_cues(&c, cd[i] - 0.3, cd[i] - 0.01);
+        double x = beep_onset(&c, cd[i]);
+        print_message("beep %d: event %.3f s, heard %.3f s\n", 3 - i, cd[i], x);
+        // Late by a stall would be seconds; a busy machine, milliseconds.
+        assert_true(x >= cd[i] - 0.005 && x <= cd[i] + 0.15);
+    }
+    free(c.pcm);
+    free(log);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_ducking, ku_setup, ku_teardown),
+        cmocka_unit_test_setup_teardown(test_pause, ku_setup, ku_teardown),
+        cmocka_unit_test_setup_teardown(test_bad_files, ku_setup, ku_teardown),
+        cmocka_unit_test_setup_teardown(test_no_music, ku_setup, ku_teardown),
+        cmocka_unit_test_setup_teardown(test_stick_playlist, ku_setup,
+                                        ku_teardown),
+        cmocka_unit_test_setup_teardown(test_stall, ku_setup, ku_teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
