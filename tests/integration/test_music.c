@@ -447,6 +447,55 @@ static void test_stall(void **state)
     free(log);
 }
 
+// An exercise whose clip's own sound is on (clip_audio = yes) silences the
+// music while the clip plays (its intro to its last rep); the music is back
+// in the rest after it.
+static void test_clip_sound_ducks_fully(void **state)
+{
+    (void)state;
+    char path[400];
+    snprintf(path, sizeof(path), "%s/d/music/tone.flac", ku_dir);
+    make_tone(path, 1000, 60, "Side Tone");
+    assert_int_equal(
+        ku_run(NULL,
+               "mkdir -p %s/v %s/d/routines && ffmpeg -loglevel error -y -f "
+               "lavfi -i testsrc2=size=320x240:rate=30 -f lavfi "
+               "-i sine=frequency=500:sample_rate=44100 -t 3 -c:v libx264 "
+               "-c:a aac -shortest %s/v/band-work.mp4 && "
+               "printf '[band-work]\\nname = Band work\\ncadence = 2\\n"
+               "clip_audio = yes\\n' > %s/d/exercises.ini && "
+               "printf '[routine]\\ntitle = Quick\\n[step]\\nexercise = "
+               "band-work\\nreps = 2\\n[step]\\nexercise = step-ups\\n"
+               "reps = 1\\n' > %s/d/routines/quick.ini && "
+               "printf '2 ok\\n14.5 quit\\n' > %s/q.txt",
+               ku_dir, ku_dir, ku_dir, ku_dir, ku_dir, ku_dir),
+        0);
+    assert_int_equal(
+        ku_run(NULL,
+               "env SDL_AUDIODRIVER=disk SDL_DISKAUDIOFILE=%s/cap.raw " BIN
+               " --headless --routine quick --data-dir %s/d --videos-dir %s/v"
+               " --script %s/q.txt --cue-log %s/q.tsv --now "
+               "2026-11-25T18:00:00-07:00 2> %s/err.txt",
+               ku_dir, ku_dir, ku_dir, ku_dir, ku_dir, ku_dir),
+        0);
+    char *log = ku_read("%s/q.tsv", ku_dir);
+    double rep[8], rest[2];
+    assert_int_equal(times_of(log, "rep", rep, 8), 2);
+    assert_int_equal(times_of(log, "rest", rest, 2), 1);
+    Capture c = load_capture();
+    double with_clip = music_at(&c, rep[0] + 0.5, rep[1] - 0.1);
+    double clip = cues_at(&c, rep[0] + 0.5, rep[1] - 0.1);
+    double after = music_in_quiet(&c, rest[0] + 0.5, rest[0] + 4.8);
+    print_message("music %.5f under the clip's sound (%.3f), %.4f in the rest "
+                  "after it\n",
+                  with_clip, clip, after);
+    assert_true(clip > 0.02);
+    assert_true(with_clip < 0.0005);
+    assert_true(after > 0.05);
+    free(c.pcm);
+    free(log);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -457,6 +506,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_stick_playlist, ku_setup,
                                         ku_teardown),
         cmocka_unit_test_setup_teardown(test_stall, ku_setup, ku_teardown),
+        cmocka_unit_test_setup_teardown(test_clip_sound_ducks_fully, ku_setup,
+                                        ku_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
