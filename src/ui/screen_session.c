@@ -405,8 +405,9 @@ static void work_stage(Ui *ui, const UiView *v, int step)
         stage(ui, v, step, 0, H * 0.07f, W, portrait_stage_h(ui));
 }
 
-// A new track of the runner's music: its title, small, under the progress
-// bar for a few seconds.
+// A new track of the runner's music: its title, small, for a few seconds:
+// top right on the cards, under the exercise's bar (left, clear of the
+// set count and the side) while the clip plays.
 static void now_playing(Ui *ui, const UiView *v)
 {
     if (v->music_since < 0 || !v->music_title[0] ||
@@ -417,7 +418,11 @@ static void now_playing(Ui *ui, const UiView *v)
     float u = ui->u, W = (float)ui->w;
     float maxw = W * 0.45f;
     float tw = fminf((float)ui_text_width(ui, 3.2f, false, text), maxw);
-    float x = W - u * 2 - tw - u * 3, y = u * 3.4f;
+    SessionPhase ph = v->session->phase;
+    bool on_clip =
+        ph == SESSION_WORK || ph == SESSION_COUNTDOWN || ph == SESSION_SWITCH;
+    float x = on_clip ? u * 2 : W - u * 2 - tw - u * 3,
+          y = on_clip ? u * 13.5f : u * 3.4f;
     ui_round_rect(ui, x, y, tw + u * 3, u * 4.8f, u * 1.2f, COL_PANEL);
     ui_text(ui, x + u * 1.5f, y + u * 0.8f, 3.2f, false, COL_DIM, UI_LEFT, maxw,
             text);

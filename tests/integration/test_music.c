@@ -178,8 +178,10 @@ static void make_tone(const char *path, int hz, double seconds,
         0);
 }
 
-// The quick routine (3 reps a leg at 2 s), driven by a script.
-static void run_kiosk(const char *script, const char *env)
+// The quick routine (3 reps a leg at 2 s), driven by a script; extra
+// options after env's.
+static void run_kiosk_with(const char *script, const char *env,
+                           const char *extra)
 {
     assert_int_equal(
         ku_run(NULL,
@@ -193,12 +195,46 @@ static void run_kiosk(const char *script, const char *env)
         "env SDL_AUDIODRIVER=disk SDL_DISKAUDIOFILE=%s/cap.raw "
         "ULTRALEGS_MOUNT_ROOTS=%s/media ULTRALEGS_AUDIO_STATS=1 %s " BIN
         " --headless --routine quick --data-dir %s/d --script %s/q.txt"
-        " --cue-log %s/q.tsv --now 2026-11-25T18:00:00-07:00 2> %s/err.txt",
-        ku_dir, ku_dir, env, ku_dir, ku_dir, ku_dir, ku_dir);
+        " --cue-log %s/q.tsv --now 2026-11-25T18:00:00-07:00 %s 2> %s/err.txt",
+        ku_dir, ku_dir, env, ku_dir, ku_dir, ku_dir, extra, ku_dir);
     if (st != 0) {
         char *err = ku_read("%s/err.txt", ku_dir);
         fail_msg("kiosk exit %d: %s", st, err ? err : "");
     }
+}
+
+static void run_kiosk(const char *script, const char *env)
+{
+    run_kiosk_with(script, env, "");
+}
+
+typedef struct Box {
+    double x, y, w, h;
+    bool cut;
+} Box;
+
+// The boxes of the texts of one layout-log line; returns how many, and
+// which is the one starting with prefix in *found (-1: none).
+static int layout_boxes(const char *line, const char *prefix, Box *out, int max,
+                        int *found)
+{
+    int n = 0;
+    *found = -1;
+    const char *end = strchr(line, '\n');
+    for (const char *p = strstr(line, "{\"text\":\"");
+         p && (!end || p < end) && n < max; p = strstr(p + 1, "{\"text\":\"")) {
+        const char *nums = strstr(p, "\"x\":");
+        Box b = {0};
+        if (!nums || sscanf(nums, "\"x\":%lf,\"y\":%lf,\"w\":%lf,\"h\":%lf",
+                            &b.x, &b.y, &b.w, &b.h) != 4)
+            continue;
+        b.cut = strstr(nums, "\"cut\":true") &&
+                strstr(nums, "\"cut\":true") < strchr(nums, '}');
+        if (strncmp(p + 9, prefix, strlen(prefix)) == 0)
+            *found = n;
+        out[n++] = b;
+    }
+    return n;
 }
 
 // A session with a tone as music: the tone is there between cues, at
@@ -210,11 +246,41 @@ static void test_ducking(void **state)
     char path[400];
     snprintf(path, sizeof(path), "%s/d/music/tone.flac", ku_dir);
     make_tone(path, 1000, 60, "Side Tone");
-    run_kiosk("9 ok\\n35 quit\\n", "");
+    char extra[1200];
+    snprintf(extra, sizeof(extra),
+             "--screenshot 2:%s/a.png --screenshot 6:%s/b.png "
+             "--screenshot 15:%s/c.png --layout-log %s/layout.json",
+             ku_dir, ku_dir, ku_dir, ku_dir);
+    run_kiosk_with("9 ok\\n35 quit\\n", "", extra);
     char *log = ku_read("%s/q.tsv", ku_dir);
     char *err = ku_read("%s/err.txt", ku_dir);
     print_message("%s", strstr(err, "audio:") ? strstr(err, "audio:") : err);
     assert_non_null(strstr(log, "\tmusic\tNow playing: Side Tone\n"));
+    // On screen: the title, small and whole, over no other text, on the
+    // intro card (2 s) and no longer 6 s in; at 15 s (a count) no title.
+    char *layout = ku_read("%s/layout.json", ku_dir);
+    const char *line = layout;
+    for (int shot = 0; shot < 3; shot++) {
+        assert_non_null(line);
+        Box b[64];
+        int found;
+        int n = layout_boxes(line, "Now playing: Side Tone", b, 64, &found);
+        assert_true(n > 3);
+        if (shot > 0) {
+            assert_int_equal(found, -1);
+        } else {
+            assert_true(found >= 0);
+            Box t = b[found];
+            assert_false(t.cut);
+            assert_true(t.h < 720 * 0.05); // small: under 5 % of the height
+            for (int i = 0; i < n; i++)
+                if (i != found && t.x < b[i].x + b[i].w && b[i].x < t.x + t.w &&
+                    t.y < b[i].y + b[i].h && b[i].y < t.y + t.h)
+                    fail_msg("the title overlaps text %d", i);
+        }
+        line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL;
+    }
+    free(layout);
     Capture c = load_capture();
     double rep[8], cd[8], done[2];
     assert_int_equal(times_of(log, "rep", rep, 8), 6);
