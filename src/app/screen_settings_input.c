@@ -154,10 +154,10 @@ static const struct {
     {"Streak target", target_value, target_change},
     {"Weights in", units_value, units_change},
     {"Optional exercises", optional_value, optional_change},
+    {"This week's streak", week_value, week_change},
     {"Music", music_value, music_change},
     {"Music volume", music_volume_value, music_volume_change},
     {"Music while the coach speaks", music_duck_value, music_duck_change},
-    {"This week's streak", week_value, week_change},
     {"Doubtful dates", doubtful_value, NULL},
 };
 enum { ROWS_N = sizeof(ROWS) / sizeof(ROWS[0]) };

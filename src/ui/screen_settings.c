@@ -13,8 +13,24 @@ void screen_settings_draw(Ui *ui, const UiView *v)
             "SETTINGS");
     if (!v->settings)
         return;
-    float y = u * 13;
-    for (int i = 0; i < v->nsettings_rows; i++) {
+    // As many rows as fit above the hint; more scroll with the selection,
+    // and a dim arrow says there are more above or below.
+    float y = u * 13, pitch = u * 9.5f;
+    int fit = (int)((ui->h - u * 9 - y) / pitch);
+    int n = v->nsettings_rows, first = 0;
+    if (fit < 1)
+        fit = 1;
+    if (n > fit) {
+        first = v->settings_sel - fit / 2;
+        first = first < 0 ? 0 : first > n - fit ? n - fit : first;
+        if (first > 0)
+            ui_text(ui, W / 2, u * 9.6f, 3.2f, true, COL_DIM, UI_CENTER, 0,
+                    "\xe2\x96\xb2");
+        if (first + fit < n)
+            ui_text(ui, W / 2, y + fit * pitch - u * 0.9f, 3.2f, true, COL_DIM,
+                    UI_CENTER, 0, "\xe2\x96\xbc");
+    }
+    for (int i = first; i < n && i < first + fit; i++) {
         bool sel = i == v->settings_sel;
         if (sel)
             ui_round_rect(ui, u * 3, y - u * 0.8f, W - u * 6, u * 8.6f, u * 2,
@@ -25,7 +41,7 @@ void screen_settings_draw(Ui *ui, const UiView *v)
                  sel ? COL_ACCENT2 : COL_TEXT, UI_RIGHT, W * 0.4f,
                  sel ? "\xe2\x97\x80  %s  \xe2\x96\xb6" : "%s",
                  v->settings_rows[i].value);
-        y += u * 9.5f;
+        y += pitch;
     }
     widget_hint(ui, "\xe2\x96\xb2\xe2\x96\xbc: choose    \xe2\x97\x80 "
                     "\xe2\x96\xb6: change    Back: save");
