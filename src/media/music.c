@@ -15,9 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
 #include <sys/stat.h>
-#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -450,10 +448,6 @@ static void finish_skip(Music *m)
 static void *music_thread(void *arg)
 {
     Music *m = arg;
-    // Below the frame loop and the mixer: music is the first thing a busy
-    // machine may make late (the ring covers a second of it).
-    if (setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), 10) != 0)
-        log_info("music", "the player runs at normal priority");
     while (!atomic_load(&m->quit)) {
         int k = playlist_next(&m->pl);
         if (k < 0) {

@@ -165,6 +165,14 @@ static double beep_onset(const Capture *c, double t)
     return x < t + 0.5 ? x : -1;
 }
 
+// The time at the start of the cue-log line that at is in.
+static double line_time(const char *log, const char *at)
+{
+    while (at > log && at[-1] != '\n')
+        at--;
+    return atof(at);
+}
+
 // A side-channel tone: the music the tests listen for.
 static void make_tone(const char *path, int hz, double seconds,
                       const char *title)
@@ -248,7 +256,7 @@ static void test_ducking(void **state)
     make_tone(path, 1000, 60, "Side Tone");
     char extra[1200];
     snprintf(extra, sizeof(extra),
-             "--screenshot 2:%s/a.png --screenshot 6:%s/b.png "
+             "--screenshot 3:%s/a.png --screenshot 8:%s/b.png "
              "--screenshot 15:%s/c.png --layout-log %s/layout.json",
              ku_dir, ku_dir, ku_dir, ku_dir);
     run_kiosk_with("9 ok\\n35 quit\\n", "", extra);
@@ -257,7 +265,12 @@ static void test_ducking(void **state)
     print_message("%s", strstr(err, "audio:") ? strstr(err, "audio:") : err);
     assert_non_null(strstr(log, "\tmusic\tNow playing: Side Tone\n"));
     // On screen: the title, small and whole, over no other text, on the
-    // intro card (2 s) and no longer 6 s in; at 15 s (a count) no title.
+    // intro card at 3 s (it shows for 4 s from the track's start, which
+    // comes within 2.5 s), no longer at 8 s; at 15 s (a count) no title.
+    double np[2];
+    assert_int_equal(times_of(log, "music", np, 2), 1);
+    print_message("now playing from %.3f s\n", np[0]);
+    assert_true(np[0] < 2.5);
     char *layout = ku_read("%s/layout.json", ku_dir);
     const char *line = layout;
     for (int shot = 0; shot < 3; shot++) {
@@ -368,14 +381,21 @@ static void test_pause(void **state)
     char path[400];
     snprintf(path, sizeof(path), "%s/d/music/tone.flac", ku_dir);
     make_tone(path, 1000, 60, "Side Tone");
-    run_kiosk("7.5 pause\\n10 pause\\n13 quit\\n", "");
+    run_kiosk("9.5 pause\\n12 pause\\n15 quit\\n", "");
+    char *log = ku_read("%s/q.tsv", ku_dir);
+    print_message("%s", log);
+    double tp[2], tr[2];
+    assert_int_equal(times_of(log, "paused", tp, 2), 1);
+    assert_int_equal(times_of(log, "resumed", tr, 2), 1);
+    free(log);
     Capture c = load_capture();
-    // "Paused" and "Let's go on" are said at 7.5 s and 10 s.
-    double before = music_in_quiet(&c, 5.5, 7.45);
-    double paused = music_at(&c, 7.6, 9.95);
-    double again = music_in_quiet(&c, 10.2, 12.9);
-    print_message("music before %.4f, paused %.5f, resumed %.4f\n", before,
-                  paused, again);
+    // "Paused" and "Let's go on" are said as it pauses and resumes.
+    double before = music_in_quiet(&c, 5.5, tp[0] - 0.05);
+    double paused = music_at(&c, tp[0] + 0.1, tr[0] - 0.02);
+    double again = music_in_quiet(&c, tr[0] + 0.2, tr[0] + 2.9);
+    print_message("music before %.4f, paused (%.3f-%.3f s) %.5f, resumed "
+                  "%.4f\n",
+                  before, tp[0], tr[0], paused, again);
     assert_true(before > 0.05);
     assert_true(paused < 0.0005);
     assert_true(db(again / before) > -1);
@@ -471,11 +491,19 @@ static void test_stick_playlist(void **state)
     assert_non_null(b);
     assert_non_null(a);
     assert_true(b < a);
-    assert_non_null(strstr(a + 1, "\tmusic\tNow playing: Bee\n")); // skipped
+    const char *b2 = strstr(a + 1, "\tmusic\tNow playing: Bee\n"); // skip
+    assert_non_null(b2);
     assert_null(strstr(log, "Sea"));
+    // Where each was heard: the log's time is the capture's position.
+    double tb = line_time(log, b), ta = line_time(log, a),
+           tb2 = line_time(log, b2);
+    print_message("Bee at %.3f s, Ay at %.3f s, Bee again at %.3f s\n", tb, ta,
+                  tb2);
+    assert_true(tb2 > 4.0 && tb2 < 4.5); // the skip at 4 s, at once
     Capture c = load_capture();
-    double f1 = music_pitch(&c, 0.6, 1.3), f2 = music_pitch(&c, 2.2, 3.8),
-           f3 = music_pitch(&c, 4.3, 5.2);
+    double f1 = music_pitch(&c, tb + 0.2, ta - 0.1),
+           f2 = music_pitch(&c, ta + 0.2, tb2 - 0.1),
+           f3 = music_pitch(&c, tb2 + 0.2, tb2 + 0.9);
     print_message("pitches: %.0f, %.0f, then %.0f Hz after the skip\n", f1, f2,
                   f3);
     assert_true(f1 > 490 && f1 < 510);
@@ -485,23 +513,23 @@ static void test_stick_playlist(void **state)
     free(log);
 }
 
-// A track that stalls (5 s of waiting after each second of sound) leaves
-// the music silent, never the cues late. The countdown comes after the
-// intro's words (so each beep starts in quiet).
+// A track that stalls (a minute of waiting after its first second of
+// sound) leaves the music silent, never the cues late. The countdown comes
+// after the intro's words (so each beep starts in quiet).
 static void test_stall(void **state)
 {
     (void)state;
     char path[400];
     snprintf(path, sizeof(path), "%s/d/music/tone.flac", ku_dir);
     make_tone(path, 1000, 60, "Side Tone");
-    run_kiosk("7 ok\\n10 quit\\n", "ULTRALEGS_MUSIC_STALL_MS=5000");
+    run_kiosk("8.5 ok\\n11.5 quit\\n", "ULTRALEGS_MUSIC_STALL_MS=60000");
     char *log = ku_read("%s/q.tsv", ku_dir);
     Capture c = load_capture();
     double cd[4];
     assert_int_equal(times_of(log, "countdown", cd, 4), 3);
     // The first second (ducked under the intro's words), then the stall.
-    assert_true(music_at(&c, 0.1, 0.9) > 0.02);
-    assert_true(music_at(&c, cd[0] + 0.3, cd[0] + 0.9) < 0.0005);
+    assert_true(music_at(&c, 0, 5) > 0.01);
+    assert_true(music_at(&c, cd[0], cd[2] + 0.9) < 0.0005);
     for (int i = 0; i < 3; i++) {
         assert_no_cues(&c, cd[i] - 0.3, cd[i] - 0.01);
         double x = beep_onset(&c, cd[i]);
@@ -533,7 +561,7 @@ static void test_clip_sound_ducks_fully(void **state)
                "printf '[routine]\\ntitle = Quick\\n[step]\\nexercise = "
                "band-work\\nreps = 2\\n[step]\\nexercise = step-ups\\n"
                "reps = 1\\n' > %s/d/routines/quick.ini && "
-               "printf '2 ok\\n14.5 quit\\n' > %s/q.txt",
+               "printf '2 ok\\n18 quit\\n' > %s/q.txt",
                ku_dir, ku_dir, ku_dir, ku_dir, ku_dir, ku_dir),
         0);
     assert_int_equal(
@@ -551,7 +579,7 @@ static void test_clip_sound_ducks_fully(void **state)
     Capture c = load_capture();
     double with_clip = music_at(&c, rep[0] + 0.5, rep[1] - 0.1);
     double clip = cues_at(&c, rep[0] + 0.5, rep[1] - 0.1);
-    double after = music_in_quiet(&c, rest[0] + 0.5, rest[0] + 4.8);
+    double after = music_in_quiet(&c, rest[0] + 0.5, rest[0] + 8.5);
     print_message("music %.5f under the clip's sound (%.3f), %.4f in the rest "
                   "after it\n",
                   with_clip, clip, after);
