@@ -23,12 +23,13 @@ void screen_settings_draw(Ui *ui, const UiView *v)
     if (n > fit) {
         first = v->settings_sel - fit / 2;
         first = first < 0 ? 0 : first > n - fit ? n - fit : first;
+        // At the right edge: clear of the title and of long labels.
         if (first > 0)
-            ui_text(ui, W / 2, u * 9.6f, 3.2f, true, COL_DIM, UI_CENTER, 0,
+            ui_text(ui, W - u * 6, u * 4.5f, 4.0f, true, COL_DIM, UI_RIGHT, 0,
                     "\xe2\x96\xb2");
         if (first + fit < n)
-            ui_text(ui, W / 2, y + fit * pitch - u * 0.9f, 3.2f, true, COL_DIM,
-                    UI_CENTER, 0, "\xe2\x96\xbc");
+            ui_text(ui, W - u * 6, y + fit * pitch - u * 0.9f, 4.0f, true,
+                    COL_DIM, UI_RIGHT, 0, "\xe2\x96\xbc");
     }
     for (int i = first; i < n && i < first + fit; i++) {
         bool sel = i == v->settings_sel;
