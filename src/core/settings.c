@@ -27,6 +27,25 @@ void settings_default(Settings *s)
     s->music_dir[0] = '\0';
     s->music_volume = 60;
     s->music_duck_db = 12;
+    s->web = true;
+    s->web_port = 8080;
+    snprintf(s->web_bind, sizeof(s->web_bind), "0.0.0.0");
+}
+
+bool settings_ipv4_valid(const char *s)
+{
+    for (int part = 0; part < 4; part++) {
+        int v = 0, digits = 0;
+        while (*s >= '0' && *s <= '9' && digits < 4) {
+            v = v * 10 + (*s++ - '0');
+            digits++;
+        }
+        if (digits == 0 || digits > 3 || v > 255)
+            return false;
+        if (part < 3 && *s++ != '.')
+            return false;
+    }
+    return *s == '\0';
 }
 
 void settings_clip_size(const Settings *s, bool arm, int *w, int *h)
@@ -189,6 +208,21 @@ static int on_key(void *user, const char *section, const char *name,
             bad(c, name, "a file name in a videos folder", value);
         else
             snprintf(s->coach_video, sizeof(s->coach_video), "%s", value);
+    } else if (strcmp(name, "web") == 0) {
+        if (str_parse_bool(value, &b))
+            s->web = b;
+        else
+            bad(c, name, "on or off", value);
+    } else if (strcmp(name, "web_port") == 0) {
+        if (str_parse_int(value, 1, 65535, &v))
+            s->web_port = (int)v;
+        else
+            bad(c, name, "a port from 1 to 65535", value);
+    } else if (strcmp(name, "web_bind") == 0) {
+        if (settings_ipv4_valid(value))
+            snprintf(s->web_bind, sizeof(s->web_bind), "%s", value);
+        else
+            bad(c, name, "an IPv4 address like 0.0.0.0", value);
     } else if (strcmp(name, "speech_rate") == 0) {
         if (str_parse_int(value, 80, 450, &v))
             s->speech_rate = (int)v;
@@ -268,7 +302,12 @@ int settings_format(const Settings *s, char *buf, size_t size)
         "music = %s\n"
         "music_dir = %s\n"
         "music_volume = %d\n"
-        "music_duck_db = %d\n",
+        "music_duck_db = %d\n"
+        "; the companion page for phones on the home network: on or off,\n"
+        "; its port, and the address it listens on (0.0.0.0: every network)\n"
+        "web = %s\n"
+        "web_port = %d\n"
+        "web_bind = %s\n",
         s->volume, s->voice ? "yes" : "no", s->tempo_pct, s->weekly_target,
         s->units == UNITS_LB ? "lb" : "kg", s->include_optional ? "yes" : "no",
         s->speech_voice, s->speech_rate, s->video_cover ? "cover" : "fit",
@@ -276,7 +315,7 @@ int settings_format(const Settings *s, char *buf, size_t size)
         : s->clip_height == 1080 ? "1080p"
                                  : "auto",
         s->coach_video, s->music ? "on" : "off", s->music_dir, s->music_volume,
-        s->music_duck_db);
+        s->music_duck_db, s->web ? "on" : "off", s->web_port, s->web_bind);
 }
 
 void settings_load_text(const Settings *s, double kg, char *buf, size_t size)

@@ -30,7 +30,13 @@ typedef struct Settings {
     char music_dir[256]; // "" = $XDG_DATA_HOME/ultralegs/music
     int music_volume;    // 0..100
     int music_duck_db;   // 0..40: how far it drops under speech
+    bool web;              // the companion page is served
+    int web_port;          // 1..65535
+    char web_bind[16];     // an IPv4 address: 0.0.0.0 = every network
 } Settings;
+
+// True when s is a dotted IPv4 address ("192.168.1.20").
+bool settings_ipv4_valid(const char *s);
 
 // The size clipgen makes the demo clips at. Auto is 720p on ARM (a
 // Raspberry Pi, where 1080p software decoding drops frames) and 1080p
