@@ -30,9 +30,9 @@ typedef struct Settings {
     char music_dir[256]; // "" = $XDG_DATA_HOME/ultralegs/music
     int music_volume;    // 0..100
     int music_duck_db;   // 0..40: how far it drops under speech
-    bool web;              // the companion page is served
-    int web_port;          // 1..65535
-    char web_bind[16];     // an IPv4 address: 0.0.0.0 = every network
+    bool web;            // the companion page is served
+    int web_port;        // 1..65535
+    char web_bind[16];   // an IPv4 address: 0.0.0.0 = every network
 } Settings;
 
 // True when s is a dotted IPv4 address ("192.168.1.20").

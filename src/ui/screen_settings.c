@@ -34,7 +34,7 @@ void screen_settings_draw(Ui *ui, const UiView *v)
     for (int i = first; i < n && i < first + fit; i++) {
         bool sel = i == v->settings_sel;
         if (sel)
-            ui_round_rect(ui, u * 3, y - u * 0.8f, W - u * 6, step - u * 0.9f,
+            ui_round_rect(ui, u * 3, y - u * 0.8f, W - u * 6, pitch - u * 0.9f,
                           u * 2, COL_PANEL_HI);
         ui_text(ui, u * 6, y + u * 0.8f, 4.6f, true, sel ? COL_TEXT : COL_DIM,
                 UI_LEFT, W * 0.5f, v->settings_rows[i].label);
