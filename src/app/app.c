@@ -277,6 +277,7 @@ static bool open_settings_and_sound(App *a)
     }
     diag_list_free(&sd);
     a->view.settings = &a->settings;
+    a->view.music_since = -1;
     a->stage.cover = a->settings.video_cover;
 
     char why[300], pack[PATHS_MAX + 16];
@@ -433,6 +434,7 @@ static void frame(App *a, int64_t n, int64_t *last_day)
     stage_follow(&a->stage, a->in_session ? a->session : NULL, a->now);
     app_tell_stage_problem(a);
     audio_update(a->audio, a->now);
+    app_music_frame(a);
     Clip *sound = a->in_session ? stage_sound(&a->stage, a->now) : NULL;
     if (sound != a->sound_clip) {
         audio_set_clip_source(a->audio, sound ? clip_audio_read : NULL, sound);
@@ -582,6 +584,7 @@ int app_run(const CliOptions *opt, const Paths *paths, const Library *lib)
 out:
     app_web_close(a);
     stage_deinit(&a->stage); // lets go of the clip sound first
+    app_music_close(a);
     audio_close(a->audio);
     if (a->cue_log)
         fclose(a->cue_log);

@@ -10,6 +10,8 @@
 #include "ui/stage.h"
 #include "ui/theme.h"
 
+#define NOW_PLAYING_MS 4000
+
 static SDL_Color side_color(SessionSide s)
 {
     return s == SIDE_LEFT ? COL_LEFT : s == SIDE_RIGHT ? COL_RIGHT : COL_ACCENT;
@@ -424,6 +426,29 @@ static void intro_muscle_map(Ui *ui, const UiView *v, float sx, float sy)
         muscle_map_draw(&v->stage->map, ui, pose, sx, top, W * 0.46f, h);
 }
 
+// A new track of the runner's music: its title, small, for a few seconds:
+// top right on the cards, under the exercise's bar (left, clear of the
+// set count and the side) while the clip plays.
+static void now_playing(Ui *ui, const UiView *v)
+{
+    if (v->music_since < 0 || !v->music_title[0] ||
+        v->now_ms - v->music_since >= NOW_PLAYING_MS)
+        return;
+    char text[160];
+    snprintf(text, sizeof(text), "Now playing: %s", v->music_title);
+    float u = ui->u, W = (float)ui->w;
+    float maxw = W * 0.45f;
+    float tw = fminf((float)ui_text_width(ui, UI_TEXT_MIN, false, text), maxw);
+    SessionPhase ph = v->session->phase;
+    bool on_clip =
+        ph == SESSION_WORK || ph == SESSION_COUNTDOWN || ph == SESSION_SWITCH;
+    float x = on_clip ? u * 2 : W - u * 2 - tw - u * 3,
+          y = on_clip ? u * 13.5f : u * 3.4f;
+    ui_round_rect(ui, x, y, tw + u * 3, u * 5.4f, u * 1.2f, COL_PANEL);
+    ui_text(ui, x + u * 1.5f, y + u * 0.8f, UI_TEXT_MIN, false, COL_DIM,
+            UI_LEFT, maxw, text);
+}
+
 void screen_session_draw(Ui *ui, const UiView *v)
 {
     const Session *s = v->session;
@@ -465,6 +490,7 @@ void screen_session_draw(Ui *ui, const UiView *v)
     case SESSION_IDLE: widget_background(ui); break;
     }
     progress_top(ui, s);
+    now_playing(ui, v);
     widget_caption(ui, v);
     if (v->pause_menu)
         draw_pause_menu(ui, v);
