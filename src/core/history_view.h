@@ -78,6 +78,12 @@ typedef struct HistoryView {
     char streak_title[RT_NAME_MAX]; // "Ultra Legs"; "" with several routines
 } HistoryView;
 
+// Said where the progression would be, when sessions were imported without
+// their sets.
+#define HISTORY_NO_DETAIL_TEXT                                                 \
+    "Imported sessions carry no per-exercise detail: the progression starts "  \
+    "with the first session coached here."
+
 // What this week still needs, in words: "1 more Ultra Legs by Sunday keeps
 // your streak", "Week done: streak 8 weeks", "Streak paused this week".
 void history_view_week_need(const HistoryView *v, char *buf, int size);
