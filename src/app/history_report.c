@@ -89,7 +89,7 @@ bool history_report_print(FILE *f, const HistoryView *v, bool json)
     fprintf(f, "This week (%s): %d of %d sessions, %s\n", v->iso_week,
             v->weekly.this_week_sessions, v->weekly_target,
             streak_status_name(v->weekly.status));
-    char need[160], when[48], range[64];
+    char need[RT_NAME_MAX + 96], when[48], range[64];
     history_view_week_need(v, need, sizeof(need));
     cal_format_day(v->weekly.deadline, true, when, sizeof(when));
     if (v->weekly.status == STREAK_OPEN)

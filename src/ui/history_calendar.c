@@ -141,20 +141,21 @@ float history_calendar_draw(Ui *ui, const HistoryView *hv, int page, float x,
                 snprintf(lab, sizeof(lab), "%s", cal_month_short(mm));
             if (cx >= label_end && cx + ui_text_width(ui, 3.5f, false, lab) <=
                                        gx + HISTORY_PAGE_WEEKS * cell + u * 4)
-                label_end = cx + ui_text(ui, cx, y, 3.5f, false, COL_TEXT,
-                                         UI_LEFT, 0, lab) +
-                            u * 1.5f;
+                label_end =
+                    cx +
+                    ui_text(ui, cx, y, 3.5f, false, COL_TEXT, UI_LEFT, 0, lab) +
+                    u * 1.5f;
         }
         prev_month = mm;
         for (int r = 0; r < 7; r++) {
             int64_t day = monday + r;
             unsigned bits = wk ? wk->day[r] : 0;
-            SDL_Color col = day > hv->today                  ? COL_FUTURE
-                            : bits & VIEW_DAY_STREAK         ? COL_ACCENT
-                            : bits & VIEW_DAY_OTHER          ? COL_LEFT
+            SDL_Color col = day > hv->today                       ? COL_FUTURE
+                            : bits & VIEW_DAY_STREAK              ? COL_ACCENT
+                            : bits & VIEW_DAY_OTHER               ? COL_LEFT
                             : wk && wk->state == VIEW_WEEK_PAUSED ? COL_PAUSED
-                            : bits & VIEW_DAY_SUSPECT        ? COL_SUSPECT
-                                                             : COL_EMPTY;
+                            : bits & VIEW_DAY_SUSPECT             ? COL_SUSPECT
+                                                                  : COL_EMPTY;
             float cy = gy + r * cell;
             ui_round_rect(ui, cx, cy, box, box, box * 0.2f, col);
             if (bits & VIEW_DAY_SUSPECT)
@@ -165,8 +166,9 @@ float history_calendar_draw(Ui *ui, const HistoryView *hv, int page, float x,
         if (!wk)
             continue;
         if (wk->state == VIEW_WEEK_OPEN || k == hv->nweeks - 1)
-            outline(ui, cx - cell * 0.08f, gy - cell * 0.08f, box + cell * 0.16f,
-                    7 * cell, fmaxf(2, u * 0.45f), COL_ACCENT2);
+            outline(ui, cx - cell * 0.08f, gy - cell * 0.08f,
+                    box + cell * 0.16f, 7 * cell, fmaxf(2, u * 0.45f),
+                    COL_ACCENT2);
         if (wk->state == VIEW_WEEK_MET)
             ui_text(ui, cx + box / 2, my, 3.5f, true, COL_GOOD, UI_CENTER, 0,
                     TICK);

@@ -22,7 +22,7 @@ static float figures(Ui *ui, const HistoryView *hv, float x, float y, float w)
 {
     float u = ui->u, y0 = y;
     const WeeklyStreak *ws = &hv->weekly;
-    char line[256], when[32], range[64];
+    char line[RT_NAME_MAX + 96], when[32], range[64];
     if (ws->current > 0) {
         cal_format_day(ws->current_from, true, when, sizeof(when));
         snprintf(line, sizeof(line), "Streak %d week%s since %s", ws->current,

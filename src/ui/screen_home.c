@@ -214,18 +214,54 @@ void screen_home_draw(Ui *ui, const UiView *v)
     y += u * 0.5f;
     const Routine *today =
         v->today_routine >= 0 ? v->routines[v->today_routine] : NULL;
-    if (today)
+    // The plan's strength, the easy-day rule and what the week still needs
+    // say one thing: a streak routine the day after one is for a week that
+    // needs it today; otherwise today is an easy day.
+    bool streak_today = false;
+    for (int i = 0; today && hv && i < v->lib->plan.nstreak; i++)
+        streak_today = streak_today ||
+                       strcmp(v->lib->plan.streak_routines[i], today->id) == 0;
+    bool needed_today =
+        hv && hv->weekly.status == STREAK_OPEN && hv->weekly.needed > 0 &&
+        hv->weekly.deadline - hv->today + 1 <= hv->weekly.needed;
+    bool rest_today = streak_today && hv->easy_day && !needed_today;
+    if (streak_today && hv->done_today)
+        snprintf(line, sizeof(line), "Strength today: %s, done", today->title);
+    else if (rest_today)
+        snprintf(line, sizeof(line), "Strength today: none, %s was yesterday",
+                 today->title);
+    else if (today)
         snprintf(line, sizeof(line), "Strength today: %s", today->title);
     else
         snprintf(line, sizeof(line), "No strength session planned today");
     y += ui_text_block(ui, u * 4, y, 4.2f, false, COL_ACCENT2, UI_LEFT,
                        W - u * 8, u * 10, 2, line, true);
+    if (hv) {
+        history_view_week_need(hv, line, sizeof(line));
+        y += u * 0.5f;
+        y += ui_text_block(ui, u * 4, y, 4.2f, true,
+                           hv->weekly.status == STREAK_OPEN ? COL_TEXT
+                                                            : COL_GOOD,
+                           UI_LEFT, W - u * 8, u * 10, 2, line, true);
+    }
     y += u * 1.5f;
     if (hv && (hv->easy_day || hv->done_today)) {
-        const char *msg =
-            hv->done_today
-                ? "Ultra Legs is done for today. Rest well."
-                : "Yesterday was Ultra Legs: keep today's running easy.";
+        const char *what =
+            hv->streak_title[0] ? hv->streak_title : "a streak routine";
+        char msg[RT_NAME_MAX + 64];
+        if (hv->done_today && !hv->streak_title[0])
+            snprintf(msg, sizeof(msg),
+                     "Strength is done for today. Rest well.");
+        else if (hv->done_today)
+            snprintf(msg, sizeof(msg), "%s is done for today. Rest well.",
+                     what);
+        else if (needed_today && streak_today)
+            snprintf(msg, sizeof(msg),
+                     "Yesterday was %s too: keep today's running very easy.",
+                     what);
+        else
+            snprintf(msg, sizeof(msg),
+                     "Yesterday was %s: keep today's running easy.", what);
         float mh = ui_text_block(ui, u * 6, y + u * 1, 4.0f, true, COL_TEXT,
                                  UI_LEFT, W - u * 12, u * 10, 2, msg, false);
         ui_round_rect(ui, u * 4, y, W - u * 8, mh + u * 2, u * 1.5f,
