@@ -30,6 +30,33 @@ static int exercise_count(const Routine *rt)
     return n;
 }
 
+// Today's planned routine is a streak routine.
+static bool plan_streak_today(const UiView *v)
+{
+    const Routine *today =
+        v->today_routine >= 0 ? v->routines[v->today_routine] : NULL;
+    bool yes = false;
+    for (int i = 0; today && v->hv && i < v->lib->plan.nstreak; i++)
+        yes = yes || strcmp(v->lib->plan.streak_routines[i], today->id) == 0;
+    return yes;
+}
+
+// The week is met only if a streak routine is done today as well.
+static bool week_needs_today(const HistoryView *hv)
+{
+    return hv && hv->weekly.status == STREAK_OPEN && hv->weekly.needed > 0 &&
+           hv->weekly.deadline - hv->today + 1 <= hv->weekly.needed;
+}
+
+// The plan's strength, the easy-day rule and what the week still needs say
+// one thing: a streak routine the day after one is for a week that needs it
+// today; otherwise today is an easy day, and no card says TODAY.
+static bool resting_today(const UiView *v)
+{
+    return plan_streak_today(v) && v->hv->easy_day && !v->hv->done_today &&
+           !week_needs_today(v->hv);
+}
+
 // Every word of the text fits on a line of width w (no word is broken).
 static bool words_fit(Ui *ui, float size, float w, const char *text)
 {
@@ -78,7 +105,7 @@ static void routine_card(Ui *ui, const UiView *v, int i, float x, float y,
     if (x < 0 || x + w > ui->w)
         return;
     float pad = u * 2.5f, tw = w - 2 * pad;
-    bool today = i == v->today_routine;
+    bool today = i == v->today_routine && !resting_today(v);
     // Below the title: the count and how often; the title takes the rest.
     float badge = today ? u * 7 : 0, below = u * (rt->frequency[0] ? 12 : 6.5f);
     float th = fminf(h - 2 * pad - badge - below, u * 30);
@@ -214,17 +241,9 @@ void screen_home_draw(Ui *ui, const UiView *v)
     y += u * 0.5f;
     const Routine *today =
         v->today_routine >= 0 ? v->routines[v->today_routine] : NULL;
-    // The plan's strength, the easy-day rule and what the week still needs
-    // say one thing: a streak routine the day after one is for a week that
-    // needs it today; otherwise today is an easy day.
-    bool streak_today = false;
-    for (int i = 0; today && hv && i < v->lib->plan.nstreak; i++)
-        streak_today = streak_today ||
-                       strcmp(v->lib->plan.streak_routines[i], today->id) == 0;
-    bool needed_today =
-        hv && hv->weekly.status == STREAK_OPEN && hv->weekly.needed > 0 &&
-        hv->weekly.deadline - hv->today + 1 <= hv->weekly.needed;
-    bool rest_today = streak_today && hv->easy_day && !needed_today;
+    bool streak_today = plan_streak_today(v);
+    bool needed_today = week_needs_today(hv);
+    bool rest_today = resting_today(v);
     if (streak_today && hv->done_today)
         snprintf(line, sizeof(line), "Strength today: %s, done", today->title);
     else if (rest_today)

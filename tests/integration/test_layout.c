@@ -748,6 +748,9 @@ static void test_home_sunday(void **state)
             }
             if (met && frame_says(fr, "Strength today: Ultra Legs"))
                 BAD(fr, "strength today, the day after, with the week met");
+            // The card of the plan's routine says TODAY only when it is.
+            if (count_text(fr, "TODAY") != (met ? 0 : 1))
+                BAD(fr, "%d cards say TODAY", count_text(fr, "TODAY"));
             free(fr);
             free(text);
         }
