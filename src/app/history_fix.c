@@ -14,12 +14,20 @@
 #include "core/calendar.h"
 #include "platform/log.h"
 
+void history_store_failed(const Store *st, const char *what)
+{
+    if (store_error_logged(st))
+        log_error("ultralegs", "%s: not done", what); // the reason is above
+    else
+        log_error("ultralegs", "%s: %s", what, store_error(st));
+}
+
 static int list(const CliOptions *opt, Store *st)
 {
     StoreSuspect *l;
     int n;
     if (!store_suspects(st, &l, &n)) {
-        log_error("ultralegs", "%s", store_error(st));
+        history_store_failed(st, "--suspect-sessions");
         return 1;
     }
     int status = 0;
@@ -126,7 +134,7 @@ int history_fix_command(const CliOptions *opt, Store *st, int64_t now_utc)
         if (!date_utc(opt->session_date, &utc, &off) ||
             !store_session_redate(st, opt->session_id, utc, off,
                                   CAL_CUTOFF_DEFAULT_MIN, now_utc)) {
-            log_error("ultralegs", "--fix-session-date: %s", store_error(st));
+            history_store_failed(st, "--fix-session-date");
             return 1;
         }
         cal_format_iso(utc, off, iso, sizeof(iso));
@@ -137,7 +145,7 @@ int history_fix_command(const CliOptions *opt, Store *st, int64_t now_utc)
     if (!confirm(opt, st))
         return 1;
     if (!store_session_delete(st, opt->session_id)) {
-        log_error("ultralegs", "--delete-session: %s", store_error(st));
+        history_store_failed(st, "--delete-session");
         return 1;
     }
     printf("deleted session %ld\n", opt->session_id);

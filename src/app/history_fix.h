@@ -15,6 +15,11 @@
 // Returns the exit status.
 int history_fix_command(const CliOptions *opt, Store *st, int64_t now_utc);
 
+// Say why the store refused ("WHAT: reason"); when the store has logged the
+// reason already (a database failure), only "WHAT: not done": every reason
+// is in the log once.
+void history_store_failed(const Store *st, const char *what);
+
 // "N sessions have a suspect date: see --suspect-sessions" when there are.
 void history_fix_print_count(FILE *f, Store *st);
 

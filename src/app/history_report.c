@@ -216,9 +216,8 @@ int history_command(const CliOptions *opt, const Paths *paths,
         log_error("ultralegs", "history: %s", err);
         return 1;
     }
-    // The short notice the screen would show; the store logged the detail.
-    if (store_notice(st)[0])
-        log_warn("ultralegs", "%s", store_notice(st));
+    // A notice (read-only, restored from a backup) is in the log already:
+    // the store logged it with its detail when it opened.
     int status = 0;
     int64_t now = wallclock_utc(&wc, 0);
     if (opt->mode == CLI_SUSPECTS || opt->mode == CLI_FIX_DATE ||
@@ -228,7 +227,7 @@ int history_command(const CliOptions *opt, const Paths *paths,
         if (store_export_csv(st, opt->history_file)) {
             printf("exported the history to %s\n", opt->history_file);
         } else {
-            log_error("ultralegs", "export: %s", store_error(st));
+            history_store_failed(st, "export");
             status = 1;
         }
     } else if (opt->mode == CLI_IMPORT) {

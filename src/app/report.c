@@ -39,6 +39,22 @@ static const char *status_of(int errors, int warnings)
     return errors ? "error" : warnings ? "warning" : "ok";
 }
 
+// One exercise or routine of --check --json: what both lists say of it.
+static cJSON *push_entry(cJSON *list, const Library *lib, const char *file,
+                         const char *id, const char *name_key, const char *name,
+                         bool active, bool user)
+{
+    cJSON *o = json_push_object(list);
+    json_add_string(o, "id", id);
+    json_add_string(o, name_key, name);
+    json_add_string(o, "status",
+                    status_of(problems_for(lib, file, id, DIAG_ERROR),
+                              problems_for(lib, file, id, DIAG_WARNING)));
+    cJSON_AddBoolToObject(o, "active", active);
+    cJSON_AddBoolToObject(o, "user", user);
+    return o;
+}
+
 static bool check_json(FILE *f, const Library *lib, const Paths *paths,
                        const DiagList *all)
 {
@@ -51,15 +67,8 @@ static bool check_json(FILE *f, const Library *lib, const Paths *paths,
         const Exercise *ex = &lib->exercises[i];
         char path[PATHS_MAX + 64];
         bool found = paths_find_clip(paths, ex->clip, path, sizeof(path));
-        cJSON *o = json_push_object(exercises);
-        json_add_string(o, "id", ex->id);
-        json_add_string(o, "name", ex->name);
-        json_add_string(
-            o, "status",
-            status_of(problems_for(lib, ex->file, ex->id, DIAG_ERROR),
-                      problems_for(lib, ex->file, ex->id, DIAG_WARNING)));
-        cJSON_AddBoolToObject(o, "active", ex->active);
-        cJSON_AddBoolToObject(o, "user", ex->user);
+        cJSON *o = push_entry(exercises, lib, ex->file, ex->id, "name",
+                              ex->name, ex->active, ex->user);
         json_add_string(o, "clip", ex->clip);
         json_add_string_or_null(o, "clip_path", found ? path : NULL);
         json_add_string(o, "file", ex->file);
@@ -68,15 +77,8 @@ static bool check_json(FILE *f, const Library *lib, const Paths *paths,
     cJSON *routines = cJSON_AddArrayToObject(root, "routines");
     for (int i = 0; i < lib->nroutines; i++) {
         const Routine *rt = &lib->routines[i];
-        cJSON *o = json_push_object(routines);
-        json_add_string(o, "id", rt->id);
-        json_add_string(o, "title", rt->title);
-        json_add_string(
-            o, "status",
-            status_of(problems_for(lib, rt->file, rt->id, DIAG_ERROR),
-                      problems_for(lib, rt->file, rt->id, DIAG_WARNING)));
-        cJSON_AddBoolToObject(o, "active", rt->active);
-        cJSON_AddBoolToObject(o, "user", rt->user);
+        cJSON *o = push_entry(routines, lib, rt->file, rt->id, "title",
+                              rt->title, rt->active, rt->user);
         json_add_int(o, "steps", rt->nsteps);
         json_add_string(o, "file", rt->file);
     }

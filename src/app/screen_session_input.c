@@ -36,15 +36,18 @@ static void pick_end_workout(App *a)
     app_quit_session(a);
 }
 
+// resume: the session goes on before the pick (and says so); ending the
+// workout does not resume it only to say that it has ended.
 static const struct {
     const char *label;
     void (*pick)(App *a);
+    bool resume;
 } PAUSE_MENU[] = {
-    {"Resume", pick_resume},
-    {"Skip this exercise", pick_skip},
-    {"Restart this exercise", pick_restart},
-    {"End this set now", pick_end_set},
-    {"End the workout", pick_end_workout},
+    {"Resume", pick_resume, true},
+    {"Skip this exercise", pick_skip, true},
+    {"Restart this exercise", pick_restart, true},
+    {"End this set now", pick_end_set, true},
+    {"End the workout", pick_end_workout, false},
 };
 enum { PAUSE_ITEMS = sizeof(PAUSE_MENU) / sizeof(PAUSE_MENU[0]) };
 _Static_assert(PAUSE_ITEMS <= VIEW_MENU_MAX,
@@ -67,7 +70,7 @@ static void pause_menu_action(App *a, InputAction act)
     case ACT_DOWN: v->pause_sel = (v->pause_sel + 1) % PAUSE_ITEMS; break;
     case ACT_OK:
         v->pause_menu = false;
-        if (a->session->paused)
+        if (a->session->paused && PAUSE_MENU[v->pause_sel].resume)
             app_session_cmd(a, SESSION_CMD_PAUSE); // resume first
         PAUSE_MENU[v->pause_sel].pick(a);
         break;

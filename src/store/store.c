@@ -7,6 +7,7 @@
 #include "store/store_internal.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,7 +51,22 @@ void store_fail(Store *st, const char *what)
 {
     snprintf(st->error, sizeof(st->error), "%s: %s", what,
              st->db ? sqlite3_errmsg(st->db) : "no database");
+    st->error_logged = true;
     log_warn("store", "%s (%s)", st->error, st->path);
+}
+
+void store_set_error(Store *st, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(st->error, sizeof(st->error), fmt, ap);
+    va_end(ap);
+    st->error_logged = false;
+}
+
+bool store_error_logged(const Store *st)
+{
+    return st && st->error_logged && st->error[0];
 }
 
 bool store_exec(Store *st, const char *sql, const char *what)
@@ -59,11 +75,22 @@ bool store_exec(Store *st, const char *sql, const char *what)
     if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
         snprintf(st->error, sizeof(st->error), "%s: %s", what,
                  msg ? msg : sqlite3_errmsg(st->db));
+        st->error_logged = true;
         log_warn("store", "%s (%s)", st->error, st->path);
         sqlite3_free(msg);
         return false;
     }
     return true;
+}
+
+sqlite3_stmt *store_prepare(Store *st, const char *sql, const char *what)
+{
+    sqlite3_stmt *q = NULL;
+    if (sqlite3_prepare_v2(st->db, sql, -1, &q, NULL) != SQLITE_OK) {
+        store_fail(st, what);
+        return NULL;
+    }
+    return q;
 }
 
 const char *store_error(const Store *st)
@@ -124,10 +151,11 @@ static bool migrate(Store *st)
         return false;
     }
     if (v > STORE_SCHEMA_VERSION) {
-        snprintf(st->error, sizeof(st->error),
-                 "history.db is from a newer version (schema %d, this one "
-                 "knows %d)",
-                 v, STORE_SCHEMA_VERSION);
+        store_set_error(
+            st,
+            "history.db is from a newer version (schema %d, this one "
+            "knows %d)",
+            v, STORE_SCHEMA_VERSION);
         return false;
     }
     for (; v < STORE_SCHEMA_VERSION; v++) {
@@ -286,6 +314,7 @@ Store *store_open(const char *dir, char *err, size_t errsize)
             "History is read-only (%.200s): new sessions will not be saved",
             why);
         snprintf(st->error, sizeof(st->error), "%s", st->notice);
+        st->error_logged = true;
         log_warn("store", "%s (%s)", st->notice, st->path);
         return st;
     }

@@ -46,6 +46,9 @@ void store_close(Store *st); // accepts NULL
 
 // Why the last operation failed ("" if it did not).
 const char *store_error(const Store *st);
+// True when the store has already logged store_error() (a database failure,
+// with the file's path): the caller shows it and does not log it again.
+bool store_error_logged(const Store *st);
 // Something the user should know about the file (recovered, read-only), or "".
 const char *store_notice(const Store *st);
 bool store_read_only(const Store *st);

@@ -75,6 +75,7 @@ static void fail_backup(Store *st, const char *bdir, const char *what)
     const char *reason = store_fs_reason(bdir);
     snprintf(st->error, sizeof(st->error), "backup failed (%s)",
              reason ? reason : what);
+    st->error_logged = true;
     log_warn("store", "%s: %s (%s)", st->error, what, bdir);
 }
 
@@ -225,6 +226,7 @@ bool store_backup(Store *st, int64_t today, int keep)
         int e = errno;
         snprintf(st->error, sizeof(st->error), "backup failed (%s)",
                  store_errno_reason(e));
+        st->error_logged = true;
         log_warn("store", "cannot create %s: %s", bdir, strerror(e));
         return false;
     }

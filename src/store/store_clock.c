@@ -45,15 +45,13 @@ bool store_suspects(Store *st, StoreSuspect **list, int *n)
     *list = NULL;
     *n = 0;
     sqlite3_stmt *q;
-    if (sqlite3_prepare_v2(
-            st->db,
-            "SELECT id, routine, started_utc, utc_offset_min, clock_suspect"
-            " FROM sessions WHERE clock_suspect != 0"
-            " ORDER BY started_utc, id",
-            -1, &q, NULL) != SQLITE_OK) {
-        store_fail(st, "listing suspect sessions");
+    if (!(q = store_prepare(
+              st,
+              "SELECT id, routine, started_utc, utc_offset_min, clock_suspect"
+              " FROM sessions WHERE clock_suspect != 0"
+              " ORDER BY started_utc, id",
+              "listing suspect sessions")))
         return false;
-    }
     int cap = 0, rc;
     while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
         if (*n == cap) {
@@ -101,8 +99,7 @@ static bool exists(Store *st, int64_t id, char *routine, size_t size)
     }
     sqlite3_finalize(q);
     if (!found)
-        snprintf(st->error, sizeof(st->error), "no session %lld in the history",
-                 (long long)id);
+        store_set_error(st, "no session %lld in the history", (long long)id);
     return found;
 }
 
@@ -113,8 +110,7 @@ bool store_session_redate(Store *st, int64_t id, int64_t started_utc,
     if (!store_writable(st) || !exists(st, id, routine, sizeof(routine)))
         return false;
     if (started_utc < HISTORY_SANE_UTC) {
-        snprintf(st->error, sizeof(st->error),
-                 "a session cannot start before 2020");
+        store_set_error(st, "a session cannot start before 2020");
         return false;
     }
     if (started_utc > now_utc + STORE_FUTURE_SLACK_S) {
@@ -124,23 +120,22 @@ bool store_session_redate(Store *st, int64_t id, int64_t started_utc,
         int y, m, d;
         cal_civil_from_days(cal_training_day(now_utc, offset_min, 0), &y, &m,
                             &d);
-        snprintf(st->error, sizeof(st->error),
-                 "a session cannot start more than a day after now (the clock "
-                 "says %d %s %d)",
-                 d, mn[m - 1], y);
+        store_set_error(
+            st,
+            "a session cannot start more than a day after now (the clock "
+            "says %d %s %d)",
+            d, mn[m - 1], y);
         return false;
     }
     snprintf(uid, sizeof(uid), "%lld:%s", (long long)started_utc, routine);
     sqlite3_stmt *q;
-    if (sqlite3_prepare_v2(
-            st->db,
-            "UPDATE sessions SET started_utc = ?1, utc_offset_min = ?2,"
-            " ended_utc = ?1 + duration_s, training_day = ?3,"
-            " clock_suspect = 0, uid = ?4 WHERE id = ?5",
-            -1, &q, NULL) != SQLITE_OK) {
-        store_fail(st, "changing the date");
+    if (!(q = store_prepare(
+              st,
+              "UPDATE sessions SET started_utc = ?1, utc_offset_min = ?2,"
+              " ended_utc = ?1 + duration_s, training_day = ?3,"
+              " clock_suspect = 0, uid = ?4 WHERE id = ?5",
+              "changing the date")))
         return false;
-    }
     sqlite3_bind_int64(q, 1, started_utc);
     sqlite3_bind_int(q, 2, offset_min);
     sqlite3_bind_int64(q, 3,
@@ -151,8 +146,8 @@ bool store_session_redate(Store *st, int64_t id, int64_t started_utc,
     sqlite3_finalize(q);
     if (rc != SQLITE_DONE) {
         if (rc == SQLITE_CONSTRAINT_UNIQUE)
-            snprintf(st->error, sizeof(st->error),
-                     "another %s session starts at that time", routine);
+            store_set_error(st, "another %s session starts at that time",
+                            routine);
         else
             store_fail(st, "changing the date");
         return false;

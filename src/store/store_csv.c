@@ -109,8 +109,7 @@ bool store_export_csv(Store *st, const char *path)
 {
     const char *no = forbidden(st, path);
     if (no) {
-        snprintf(st->error, sizeof(st->error),
-                 "%s (%.300s): choose another file", no, path);
+        store_set_error(st, "%s (%.300s): choose another file", no, path);
         return false;
     }
     History h = {0};
@@ -149,8 +148,7 @@ bool store_export_csv(Store *st, const char *path)
             unlink(tmp);
     }
     if (!ok)
-        snprintf(st->error, sizeof(st->error), "cannot write %.300s: %s", path,
-                 strerror(e));
+        store_set_error(st, "cannot write %.300s: %s", path, strerror(e));
     history_free(&h);
     return ok;
 }
@@ -319,8 +317,7 @@ bool store_import_csv(Store *st, const char *path, int *imported,
     *imported = *duplicates = 0;
     FILE *f = fopen(path, "r");
     if (!f) {
-        snprintf(st->error, sizeof(st->error), "cannot read %s: %s", path,
-                 strerror(errno));
+        store_set_error(st, "cannot read %s: %s", path, strerror(errno));
         diag_add(problems, DIAG_ERROR, path, 0, "", "cannot read the file: %s",
                  strerror(errno));
         return false;

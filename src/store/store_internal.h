@@ -13,6 +13,7 @@ struct Store {
     char dir[512];
     char path[600];
     char error[512];
+    bool error_logged; // error was logged here (callers show it only)
     char notice[512];
     bool read_only;
     StoreProgress progress;
@@ -26,8 +27,16 @@ struct Store {
 // clock_suspect values: why a session's clock is not trusted.
 enum { STORE_CLOCK_OK = 0, STORE_CLOCK_BEHIND = 1, STORE_CLOCK_AHEAD = 2 };
 
+// A database failure: sets the error ("what: reason") and logs it once, with
+// the file's path.
 void store_fail(Store *st, const char *what);
+// A refusal the caller explains (no such session, a date out of range, a
+// file that may not be written): sets the error, logs nothing.
+void store_set_error(Store *st, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 bool store_exec(Store *st, const char *sql, const char *what);
+// A prepared statement, or NULL after store_fail(st, what).
+sqlite3_stmt *store_prepare(Store *st, const char *sql, const char *what);
 // False (store_error says why) when the store is read-only; clears the error.
 bool store_writable(Store *st);
 

@@ -15,10 +15,13 @@
 bool store_writable(Store *st)
 {
     if (st->read_only) {
+        // Logged once when the store opened (store_open's notice).
         snprintf(st->error, sizeof(st->error), "%s", st->notice);
+        st->error_logged = true;
         return false;
     }
     st->error[0] = '\0';
+    st->error_logged = false;
     return true;
 }
 
@@ -50,15 +53,13 @@ bool store_session_begin(Store *st, const StoreStart *s, int64_t *id,
     bool suspect = s->started_utc < HISTORY_SANE_UTC ||
                    s->started_utc + 60 < newest_start(st, s->started_utc);
     sqlite3_stmt *q;
-    if (sqlite3_prepare_v2(
-            st->db,
-            "INSERT INTO sessions(routine, started_utc, utc_offset_min,"
-            " training_day, completed, clock_suspect, boot_id, boot_ms, uid)"
-            " VALUES(?,?,?,?,0,?,?,?,?)",
-            -1, &q, NULL) != SQLITE_OK) {
-        store_fail(st, "starting a session");
+    if (!(q = store_prepare(
+              st,
+              "INSERT INTO sessions(routine, started_utc, utc_offset_min,"
+              " training_day, completed, clock_suspect, boot_id, boot_ms, uid)"
+              " VALUES(?,?,?,?,0,?,?,?,?)",
+              "starting a session")))
         return false;
-    }
     int rc = SQLITE_CONSTRAINT_UNIQUE;
     // Two starts of one routine in the same second get distinct ids.
     for (int attempt = 0; attempt < 5 && rc == SQLITE_CONSTRAINT_UNIQUE;
@@ -116,16 +117,9 @@ static StepBlock block_of(const char *s)
     return STEP_BLOCK_NONE;
 }
 
-static bool insert_set(Store *st, int64_t session_id, const HistorySet *set)
+// The columns of one set, in the order of both INSERT INTO sets statements.
+static void bind_set(sqlite3_stmt *q, int64_t session_id, const HistorySet *set)
 {
-    sqlite3_stmt *q;
-    if (sqlite3_prepare_v2(
-            st->db,
-            "INSERT INTO sets(session_id, exercise, set_no, side,"
-            " reps_target, reps_done, skipped, load_kg, block, step)"
-            " VALUES(?,?,?,?,?,?,?,?,?,?)",
-            -1, &q, NULL) != SQLITE_OK)
-        return false;
     sqlite3_bind_int64(q, 1, session_id);
     sqlite3_bind_text(q, 2, set->exercise, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int(q, 3, set->set_no);
@@ -136,6 +130,19 @@ static bool insert_set(Store *st, int64_t session_id, const HistorySet *set)
     sqlite3_bind_double(q, 8, set->load_kg);
     sqlite3_bind_text(q, 9, step_block_name(set->block), -1, SQLITE_STATIC);
     sqlite3_bind_int(q, 10, set->step);
+}
+
+static bool insert_set(Store *st, int64_t session_id, const HistorySet *set)
+{
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(
+            st->db,
+            "INSERT INTO sets(session_id, exercise, set_no, side,"
+            " reps_target, reps_done, skipped, load_kg, block, step)"
+            " VALUES(?,?,?,?,?,?,?,?,?,?)",
+            -1, &q, NULL) != SQLITE_OK)
+        return false;
+    bind_set(q, session_id, set);
     int rc = sqlite3_step(q);
     sqlite3_finalize(q);
     return rc == SQLITE_DONE;
@@ -169,13 +176,11 @@ bool store_session_end(Store *st, int64_t session_id, int duration_s,
     if (!store_writable(st))
         return false;
     sqlite3_stmt *q;
-    if (sqlite3_prepare_v2(st->db,
-                           "UPDATE sessions SET ended_utc = started_utc + ?1,"
-                           " duration_s = ?1, completed = ?2 WHERE id = ?3",
-                           -1, &q, NULL) != SQLITE_OK) {
-        store_fail(st, "finishing a session");
+    if (!(q = store_prepare(st,
+                            "UPDATE sessions SET ended_utc = started_utc + ?1,"
+                            " duration_s = ?1, completed = ?2 WHERE id = ?3",
+                            "finishing a session")))
         return false;
-    }
     sqlite3_bind_int(q, 1, duration_s);
     sqlite3_bind_int(q, 2, completed);
     sqlite3_bind_int64(q, 3, session_id);
@@ -383,16 +388,7 @@ bool store_insert_full(Store *st, StoreInserter *in, const HistorySession *s,
         const HistorySet *set = &sets[i];
         sqlite3_stmt *t = in->set;
         sqlite3_reset(t);
-        sqlite3_bind_int64(t, 1, id);
-        sqlite3_bind_text(t, 2, set->exercise, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_int(t, 3, set->set_no);
-        sqlite3_bind_text(t, 4, side_text(set->side), -1, SQLITE_STATIC);
-        sqlite3_bind_int(t, 5, set->target);
-        sqlite3_bind_int(t, 6, set->done);
-        sqlite3_bind_int(t, 7, set->skipped);
-        sqlite3_bind_double(t, 8, set->load_kg);
-        sqlite3_bind_text(t, 9, step_block_name(set->block), -1, SQLITE_STATIC);
-        sqlite3_bind_int(t, 10, set->step);
+        bind_set(t, id, set);
         if (sqlite3_step(t) != SQLITE_DONE)
             goto fail;
     }

@@ -306,6 +306,14 @@ static const char *const month_abbr[12] = {"Jan", "Feb", "Mar", "Apr",
                                            "May", "Jun", "Jul", "Aug",
                                            "Sep", "Oct", "Nov", "Dec"};
 
+// The runner's sentence and the file names and counts behind it, logged once
+// (the caller shows the sentence; it does not log it again).
+static bool told(Store *st, const char *detail)
+{
+    log_warn("store", "%s. %s", st->notice, detail);
+    return true;
+}
+
 bool store_recover(Store *st, const char *why, char *err, size_t errsize)
 {
     char stamp[32], kept[700];
@@ -350,7 +358,6 @@ bool store_recover(Store *st, const char *why, char *err, size_t errsize)
              "from the damaged file; %d could not be read",
              why, kept, backup[0] ? backup : "no backup (none usable)", added,
              added == 1 ? "" : "s", lost);
-    log_warn("store", "%s", detail);
     if (!backup[0]) {
         // What the uid index knew of and no page gave back: said when known,
         // in few words so that the sentence stays one line.
@@ -360,7 +367,7 @@ bool store_recover(Store *st, const char *why, char *err, size_t errsize)
         snprintf(st->notice, sizeof(st->notice),
                  "History file damaged and no backup: %d session%s recovered%s",
                  added, added == 1 ? "" : "s", unread);
-        return true;
+        return told(st, detail);
     }
     store_backup_pin(st, backup);
     int y, mo, d;
@@ -388,5 +395,5 @@ bool store_recover(Store *st, const char *why, char *err, size_t errsize)
         snprintf(st->notice, sizeof(st->notice),
                  "History restored from the backup of %s: nothing was lost",
                  when);
-    return true;
+    return told(st, detail);
 }

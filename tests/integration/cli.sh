@@ -486,6 +486,18 @@ history_read_only_user)
     expect_err "History is read-only (folder not writable): new sessions will not be saved"
     expect_out "This week (2026-W48): 1 of"
     [ ! -e "$TMP/ro/history.db-shm" ] || fail "a stray -shm was left"
+    [ "$(grep -c 'read-only' "$TMP/err")" = 1 ] \
+        || { cat "$TMP/err" >&2; fail "the read-only reason is not logged exactly once"; }
+    # A change refused: the reason once, and what was not done.
+    expect_status 1 "${as_user[@]}" env HOME="$HOME" XDG_CONFIG_HOME="$XDG_CONFIG_HOME" \
+        "$BIN" --delete-session 1 --yes --data-dir "$TMP/ro"
+    [ "$(grep -c 'History is read-only (folder not writable)' "$TMP/err")" = 1 ] \
+        || { cat "$TMP/err" >&2; fail "the read-only reason is not logged exactly once"; }
+    expect_err "ultralegs: --delete-session: not done"
+    expect_status 1 "${as_user[@]}" env HOME="$HOME" XDG_CONFIG_HOME="$XDG_CONFIG_HOME" \
+        "$BIN" --export-history "$TMP/ro/out.csv" --data-dir "$TMP/ro"
+    [ "$(grep -c 'out.csv' "$TMP/err")" = 1 ] \
+        || { cat "$TMP/err" >&2; fail "the export's failure is not logged exactly once"; }
     chmod 755 "$TMP/ro"
     ;;
 settings_doubtful_dates)

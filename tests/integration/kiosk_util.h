@@ -18,7 +18,9 @@
 #include <sys/un.h>
 #include <unistd.h>
 
+#include <cjson/cJSON.h>
 #include <cmocka.h>
+#include <math.h>
 
 static char ku_dir[256];
 
@@ -74,6 +76,36 @@ static char *ku_read(const char *fmt, ...)
     buf[got] = '\0';
     fclose(f);
     return buf;
+}
+
+// Write text to a file in the test's folder.
+static inline void ku_write(const char *name, const char *text)
+{
+    char path[400];
+    snprintf(path, sizeof(path), "%s/%s", ku_dir, name);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+// A JSON file the kiosk wrote, parsed (NULL when it is not JSON).
+static inline cJSON *ku_json(const char *path)
+{
+    char *text = ku_read("%s", path);
+    cJSON *doc = text ? cJSON_Parse(text) : NULL;
+    free(text);
+    return doc;
+}
+
+// The number at a path of object keys (NAN when there is none).
+static inline double ku_json_number(const cJSON *doc, const char *key,
+                                    const char *sub)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(doc, key);
+    if (sub)
+        v = cJSON_GetObjectItemCaseSensitive(v, sub);
+    return cJSON_IsNumber(v) ? v->valuedouble : NAN;
 }
 
 static inline int ku_count(const char *text, const char *needle)
