@@ -176,7 +176,7 @@ float history_calendar_draw(Ui *ui, const HistoryView *hv, int page, float x,
             ui_text(ui, cx + box / 2, my, 3.5f, true, COL_MISSED, UI_CENTER, 0,
                     CROSS);
         else if (wk->state == VIEW_WEEK_PAUSED)
-            pause_sign(ui, cx + box / 2, my + u * 2.2f, u * 2.6f, COL_PAUSED);
+            pause_sign(ui, cx + box / 2, my + u * 2.2f, u * 2.6f, COL_DIM);
     }
     float ly = gy + 7 * cell + marks_h;
     if (with_legend)
