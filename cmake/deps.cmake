@@ -21,7 +21,10 @@ set(_ul_deps
   "sqlite3:libsqlite3-dev"
   "inih:libinih-dev"
   "espeak-ng:libespeak-ng-dev"
-  "libcjson:libcjson-dev")
+  "libcjson:libcjson-dev"
+  "libmicrohttpd:libmicrohttpd-dev"
+  "nettle:nettle-dev"
+  "libqrencode:libqrencode-dev")
 set(_ul_missing "")
 foreach(_pair IN LISTS _ul_deps)
   string(REPLACE ":" ";" _p "${_pair}")

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/app_web.h"
 #include "app/layout_log.h"
 #include "core/calendar.h"
 #include "data/settings_io.h"
@@ -97,6 +98,7 @@ void app_refresh_history(App *a)
     for (int i = 0; i < a->history.npaused; i++)
         if (a->history.paused_weeks[i] == week)
             a->view.week_paused = true;
+    app_web_publish_history(a);
 }
 
 void app_fill_today(App *a)
@@ -409,6 +411,7 @@ static void frame(App *a, int64_t n, int64_t *last_day)
     const CliOptions *opt = a->opt;
     UiView *v = &a->view;
     InputEvent in[32];
+    app_web_frame(a); // the phones' actions, as the remote's
     int nin = input_poll(in, 32);
     for (int i = 0; i < nin; i++)
         app_on_action(a, in[i].action, in[i].x, in[i].y);
@@ -545,6 +548,7 @@ int app_run(const CliOptions *opt, const Paths *paths, const Library *lib)
     }
     open_history(a);
     open_home(a);
+    app_web_open(a);
     if (direct)
         app_start_routine(a, direct, opt->auto_run);
     else if (opt->routine)
@@ -576,6 +580,7 @@ int app_run(const CliOptions *opt, const Paths *paths, const Library *lib)
     print_audio_stats(a);
     status = a->status;
 out:
+    app_web_close(a);
     stage_deinit(&a->stage); // lets go of the clip sound first
     audio_close(a->audio);
     if (a->cue_log)

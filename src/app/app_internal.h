@@ -90,7 +90,9 @@ typedef struct App {
         int offset_min;
         bool ahead;
     } suspects[VIEW_SUSPECTS_MAX];
-    int suspect_shift_days; // for the selected row
+    int suspect_shift_days;    // for the selected row
+    struct WebCore *web;       // the companion's shared core; NULL: off
+    struct WebServer *web_srv; // its server
 } App;
 
 // app.c

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/calendar.h"
+#include "core/settings.h"
 #include "core/strutil.h"
 
 static const char *help_text =
@@ -43,6 +44,9 @@ static const char *help_text =
     "  --fix-session-date ID YYYY-MM-DDTHH:MM[+-HH:MM]  give a session its "
     "date\n"
     "  --delete-session ID [--yes]  delete a session (asks unless --yes)\n"
+    "  --web-port N|any       the companion page's port (0 = off; any: a\n"
+    "                         free one, named in the log)\n"
+    "  --web-bind ADDR        the address it listens on (e.g. 0.0.0.0)\n"
     "  --version | --help\n";
 
 void cli_print_help(void)
@@ -105,6 +109,7 @@ bool cli_parse(CliOptions *o, int argc, char **argv, char *err, size_t errsize)
 {
     memset(o, 0, sizeof(*o));
     o->mode = CLI_KIOSK;
+    o->web_port = -1;
     for (int i = 1; i < argc; i++) {
         char name[64];
         const char *arg = argv[i];
@@ -276,6 +281,28 @@ bool cli_parse(CliOptions *o, int argc, char **argv, char *err, size_t errsize)
                              name, o->session_date);
                     return false;
                 }
+            }
+        } else if (strcmp(name, "--web-port") == 0) {
+            const char *v;
+            long port;
+            NEED(v);
+            if (strcmp(v, "any") == 0) {
+                port = CLI_WEB_PORT_ANY;
+            } else if (!str_parse_int(v, 0, 65535, &port)) {
+                snprintf(err, errsize,
+                         "--web-port: bad port '%s' (0 = off, or 1 to 65535)",
+                         v);
+                return false;
+            }
+            o->web_port = (int)port;
+        } else if (strcmp(name, "--web-bind") == 0) {
+            NEED(o->web_bind);
+            if (!settings_ipv4_valid(o->web_bind)) {
+                snprintf(err, errsize,
+                         "--web-bind: '%s' is not an IPv4 address (e.g. "
+                         "0.0.0.0 or 192.168.1.20)",
+                         o->web_bind);
+                return false;
             }
         } else if (strcmp(name, "--yes") == 0) {
             o->yes = true;

@@ -11,6 +11,7 @@
 #include "core/calendar.h"
 
 #define CLI_SHOTS_MAX 64
+#define CLI_WEB_PORT_ANY (-2)
 
 typedef enum CliMode {
     CLI_KIOSK,
@@ -59,8 +60,11 @@ typedef struct CliOptions {
     const char *history_file; // export / import
     long session_id;          // --fix-session-date, --delete-session
     const char
-        *session_date; // --fix-session-date: as given; checked by cli_parse
-    bool yes;          // --yes: delete without asking
+        *session_date;    // --fix-session-date: as given; checked by cli_parse
+    bool yes;             // --yes: delete without asking
+    int web_port;         // --web-port: 0 = off; -1 = as config.ini says;
+                          // CLI_WEB_PORT_ANY: one the system chooses (tests)
+    const char *web_bind; // --web-bind, or NULL
 } CliOptions;
 
 // The moment --now gave, or NULL for the real clock (wallclock_init's form).

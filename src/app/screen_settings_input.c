@@ -1,7 +1,8 @@
 /*
  * Settings: a table of rows {label, value shown, change}. Up and down
  * choose a row, left and right (or OK) change it; leaving saves
- * config.ini. The last row opens the sessions whose date is doubtful.
+ * config.ini. The last two rows open the companion page's screen and the
+ * sessions whose date is doubtful.
  */
 #include "app/app_internal.h"
 
@@ -109,6 +110,14 @@ static void doubtful_value(const App *a, char *out, size_t n)
         snprintf(out, n, "None");
 }
 
+static void phone_value(const App *a, char *out, size_t n)
+{
+    if (a->view.web_on)
+        snprintf(out, n, "Code %s", a->view.web_code);
+    else
+        snprintf(out, n, "Off");
+}
+
 // change NULL: the row opens a screen to the right (OK or right).
 static const struct {
     const char *label;
@@ -122,6 +131,7 @@ static const struct {
     {"Weights in", units_value, units_change},
     {"Optional exercises", optional_value, optional_change},
     {"This week's streak", week_value, week_change},
+    {"Phone companion", phone_value, NULL},
     {"Doubtful dates", doubtful_value, NULL},
 };
 enum { ROWS_N = sizeof(ROWS) / sizeof(ROWS[0]) };
@@ -164,10 +174,15 @@ void screen_settings_action(App *a, InputAction act)
     else if (act == ACT_DOWN)
         v->settings_sel = (v->settings_sel + 1) % ROWS_N;
     else if (opens && (act == ACT_RIGHT || act == ACT_OK)) {
+        if (ROWS[v->settings_sel].value == phone_value) {
+            v->phone_sel = 0;
+            app_set_screen(a, SCREEN_PHONE);
+            return;
+        }
         app_refresh_suspects(a);
         app_set_screen(a, SCREEN_SUSPECTS);
     } else if (opens && act == ACT_LEFT) {
-        // the doubtful dates open to the right; nothing to the left
+        // these rows open to the right; nothing to the left
     } else if (act == ACT_LEFT)
         change(a, -1);
     else if (act == ACT_RIGHT || act == ACT_OK)

@@ -23,6 +23,25 @@ void settings_default(Settings *s)
     s->video_cover = false;
     s->clip_height = 0;
     s->coach_video[0] = '\0';
+    s->web = true;
+    s->web_port = 8080;
+    snprintf(s->web_bind, sizeof(s->web_bind), "0.0.0.0");
+}
+
+bool settings_ipv4_valid(const char *s)
+{
+    for (int part = 0; part < 4; part++) {
+        int v = 0, digits = 0;
+        while (*s >= '0' && *s <= '9' && digits < 4) {
+            v = v * 10 + (*s++ - '0');
+            digits++;
+        }
+        if (digits == 0 || digits > 3 || v > 255)
+            return false;
+        if (part < 3 && *s++ != '.')
+            return false;
+    }
+    return *s == '\0';
 }
 
 void settings_clip_size(const Settings *s, bool arm, int *w, int *h)
@@ -185,6 +204,21 @@ static int on_key(void *user, const char *section, const char *name,
             bad(c, name, "a file name in a videos folder", value);
         else
             snprintf(s->coach_video, sizeof(s->coach_video), "%s", value);
+    } else if (strcmp(name, "web") == 0) {
+        if (str_parse_bool(value, &b))
+            s->web = b;
+        else
+            bad(c, name, "on or off", value);
+    } else if (strcmp(name, "web_port") == 0) {
+        if (str_parse_int(value, 1, 65535, &v))
+            s->web_port = (int)v;
+        else
+            bad(c, name, "a port from 1 to 65535", value);
+    } else if (strcmp(name, "web_bind") == 0) {
+        if (settings_ipv4_valid(value))
+            snprintf(s->web_bind, sizeof(s->web_bind), "%s", value);
+        else
+            bad(c, name, "an IPv4 address like 0.0.0.0", value);
     } else if (strcmp(name, "speech_rate") == 0) {
         if (str_parse_int(value, 80, 450, &v))
             s->speech_rate = (int)v;
@@ -235,14 +269,19 @@ int settings_format(const Settings *s, char *buf, size_t size)
         "clip_size = %s\n"
         "; the coach's own long video (a file in a videos folder), cut into\n"
         "; every exercise at its coach_video offset; empty: none\n"
-        "coach_video = %s\n",
+        "coach_video = %s\n"
+        "; the companion page for phones on the home network: on or off,\n"
+        "; its port, and the address it listens on (0.0.0.0: every network)\n"
+        "web = %s\n"
+        "web_port = %d\n"
+        "web_bind = %s\n",
         s->volume, s->voice ? "yes" : "no", s->tempo_pct, s->weekly_target,
         s->units == UNITS_LB ? "lb" : "kg", s->include_optional ? "yes" : "no",
         s->speech_voice, s->speech_rate, s->video_cover ? "cover" : "fit",
         s->clip_height == 720    ? "720p"
         : s->clip_height == 1080 ? "1080p"
                                  : "auto",
-        s->coach_video);
+        s->coach_video, s->web ? "on" : "off", s->web_port, s->web_bind);
 }
 
 void settings_load_text(const Settings *s, double kg, char *buf, size_t size)

@@ -25,7 +25,13 @@ typedef struct Settings {
     bool video_cover; // clips fill the screen (cropped) instead of fitting it
     int clip_height;  // demo clips made at set-up: 720, 1080; 0 = auto
     char coach_video[256]; // the coach's long video (a file name), "" for none
+    bool web;              // the companion page is served
+    int web_port;          // 1..65535
+    char web_bind[16];     // an IPv4 address: 0.0.0.0 = every network
 } Settings;
+
+// True when s is a dotted IPv4 address ("192.168.1.20").
+bool settings_ipv4_valid(const char *s);
 
 // The size clipgen makes the demo clips at. Auto is 720p on ARM (a
 // Raspberry Pi, where 1080p software decoding drops frames) and 1080p

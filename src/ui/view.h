@@ -25,7 +25,8 @@
     X(SCREEN_SUMMARY, summary)                                                 \
     X(SCREEN_HISTORY, history)                                                 \
     X(SCREEN_SETTINGS, settings)                                               \
-    X(SCREEN_SUSPECTS, suspects) // settings -> sessions whose date is doubtful
+    X(SCREEN_SUSPECTS, suspects) /* settings -> doubtful dates */              \
+    X(SCREEN_PHONE, phone)       // settings -> the companion page
 
 typedef enum AppScreen {
 #define SCREEN_ENUM_VALUE(id, name) id,
@@ -40,6 +41,8 @@ enum { SCREEN_COUNT = 0 SCREEN_LIST(SCREEN_ONE) };
 #define VIEW_NOTICES_MAX 4
 #define VIEW_MENU_MAX 12
 #define VIEW_SUSPECTS_MAX 8
+#define VIEW_WEB_DEVICES_MAX 16
+#define VIEW_QR_MAX 57 // QR modules a side (version 10: room for any URL here)
 
 typedef struct UiView {
     AppScreen screen;
@@ -106,6 +109,21 @@ typedef struct UiView {
     int suspect_sel;
     char suspect_new_when[48]; // the date the selected one would get
     bool suspect_confirm;      // "delete this session?" is asked
+    // The companion page (the app copies it from the server once a frame)
+    bool web_on;
+    char web_host_url[160]; // "http://gym-pi.local:8080/"
+    char web_ip_url[96];    // "http://192.168.1.20:8080/"
+    char web_code[8];       // the pairing code shown
+    bool web_asking;        // a device opened the page unpaired, just now
+    bool web_locked;        // too many wrong codes: pairing waits a minute
+    int web_ndevices;
+    char web_devices[VIEW_WEB_DEVICES_MAX][64];
+    char web_problem[320]; // why the page is off, or ""
+    int phone_sel;         // the device chosen (web_ndevices: "forget all")
+    // The QR code of web_host_url's address by IP (what a phone's camera
+    // opens): web_qr_size modules a side, 1 = dark; 0: none.
+    int web_qr_size;
+    unsigned char web_qr[VIEW_QR_MAX * VIEW_QR_MAX];
 } UiView;
 
 #endif

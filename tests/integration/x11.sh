@@ -43,7 +43,7 @@ check_run() {
     local size=$1 tag=$2 w=${1%x*} h=${1#*x}
     mkdir -p "$TMP/$tag"
     printf '8 quit\n' >"$TMP/$tag/quit.txt"
-    timeout 60 "$BIN" --data-dir "$TMP/$tag" --now 2026-11-25T18:00:00-07:00 --script "$TMP/$tag/quit.txt" \
+    timeout 60 "$BIN" --web-port 0 --data-dir "$TMP/$tag" --now 2026-11-25T18:00:00-07:00 --script "$TMP/$tag/quit.txt" \
         --screenshot 4:"$TMP/$tag/kiosk.png" --layout-log "$TMP/$tag/layout.jsonl" \
         >"$TMP/$tag/out.txt" 2>&1 &
     local kpid=$!

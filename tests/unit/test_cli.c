@@ -185,9 +185,37 @@ static void test_time(void **state)
     assert_true(t.has_offset && t.offset_min == 0);
 }
 
+// The companion's port and address: 0 turns it off; bad values are named.
+static void test_web_options(void **state)
+{
+    (void)state;
+    CliOptions o;
+    char err[256];
+    assert_true(parse(&o, err, 1));
+    assert_int_equal(o.web_port, -1); // as config.ini says
+    assert_null(o.web_bind);
+    assert_true(
+        parse(&o, err, 5, "--web-port", "0", "--web-bind", "127.0.0.1"));
+    assert_int_equal(o.web_port, 0);
+    assert_string_equal(o.web_bind, "127.0.0.1");
+    assert_true(parse(&o, err, 2, "--web-port=18090"));
+    assert_int_equal(o.web_port, 18090);
+    assert_true(parse(&o, err, 3, "--web-port", "any"));
+    assert_int_equal(o.web_port, CLI_WEB_PORT_ANY);
+    assert_false(parse(&o, err, 3, "--web-port", "65536"));
+    assert_string_equal(
+        err, "--web-port: bad port '65536' (0 = off, or 1 to 65535)");
+    assert_false(parse(&o, err, 3, "--web-bind", "localhost"));
+    assert_string_equal(err, "--web-bind: 'localhost' is not an IPv4 address "
+                             "(e.g. 0.0.0.0 or 192.168.1.20)");
+    assert_false(parse(&o, err, 2, "--web-port"));
+    assert_string_equal(err, "--web-port needs a value (see --help)");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_web_options),
         cmocka_unit_test(test_kiosk_options),
         cmocka_unit_test(test_modes),
         cmocka_unit_test(test_errors),

@@ -145,6 +145,58 @@ static void test_every_problem_listed(void **state)
     diag_list_free(&d);
 }
 
+// The companion's settings: on by default on 0.0.0.0:8080; bad values
+// named with their line and the default kept.
+static void test_web_settings(void **state)
+{
+    (void)state;
+    Settings s;
+    settings_default(&s);
+    assert_true(s.web);
+    assert_int_equal(s.web_port, 8080);
+    assert_string_equal(s.web_bind, "0.0.0.0");
+    DiagList d = {0};
+    const char *text =
+        "[settings]\nweb = off\nweb_port = 18081\nweb_bind = 192.168.1.20\n";
+    assert_true(settings_parse(&s, text, strlen(text), "config.ini", &d));
+    assert_false(s.web);
+    assert_int_equal(s.web_port, 18081);
+    assert_string_equal(s.web_bind, "192.168.1.20");
+    char buf[2048];
+    settings_format(&s, buf, sizeof(buf));
+    Settings t;
+    settings_default(&t);
+    assert_true(settings_parse(&t, buf, strlen(buf), "config.ini", &d));
+    assert_false(t.web);
+    assert_int_equal(t.web_port, 18081);
+    assert_string_equal(t.web_bind, "192.168.1.20");
+    text = "[settings]\nweb = maybe\nweb_port = 70000\nweb_bind = "
+           "256.1.1.1\nweb_bind = kiosk.local\n";
+    settings_default(&s);
+    assert_false(settings_parse(&s, text, strlen(text), "config.ini", &d));
+    static const char *const want[] = {
+        "config.ini:2: error: 'web' must be on or off, not 'maybe' (keeping "
+        "the default)",
+        "config.ini:3: error: 'web_port' must be a port from 1 to 65535, not "
+        "'70000' (keeping the default)",
+        "config.ini:4: error: 'web_bind' must be an IPv4 address like "
+        "0.0.0.0, not '256.1.1.1' (keeping the default)",
+    };
+    for (int i = 0; i < 3; i++) {
+        char line[600];
+        diag_format(&d.items[i], line, sizeof(line));
+        assert_string_equal(line, want[i]);
+    }
+    assert_true(s.web);
+    assert_int_equal(s.web_port, 8080);
+    assert_string_equal(s.web_bind, "0.0.0.0");
+    assert_false(settings_ipv4_valid("1.2.3"));
+    assert_false(settings_ipv4_valid("1.2.3.4.5"));
+    assert_false(settings_ipv4_valid("01234.1.1.1"));
+    assert_true(settings_ipv4_valid("127.0.0.1"));
+    diag_list_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -152,6 +204,7 @@ int main(void)
         cmocka_unit_test(test_bad_values_keep_defaults),
         cmocka_unit_test(test_clip_size),
         cmocka_unit_test(test_every_problem_listed),
+        cmocka_unit_test(test_web_settings),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

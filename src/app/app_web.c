@@ -1,0 +1,289 @@
+/*
+ * The kiosk's side of the companion page (see app_web.h). Everything the
+ * server sees is a copy made here, under the core's lock, once a frame;
+ * everything a phone asks for is done here, on the frame loop's thread.
+ */
+#include "app/app_web.h"
+
+#include <arpa/inet.h>
+#include <ifaddrs.h>
+#include <netinet/in.h>
+#include <qrencode.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "app/app_internal.h"
+#include "app/history_report.h"
+#include "app/json.h"
+#include "core/calendar.h"
+#include "web/web_core.h"
+#include "web/web_server.h"
+
+// The address a phone types: the bind address, or for 0.0.0.0 this
+// machine's first address on a network (not the loopback).
+static void reachable_ip(const char *bind, char *out, size_t size)
+{
+    snprintf(out, size, "%s", bind);
+    if (strcmp(bind, "0.0.0.0") != 0)
+        return;
+    struct ifaddrs *list = NULL;
+    if (getifaddrs(&list) != 0)
+        return;
+    for (struct ifaddrs *i = list; i; i = i->ifa_next) {
+        if (!i->ifa_addr || i->ifa_addr->sa_family != AF_INET)
+            continue;
+        const struct sockaddr_in *sa = (const void *)i->ifa_addr;
+        char ip[INET_ADDRSTRLEN];
+        inet_ntop(AF_INET, &sa->sin_addr, ip, sizeof(ip));
+        if (strncmp(ip, "127.", 4) != 0) {
+            snprintf(out, size, "%s", ip);
+            break;
+        }
+    }
+    freeifaddrs(list);
+}
+
+// The QR code of url into the view (none when it does not fit).
+static void make_qr(UiView *v, const char *url)
+{
+    v->web_qr_size = 0;
+    QRcode *q = QRcode_encodeString(url, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+    if (!q)
+        return;
+    if (q->width <= VIEW_QR_MAX) {
+        for (int i = 0; i < q->width * q->width; i++)
+            v->web_qr[i] = q->data[i] & 1;
+        v->web_qr_size = q->width;
+    }
+    QRcode_free(q);
+}
+
+void app_web_open(App *a)
+{
+    const CliOptions *o = a->opt;
+    UiView *v = &a->view;
+    // Headless runs (tests, scripts) open no port unless asked to.
+    bool from_settings = a->settings.web && !o->headless;
+    int port = o->web_port == CLI_WEB_PORT_ANY ? 0
+               : o->web_port >= 0              ? o->web_port
+               : from_settings                 ? a->settings.web_port
+                                               : -1;
+    if (port < 0 || (port == 0 && o->web_port != CLI_WEB_PORT_ANY)) {
+        snprintf(v->web_problem, sizeof(v->web_problem), "%s",
+                 o->web_port == 0 ? "Off (--web-port 0)"
+                                  : "Off (web = off in config.ini)");
+        return;
+    }
+    const char *bind = o->web_bind ? o->web_bind : a->settings.web_bind;
+    char assets[PATHS_MAX + 8], err[300];
+    snprintf(assets, sizeof(assets), "%s/web", a->paths->assets_dir);
+    a->web = calloc(1, sizeof(*a->web));
+    if (!a->web)
+        return;
+    if (!web_core_init(a->web, a->paths->data_dir, assets, a->now, err,
+                       sizeof(err))) {
+        free(a->web);
+        a->web = NULL;
+        app_notice(a, 20000, "Companion page off: %s", err);
+        snprintf(v->web_problem, sizeof(v->web_problem), "Off: %s", err);
+        return;
+    }
+    a->web_srv = web_server_start(a->web, bind, port, 0, err, sizeof(err));
+    if (!a->web_srv) {
+        web_core_deinit(a->web);
+        free(a->web);
+        a->web = NULL;
+        app_notice(a, 20000, "Companion page off: %s", err);
+        snprintf(v->web_problem, sizeof(v->web_problem), "Off: %s", err);
+        return;
+    }
+    char ip[64], host[64] = "";
+    reachable_ip(bind, ip, sizeof(ip));
+    gethostname(host, sizeof(host) - 1);
+    snprintf(v->web_ip_url, sizeof(v->web_ip_url), "http://%s:%d/", ip,
+             web_server_port(a->web_srv));
+    snprintf(v->web_host_url, sizeof(v->web_host_url), "http://%s.local:%d/",
+             host[0] ? host : "ultralegs", web_server_port(a->web_srv));
+    v->web_on = true;
+    make_qr(v, v->web_ip_url);
+    app_web_publish_history(a);
+}
+
+void app_web_close(App *a)
+{
+    web_server_stop(a->web_srv);
+    a->web_srv = NULL;
+    if (a->web)
+        web_core_deinit(a->web);
+    free(a->web);
+    a->web = NULL;
+}
+
+static const char *status_screen(const App *a)
+{
+    const UiView *v = &a->view;
+    switch (v->screen) {
+    case SCREEN_HOME: return "home";
+    case SCREEN_CONFIRM: return "routines";
+    case SCREEN_SUMMARY: return "summary";
+    case SCREEN_HISTORY: return "history";
+    case SCREEN_SETTINGS:
+    case SCREEN_SUSPECTS:
+    case SCREEN_PHONE: return "settings";
+    case SCREEN_SESSION: break;
+    }
+    const Session *s = a->session;
+    if (v->pause_menu || s->paused)
+        return "paused";
+    switch (s->phase) {
+    case SESSION_INTRO: return "intro";
+    case SESSION_COUNTDOWN: return "countdown";
+    case SESSION_WORK: return "work";
+    case SESSION_SWITCH: return "switch";
+    case SESSION_REST: return "rest";
+    case SESSION_IDLE:
+    case SESSION_DONE: break;
+    }
+    return "summary";
+}
+
+char *app_web_status_json(App *a)
+{
+    cJSON *o = cJSON_CreateObject();
+    json_add_string(o, "screen", status_screen(a));
+    const Session *s = a->session;
+    bool on = a->in_session && a->view.screen == SCREEN_SESSION &&
+              s->step >= 0 && s->step < s->plan.nsteps;
+    const SessionStep *st = on ? &s->plan.steps[s->step] : NULL;
+    if (on) {
+        json_add_string(o, "routine", s->plan.title);
+        json_add_string(o, "routine_id", s->plan.routine_id);
+        json_add_string(o, "exercise", st->title);
+        json_add_int(o, "set", s->set + 1);
+        json_add_int(o, "sets", st->sets);
+        json_add_string_or_null(o, "side",
+                                s->side == SIDE_LEFT    ? "left"
+                                : s->side == SIDE_RIGHT ? "right"
+                                                        : NULL);
+        json_add_int(o, "reps_done", s->reps);
+        json_add_int(o, "reps_target", st->reps_target);
+        int64_t left = session_phase_remaining_ms(s);
+        int64_t next = session_ms_to_next_rep(s);
+        if (left <= 0 && next >= 0 && st->reps_target > s->reps)
+            left = next + (int64_t)(st->reps_target - s->reps - 1) *
+                              session_cadence_ms(s, s->step);
+        if (left > 0)
+            json_add_int(o, "seconds_left", (left + 999) / 1000);
+        else
+            cJSON_AddNullToObject(o, "seconds_left");
+    } else {
+        const char *nulls[] = {"routine",     "exercise",    "set",
+                               "sets",        "side",        "reps_done",
+                               "reps_target", "seconds_left"};
+        for (size_t i = 0; i < sizeof(nulls) / sizeof(nulls[0]); i++)
+            cJSON_AddNullToObject(o, nulls[i]);
+    }
+    cJSON_AddBoolToObject(o, "muted", a->view.muted);
+    // The kiosk's training day, for the page's calendar (the phone's own
+    // date may differ from the kiosk's).
+    int y, m, d;
+    cal_civil_from_days(app_today(a), &y, &m, &d);
+    char day[16];
+    snprintf(day, sizeof(day), "%04d-%02d-%02d", y, m, d);
+    json_add_string(o, "today", day);
+    char *t = o ? cJSON_PrintUnformatted(o) : NULL;
+    cJSON_Delete(o);
+    return t;
+}
+
+void app_web_publish_history(App *a)
+{
+    if (!a->web)
+        return;
+    if (!a->view.hv) {
+        web_core_publish_history(a->web, "{}");
+        return;
+    }
+    // The very text --history --json prints.
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    if (!f)
+        return;
+    bool ok = history_report_print(f, a->view.hv, true);
+    fclose(f);
+    if (ok && text)
+        web_core_publish_history(a->web, text);
+    free(text);
+}
+
+#define ASKING "A phone asks to pair: code "
+
+// While a phone that is not paired has the page open, the TV says the code
+// (as a notice, where notices go on every screen); it goes when the phone
+// pairs, the code changes or the runner is on the Phone screen, which
+// shows it anyway.
+static void asking_banner(App *a, bool asking)
+{
+    UiView *v = &a->view;
+    char text[64];
+    snprintf(text, sizeof(text), ASKING "%.3s %.3s", v->web_code,
+             v->web_code + 3);
+    bool shown = false;
+    for (int i = 0; i < v->nnotices; i++) {
+        if (strncmp(v->notices[i], ASKING, strlen(ASKING)) != 0)
+            continue;
+        if (asking && strcmp(v->notices[i], text) == 0)
+            shown = true;
+        else
+            a->notice_until[i] = a->now; // expires this frame
+    }
+    if (asking && !shown)
+        app_notice(a, WEB_ASKING_MS, "%s", text);
+}
+
+void app_web_frame(App *a)
+{
+    if (!a->web)
+        return;
+    web_core_publish_time(a->web, a->now);
+    WebCmd cmd;
+    while (web_core_take(a->web, &cmd)) {
+        if (cmd.kind == WEB_CMD_ACTION) {
+            app_on_action(a, (InputAction)cmd.action, 0, 0);
+        } else if (cmd.kind == WEB_CMD_EXPORT_CSV) {
+            char path[WEB_PATH_MAX + 32];
+            web_core_csv_path(a->web, path, sizeof(path));
+            web_core_csv_made(a->web,
+                              a->store && store_export_csv(a->store, path));
+        }
+    }
+    char *status = app_web_status_json(a);
+    if (status)
+        web_core_publish_status(a->web, status);
+    cJSON_free(status);
+    WebPairView pv;
+    web_pair_view(a->web, &pv);
+    UiView *v = &a->view;
+    memcpy(v->web_code, pv.code, sizeof(v->web_code));
+    v->web_asking = pv.asking;
+    v->web_locked = pv.locked;
+    v->web_ndevices = pv.ndevices;
+    for (int i = 0; i < pv.ndevices && i < VIEW_WEB_DEVICES_MAX; i++)
+        snprintf(v->web_devices[i], sizeof(v->web_devices[i]), "%s",
+                 pv.devices[i].name);
+    if (pv.code_fresh && a->opt->headless)
+        log_info("web", "%s pairing code %s", v->web_ip_url, pv.code);
+    asking_banner(a, pv.asking && v->screen != SCREEN_PHONE);
+}
+
+void app_web_forget(App *a, int i)
+{
+    if (!a->web)
+        return;
+    web_pair_forget(a->web, i);
+    if (a->cue_log)
+        fprintf(a->cue_log, "%.3f\tsettings\t%s\n", a->now / 1000.0,
+                i < 0 ? "Forgot every paired device" : "Forgot a device");
+}

@@ -1,0 +1,376 @@
+/*
+ * The request router (see web_router.h). Order of the checks, for every
+ * path under /api/ except /api/pair: the cookie (401), then for POST, PUT
+ * and DELETE the CSRF token (403), then the path (404) and the method
+ * (405). Nothing is matched by prefix: a path is one of the table's or it
+ * does not exist.
+ */
+#include "web/web_router.h"
+
+#include <cjson/cJSON.h>
+#include <nettle/memops.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "platform/input.h"
+
+// The page's files: URL path -> file in assets/web/, and its type.
+static const struct {
+    const char *path, *file, *type;
+} page_files[] = {
+    {"/", "index.html", "text/html; charset=utf-8"},
+    {"/app.js", "app.js", "text/javascript; charset=utf-8"},
+    {"/charts.js", "charts.js", "text/javascript; charset=utf-8"},
+    {"/style.css", "style.css", "text/css; charset=utf-8"},
+    {"/icon.svg", "icon.svg", "image/svg+xml"},
+};
+
+#define JSON_TYPE "application/json"
+
+static const struct {
+    const char *name;
+    InputAction act;
+} actions[] = {
+    {"ok", ACT_OK},
+    {"back", ACT_BACK},
+    {"left", ACT_LEFT},
+    {"right", ACT_RIGHT},
+    {"up", ACT_UP},
+    {"down", ACT_DOWN},
+    {"pause", ACT_PAUSE},
+    {"tempo_up", ACT_TEMPO_UP},
+    {"tempo_down", ACT_TEMPO_DOWN},
+    {"end_set", ACT_END_SET},
+    {"history", ACT_HISTORY},
+    {"settings", ACT_SETTINGS},
+    {"mute", ACT_MUTE},
+};
+
+int web_action_from_name(const char *name)
+{
+    for (size_t i = 0; name && i < sizeof(actions) / sizeof(actions[0]); i++)
+        if (strcmp(name, actions[i].name) == 0)
+            return actions[i].act;
+    return ACT_NONE;
+}
+
+void web_reply_free(WebReply *rp)
+{
+    free(rp->body);
+    rp->body = NULL;
+    rp->len = 0;
+}
+
+// A reply with a copy of text as its body.
+static void reply_text(WebReply *rp, int status, const char *type,
+                       const char *text)
+{
+    rp->status = status;
+    rp->type = type;
+    rp->body = text ? strdup(text) : NULL;
+    rp->len = rp->body ? strlen(rp->body) : 0;
+    if (text && !rp->body) { // out of memory
+        rp->status = 503;
+        rp->type = NULL;
+    }
+}
+
+// {"error": msg}
+static void reply_error(WebReply *rp, int status, const char *msg)
+{
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddStringToObject(o, "error", msg);
+    char *t = o ? cJSON_PrintUnformatted(o) : NULL;
+    cJSON_Delete(o);
+    reply_text(rp, status, JSON_TYPE, t ? t : "{}");
+    cJSON_free(t);
+}
+
+static bool is(const char *a, const char *b)
+{
+    return a && strcmp(a, b) == 0;
+}
+
+static bool unsafe_method(const char *m)
+{
+    return is(m, "POST") || is(m, "PUT") || is(m, "DELETE") || is(m, "PATCH");
+}
+
+// The session cookie's value from a Cookie: header, into out (WEB_TOKEN_HEX
+// + 1 bytes); "" when absent or not of the right length.
+static void cookie_value(const char *header, char *out)
+{
+    out[0] = '\0';
+    const size_t nlen = strlen(WEB_COOKIE_NAME);
+    for (const char *p = header; p && *p;) {
+        while (*p == ' ' || *p == ';')
+            p++;
+        const char *end = strchr(p, ';');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        if (len == nlen + 1 + WEB_TOKEN_HEX &&
+            strncmp(p, WEB_COOKIE_NAME "=", nlen + 1) == 0) {
+            memcpy(out, p + nlen + 1, WEB_TOKEN_HEX);
+            out[WEB_TOKEN_HEX] = '\0';
+            return;
+        }
+        p += len;
+    }
+}
+
+// The body as a JSON object, or NULL (the reply says why).
+static cJSON *json_body(const WebRequest *rq, WebReply *rp)
+{
+    if (rq->body_too_big) {
+        reply_error(rp, 413, "the request body is too large");
+        return NULL;
+    }
+    const char *ct = rq->content_type;
+    size_t n = strlen(JSON_TYPE);
+    if (!ct || strncmp(ct, JSON_TYPE, n) != 0 || (ct[n] && ct[n] != ';')) {
+        reply_error(rp, 415, "send application/json");
+        return NULL;
+    }
+    cJSON *o = cJSON_ParseWithLength(rq->body ? rq->body : "", rq->body_len);
+    if (!cJSON_IsObject(o)) {
+        cJSON_Delete(o);
+        reply_error(rp, 400, "the body is not a JSON object");
+        return NULL;
+    }
+    return o;
+}
+
+static void serve_file(WebCore *c, const WebRequest *rq, WebReply *rp)
+{
+    for (size_t i = 0; i < sizeof(page_files) / sizeof(page_files[0]); i++) {
+        if (strcmp(rq->path, page_files[i].path) != 0)
+            continue;
+        if (!is(rq->method, "GET") && !is(rq->method, "HEAD")) {
+            rp->allow = "GET, HEAD";
+            reply_error(rp, 405, "method not allowed");
+            return;
+        }
+        char path[WEB_PATH_MAX + 64];
+        snprintf(path, sizeof(path), "%s/%s", c->assets_dir,
+                 page_files[i].file);
+        FILE *f = fopen(path, "rb");
+        char *buf = NULL;
+        size_t len = 0;
+        if (f) {
+            buf = malloc(256 * 1024);
+            len = buf ? fread(buf, 1, 256 * 1024 - 1, f) : 0;
+            fclose(f);
+        }
+        if (!buf) {
+            reply_error(rp, 404, "not found");
+            return;
+        }
+        rp->status = 200;
+        rp->type = page_files[i].type;
+        rp->body = buf;
+        rp->len = len;
+        rp->cache = true;
+        if (i == 0) { // the page itself: a device without a cookie is asking
+            char cookie[WEB_TOKEN_HEX + 1];
+            cookie_value(rq->cookie_header, cookie);
+            pthread_mutex_lock(&c->mu);
+            if (web_pair_find_locked(c, cookie) < 0)
+                web_pair_asking_locked(c);
+            pthread_mutex_unlock(&c->mu);
+        }
+        return;
+    }
+    reply_error(rp, 404, "not found");
+}
+
+// GET /api/pair: whether this browser is paired, and if so its CSRF token
+// (a reloaded page has lost it). Not an error when it is not: the page
+// asks this first, and shows the pairing form.
+static void pair_state(WebCore *c, const WebRequest *rq, WebReply *rp)
+{
+    char cookie[WEB_TOKEN_HEX + 1];
+    cookie_value(rq->cookie_header, cookie);
+    cJSON *o = cJSON_CreateObject();
+    pthread_mutex_lock(&c->mu);
+    int dev = web_pair_find_locked(c, cookie);
+    cJSON_AddBoolToObject(o, "paired", dev >= 0);
+    if (dev >= 0) {
+        cJSON_AddStringToObject(o, "csrf", c->devices[dev].csrf);
+        cJSON_AddStringToObject(o, "device", c->devices[dev].name);
+    } else {
+        web_pair_asking_locked(c);
+    }
+    pthread_mutex_unlock(&c->mu);
+    char *t = o ? cJSON_PrintUnformatted(o) : NULL;
+    cJSON_Delete(o);
+    reply_text(rp, t ? 200 : 503, JSON_TYPE, t);
+    cJSON_free(t);
+}
+
+static void pair(WebCore *c, const WebRequest *rq, WebReply *rp)
+{
+    if (is(rq->method, "GET")) {
+        pair_state(c, rq, rp);
+        return;
+    }
+    if (!is(rq->method, "POST")) {
+        rp->allow = "GET, POST";
+        reply_error(rp, 405, "method not allowed");
+        return;
+    }
+    cJSON *o = json_body(rq, rp);
+    if (!o)
+        return;
+    const cJSON *code = cJSON_GetObjectItemCaseSensitive(o, "code");
+    char cookie[WEB_TOKEN_HEX + 1], csrf[WEB_TOKEN_HEX + 1];
+    pthread_mutex_lock(&c->mu);
+    WebPairResult r =
+        web_pair_try_locked(c, cJSON_IsString(code) ? code->valuestring : "",
+                            rq->user_agent, cookie, csrf);
+    pthread_mutex_unlock(&c->mu);
+    cJSON_Delete(o);
+    if (r == WEB_PAIR_OK && !web_pair_save(c)) {
+        // Not kept: a pairing lost at the next restart would surprise.
+        pthread_mutex_lock(&c->mu);
+        int i = web_pair_find_locked(c, cookie);
+        if (i >= 0) {
+            memmove(&c->devices[i], &c->devices[i + 1],
+                    (size_t)(c->ndevices - i - 1) * sizeof(c->devices[0]));
+            c->ndevices--;
+        }
+        pthread_mutex_unlock(&c->mu);
+        r = WEB_PAIR_FULL;
+    }
+    switch (r) {
+    case WEB_PAIR_OK: {
+        snprintf(rp->set_cookie, sizeof(rp->set_cookie),
+                 WEB_COOKIE_NAME "=%s; Path=/; Max-Age=31536000; HttpOnly; "
+                                 "SameSite=Strict",
+                 cookie);
+        char body[80];
+        snprintf(body, sizeof(body), "{\"csrf\":\"%s\"}", csrf);
+        reply_text(rp, 200, JSON_TYPE, body);
+        return;
+    }
+    case WEB_PAIR_WRONG:
+        reply_error(rp, 403, "wrong code: type the code shown on the TV");
+        return;
+    case WEB_PAIR_LOCKED:
+        reply_error(rp, 429, "too many wrong codes: wait a minute");
+        return;
+    case WEB_PAIR_FULL:
+        reply_error(rp, 503,
+                    "no room for another device: forget one on the TV");
+        return;
+    }
+}
+
+static void action(WebCore *c, const WebRequest *rq, WebReply *rp)
+{
+    cJSON *o = json_body(rq, rp);
+    if (!o)
+        return;
+    const cJSON *name = cJSON_GetObjectItemCaseSensitive(o, "action");
+    int act = cJSON_IsString(name) ? web_action_from_name(name->valuestring)
+                                   : ACT_NONE;
+    cJSON_Delete(o);
+    if (act == ACT_NONE) {
+        reply_error(rp, 400, "unknown action");
+        return;
+    }
+    if (!web_core_push(c, (WebCmd){WEB_CMD_ACTION, act})) {
+        reply_error(rp, 503, "the kiosk is busy: try again");
+        return;
+    }
+    rp->status = 204;
+}
+
+// A published JSON copy, or 503 before the first one.
+static void snapshot(WebCore *c, char *const *slot, WebReply *rp)
+{
+    pthread_mutex_lock(&c->mu);
+    if (*slot)
+        reply_text(rp, 200, JSON_TYPE, *slot);
+    pthread_mutex_unlock(&c->mu);
+    if (!rp->status)
+        reply_error(rp, 503, "the kiosk is starting");
+}
+
+typedef enum Api {
+    API_STATUS,
+    API_EVENTS,
+    API_ACTION,
+    API_HISTORY,
+    API_CSV,
+} Api;
+
+static const struct {
+    const char *path, *method;
+    Api api;
+} api_table[] = {
+    {"/api/status", "GET", API_STATUS},   {"/api/events", "GET", API_EVENTS},
+    {"/api/action", "POST", API_ACTION},  {"/api/history", "GET", API_HISTORY},
+    {"/api/history.csv", "GET", API_CSV},
+};
+
+static void api(WebCore *c, const WebRequest *rq, WebReply *rp)
+{
+    char cookie[WEB_TOKEN_HEX + 1], csrf[WEB_TOKEN_HEX + 1];
+    cookie_value(rq->cookie_header, cookie);
+    pthread_mutex_lock(&c->mu);
+    int dev = web_pair_find_locked(c, cookie);
+    if (dev >= 0) {
+        memcpy(csrf, c->devices[dev].csrf, sizeof(csrf));
+    }
+    pthread_mutex_unlock(&c->mu);
+    if (dev < 0) {
+        reply_error(rp, 401, "not paired: type the code shown on the TV");
+        return;
+    }
+    if (unsafe_method(rq->method) &&
+        !(rq->csrf && strlen(rq->csrf) == WEB_TOKEN_HEX &&
+          memeql_sec(rq->csrf, csrf, WEB_TOKEN_HEX))) {
+        reply_error(rp, 403, "missing or wrong X-CSRF-Token");
+        return;
+    }
+    for (size_t i = 0; i < sizeof(api_table) / sizeof(api_table[0]); i++) {
+        if (strcmp(rq->path, api_table[i].path) != 0)
+            continue;
+        bool head = is(rq->method, "HEAD") && is(api_table[i].method, "GET");
+        if (!is(rq->method, api_table[i].method) && !head) {
+            rp->allow = api_table[i].method;
+            reply_error(rp, 405, "method not allowed");
+            return;
+        }
+        switch (api_table[i].api) {
+        case API_STATUS: snapshot(c, &c->status, rp); return;
+        case API_HISTORY: snapshot(c, &c->history, rp); return;
+        case API_EVENTS:
+            rp->kind = WEB_REPLY_EVENTS;
+            rp->status = 200;
+            return;
+        case API_CSV:
+            rp->kind = WEB_REPLY_CSV;
+            rp->status = 200;
+            return;
+        case API_ACTION: action(c, rq, rp); return;
+        }
+    }
+    reply_error(rp, 404, "not found");
+}
+
+void web_route(WebCore *c, const WebRequest *rq, WebReply *rp)
+{
+    memset(rp, 0, sizeof(*rp));
+    if (!rq->path || !rq->method) {
+        reply_error(rp, 400, "bad request");
+        return;
+    }
+    if (strcmp(rq->path, "/api/pair") == 0)
+        pair(c, rq, rp);
+    else if (strncmp(rq->path, "/api/", 5) == 0 ||
+             strcmp(rq->path, "/api") == 0)
+        api(c, rq, rp);
+    else
+        serve_file(c, rq, rp);
+}

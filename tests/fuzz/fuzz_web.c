@@ -1,0 +1,143 @@
+/*
+ * Fuzz target: the companion's request router and its JSON handlers
+ * (pairing, actions), over a core with one paired device. The input is a
+ * request as text:
+ *
+ *   METHOD PATH\n
+ *   Header: value\n ...   (Cookie, X-CSRF-Token, Content-Type, User-Agent)
+ *   \n
+ *   body
+ *
+ * "@C" in a header stands for the paired device's cookie and "@T" for its
+ * CSRF token, and "@P" in the body for the pairing code, so the fuzzer
+ * reaches what lies behind the checks as well as the checks.
+ */
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "web/web_core.h"
+#include "web/web_router.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static WebCore core;
+static char cookie[WEB_TOKEN_HEX + 1], csrf[WEB_TOKEN_HEX + 1];
+static char dir[] = "/tmp/ul-fuzz-web-XXXXXX";
+
+// The state folder goes with the process.
+static void cleanup(void)
+{
+    char path[sizeof(dir) + 32];
+    snprintf(path, sizeof(path), "%s/web-devices", dir);
+    unlink(path);
+    rmdir(dir);
+}
+
+static void setup(void)
+{
+    static bool done;
+    if (done)
+        return;
+    done = true;
+    char err[200];
+    if (!mkdtemp(dir) ||
+        !web_core_init(&core, dir, "/nonexistent", 0, err, sizeof(err)))
+        abort();
+    atexit(cleanup);
+    pthread_mutex_lock(&core.mu);
+    if (web_pair_try_locked(&core, core.code, "fuzz", cookie, csrf) !=
+        WEB_PAIR_OK)
+        abort();
+    pthread_mutex_unlock(&core.mu);
+    web_core_publish_status(&core, "{\"screen\":\"home\"}");
+    web_core_publish_history(&core, "{}");
+}
+
+// s with "@C", "@T" and "@P" replaced, into out (size n).
+static void expand(const char *s, size_t len, char *out, size_t n)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < len && o + WEB_TOKEN_HEX + 1 < n; i++) {
+        const char *with = NULL;
+        if (s[i] == '@' && i + 1 < len)
+            with = s[i + 1] == 'C'   ? cookie
+                   : s[i + 1] == 'T' ? csrf
+                   : s[i + 1] == 'P' ? core.code
+                                     : NULL;
+        if (with) {
+            memcpy(out + o, with, strlen(with));
+            o += strlen(with);
+            i++;
+        } else {
+            out[o++] = s[i];
+        }
+    }
+    out[o] = '\0';
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    setup();
+    static char text[8192], method[64], path[1024], hdr[4][512], body[8192];
+    size_t n = size < sizeof(text) - 1 ? size : sizeof(text) - 1;
+    memcpy(text, data, n);
+    text[n] = '\0';
+    method[0] = path[0] = '\0';
+    for (int i = 0; i < 4; i++)
+        hdr[i][0] = '\0';
+    bool have[4] = {false, false, false, false};
+    static const char *const names[4] = {
+        "Cookie: ", "X-CSRF-Token: ", "Content-Type: ", "User-Agent: "};
+    char *p = text, *end = text + n;
+    char *nl = memchr(p, '\n', (size_t)(end - p));
+    char *line_end = nl ? nl : end;
+    char *sp = memchr(p, ' ', (size_t)(line_end - p));
+    if (sp) {
+        snprintf(method, sizeof(method), "%.*s", (int)(sp - p), p);
+        snprintf(path, sizeof(path), "%.*s", (int)(line_end - sp - 1), sp + 1);
+    }
+    p = nl ? nl + 1 : end;
+    while (p < end && *p != '\n') {
+        nl = memchr(p, '\n', (size_t)(end - p));
+        line_end = nl ? nl : end;
+        for (int i = 0; i < 4; i++) {
+            size_t k = strlen(names[i]);
+            if ((size_t)(line_end - p) >= k && memcmp(p, names[i], k) == 0) {
+                expand(p + k, (size_t)(line_end - p) - k, hdr[i],
+                       sizeof(hdr[i]));
+                have[i] = true;
+            }
+        }
+        p = nl ? nl + 1 : end;
+    }
+    if (p < end)
+        p++; // the blank line
+    expand(p, (size_t)(end - p), body, sizeof(body));
+    size_t blen = strlen(body);
+    WebRequest rq = {method,
+                     path,
+                     have[0] ? hdr[0] : NULL,
+                     have[1] ? hdr[1] : NULL,
+                     have[2] ? hdr[2] : NULL,
+                     have[3] ? hdr[3] : NULL,
+                     body,
+                     blen,
+                     blen > WEB_BODY_MAX};
+    WebReply rp;
+    web_route(&core, &rq, &rp);
+    if (rp.status < 200 || rp.status > 599 || (rp.len && !rp.body))
+        abort();
+    web_reply_free(&rp);
+    // A successful pairing adds a device: forget the others, keep ours.
+    pthread_mutex_lock(&core.mu);
+    core.ndevices = core.ndevices > 1 ? 1 : core.ndevices;
+    core.ncmds = 0;
+    core.locked_until = 0;
+    core.wrong = 0;
+    pthread_mutex_unlock(&core.mu);
+    return 0;
+}
