@@ -270,7 +270,7 @@ history_streak_story)
     # week open with one Ultra Legs. The streak, its dates and what this
     # week needs agree with an independent reckoning from the CSV.
     /usr/bin/python3 "$(dirname "$0")/long_history.py" "$TMP/h.csv"
-    printf '1 settings\n1.2 up\n1.4 up\n1.6 ok\n2 back\n2.5 quit\n' >"$TMP/p.txt"
+    printf '1 settings\n1.1 down\n1.2 down\n1.3 down\n1.4 down\n1.5 down\n1.6 down\n1.7 ok\n2 back\n2.5 quit\n' >"$TMP/p.txt"
     expect_status 0 "$BIN" --headless --virtual-clock --script "$TMP/p.txt" --data-dir "$TMP/d" \
         --now 2025-09-10T12:00-07:00 --cue-log "$TMP/cues.tsv"
     grep -qP '\tsettings\tStreak paused this week$' "$TMP/cues.tsv" \

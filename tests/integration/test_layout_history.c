@@ -15,7 +15,8 @@ static void make_histories(void)
                "cd %s && export HOME=$PWD && mkdir -p empty && "
                "/usr/bin/python3 " ASSETS_DIR
                "/../tests/integration/long_history.py long.csv && printf '1 "
-               "settings\\n1.2 up\\n1.4 up\\n1.6 ok\\n2 back\\n2.5 quit\\n' > "
+               "settings\\n1.1 down\\n1.2 down\\n1.3 down\\n1.4 down\\n1.5 "
+               "down\\n1.6 down\\n1.7 ok\\n2 back\\n2.5 quit\\n' > "
                "pause.txt && " BIN " --headless --virtual-clock --script "
                "pause.txt --data-dir long --now 2025-09-10T12:00-07:00 "
                "2>>stderr.txt && " BIN " --import-history long.csv "
