@@ -84,6 +84,8 @@ typedef struct UiView {
     int nnew_badges;
     bool saved;
     char save_error[256];
+    // History: pages of 16 weeks back from this week (0: the latest)
+    int history_page;
     // Everywhere
     char notices[VIEW_NOTICES_MAX][256];
     int nnotices;
