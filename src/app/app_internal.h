@@ -20,6 +20,8 @@
 #include "core/history_view.h"
 #include "core/session.h"
 #include "core/settings.h"
+#include "data/music_scan.h"
+#include "media/music.h"
 #include "platform/clock.h"
 #include "platform/input.h"
 #include "platform/log.h"
@@ -76,6 +78,10 @@ typedef struct App {
     char last_problem[400];      // the clip problem last told
     Notify notify;               // the service manager, when run as a service
     Clip *sound_clip;            // whose sound plays
+    Music *music;                // the runner's music; NULL: none
+    MusicTracks music_tracks;    // what it plays (to see a stick come or go)
+    int music_serial;            // the track last named on screen
+    bool music_heard;            // a track was heard in this workout
     long loops;                  // sessions done with --loop
     const Routine *last_routine; // the one coached last
     int64_t heap_logged;
@@ -121,6 +127,12 @@ void app_session_cmd(App *a, SessionCommand c);
 void app_quit_session(App *a);
 // A clip on stage that cannot play (stage_follow found it): said once.
 void app_tell_stage_problem(App *a);
+
+// app_music.c: the runner's music.
+void app_music_begin(App *a); // a workout starts: find and play it
+void app_music_frame(App *a); // once a frame: play, pause, fade; the title
+void app_music_skip(App *a);  // the next track
+void app_music_close(App *a);
 
 // app_input.c
 void app_on_action(App *a, InputAction act, int px, int py);
