@@ -336,7 +336,9 @@ static void test_bad_files(void **state)
     assert_int_equal(bad, 6);
     assert_int_equal(started, 1);
     for (int i = 0; i < 6; i++) {
-        char want[PLAYLIST_PATH_MAX + 32];
+        // As large as the whole array: the arm64 compiler cannot tell that
+        // one path ends inside its own row.
+        char want[sizeof(paths) + 32];
         snprintf(want, sizeof(want), "music: skipped %s: ", paths[i]);
         const char *at = strstr(log, want);
         if (!at)
