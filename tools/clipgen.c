@@ -7,18 +7,63 @@
  * The size is clip_size from config.ini unless --size names one (auto:
  * 720p on a Raspberry Pi, 1080p elsewhere). --missing makes the clips that
  * are not there and remakes demo clips of another size; a file that is
- * not one of ours (a runner's own recording) is left alone.
+ * not one of ours (a runner's own recording) is left alone. Clips are made
+ * side by side, one per core (up to 4).
  */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "data/library_load.h"
 #include "data/settings_io.h"
 #include "media/demo_clip.h"
 #include "media/pose.h"
 #include "platform/paths.h"
+
+typedef struct Job {
+    const char *id;
+    DemoClipSpec spec;
+    char path[PATHS_MAX + 64];
+} Job;
+
+typedef struct Queue {
+    Job *jobs;
+    int n, next, made, failed;
+    pthread_mutex_t lock;
+} Queue;
+
+// Takes clips off the queue until none are left; each clip's line is
+// printed whole when it is done.
+static void *worker(void *arg)
+{
+    Queue *q = arg;
+    for (;;) {
+        pthread_mutex_lock(&q->lock);
+        int i = q->next < q->n ? q->next++ : -1;
+        pthread_mutex_unlock(&q->lock);
+        if (i < 0)
+            return NULL;
+        Job *j = &q->jobs[i];
+        int frames;
+        char codec[32], err[600];
+        bool ok = demo_clip_write(j->path, &j->spec, &frames, codec,
+                                  sizeof(codec), err, sizeof(err));
+        pthread_mutex_lock(&q->lock);
+        if (ok) {
+            printf("clipgen: %-22s %3d frames, %s -> %s\n", j->id, frames,
+                   codec, j->path);
+            q->made++;
+        } else {
+            printf("clipgen: %-22s FAILED: %s\n", j->id, err);
+            q->failed++;
+        }
+        fflush(stdout);
+        pthread_mutex_unlock(&q->lock);
+    }
+}
 
 int main(int argc, char **argv)
 {
@@ -84,9 +129,13 @@ int main(int argc, char **argv)
             library_destroy(lib);
             return 2;
         }
-    int made = 0, failed = 0, total = 0;
+    int total = 0;
+    Job *jobs = calloc((size_t)lib->nexercises + 1, sizeof(Job));
+    Queue q = {.jobs = jobs, .lock = PTHREAD_MUTEX_INITIALIZER};
     clock_t c0 = clock();
-    for (int i = 0; i < lib->nexercises; i++) {
+    struct timespec t0;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    for (int i = 0; jobs && i < lib->nexercises; i++) {
         const Exercise *ex = &lib->exercises[i];
         if (!ex->active)
             continue;
@@ -96,33 +145,44 @@ int main(int argc, char **argv)
         if (!wanted || !pose_known(ex->pose))
             continue;
         total++;
-        char path[PATHS_MAX + 64];
-        snprintf(path, sizeof(path), "%s/%s.mp4", out, ex->id);
-        if (missing_only && file_exists(path)) {
+        Job *j = &jobs[q.n];
+        snprintf(j->path, sizeof(j->path), "%s/%s.mp4", out, ex->id);
+        if (missing_only && file_exists(j->path)) {
             int cw, ch;
-            if (!demo_clip_probe(path, ex->pose, &cw, &ch) ||
+            if (!demo_clip_probe(j->path, ex->pose, &cw, &ch) ||
                 (cw == w && ch == h))
                 continue;
             printf("clipgen: %-22s is %dx%d: remade at %dx%d\n", ex->id, cw, ch,
                    w, h);
         }
-        DemoClipSpec spec = {
+        j->id = ex->id;
+        j->spec = (DemoClipSpec){
             ex->pose, ex->cadence_ms / 1000.0, ex->per_side, w, h, 30};
-        int frames;
-        char codec[32];
-        printf("clipgen: %-22s ", ex->id);
-        fflush(stdout);
-        if (demo_clip_write(path, &spec, &frames, codec, sizeof(codec), err,
-                            sizeof(err))) {
-            printf("%3d frames, %s -> %s\n", frames, codec, path);
-            made++;
-        } else {
-            printf("FAILED: %s\n", err);
-            failed++;
-        }
+        q.n++;
     }
-    printf("clipgen: %d of %d clips made (%.1f s of CPU)\n", made, total,
-           (double)(clock() - c0) / CLOCKS_PER_SEC);
+    // One clip per core at a time: the figure is drawn on one thread per
+    // clip, so clips side by side keep both cores of a small machine busy.
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    int nthreads = cores < 1 ? 1 : cores > 4 ? 4 : (int)cores;
+    if (nthreads > q.n)
+        nthreads = q.n;
+    pthread_t th[4];
+    int started = 0;
+    for (int i = 1; i < nthreads; i++)
+        if (pthread_create(&th[started], NULL, worker, &q) == 0)
+            started++;
+    worker(&q);
+    for (int i = 0; i < started; i++)
+        pthread_join(th[i], NULL);
+    struct timespec t1;
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    int made = q.made, failed = q.failed;
+    free(jobs);
+    printf("clipgen: %d of %d clips made (%.1f s of CPU, %.1f s wall, %d "
+           "at a time)\n",
+           made, total, (double)(clock() - c0) / CLOCKS_PER_SEC,
+           (double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9,
+           nthreads > 0 ? nthreads : 1);
     library_destroy(lib);
     return failed ? 1 : 0;
 }

@@ -39,6 +39,10 @@ void app_on_action(App *a, InputAction act, int px, int py)
         app_notice(a, 2500, v->muted ? "Sound off" : "Sound on");
         return;
     }
+    if (act == ACT_MUSIC_NEXT) {
+        app_music_skip(a);
+        return;
+    }
     if (act == ACT_PAD_REMOVED) {
         app_notice(
             a, 5000,

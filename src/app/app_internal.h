@@ -21,6 +21,8 @@
 #include "core/history_view.h"
 #include "core/session.h"
 #include "core/settings.h"
+#include "data/music_scan.h"
+#include "media/music.h"
 #include "platform/clock.h"
 #include "platform/input.h"
 #include "platform/log.h"
@@ -44,6 +46,9 @@ typedef struct App {
     const CliOptions *opt;
     const Paths *paths;
     const Library *lib;
+    Library *own_lib;      // a reloaded library (owned), or NULL: lib is main's
+    bool reload_pending;   // the page changed a file (app_web.c)
+    char reload_what[200]; // what changed, for the TV
     Video video;
     Ui ui;
     Stage stage;
@@ -75,6 +80,10 @@ typedef struct App {
     char last_problem[400];      // the clip problem last told
     Notify notify;               // the service manager, when run as a service
     Clip *sound_clip;            // whose sound plays
+    Music *music;                // the runner's music; NULL: none
+    MusicTracks music_tracks;    // what it plays (to see a stick come or go)
+    int music_serial;            // the track last named on screen
+    bool music_heard;            // a track was heard in this workout
     long loops;                  // sessions done with --loop
     const Routine *last_routine; // the one coached last
     int64_t heap_logged;
@@ -107,6 +116,8 @@ void app_notice(App *a, int64_t for_ms, const char *fmt, ...)
 void app_expire_notices(App *a);
 void app_refresh_history(App *a);
 void app_fill_today(App *a);
+// Fill the home screen's list of routines from a->lib.
+void app_list_routines(App *a);
 void app_set_screen(App *a, AppScreen s);
 // screen_suspects_input.c: the doubtful-date screen's rows.
 void app_refresh_suspects(App *a);
@@ -118,6 +129,12 @@ void app_session_cmd(App *a, SessionCommand c);
 void app_quit_session(App *a);
 // A clip on stage that cannot play (stage_follow found it): said once.
 void app_tell_stage_problem(App *a);
+
+// app_music.c: the runner's music.
+void app_music_begin(App *a); // a workout starts: find and play it
+void app_music_frame(App *a); // once a frame: play, pause, fade; the title
+void app_music_skip(App *a);  // the next track
+void app_music_close(App *a);
 
 // app_input.c
 void app_on_action(App *a, InputAction act, int px, int py);

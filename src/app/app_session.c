@@ -97,6 +97,7 @@ static void begin_session(App *a, const Routine *rt)
     app_set_screen(a, SCREEN_SESSION);
     if (!audio_is_null(a->audio))
         prepare_phrases(a);
+    app_music_begin(a);
     SessionEvent ev[EVENTS_CAP];
     int n = session_start(a->session, a->now, ev, EVENTS_CAP);
     stage_prepare(&a->stage, &a->plan, 0);

@@ -17,6 +17,9 @@
 #include "app/history_report.h"
 #include "app/json.h"
 #include "core/calendar.h"
+#include "data/library_load.h"
+#include "data/settings_io.h"
+#include "media/clip.h"
 #include "web/web_core.h"
 #include "web/web_server.h"
 
@@ -59,6 +62,37 @@ static void make_qr(UiView *v, const char *url)
     QRcode_free(q);
 }
 
+// The kiosk's decoder on a clip for the page (a server thread): what it
+// is, and whether it plays. The reason leaves out the file's path (an
+// upload is probed under a temporary name).
+static void probe_clip(const char *path, WebClipFacts *f)
+{
+    char err[400];
+    Clip *c = NULL;
+    if (clip_probe(path, -1, -1, err, sizeof(err)) &&
+        (c = clip_open(path, -1, -1, err, sizeof(err)))) {
+        const ClipInfo *i = clip_info(c);
+        f->playable = true;
+        f->duration_s = i->duration;
+        f->width = i->w;
+        f->height = i->h;
+        snprintf(f->codec, sizeof(f->codec), "%s", i->codec);
+        clip_close(c);
+        return;
+    }
+    size_t n = strlen(path);
+    const char *why = err;
+    if (strncmp(err, path, n) == 0 && err[n] == ':')
+        why = err + n + 1 + (err[n + 1] == ' ');
+    f->playable = false;
+    snprintf(f->problem, sizeof(f->problem), "%.399s", why);
+}
+
+void app_web_probe_clip(const char *path, WebClipFacts *f)
+{
+    probe_clip(path, f);
+}
+
 void app_web_open(App *a)
 {
     const CliOptions *o = a->opt;
@@ -89,6 +123,11 @@ void app_web_open(App *a)
         snprintf(v->web_problem, sizeof(v->web_problem), "Off: %s", err);
         return;
     }
+    snprintf(a->web->videos_dir, sizeof(a->web->videos_dir), "%s",
+             a->paths->user_videos);
+    a->web->upload_max = (uint64_t)a->settings.web_upload_max_mb << 20;
+    a->web->probe = probe_clip;
+    a->web->paths = *a->paths;
     a->web_srv = web_server_start(a->web, bind, port, 0, err, sizeof(err));
     if (!a->web_srv) {
         web_core_deinit(a->web);
@@ -218,6 +257,44 @@ void app_web_publish_history(App *a)
     free(text);
 }
 
+// The page changed the kiosk's files: read the settings and the library
+// again, and say so on the TV (and in the cue log).
+static void reload(App *a)
+{
+    Library *lib = library_load(a->paths);
+    if (!lib)
+        return; // out of memory: try again next frame
+    DiagList sd = {0};
+    settings_load_file(&a->settings, a->paths, &sd);
+    diag_list_free(&sd);
+    audio_set_volume(a->audio, a->settings.volume);
+    audio_set_voice(a->audio, a->settings.voice);
+    // The stage looks clips up once per exercise: start it afresh.
+    void (*before_close)(void *, Clip *) = a->stage.before_close;
+    stage_deinit(&a->stage);
+    stage_init(&a->stage, a->paths, lib, a->video.renderer);
+    a->stage.wait_frames = a->opt->virtual_clock;
+    a->stage.cover = a->settings.video_cover;
+    a->stage.before_close = before_close;
+    a->stage.close_ctx = a;
+    Library *old = a->own_lib;
+    a->lib = a->own_lib = lib;
+    a->pending = NULL;
+    app_list_routines(a);
+    app_refresh_history(a);
+    app_fill_today(a);
+    library_destroy(old);
+    a->reload_pending = false;
+    app_notice(a, 10000, "%s", a->reload_what);
+    if (a->cue_log)
+        fprintf(a->cue_log, "%.3f\tsettings\t%s\n", a->now / 1000.0,
+                a->reload_what);
+    log_info("web", "%s", a->reload_what);
+    if (lib->diags.errors)
+        app_notice(a, 20000, "Some data files have errors: run --check");
+    a->reload_what[0] = '\0';
+}
+
 #define ASKING "A phone asks to pair: code "
 
 // While a phone that is not paired has the page open, the TV says the code
@@ -252,6 +329,12 @@ void app_web_frame(App *a)
     while (web_core_take(a->web, &cmd)) {
         if (cmd.kind == WEB_CMD_ACTION) {
             app_on_action(a, (InputAction)cmd.action, 0, 0);
+        } else if (cmd.kind == WEB_CMD_RELOAD) {
+            size_t n = strlen(a->reload_what);
+            if (!strstr(a->reload_what, cmd.what))
+                snprintf(a->reload_what + n, sizeof(a->reload_what) - n, "%s%s",
+                         n ? "; " : "", cmd.what);
+            a->reload_pending = true;
         } else if (cmd.kind == WEB_CMD_EXPORT_CSV) {
             char path[WEB_PATH_MAX + 32];
             web_core_csv_path(a->web, path, sizeof(path));
@@ -259,6 +342,10 @@ void app_web_frame(App *a)
                               a->store && store_export_csv(a->store, path));
         }
     }
+    // Between workouts only, and not under the runner's hands on the
+    // settings screen (which writes config.ini as it is left).
+    if (a->reload_pending && !a->in_session && a->view.screen == SCREEN_HOME)
+        reload(a);
     char *status = app_web_status_json(a);
     if (status)
         web_core_publish_status(a->web, status);

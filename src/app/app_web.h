@@ -25,6 +25,11 @@ void app_web_publish_history(App *a);
 // again.
 void app_web_forget(App *a, int i);
 
+// The kiosk's decoder on a clip, for the page's clip calls (a WebProbeFn;
+// safe on any thread).
+typedef struct WebClipFacts WebClipFacts;
+void app_web_probe_clip(const char *path, WebClipFacts *f);
+
 // The status object of GET /api/status as JSON text (caller frees), or
 // NULL when memory runs out.
 char *app_web_status_json(App *a);

@@ -27,6 +27,19 @@ static bool print_json(FILE *f, const HistoryView *v)
     json_add_int(streak, "current", v->weekly.current);
     json_add_int(streak, "longest", v->weekly.longest);
     json_add_string(streak, "status", streak_status_name(v->weekly.status));
+    char from[16], to[16];
+    cal_format_date(v->weekly.current_from, from, sizeof(from));
+    json_add_string_or_null(streak, "current_from",
+                            v->weekly.current ? from : NULL);
+    cal_format_date(v->weekly.longest_from, from, sizeof(from));
+    cal_format_date(v->weekly.longest_to, to, sizeof(to));
+    json_add_string_or_null(streak, "longest_from",
+                            v->weekly.longest ? from : NULL);
+    json_add_string_or_null(streak, "longest_to",
+                            v->weekly.longest ? to : NULL);
+    json_add_int(streak, "needed_this_week", v->weekly.needed);
+    cal_format_date(v->weekly.deadline, to, sizeof(to));
+    json_add_string(streak, "deadline", to);
     cJSON *band = cJSON_AddObjectToObject(root, "daily_band_streak");
     json_add_int(band, "current", v->band_current);
     json_add_int(band, "longest", v->band_longest);
@@ -76,8 +89,28 @@ bool history_report_print(FILE *f, const HistoryView *v, bool json)
     fprintf(f, "This week (%s): %d of %d sessions, %s\n", v->iso_week,
             v->weekly.this_week_sessions, v->weekly_target,
             streak_status_name(v->weekly.status));
-    fprintf(f, "Weekly streak: %d (longest %d)\n", v->weekly.current,
+    char need[RT_NAME_MAX + 96], when[48], range[64];
+    history_view_week_need(v, need, sizeof(need));
+    cal_format_day(v->weekly.deadline, true, when, sizeof(when));
+    if (v->weekly.status == STREAK_OPEN)
+        fprintf(f, "Still needed this week: %d by Sunday %s (%s)\n",
+                v->weekly.needed, when, need);
+    else
+        fprintf(f, "Still needed this week: none (%s)\n", need);
+    fprintf(f, "Weekly streak: %d (longest %d)", v->weekly.current,
             v->weekly.longest);
+    if (v->weekly.current) {
+        cal_format_day(v->weekly.current_from, true, when, sizeof(when));
+        fprintf(f, ": %d week%s since %s", v->weekly.current,
+                v->weekly.current == 1 ? "" : "s", when);
+    }
+    if (v->weekly.longest) {
+        cal_format_range(v->weekly.longest_from, v->weekly.longest_to, range,
+                         sizeof(range));
+        fprintf(f, "%s best %d week%s: %s", v->weekly.current ? ";" : ":",
+                v->weekly.longest, v->weekly.longest == 1 ? "" : "s", range);
+    }
+    fputc('\n', f);
     fprintf(f, "Band-work days in a row: %d (longest %d)\n", v->band_current,
             v->band_longest);
     fprintf(f, "Sessions completed: %d   XP: %lld   Level: %d\n",
@@ -90,6 +123,8 @@ bool history_report_print(FILE *f, const HistoryView *v, bool json)
             fprintf(f, "%s %s", i ? "," : "", v->badges[i].title);
         fputc('\n', f);
     }
+    if (v->no_detail_sessions)
+        fprintf(f, "%s\n", HISTORY_NO_DETAIL_TEXT);
     const char *last = "";
     for (int i = 0; i < v->nprog; i++) {
         const ViewProgression *p = &v->prog[i];

@@ -1,19 +1,27 @@
 /*
- * The history: any of OK, Back or History goes home. --auto quits there,
- * or with --loop goes home with the next routine in turn chosen.
+ * The history: Left pages 16 weeks back, Right 16 weeks forward; any of
+ * OK, Back or History goes home. --auto quits there, or with --loop goes
+ * home with the next routine in turn chosen.
  */
 #include "app/app_internal.h"
 
 #include "platform/log.h"
+#include "ui/history_calendar.h"
 
 void screen_history_action(App *a, InputAction act)
 {
-    if (act == ACT_OK || act == ACT_BACK || act == ACT_HISTORY)
+    UiView *v = &a->view;
+    int pages = v->hv ? history_calendar_pages(v->hv) : 1;
+    if (act == ACT_LEFT && v->history_page + 1 < pages)
+        v->history_page++;
+    else if (act == ACT_RIGHT && v->history_page > 0)
+        v->history_page--;
+    else if (act == ACT_OK || act == ACT_BACK || act == ACT_HISTORY) {
+        v->history_page = 0; // the next visit starts at this week
         app_set_screen(a, SCREEN_HOME);
-    else if (act == ACT_QUIT)
+    } else if (act == ACT_QUIT)
         a->quit = true;
 }
-
 void screen_history_auto(App *a, int64_t in_ms)
 {
     if (in_ms < AUTO_HISTORY_MS)

@@ -82,6 +82,39 @@ static void optional_change(App *a, int dir)
     a->settings.include_optional = !a->settings.include_optional;
 }
 
+static void music_value(const App *a, char *out, size_t n)
+{
+    snprintf(out, n, "%s", a->settings.music ? "On" : "Off");
+}
+
+static void music_change(App *a, int dir)
+{
+    (void)dir;
+    a->settings.music = !a->settings.music;
+}
+
+static void music_volume_value(const App *a, char *out, size_t n)
+{
+    snprintf(out, n, "%d%%", a->settings.music_volume);
+}
+
+static void music_volume_change(App *a, int dir)
+{
+    a->settings.music_volume =
+        clamp(a->settings.music_volume + 10 * dir, 0, 100);
+}
+
+static void music_duck_value(const App *a, char *out, size_t n)
+{
+    snprintf(out, n, "%d dB quieter", a->settings.music_duck_db);
+}
+
+static void music_duck_change(App *a, int dir)
+{
+    a->settings.music_duck_db =
+        clamp(a->settings.music_duck_db + 3 * dir, 0, 30);
+}
+
 static void week_value(const App *a, char *out, size_t n)
 {
     snprintf(out, n, "%s", a->view.week_paused ? "Paused" : "Counting");
@@ -131,6 +164,9 @@ static const struct {
     {"Weights in", units_value, units_change},
     {"Optional exercises", optional_value, optional_change},
     {"This week's streak", week_value, week_change},
+    {"Music", music_value, music_change},
+    {"Music volume", music_volume_value, music_volume_change},
+    {"Music while the coach speaks", music_duck_value, music_duck_change},
     {"Phone companion", phone_value, NULL},
     {"Doubtful dates", doubtful_value, NULL},
 };
@@ -154,6 +190,8 @@ static void change(App *a, int dir)
     app_refresh_history(a);
     audio_set_volume(a->audio, a->settings.volume);
     audio_set_voice(a->audio, a->settings.voice);
+    audio_set_music_level(a->audio, a->settings.music_volume,
+                          a->settings.music_duck_db);
 }
 
 static void leave(App *a)

@@ -49,7 +49,77 @@ struct Audio {
     void *src_ud;
     SDL_atomic_t speaking;
     float duck;
+    // Music (read on the mixer thread; the atomics are set by the app).
+    AudioSourceRead music_read;
+    void *music_ud;
+    SDL_atomic_t music_state, music_volume, music_duck_db;
+    float music_env;  // play/pause/end envelope, 0..1
+    float music_duck; // under speech or a clip's sound, 0..1
 };
+
+#define MUSIC_LEVEL 0.8f     // full music_volume, under the cues
+#define MUSIC_ATTACK_S 0.08f // ducking under speech
+#define MUSIC_RELEASE_S 0.4f // back after the voice ends
+#define MUSIC_FADE_IN_S 0.5f
+#define MUSIC_PAUSE_S 0.05f
+#define MUSIC_END_S 3.0f
+#define MIX_FRAMES 1024
+
+static float db_to_gain(int db)
+{
+    return SDL_powf(10.0f, -(float)db / 20.0f);
+}
+
+// Add the music under what is in out: its envelope follows the play
+// state, its ducking the speech channel (as the mixer sees it, so the duck
+// starts with the voice's first sample and its release with its last).
+static void mix_music(Audio *a, int16_t *out, int frames)
+{
+    int state = SDL_AtomicGet(&a->music_state);
+    float env_target = state == AUDIO_MUSIC_PLAY ? 1.0f : 0.0f;
+    if (!a->music_read || (a->music_env <= 0 && env_target <= 0))
+        return; // paused or over: the track waits where it was
+    float env_step = 1.0f / ((state == AUDIO_MUSIC_PLAY    ? MUSIC_FADE_IN_S
+                              : state == AUDIO_MUSIC_PAUSE ? MUSIC_PAUSE_S
+                              : state == AUDIO_MUSIC_END   ? MUSIC_END_S
+                                                           : MUSIC_PAUSE_S) *
+                             RATE);
+    bool speaking = Mix_Playing(SPEECH_CHANNEL) != 0;
+    float floor = db_to_gain(SDL_AtomicGet(&a->music_duck_db));
+    float duck_target = a->src_read ? 0.0f : speaking ? floor : 1.0f;
+    float level = a->muted
+                      ? 0
+                      : a->volume / 100.0f * SDL_AtomicGet(&a->music_volume) /
+                            100.0f * MUSIC_LEVEL;
+    int16_t buf[2 * MIX_FRAMES];
+    for (int done = 0; done < frames;) {
+        int n = frames - done < MIX_FRAMES ? frames - done : MIX_FRAMES;
+        a->music_read(a->music_ud, buf, n);
+        for (int i = 0; i < n; i++) {
+            if (a->music_env < env_target)
+                a->music_env = SDL_min(env_target, a->music_env + env_step);
+            else if (a->music_env > env_target)
+                a->music_env = SDL_max(env_target, a->music_env - env_step);
+            // Linear ramps: down in 80 ms, up in 400 ms, whatever the depth.
+            if (a->music_duck > duck_target)
+                a->music_duck =
+                    SDL_max(duck_target,
+                            a->music_duck - 1.0f / (MUSIC_ATTACK_S * RATE));
+            else if (a->music_duck < duck_target)
+                a->music_duck =
+                    SDL_min(duck_target,
+                            a->music_duck + 1.0f / (MUSIC_RELEASE_S * RATE));
+            float g = level * a->music_env * a->music_duck;
+            for (int c = 0; c < 2; c++) {
+                int v = out[2 * (done + i) + c] + (int)(buf[2 * i + c] * g);
+                out[2 * (done + i) + c] = (int16_t)(v > 32767    ? 32767
+                                                    : v < -32768 ? -32768
+                                                                 : v);
+            }
+        }
+        done += n;
+    }
+}
 
 static void clip_hook(void *ud, Uint8 *stream, int len)
 {
@@ -57,8 +127,10 @@ static void clip_hook(void *ud, Uint8 *stream, int len)
     int16_t *out = (int16_t *)stream;
     int frames = len / 4;
     memset(stream, 0, (size_t)len);
-    if (!a->src_read)
+    if (!a->src_read) {
+        mix_music(a, out, frames);
         return;
+    }
     a->src_read(a->src_ud, out, frames);
     // Under speech the clip drops to a quarter, gliding over ~50 ms.
     float target = SDL_AtomicGet(&a->speaking) ? 0.25f : 1.0f;
@@ -73,6 +145,14 @@ static void clip_hook(void *ud, Uint8 *stream, int len)
         out[2 * i] = (int16_t)(out[2 * i] * g);
         out[2 * i + 1] = (int16_t)(out[2 * i + 1] * g);
     }
+    mix_music(a, out, frames);
+}
+
+// The hook runs while there is a clip's sound or music to mix.
+static void rehook(Audio *a)
+{
+    if (a->src_read || a->music_read)
+        Mix_HookMusic(clip_hook, a);
 }
 
 void audio_set_clip_source(Audio *a, AudioSourceRead read, void *ud)
@@ -83,8 +163,35 @@ void audio_set_clip_source(Audio *a, AudioSourceRead read, void *ud)
     a->src_read = read;
     a->src_ud = ud;
     a->duck = 1.0f;
-    if (read)
-        Mix_HookMusic(clip_hook, a);
+    rehook(a);
+}
+
+void audio_set_music_source(Audio *a, AudioSourceRead read, void *ud)
+{
+    if (!a || a->null)
+        return;
+    Mix_HookMusic(NULL, NULL); // waits for the mixer: the old source is done
+    a->music_read = read;
+    a->music_ud = ud;
+    a->music_env = 0;
+    a->music_duck = 1.0f;
+    rehook(a);
+}
+
+void audio_music(Audio *a, AudioMusic state)
+{
+    if (a && !a->null)
+        SDL_AtomicSet(&a->music_state, (int)state);
+}
+
+void audio_set_music_level(Audio *a, int volume, int duck_db)
+{
+    if (!a)
+        return;
+    SDL_AtomicSet(&a->music_volume, volume < 0     ? 0
+                                    : volume > 100 ? 100
+                                                   : volume);
+    SDL_AtomicSet(&a->music_duck_db, duck_db < 0 ? 0 : duck_db);
 }
 
 static void post_mix(void *ud, Uint8 *stream, int len)
@@ -111,6 +218,8 @@ Audio *audio_open(const AudioOptions *opt, char *why, size_t whysize)
     a->voice = opt->voice;
     a->volume = opt->volume;
     a->null = true;
+    SDL_AtomicSet(&a->music_volume, 60);
+    SDL_AtomicSet(&a->music_duck_db, 12);
     snprintf(a->driver, sizeof(a->driver), "none");
     why[0] = '\0';
     if (opt->headless && !getenv("SDL_AUDIODRIVER")) {

@@ -61,6 +61,26 @@ void audio_prepare(Audio *a, const char *text);
 typedef int (*AudioSourceRead)(void *ud, int16_t *out, int frames);
 void audio_set_clip_source(Audio *a, AudioSourceRead read, void *ud);
 
+// The runner's music, mixed under everything: read as the clip's sound is
+// (NULL stops it; when this returns the old source is no longer read).
+void audio_set_music_source(Audio *a, AudioSourceRead read, void *ud);
+
+// What the music does: off (silent, not read), playing (fades in), paused
+// (silent within 50 ms, kept where it was), ending (fades out over 3 s,
+// then silent).
+typedef enum AudioMusic {
+    AUDIO_MUSIC_OFF,
+    AUDIO_MUSIC_PLAY,
+    AUDIO_MUSIC_PAUSE,
+    AUDIO_MUSIC_END,
+} AudioMusic;
+void audio_music(Audio *a, AudioMusic state);
+
+// Its level (0..100, under the main volume) and how far it drops while the
+// coach speaks (dB; reached in 80 ms, back over 400 ms after the voice
+// ends). Beeps and ticks leave it alone; a clip's own sound silences it.
+void audio_set_music_level(Audio *a, int volume, int duck_db);
+
 void audio_set_volume(Audio *a, int volume);
 void audio_set_voice(Audio *a, bool on);
 void audio_set_muted(Audio *a, bool muted);

@@ -77,6 +77,43 @@ void cal_iso_week_label(int64_t day, char *buf, int size)
     snprintf(buf, (size_t)size, "%04d-W%02d", y, w);
 }
 
+static const char *const month_short[12] = {"Jan", "Feb", "Mar", "Apr",
+                                            "May", "Jun", "Jul", "Aug",
+                                            "Sep", "Oct", "Nov", "Dec"};
+
+const char *cal_month_short(int month)
+{
+    return month >= 1 && month <= 12 ? month_short[month - 1] : "?";
+}
+
+void cal_format_date(int64_t day, char *buf, int size)
+{
+    int y, m, d;
+    cal_civil_from_days(day, &y, &m, &d);
+    snprintf(buf, (size_t)size, "%04d-%02d-%02d", y, m, d);
+}
+
+void cal_format_day(int64_t day, bool with_year, char *buf, int size)
+{
+    int y, m, d;
+    cal_civil_from_days(day, &y, &m, &d);
+    if (with_year)
+        snprintf(buf, (size_t)size, "%d %s %d", d, cal_month_short(m), y);
+    else
+        snprintf(buf, (size_t)size, "%d %s", d, cal_month_short(m));
+}
+
+void cal_format_range(int64_t from, int64_t to, char *buf, int size)
+{
+    int y1, m1, d1, y2, m2, d2;
+    cal_civil_from_days(from, &y1, &m1, &d1);
+    cal_civil_from_days(to, &y2, &m2, &d2);
+    char a[24], b[24];
+    cal_format_day(from, y1 != y2, a, sizeof(a));
+    cal_format_day(to, true, b, sizeof(b));
+    snprintf(buf, (size_t)size, "%s \xe2\x80\x93 %s", a, b);
+}
+
 int64_t cal_training_day(int64_t utc_s, int offset_min, int cutoff_min)
 {
     int64_t local_min = floor_div(utc_s, 60) + offset_min - cutoff_min;

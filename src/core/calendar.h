@@ -29,6 +29,15 @@ void cal_iso_week(int64_t day, int *iso_year, int *week);
 // "2026-W48"
 void cal_iso_week_label(int64_t day, char *buf, int size);
 
+// "2025-03-03"
+void cal_format_date(int64_t day, char *buf, int size);
+// "3 Mar 2025"; without the year when with_year is false ("3 Mar").
+void cal_format_day(int64_t day, bool with_year, char *buf, int size);
+// "3 Mar – 18 May 2025", "29 Dec 2025 – 4 Jan 2026" (an en dash).
+void cal_format_range(int64_t from, int64_t to, char *buf, int size);
+// "Mar": the month's short English name (1-12).
+const char *cal_month_short(int month);
+
 // Local training day of an instant: the local date at utc_s + offset, less
 // the day-start cutoff (minutes after midnight).
 int64_t cal_training_day(int64_t utc_s, int offset_min, int cutoff_min);

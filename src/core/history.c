@@ -124,30 +124,50 @@ void history_weekly_streak(const History *h, const StreakRules *r,
             count[w - first]++;
     }
     int run = 0;
+    int64_t run_from = 0, last_met = 0;
     for (int k = 0; k < nweeks; k++) {
         int64_t w = first + k;
         if (paused(h, w))
             continue; // neither breaks nor extends
         if (count[k] >= target) {
-            run++;
+            if (run++ == 0)
+                run_from = w;
+            last_met = w;
             out->ever_met = true;
-            if (run > out->longest)
+            if (run > out->longest) {
                 out->longest = run;
+                out->longest_from = cal_week_monday(run_from);
+                out->longest_to = cal_week_monday(last_met) + 6;
+            }
         } else if (w != cur) {
             run = 0;
         }
     }
     out->current = run;
+    if (run > 0)
+        out->current_from = cal_week_monday(run_from);
     out->this_week_sessions = nweeks ? count[nweeks - 1] : 0;
+    out->deadline = cal_week_monday(cur) + 6;
     if (paused(h, cur))
         out->status = STREAK_PAUSED;
     else
         out->status =
             out->this_week_sessions >= target ? STREAK_MET : STREAK_OPEN;
+    if (out->status == STREAK_OPEN)
+        out->needed = target - out->this_week_sessions;
     free(count);
 }
 
-static bool band_day(const History *h, int i)
+static bool includes(const char (*ids)[RT_ID_MAX], int n, const char *id)
+{
+    for (int i = 0; i < n; i++)
+        if (strcmp(ids[i], id) == 0)
+            return true;
+    return false;
+}
+
+static bool band_day(const History *h, int i,
+                     const char (*band_routines)[RT_ID_MAX], int nband)
 {
     const HistorySession *s = &h->sessions[i];
     if (s->clock_suspect)
@@ -158,7 +178,9 @@ static bool band_day(const History *h, int i)
             strcmp(st->exercise, "band-work") == 0)
             return true;
     }
-    return false;
+    // Imported without its sets: the routine says what was done.
+    return s->nsets == 0 && s->completed &&
+           includes(band_routines, nband, s->routine);
 }
 
 static int cmp_day(const void *a, const void *b)
@@ -167,8 +189,9 @@ static int cmp_day(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-void history_band_streak(const History *h, int64_t today, int *current,
-                         int *longest)
+void history_band_streak(const History *h,
+                         const char (*band_routines)[RT_ID_MAX], int nband,
+                         int64_t today, int *current, int *longest)
 {
     *current = *longest = 0;
     int64_t *days = malloc((size_t)(h->nsessions + 1) * sizeof(*days));
@@ -176,7 +199,8 @@ void history_band_streak(const History *h, int64_t today, int *current,
         return;
     int n = 0;
     for (int i = 0; i < h->nsessions; i++)
-        if (band_day(h, i) && h->sessions[i].training_day <= today)
+        if (band_day(h, i, band_routines, nband) &&
+            h->sessions[i].training_day <= today)
             days[n++] = h->sessions[i].training_day;
     qsort(days, (size_t)n, sizeof(*days), cmp_day);
     int run = 0;

@@ -73,6 +73,13 @@ typedef struct WeeklyStreak {
     StreakStatus status;    // of the week containing today
     int this_week_sessions; // counting sessions this week
     bool ever_met;          // some week reached the target
+    // Day numbers: the Monday of a run's first met week and the Sunday of
+    // its last (paused weeks inside a run lie between). Valid when the run
+    // is longer than 0. Of equal runs the earliest is the longest.
+    int64_t current_from;
+    int64_t longest_from, longest_to;
+    int needed;       // counting sessions still needed this week (0: met)
+    int64_t deadline; // the Sunday of this week
 } WeeklyStreak;
 
 bool history_counts(const StreakRules *r, const char *routine);
@@ -80,9 +87,13 @@ void history_weekly_streak(const History *h, const StreakRules *r,
                            int64_t today, WeeklyStreak *out);
 const char *streak_status_name(StreakStatus s);
 
-// Days with band work done (any routine), consecutive.
-void history_band_streak(const History *h, int64_t today, int *current,
-                         int *longest);
+// Days with band work done, consecutive: a session with a band-work set
+// done, or a completed session of a routine that includes band work whose
+// sets were not recorded (imported without per-exercise detail). A routine
+// coached here with its band work skipped does not count that day.
+void history_band_streak(const History *h,
+                         const char (*band_routines)[RT_ID_MAX], int nband,
+                         int64_t today, int *current, int *longest);
 
 // A counting routine (Ultra Legs) was completed on that training day.
 bool history_counting_on(const History *h, const StreakRules *r, int64_t day);

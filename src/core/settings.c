@@ -23,9 +23,14 @@ void settings_default(Settings *s)
     s->video_cover = false;
     s->clip_height = 0;
     s->coach_video[0] = '\0';
+    s->music = true;
+    s->music_dir[0] = '\0';
+    s->music_volume = 60;
+    s->music_duck_db = 12;
     s->web = true;
     s->web_port = 8080;
     snprintf(s->web_bind, sizeof(s->web_bind), "0.0.0.0");
+    s->web_upload_max_mb = 4096;
 }
 
 bool settings_ipv4_valid(const char *s)
@@ -219,11 +224,38 @@ static int on_key(void *user, const char *section, const char *name,
             snprintf(s->web_bind, sizeof(s->web_bind), "%s", value);
         else
             bad(c, name, "an IPv4 address like 0.0.0.0", value);
+    } else if (strcmp(name, "web_upload_max_mb") == 0) {
+        if (str_parse_int(value, 1, 1048576, &v))
+            s->web_upload_max_mb = (int)v;
+        else
+            bad(c, name, "megabytes from 1 to 1048576", value);
     } else if (strcmp(name, "speech_rate") == 0) {
         if (str_parse_int(value, 80, 450, &v))
             s->speech_rate = (int)v;
         else
             bad(c, name, "80 to 450 (words a minute)", value);
+    } else if (strcmp(name, "music") == 0) {
+        if (str_parse_bool(value, &b))
+            s->music = b;
+        else
+            bad(c, name, "on or off", value);
+    } else if (strcmp(name, "music_dir") == 0) {
+        if (strlen(value) >= sizeof(s->music_dir) ||
+            (value[0] && value[0] != '/'))
+            bad(c, name, "a folder's full path (or empty for the default)",
+                value);
+        else
+            snprintf(s->music_dir, sizeof(s->music_dir), "%s", value);
+    } else if (strcmp(name, "music_volume") == 0) {
+        if (str_parse_int(value, 0, 100, &v))
+            s->music_volume = (int)v;
+        else
+            bad(c, name, "0 to 100", value);
+    } else if (strcmp(name, "music_duck_db") == 0) {
+        if (str_parse_int(value, 0, 40, &v))
+            s->music_duck_db = (int)v;
+        else
+            bad(c, name, "0 to 40 (dB)", value);
     } else {
         diag_add(c->diags, DIAG_ERROR, c->file, c->line, "",
                  "unknown setting '%s'", name);
@@ -270,18 +302,29 @@ int settings_format(const Settings *s, char *buf, size_t size)
         "; the coach's own long video (a file in a videos folder), cut into\n"
         "; every exercise at its coach_video offset; empty: none\n"
         "coach_video = %s\n"
+        "; the runner's music under the cues: on or off, its folder (empty:\n"
+        "; the data folder's music/; a USB stick's music/ is found too), its\n"
+        "; volume (0-100) and how many dB it drops while the coach speaks\n"
+        "music = %s\n"
+        "music_dir = %s\n"
+        "music_volume = %d\n"
+        "music_duck_db = %d\n"
         "; the companion page for phones on the home network: on or off,\n"
         "; its port, and the address it listens on (0.0.0.0: every network)\n"
         "web = %s\n"
         "web_port = %d\n"
-        "web_bind = %s\n",
+        "web_bind = %s\n"
+        "; the largest clip the page uploads, in MB\n"
+        "web_upload_max_mb = %d\n",
         s->volume, s->voice ? "yes" : "no", s->tempo_pct, s->weekly_target,
         s->units == UNITS_LB ? "lb" : "kg", s->include_optional ? "yes" : "no",
         s->speech_voice, s->speech_rate, s->video_cover ? "cover" : "fit",
         s->clip_height == 720    ? "720p"
         : s->clip_height == 1080 ? "1080p"
                                  : "auto",
-        s->coach_video, s->web ? "on" : "off", s->web_port, s->web_bind);
+        s->coach_video, s->music ? "on" : "off", s->music_dir, s->music_volume,
+        s->music_duck_db, s->web ? "on" : "off", s->web_port, s->web_bind,
+        s->web_upload_max_mb);
 }
 
 void settings_load_text(const Settings *s, double kg, char *buf, size_t size)

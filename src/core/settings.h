@@ -25,9 +25,15 @@ typedef struct Settings {
     bool video_cover; // clips fill the screen (cropped) instead of fitting it
     int clip_height;  // demo clips made at set-up: 720, 1080; 0 = auto
     char coach_video[256]; // the coach's long video (a file name), "" for none
+    // The runner's music under the cues.
+    bool music;            // play it (when the folder has tracks)
+    char music_dir[256];   // "" = $XDG_DATA_HOME/ultralegs/music
+    int music_volume;      // 0..100
+    int music_duck_db;     // 0..40: how far it drops under speech
     bool web;              // the companion page is served
     int web_port;          // 1..65535
     char web_bind[16];     // an IPv4 address: 0.0.0.0 = every network
+    int web_upload_max_mb; // the largest clip the page takes, 1..1048576
 } Settings;
 
 // True when s is a dotted IPv4 address ("192.168.1.20").

@@ -136,10 +136,13 @@ static long ini_at(const char *name, bool *at_end)
     return -1;
 }
 
-static void load_routines(Library *lib, const char *dir, bool user)
+static void load_routines(Library *lib, const char *dir, bool user,
+                          LibraryOverlay *ov)
 {
     char(*names)[FS_NAME_MAX] = NULL;
     int n = fs_list_dir(dir, &names);
+    if (n < 0 && ov)
+        n = 0; // no folder yet: the overlay is its first file
     if (n < 0) {
         if (errno != ENOENT && errno != ENOTDIR)
             diag_add(&lib->diags, DIAG_ERROR, dir, 0, "",
@@ -161,6 +164,12 @@ static void load_routines(Library *lib, const char *dir, bool user)
         long at = ini_at(name, &at_end);
         char id[RT_ID_MAX];
         id_of(name, at > 0 ? (size_t)at : 0, id, sizeof(id));
+        if (at > 0 && at_end && ov && !ov->used && strcmp(id, ov->id) == 0 &&
+            lib->nroutines < RT_ROUTINES_MAX) {
+            routine_parse_routine(lib, ov->text, ov->len, path, id, user);
+            ov->used = true;
+            continue;
+        }
         if (at > 0 && at_end) {
             load_file(lib, path, LOAD_ROUTINE, user, false, id);
             continue;
@@ -182,6 +191,12 @@ static void load_routines(Library *lib, const char *dir, bool user)
         }
     }
     free(names);
+    if (ov && !ov->used && lib->nroutines < RT_ROUTINES_MAX) {
+        char path[PATHS_MAX + RT_ID_MAX + 8];
+        snprintf(path, sizeof(path), "%s/%s.ini", dir, ov->id);
+        routine_parse_routine(lib, ov->text, ov->len, path, ov->id, user);
+        ov->used = true;
+    }
 }
 
 // config.ini's coach_video: the coach's one long video cut into the
@@ -197,6 +212,11 @@ static void use_coach_video(Library *lib, const Paths *p)
 
 Library *library_load(const Paths *p)
 {
+    return library_load_with(p, NULL);
+}
+
+Library *library_load_with(const Paths *p, LibraryOverlay *ov)
+{
     Library *lib = library_create();
     if (!lib)
         return NULL;
@@ -204,12 +224,16 @@ Library *library_load(const Paths *p)
     snprintf(path, sizeof(path), "%s/exercises.ini", p->assets_dir);
     load_file(lib, path, LOAD_EXERCISES, false, true, NULL);
     snprintf(path, sizeof(path), "%s/exercises.ini", p->config_dir);
-    load_file(lib, path, LOAD_EXERCISES, true, false, NULL);
+    if (ov && ov->exercises)
+        routine_parse_exercises(lib, ov->exercises, ov->exercises_len, path,
+                                true);
+    else
+        load_file(lib, path, LOAD_EXERCISES, true, false, NULL);
 
     snprintf(path, sizeof(path), "%s/routines", p->assets_dir);
-    load_routines(lib, path, false);
+    load_routines(lib, path, false, NULL);
     snprintf(path, sizeof(path), "%s/routines", p->config_dir);
-    load_routines(lib, path, true);
+    load_routines(lib, path, true, ov && ov->id ? ov : NULL);
 
     snprintf(path, sizeof(path), "%s/plan.ini", p->assets_dir);
     load_file(lib, path, LOAD_PLAN, false, true, NULL);

@@ -29,7 +29,7 @@ void settings_load_file(Settings *s, const Paths *p, DiagList *diags)
 bool settings_save_file(const Settings *s, const Paths *p, char *err,
                         size_t errsize)
 {
-    char path[PATHS_MAX + 32], tmp[PATHS_MAX + 48], text[2048];
+    char path[PATHS_MAX + 32], tmp[PATHS_MAX + 48], text[4096];
     paths_mkdirs(p->config_dir);
     snprintf(path, sizeof(path), "%s/config.ini", p->config_dir);
     snprintf(tmp, sizeof(tmp), "%s.tmp", path);

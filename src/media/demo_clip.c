@@ -47,11 +47,12 @@ bool demo_clip_write(const char *path, const DemoClipSpec *spec, int *frames,
     AVFrame *yuv = av_frame_alloc();
     AVPacket *pkt = av_packet_alloc();
     uint32_t *argb = malloc((size_t)w * h * 4);
+    uint32_t *set_px = malloc((size_t)w * h * 4);
     AVDictionary *opts = NULL;
     bool ok = false;
     char tmp[1100];
     snprintf(tmp, sizeof(tmp), "%s.part", path);
-    if (!yuv || !pkt || !argb) {
+    if (!yuv || !pkt || !argb || !set_px) {
         snprintf(err, errsize, "out of memory");
         goto out;
     }
@@ -90,7 +91,11 @@ bool demo_clip_write(const char *path, const DemoClipSpec *spec, int *frames,
     if (fmt->oformat->flags & AVFMT_GLOBALHEADER)
         enc->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
     if (strcmp(codec->name, "libx264") == 0) {
-        av_opt_set(enc->priv_data, "preset", "fast", 0);
+        // Flat colours and smooth gradients: veryfast with the animation
+        // tuning keeps them clean at half the encoding time of fast.
+        av_opt_set(enc->priv_data, "preset", "veryfast", 0);
+        av_opt_set(enc->priv_data, "tune", "animation", 0);
+        av_opt_set(enc->priv_data, "x264-params", "trellis=0", 0);
         av_opt_set(enc->priv_data, "profile", "high", 0);
         av_opt_set(enc->priv_data, "crf", "20", 0);
         enc->level = 41; // plays on a Raspberry Pi's hardware decoder
@@ -128,11 +133,17 @@ bool demo_clip_write(const char *path, const DemoClipSpec *spec, int *frames,
         goto out;
     const int *coefs = sws_getCoefficients(SWS_CS_ITU709);
     sws_setColorspaceDetails(sws, coefs, 1, coefs, 0, 0, 1 << 16, 1 << 16);
-    PoseFrame pf = {argb, w, h, w};
+    // The camera is steady, so the set is drawn once and each frame draws
+    // the figure over a copy of it (the same pixels as pose_render).
+    PoseFrame set = {set_px, w, h, w}, pf = {argb, w, h, w};
+    pose_render_layers(&set, spec->pose, 0, POSE_SIDE_NONE, false,
+                       POSE_LAYER_SET);
     for (int i = 0; i < n; i++) {
         // Frame i of n: phase n/n (= 0) is the next loop's first frame.
-        pose_render(&pf, spec->pose, (double)i / n,
-                    spec->per_side ? POSE_SIDE_WORKING : POSE_SIDE_NONE, false);
+        memcpy(argb, set_px, (size_t)w * h * 4);
+        pose_render_layers(&pf, spec->pose, (double)i / n,
+                           spec->per_side ? POSE_SIDE_WORKING : POSE_SIDE_NONE,
+                           false, POSE_LAYER_SHADOW | POSE_LAYER_FIGURE);
         if (av_frame_make_writable(yuv) < 0)
             goto out;
         const uint8_t *src[1] = {(const uint8_t *)argb};
@@ -159,6 +170,7 @@ out:
     av_frame_free(&yuv);
     av_packet_free(&pkt);
     free(argb);
+    free(set_px);
     if (ok && rename(tmp, path) != 0) {
         snprintf(err, errsize, "cannot write %s", path);
         ok = false;

@@ -68,6 +68,9 @@ static InputAction from_key(SDL_Keycode k)
     case SDLK_h: return ACT_HISTORY;
     case SDLK_s: return ACT_SETTINGS;
     case SDLK_q: return ACT_QUIT;
+    // A remote's next-track key (HDMI-CEC sends it as one) or N.
+    case SDLK_AUDIONEXT:
+    case SDLK_n: return ACT_MUSIC_NEXT;
     default: return ACT_NONE;
     }
 }
@@ -156,7 +159,7 @@ static const char *const names[ACT_COUNT_] = {
     "up",         "down",    "pause",     "mute",        "tempo-up",
     "tempo-down", "end-set", "history",   "settings",    "quit",
     "pointer",    "resized", "pad-added", "pad-removed", "pad-plug",
-    "pad-unplug", "resize"};
+    "pad-unplug", "resize",  "track"};
 
 static int virtual_pad = -1;
 

@@ -31,6 +31,7 @@ typedef enum InputAction {
     ACT_TEST_PAD_PLUG,
     ACT_TEST_PAD_UNPLUG,
     ACT_TEST_RESIZE,
+    ACT_MUSIC_NEXT, // the next track of the runner's music
     ACT_COUNT_
 } InputAction;
 

@@ -1,87 +1,71 @@
 /*
- * History: a calendar heatmap of the last 16 weeks, current and longest
- * weekly streak, band-work days, and per-exercise sparklines.
+ * History: the weekly streak's story. The current and longest streak with
+ * their dates, what this week still needs, a calendar of weeks that pages
+ * back through the whole history (history_calendar.c), band-work days, and
+ * the Ultra Legs progression as sparklines.
  */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "core/calendar.h"
+#include "ui/history_calendar.h"
 #include "ui/screens.h"
 #include "ui/theme.h"
 
-#define HEAT_WEEKS 16
+#define HISTORY_HINT                                                           \
+    "\xe2\x97\x80 \xe2\x96\xb6: 16 weeks back / forward    OK or Back: home"
 
-void screen_history_draw(Ui *ui, const UiView *v)
+// The streak in words, one text per line, wrapped in width w; returns the
+// height used.
+static float figures(Ui *ui, const HistoryView *hv, float x, float y, float w)
 {
-    widget_background(ui);
-    float u = ui->u, W = (float)ui->w, H = (float)ui->h;
-    ui_text(ui, u * 4, u * 3.5f, 6.5f, true, COL_ACCENT, UI_LEFT, 0, "HISTORY");
-    const HistoryView *hv = v->hv;
-    if (!hv) {
-        ui_text(ui, u * 4, u * 15, 4.5f, true, COL_TEXT, UI_LEFT, W - u * 8,
-                "No history available.");
-        widget_notices(ui, v);
-        return;
+    float u = ui->u, y0 = y;
+    const WeeklyStreak *ws = &hv->weekly;
+    char line[RT_NAME_MAX + 96], when[32], range[64];
+    if (ws->current > 0) {
+        cal_format_day(ws->current_from, true, when, sizeof(when));
+        snprintf(line, sizeof(line), "Streak %d week%s since %s", ws->current,
+                 ws->current == 1 ? "" : "s", when);
+    } else {
+        snprintf(line, sizeof(line), "No streak yet");
     }
-    // The figures: top right, or under the title on a portrait screen.
-    bool portrait = W < H;
-    float fx = portrait ? u * 4 : W - u * 4;
-    UiAlign fa = portrait ? UI_LEFT : UI_RIGHT;
-    ui_textf(ui, fx, portrait ? u * 12 : u * 3.5f, 4.5f, true, COL_TEXT, fa,
-             W - u * 8, "Streak %d week%s  \xc2\xb7  best %d",
-             hv->weekly.current, hv->weekly.current == 1 ? "" : "s",
-             hv->weekly.longest);
-    ui_textf(ui, fx, portrait ? u * 18.5f : u * 10, 3.6f, false, COL_DIM, fa,
-             portrait ? W - u * 8 : W - u * 50,
+    y += ui_text_wrapped(ui, x, y, 4.8f, true, COL_TEXT, w, 2, line);
+    if (ws->longest > 0) {
+        cal_format_range(ws->longest_from, ws->longest_to, range,
+                         sizeof(range));
+        snprintf(line, sizeof(line), "best %d week%s: %s", ws->longest,
+                 ws->longest == 1 ? "" : "s", range);
+        y += ui_text_wrapped(ui, x, y, 3.8f, false, COL_DIM, w, 2, line);
+    }
+    y += u * 1.0f;
+    history_view_week_need(hv, line, sizeof(line));
+    y += ui_text_wrapped(ui, x, y, 4.2f, true,
+                         ws->status == STREAK_OPEN ? COL_ACCENT2 : COL_GOOD, w,
+                         2, line);
+    snprintf(line, sizeof(line),
              "%d session%s  \xc2\xb7  level %d  \xc2\xb7  band work: %d day%s "
              "in a row",
              hv->total_sessions, hv->total_sessions == 1 ? "" : "s", hv->level,
              hv->band_current, hv->band_current == 1 ? "" : "s");
+    y += u * 0.5f;
+    y += ui_text_wrapped(ui, x, y, 3.6f, false, COL_DIM, w, 2, line);
+    return y - y0;
+}
 
-    // Heatmap: weeks as columns, Monday at the top.
-    float area_w = portrait ? W - u * 8 : W * 0.5f;
-    float cell = fminf(area_w / HEAT_WEEKS, u * 6.2f);
-    float x0 = u * 4 + u * 6, y0 = portrait ? u * 26 : u * 19;
-    int64_t this_monday = hv->today - cal_weekday(hv->today);
-    static const char *const d[7] = {"M", "T", "W", "T", "F", "S", "S"};
-    for (int r = 0; r < 7; r++)
-        ui_text(ui, u * 4, y0 + r * cell + cell * 0.15f, 3.5f, false, COL_DIM,
-                UI_LEFT, 0, d[r]);
-    for (int c = 0; c < HEAT_WEEKS; c++) {
-        int64_t monday = this_monday - 7 * (HEAT_WEEKS - 1 - c);
-        for (int r = 0; r < 7; r++) {
-            int64_t day = monday + r;
-            int lvl = 0;
-            for (int k = 0; k < HISTORY_DAYS_MAX && k < hv->ndays; k++)
-                if (hv->days[k].day == day)
-                    lvl = hv->days[k].level;
-            SDL_Color col = day > hv->today ? (SDL_Color){255, 255, 255, 10}
-                            : lvl == 2      ? COL_ACCENT
-                            : lvl == 1      ? COL_LEFT
-                                            : (SDL_Color){255, 255, 255, 30};
-            ui_round_rect(ui, x0 + c * cell, y0 + r * cell, cell * 0.86f,
-                          cell * 0.86f, cell * 0.18f, col);
-        }
-    }
-    float ly = y0 + 7 * cell + u * 1.5f;
-    ui_rect(ui, x0, ly + u * 0.8f, u * 2.5f, u * 2.5f, COL_ACCENT);
-    ui_text(ui, x0 + u * 3.5f, ly, 3.5f, false, COL_DIM, UI_LEFT, 0,
-            "Ultra Legs");
-    ui_rect(ui, x0 + u * 26, ly + u * 0.8f, u * 2.5f, u * 2.5f, COL_LEFT);
-    ui_text(ui, x0 + u * 29.5f, ly, 3.5f, false, COL_DIM, UI_LEFT, 0,
-            "other routines");
-
-    // Sparklines of the routines that have been done.
-    float sx = portrait ? u * 4 : W * 0.58f,
-          sy = portrait ? ly + u * 8 : u * 19;
-    float sw = portrait ? W - u * 8 : W - sx - u * 4;
+// Sparklines of the Ultra Legs steps done, or why there are none.
+static void progression(Ui *ui, const HistoryView *hv, float sx, float sy,
+                        float sw, float bottom)
+{
+    float u = ui->u;
     int shown = 0;
-    for (int i = 0; i < hv->nprog && shown < 6; i++) {
+    for (int i = 0; i < hv->nprog; i++) {
         const ViewProgression *p = &hv->prog[i];
+        float y = sy + shown * u * 10;
+        if (y + u * 10 > bottom)
+            break;
         if (p->item.sessions == 0 || strcmp(p->routine, "ultra-legs") != 0)
             continue;
-        float y = sy + shown * u * 10;
         ui_text(ui, sx, y, 3.6f, true, COL_TEXT, UI_LEFT, sw * 0.72f, p->title);
         ui_textf(ui, sx + sw, y, 3.6f, true, COL_ACCENT2, UI_RIGHT, 0,
                  "next %d", p->item.target);
@@ -98,8 +82,51 @@ void screen_history_draw(Ui *ui, const UiView *v)
     }
     if (shown == 0)
         ui_text_wrapped(
-            ui, sx, sy, 3.8f, false, COL_DIM, sw, 3,
-            "Finish an Ultra Legs session to see your progression here.");
-    widget_hint(ui, "OK or Back: home");
+            ui, sx, sy, 3.8f, false, COL_DIM, sw, 8,
+            hv->no_detail_sessions
+                ? HISTORY_NO_DETAIL_TEXT
+                : "Finish an Ultra Legs session to see your progression here.");
+}
+
+void screen_history_draw(Ui *ui, const UiView *v)
+{
+    widget_background(ui);
+    float u = ui->u, W = (float)ui->w, H = (float)ui->h;
+    ui_text(ui, u * 4, u * 3.5f, 6.5f, true, COL_ACCENT, UI_LEFT, 0, "HISTORY");
+    const HistoryView *hv = v->hv;
+    if (!hv) {
+        ui_text(ui, u * 4, u * 15, 4.5f, true, COL_TEXT, UI_LEFT, W - u * 8,
+                "No history available.");
+        widget_notices(ui, v);
+        return;
+    }
+    // Landscape: the streak and the calendar on the left, the progression
+    // on the right. Portrait: one under the other.
+    bool portrait = W < H;
+    float lw = portrait ? W - u * 8 : W * 0.58f - u * 4;
+    float bottom =
+        fminf(widget_hint_top(ui, HISTORY_HINT), widget_notices_top(ui, v)) -
+        u * 1.5f;
+    float y = u * 12;
+    y += figures(ui, hv, u * 4, y, W - u * 8);
+    y += u * 2.5f;
+    float top = y;
+    float cal_h =
+        portrait ? fminf(bottom - y - u * 24, lw * 0.75f) : bottom - y;
+    // A portrait screen has room for the 16 weeks before too, above.
+    int page = v->history_page, pages = history_calendar_pages(hv);
+    if (page >= pages)
+        page = pages - 1;
+    if (portrait && page + 1 < pages && bottom - y > u * 140) {
+        y += history_calendar_draw(ui, hv, page + 1, u * 4, y, lw, u * 56,
+                                   false) +
+             u * 2;
+        cal_h = fminf(cal_h, bottom - y - u * 14);
+    }
+    y += history_calendar_draw(ui, hv, page, u * 4, y, lw, cal_h, true);
+    float sx = portrait ? u * 4 : W * 0.62f, sy = portrait ? y + u * 2 : top;
+    float sw = portrait ? W - u * 8 : W - sx - u * 4;
+    progression(ui, hv, sx, sy, sw, bottom);
+    widget_hint(ui, HISTORY_HINT);
     widget_notices(ui, v);
 }

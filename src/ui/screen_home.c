@@ -30,6 +30,33 @@ static int exercise_count(const Routine *rt)
     return n;
 }
 
+// Today's planned routine is a streak routine.
+static bool plan_streak_today(const UiView *v)
+{
+    const Routine *today =
+        v->today_routine >= 0 ? v->routines[v->today_routine] : NULL;
+    bool yes = false;
+    for (int i = 0; today && v->hv && i < v->lib->plan.nstreak; i++)
+        yes = yes || strcmp(v->lib->plan.streak_routines[i], today->id) == 0;
+    return yes;
+}
+
+// The week is met only if a streak routine is done today as well.
+static bool week_needs_today(const HistoryView *hv)
+{
+    return hv && hv->weekly.status == STREAK_OPEN && hv->weekly.needed > 0 &&
+           hv->weekly.deadline - hv->today + 1 <= hv->weekly.needed;
+}
+
+// The plan's strength, the easy-day rule and what the week still needs say
+// one thing: a streak routine the day after one is for a week that needs it
+// today; otherwise today is an easy day, and no card says TODAY.
+static bool resting_today(const UiView *v)
+{
+    return plan_streak_today(v) && v->hv->easy_day && !v->hv->done_today &&
+           !week_needs_today(v->hv);
+}
+
 // Every word of the text fits on a line of width w (no word is broken).
 static bool words_fit(Ui *ui, float size, float w, const char *text)
 {
@@ -78,7 +105,7 @@ static void routine_card(Ui *ui, const UiView *v, int i, float x, float y,
     if (x < 0 || x + w > ui->w)
         return;
     float pad = u * 2.5f, tw = w - 2 * pad;
-    bool today = i == v->today_routine;
+    bool today = i == v->today_routine && !resting_today(v);
     // Below the title: the count and how often; the title takes the rest.
     float badge = today ? u * 7 : 0, below = u * (rt->frequency[0] ? 12 : 6.5f);
     float th = fminf(h - 2 * pad - badge - below, u * 30);
@@ -214,18 +241,46 @@ void screen_home_draw(Ui *ui, const UiView *v)
     y += u * 0.5f;
     const Routine *today =
         v->today_routine >= 0 ? v->routines[v->today_routine] : NULL;
-    if (today)
+    bool streak_today = plan_streak_today(v);
+    bool needed_today = week_needs_today(hv);
+    bool rest_today = resting_today(v);
+    if (streak_today && hv->done_today)
+        snprintf(line, sizeof(line), "Strength today: %s, done", today->title);
+    else if (rest_today)
+        snprintf(line, sizeof(line), "Strength today: none, %s was yesterday",
+                 today->title);
+    else if (today)
         snprintf(line, sizeof(line), "Strength today: %s", today->title);
     else
         snprintf(line, sizeof(line), "No strength session planned today");
     y += ui_text_block(ui, u * 4, y, 4.2f, false, COL_ACCENT2, UI_LEFT,
                        W - u * 8, u * 10, 2, line, true);
+    if (hv) {
+        history_view_week_need(hv, line, sizeof(line));
+        y += u * 0.5f;
+        y += ui_text_block(ui, u * 4, y, 4.2f, true,
+                           hv->weekly.status == STREAK_OPEN ? COL_TEXT
+                                                            : COL_GOOD,
+                           UI_LEFT, W - u * 8, u * 10, 2, line, true);
+    }
     y += u * 1.5f;
     if (hv && (hv->easy_day || hv->done_today)) {
-        const char *msg =
-            hv->done_today
-                ? "Ultra Legs is done for today. Rest well."
-                : "Yesterday was Ultra Legs: keep today's running easy.";
+        const char *what =
+            hv->streak_title[0] ? hv->streak_title : "a streak routine";
+        char msg[RT_NAME_MAX + 64];
+        if (hv->done_today && !hv->streak_title[0])
+            snprintf(msg, sizeof(msg),
+                     "Strength is done for today. Rest well.");
+        else if (hv->done_today)
+            snprintf(msg, sizeof(msg), "%s is done for today. Rest well.",
+                     what);
+        else if (needed_today && streak_today)
+            snprintf(msg, sizeof(msg),
+                     "Yesterday was %s too: keep today's running very easy.",
+                     what);
+        else
+            snprintf(msg, sizeof(msg),
+                     "Yesterday was %s: keep today's running easy.", what);
         float mh = ui_text_block(ui, u * 6, y + u * 1, 4.0f, true, COL_TEXT,
                                  UI_LEFT, W - u * 12, u * 10, 2, msg, false);
         ui_round_rect(ui, u * 4, y, W - u * 8, mh + u * 2, u * 1.5f,

@@ -10,6 +10,8 @@
 #include "ui/stage.h"
 #include "ui/theme.h"
 
+#define NOW_PLAYING_MS 4000
+
 static SDL_Color side_color(SessionSide s)
 {
     return s == SIDE_LEFT ? COL_LEFT : s == SIDE_RIGHT ? COL_RIGHT : COL_ACCENT;
@@ -403,6 +405,50 @@ static void work_stage(Ui *ui, const UiView *v, int step)
         stage(ui, v, step, 0, H * 0.07f, W, portrait_stage_h(ui));
 }
 
+// What the exercise works, as a small body map: under the demo on a wide
+// screen, in the demo's top-left corner on a tall one.
+static void intro_muscle_map(Ui *ui, const UiView *v, float sx, float sy)
+{
+    if (!v->stage)
+        return;
+    const SessionStep *st = &v->session->plan.steps[v->session->step];
+    const Exercise *ex = exercise_of(v, st);
+    const char *pose = ex && ex->pose[0] ? ex->pose : st->exercise_id;
+    float u = ui->u, W = (float)ui->w, H = (float)ui->h;
+    if (W < H) { // the bodies alone, clear of the figure in the middle
+        float h = H * 0.26f * 0.4f;
+        muscle_map_draw(&v->stage->map, ui, pose, u, sy + u, h * 1.1f, h);
+        return;
+    }
+    float top = sy + fminf(W * 0.46f * 9 / 16, H * 0.66f) + u * 2;
+    float h = fminf(H - u * 19 - top, H * 0.2f);
+    if (h > u * 10)
+        muscle_map_draw(&v->stage->map, ui, pose, sx, top, W * 0.46f, h);
+}
+
+// A new track of the runner's music: its title, small, for a few seconds:
+// top right on the cards, under the exercise's bar (left, clear of the
+// set count and the side) while the clip plays.
+static void now_playing(Ui *ui, const UiView *v)
+{
+    if (v->music_since < 0 || !v->music_title[0] ||
+        v->now_ms - v->music_since >= NOW_PLAYING_MS)
+        return;
+    char text[160];
+    snprintf(text, sizeof(text), "Now playing: %s", v->music_title);
+    float u = ui->u, W = (float)ui->w;
+    float maxw = W * 0.45f;
+    float tw = fminf((float)ui_text_width(ui, UI_TEXT_MIN, false, text), maxw);
+    SessionPhase ph = v->session->phase;
+    bool on_clip =
+        ph == SESSION_WORK || ph == SESSION_COUNTDOWN || ph == SESSION_SWITCH;
+    float x = on_clip ? u * 2 : W - u * 2 - tw - u * 3,
+          y = on_clip ? u * 13.5f : u * 3.4f;
+    ui_round_rect(ui, x, y, tw + u * 3, u * 5.4f, u * 1.2f, COL_PANEL);
+    ui_text(ui, x + u * 1.5f, y + u * 0.8f, UI_TEXT_MIN, false, COL_DIM,
+            UI_LEFT, maxw, text);
+}
+
 void screen_session_draw(Ui *ui, const UiView *v)
 {
     const Session *s = v->session;
@@ -424,6 +470,7 @@ void screen_session_draw(Ui *ui, const UiView *v)
         }
         clip_source_label(ui, v, sx, sy);
         draw_intro(ui, v, W < H ? W : W * 0.52f, W < H ? H * 0.6f : H * 0.88f);
+        intro_muscle_map(ui, v, sx, sy);
         break;
     }
     case SESSION_COUNTDOWN:
@@ -443,6 +490,7 @@ void screen_session_draw(Ui *ui, const UiView *v)
     case SESSION_IDLE: widget_background(ui); break;
     }
     progress_top(ui, s);
+    now_playing(ui, v);
     widget_caption(ui, v);
     if (v->pause_menu)
         draw_pause_menu(ui, v);

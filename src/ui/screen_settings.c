@@ -13,14 +13,28 @@ void screen_settings_draw(Ui *ui, const UiView *v)
             "SETTINGS");
     if (!v->settings)
         return;
-    float y = u * 13;
-    // Nine rows and more share the space above the hint.
-    float step =
-        v->nsettings_rows > 8 ? u * 76 / (float)v->nsettings_rows : u * 9.5f;
-    for (int i = 0; i < v->nsettings_rows; i++) {
+    // As many rows as fit above the hint; more scroll with the selection,
+    // and a dim arrow says there are more above or below.
+    float y = u * 13, pitch = u * 9.5f;
+    int fit = (int)((ui->h - u * 9 - y) / pitch);
+    int n = v->nsettings_rows, first = 0;
+    if (fit < 1)
+        fit = 1;
+    if (n > fit) {
+        first = v->settings_sel - fit / 2;
+        first = first < 0 ? 0 : first > n - fit ? n - fit : first;
+        // At the right edge: clear of the title and of long labels.
+        if (first > 0)
+            ui_text(ui, W - u * 6, u * 4.5f, 4.0f, true, COL_DIM, UI_RIGHT, 0,
+                    "\xe2\x96\xb2");
+        if (first + fit < n)
+            ui_text(ui, W - u * 6, y + fit * pitch - u * 0.9f, 4.0f, true,
+                    COL_DIM, UI_RIGHT, 0, "\xe2\x96\xbc");
+    }
+    for (int i = first; i < n && i < first + fit; i++) {
         bool sel = i == v->settings_sel;
         if (sel)
-            ui_round_rect(ui, u * 3, y - u * 0.8f, W - u * 6, step - u * 0.9f,
+            ui_round_rect(ui, u * 3, y - u * 0.8f, W - u * 6, pitch - u * 0.9f,
                           u * 2, COL_PANEL_HI);
         ui_text(ui, u * 6, y + u * 0.8f, 4.6f, true, sel ? COL_TEXT : COL_DIM,
                 UI_LEFT, W * 0.5f, v->settings_rows[i].label);
@@ -28,7 +42,7 @@ void screen_settings_draw(Ui *ui, const UiView *v)
                  sel ? COL_ACCENT2 : COL_TEXT, UI_RIGHT, W * 0.4f,
                  sel ? "\xe2\x97\x80  %s  \xe2\x96\xb6" : "%s",
                  v->settings_rows[i].value);
-        y += step;
+        y += pitch;
     }
     widget_hint(ui, "\xe2\x96\xb2\xe2\x96\xbc: choose    \xe2\x97\x80 "
                     "\xe2\x96\xb6: change    Back: save");

@@ -58,12 +58,19 @@ void screen_summary_draw(Ui *ui, const UiView *v)
         snprintf(streak, sizeof(streak), "%d/%d",
                  v->hv->weekly.this_week_sessions, v->hv->weekly_target);
         stat(ui, W * 0.86f, y, "THIS WEEK", streak, COL_ACCENT);
-        if (v->streak_after > v->streak_before)
-            ui_textf(ui, W * 0.86f, y + u * 16, 3.6f, true, COL_GOOD, UI_CENTER,
-                     0, "streak up: %d weeks!", v->streak_after);
-        else if (v->streak_after > 0)
-            ui_textf(ui, W * 0.86f, y + u * 16, 3.6f, true, COL_DIM, UI_CENTER,
-                     0, "streak: %d weeks", v->streak_after);
+        // Under THIS WEEK, kept on the screen (a portrait one is narrow).
+        char up[48];
+        snprintf(up, sizeof(up), "%s%d week%s%s",
+                 v->streak_after > v->streak_before ? "streak up: "
+                                                    : "streak: ",
+                 v->streak_after, v->streak_after == 1 ? "" : "s",
+                 v->streak_after > v->streak_before ? "!" : "");
+        float cx = fminf(W * 0.86f,
+                         W - u * 2 - ui_text_width(ui, 3.6f, true, up) / 2.0f);
+        if (v->streak_after > 0)
+            ui_text(ui, cx, y + u * 16, 3.6f, true,
+                    v->streak_after > v->streak_before ? COL_GOOD : COL_DIM,
+                    UI_CENTER, 0, up);
     }
     y += u * 22;
     if (v->hv) {
@@ -77,6 +84,14 @@ void screen_summary_draw(Ui *ui, const UiView *v)
         widget_progress(ui, u * 26, y + u * 1, W - u * 32, u * 3, frac,
                         COL_ACCENT2);
         y += u * 7;
+        // What the week still needs now, counting this session if it counts.
+        char need[RT_NAME_MAX + 96];
+        history_view_week_need(hv, need, sizeof(need));
+        y += ui_text_wrapped(ui, u * 6, y, 4.2f, true,
+                             hv->weekly.status == STREAK_OPEN ? COL_TEXT
+                                                              : COL_GOOD,
+                             W - u * 12, 2, need);
+        y += u * 1.5f;
     }
     if (v->nnew_badges > 0) {
         for (int i = 0; i < v->nnew_badges && i < 3; i++) {

@@ -30,6 +30,8 @@ void stage_deinit(Stage *st)
     if (st->figure)
         SDL_DestroyTexture(st->figure);
     free(st->pixels);
+    free(st->set_pixels);
+    muscle_map_free(&st->map);
     for (int i = 0; i < STAGE_CLIPS; i++) {
         if (st->clips[i].clip && st->before_close)
             st->before_close(st->close_ctx, st->clips[i].clip);
@@ -214,23 +216,27 @@ static void draw_demo(Stage *st, Ui *ui, const Session *s, int step,
 {
     const SessionStep *ss = &s->plan.steps[step];
     const Exercise *ex = library_exercise(st->lib, ss->exercise_id);
-    // The figure's frame takes the stage's shape, so nothing is letterboxed.
-    int fh = 360;
+    // The figure's frame takes the stage's shape, so nothing is letterboxed,
+    // at up to 540 lines: smooth on a TV, cheap enough for every frame.
+    int fh = h < 540 ? (int)(h > 180 ? h : 180) : 540;
     int fw = (int)(fh * w / h + 0.5f);
     if (fw < 160)
         fw = 160;
-    if (fw > 1280)
-        fw = 1280;
+    if (fw > 1920)
+        fw = 1920;
     if (!st->figure || st->fig_w != fw || st->fig_h != fh) {
         if (st->figure)
             SDL_DestroyTexture(st->figure);
         free(st->pixels);
+        free(st->set_pixels);
         st->figure = SDL_CreateTexture(st->r, SDL_PIXELFORMAT_ARGB8888,
                                        SDL_TEXTUREACCESS_STREAMING, fw, fh);
         st->pixels = malloc((size_t)fw * fh * 4);
+        st->set_pixels = malloc((size_t)fw * fh * 4);
+        st->set_pose[0] = '\0';
         st->fig_w = fw;
         st->fig_h = fh;
-        if (!st->figure || !st->pixels)
+        if (!st->figure || !st->pixels || !st->set_pixels)
             return;
     }
     // One rep of the animation per cadence; a slow loop between sets.
@@ -245,8 +251,19 @@ static void draw_demo(Stage *st, Ui *ui, const Session *s, int step,
         side = s->step == step && s->side == SIDE_RIGHT ? POSE_SIDE_RIGHT
                                                         : POSE_SIDE_LEFT;
     const char *pose = ex && ex->pose[0] ? ex->pose : ss->exercise_id;
+    // The camera is steady for an exercise: its set is drawn once.
+    bool single = ss->block == STEP_BLOCK_SINGLE;
     PoseFrame pf = {st->pixels, fw, fh, fw};
-    pose_render(&pf, pose, phase, side, ss->block == STEP_BLOCK_SINGLE);
+    if (strcmp(st->set_pose, pose) != 0 || st->set_single != single) {
+        PoseFrame sf = {st->set_pixels, fw, fh, fw};
+        pose_render_layers(&sf, pose, 0, POSE_SIDE_NONE, single,
+                           POSE_LAYER_SET);
+        snprintf(st->set_pose, sizeof(st->set_pose), "%s", pose);
+        st->set_single = single;
+    }
+    memcpy(st->pixels, st->set_pixels, (size_t)fw * fh * 4);
+    pose_render_layers(&pf, pose, phase, side, single,
+                       POSE_LAYER_SHADOW | POSE_LAYER_FIGURE);
     SDL_UpdateTexture(st->figure, NULL, st->pixels, fw * 4);
     float scale = fminf(w / fw, h / fh);
     float dw = fw * scale, dh = fh * scale;

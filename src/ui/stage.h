@@ -11,6 +11,7 @@
 #include "core/routine.h"
 #include "core/session.h"
 #include "platform/paths.h"
+#include "ui/muscle_map.h"
 #include "ui/picture.h"
 #include "ui/ui.h"
 
@@ -53,7 +54,11 @@ typedef struct Stage {
     SDL_Texture *figure; // streaming texture the demo is drawn into
     int fig_w, fig_h;
     uint32_t *pixels;
+    uint32_t *set_pixels; // the demo's set, drawn once per exercise
+    char set_pose[64];    // for this pose ("" none yet)
+    bool set_single;
     int prepared_step;
+    MuscleMap map; // the intro card's, for the exercise shown last
     // --stats: CPU ms this frame spent putting the clip on screen (its
     // upload, colour conversion and scaling, flushed to be counted).
     bool measure;

@@ -70,6 +70,9 @@ typedef struct UiView {
     const char *pause_items[VIEW_MENU_MAX]; // the app's pause menu, in order
     int npause_items;
     bool demo_drawn; // no clip: the live demo figure shows
+    // The runner's music: the track just started, shown briefly.
+    char music_title[128];
+    int64_t music_since; // when it started being heard; -1: nothing shown
     // The clip (or the demo figure) behind the HUD; the app's, which opens
     // its clips in the logic step. NULL: no stage is drawn.
     struct Stage *stage;
@@ -81,6 +84,8 @@ typedef struct UiView {
     int nnew_badges;
     bool saved;
     char save_error[256];
+    // History: pages of 16 weeks back from this week (0: the latest)
+    int history_page;
     // Everywhere
     char notices[VIEW_NOTICES_MAX][256];
     int nnotices;

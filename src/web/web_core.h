@@ -21,6 +21,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "platform/paths.h"
+
 #define WEB_CODE_LEN 6
 #define WEB_DEVICES_MAX 16
 #define WEB_CMDS_MAX 32
@@ -39,12 +41,30 @@ typedef struct WebDevice {
     int64_t paired_utc; // wall-clock seconds
 } WebDevice;
 
-typedef enum WebCmdKind { WEB_CMD_ACTION, WEB_CMD_EXPORT_CSV } WebCmdKind;
+typedef enum WebCmdKind {
+    WEB_CMD_ACTION,
+    WEB_CMD_EXPORT_CSV,
+    WEB_CMD_RELOAD, // a file the library is read from changed (what says)
+} WebCmdKind;
 
 typedef struct WebCmd {
     WebCmdKind kind;
-    int action; // an InputAction, for WEB_CMD_ACTION
+    int action;    // an InputAction, for WEB_CMD_ACTION
+    char what[96]; // WEB_CMD_RELOAD: "Routine hill saved", for the TV
 } WebCmd;
+
+// What the kiosk's decoder says of a clip (GET /api/clips, uploads).
+typedef struct WebClipFacts {
+    double duration_s;
+    int width, height;
+    char codec[32];
+    bool playable;
+    char problem[400]; // why it cannot play, "" when it can
+} WebClipFacts;
+
+// Probe the file at path with the kiosk's own decoder (bounded time); fill
+// f. Set by the app (only media/ may decode); called on server threads.
+typedef void (*WebProbeFn)(const char *path, WebClipFacts *f);
 
 typedef struct WebCore {
     pthread_mutex_t mu;
@@ -75,6 +95,15 @@ typedef struct WebCore {
 
     char state_dir[WEB_PATH_MAX];  // web-devices and the CSV export live here
     char assets_dir[WEB_PATH_MAX]; // assets/web
+
+    // Clips (web_clips.c); set by the app after web_core_init. An empty
+    // videos_dir: the clip calls answer 503.
+    char videos_dir[WEB_PATH_MAX]; // the user's videos folder
+    uint64_t upload_max;           // bytes (web_upload_max_mb)
+    WebProbeFn probe;              // NULL: every clip counts as playable
+    // Routines, exercises and settings (web_routines.c ...): where the
+    // kiosk reads its files; an empty config_dir: those calls answer 503.
+    Paths paths;
 } WebCore;
 
 // Set up the core: state_dir holds the paired devices (read now), assets_dir

@@ -14,6 +14,10 @@
 #include <string.h>
 
 #include "platform/input.h"
+#include "web/web_clips.h"
+#include "web/web_exercises.h"
+#include "web/web_routines.h"
+#include "web/web_settings.h"
 
 // The page's files: URL path -> file in assets/web/, and its type.
 static const struct {
@@ -27,6 +31,7 @@ static const struct {
 };
 
 #define JSON_TYPE "application/json"
+#define RT_ID_MAX_WEB 48 // an exercise id, as the library holds it
 
 static const struct {
     const char *name;
@@ -63,8 +68,8 @@ void web_reply_free(WebReply *rp)
 }
 
 // A reply with a copy of text as its body.
-static void reply_text(WebReply *rp, int status, const char *type,
-                       const char *text)
+void web_reply_text(WebReply *rp, int status, const char *type,
+                    const char *text)
 {
     rp->status = status;
     rp->type = type;
@@ -77,13 +82,13 @@ static void reply_text(WebReply *rp, int status, const char *type,
 }
 
 // {"error": msg}
-static void reply_error(WebReply *rp, int status, const char *msg)
+void web_reply_error(WebReply *rp, int status, const char *msg)
 {
     cJSON *o = cJSON_CreateObject();
     cJSON_AddStringToObject(o, "error", msg);
     char *t = o ? cJSON_PrintUnformatted(o) : NULL;
     cJSON_Delete(o);
-    reply_text(rp, status, JSON_TYPE, t ? t : "{}");
+    web_reply_text(rp, status, JSON_TYPE, t ? t : "{}");
     cJSON_free(t);
 }
 
@@ -122,19 +127,19 @@ static void cookie_value(const char *header, char *out)
 static cJSON *json_body(const WebRequest *rq, WebReply *rp)
 {
     if (rq->body_too_big) {
-        reply_error(rp, 413, "the request body is too large");
+        web_reply_error(rp, 413, "the request body is too large");
         return NULL;
     }
     const char *ct = rq->content_type;
     size_t n = strlen(JSON_TYPE);
     if (!ct || strncmp(ct, JSON_TYPE, n) != 0 || (ct[n] && ct[n] != ';')) {
-        reply_error(rp, 415, "send application/json");
+        web_reply_error(rp, 415, "send application/json");
         return NULL;
     }
     cJSON *o = cJSON_ParseWithLength(rq->body ? rq->body : "", rq->body_len);
     if (!cJSON_IsObject(o)) {
         cJSON_Delete(o);
-        reply_error(rp, 400, "the body is not a JSON object");
+        web_reply_error(rp, 400, "the body is not a JSON object");
         return NULL;
     }
     return o;
@@ -147,7 +152,7 @@ static void serve_file(WebCore *c, const WebRequest *rq, WebReply *rp)
             continue;
         if (!is(rq->method, "GET") && !is(rq->method, "HEAD")) {
             rp->allow = "GET, HEAD";
-            reply_error(rp, 405, "method not allowed");
+            web_reply_error(rp, 405, "method not allowed");
             return;
         }
         char path[WEB_PATH_MAX + 64];
@@ -162,7 +167,7 @@ static void serve_file(WebCore *c, const WebRequest *rq, WebReply *rp)
             fclose(f);
         }
         if (!buf) {
-            reply_error(rp, 404, "not found");
+            web_reply_error(rp, 404, "not found");
             return;
         }
         rp->status = 200;
@@ -180,7 +185,7 @@ static void serve_file(WebCore *c, const WebRequest *rq, WebReply *rp)
         }
         return;
     }
-    reply_error(rp, 404, "not found");
+    web_reply_error(rp, 404, "not found");
 }
 
 // GET /api/pair: whether this browser is paired, and if so its CSRF token
@@ -203,7 +208,7 @@ static void pair_state(WebCore *c, const WebRequest *rq, WebReply *rp)
     pthread_mutex_unlock(&c->mu);
     char *t = o ? cJSON_PrintUnformatted(o) : NULL;
     cJSON_Delete(o);
-    reply_text(rp, t ? 200 : 503, JSON_TYPE, t);
+    web_reply_text(rp, t ? 200 : 503, JSON_TYPE, t);
     cJSON_free(t);
 }
 
@@ -215,7 +220,7 @@ static void pair(WebCore *c, const WebRequest *rq, WebReply *rp)
     }
     if (!is(rq->method, "POST")) {
         rp->allow = "GET, POST";
-        reply_error(rp, 405, "method not allowed");
+        web_reply_error(rp, 405, "method not allowed");
         return;
     }
     cJSON *o = json_body(rq, rp);
@@ -249,18 +254,18 @@ static void pair(WebCore *c, const WebRequest *rq, WebReply *rp)
                  cookie);
         char body[80];
         snprintf(body, sizeof(body), "{\"csrf\":\"%s\"}", csrf);
-        reply_text(rp, 200, JSON_TYPE, body);
+        web_reply_text(rp, 200, JSON_TYPE, body);
         return;
     }
     case WEB_PAIR_WRONG:
-        reply_error(rp, 403, "wrong code: type the code shown on the TV");
+        web_reply_error(rp, 403, "wrong code: type the code shown on the TV");
         return;
     case WEB_PAIR_LOCKED:
-        reply_error(rp, 429, "too many wrong codes: wait a minute");
+        web_reply_error(rp, 429, "too many wrong codes: wait a minute");
         return;
     case WEB_PAIR_FULL:
-        reply_error(rp, 503,
-                    "no room for another device: forget one on the TV");
+        web_reply_error(rp, 503,
+                        "no room for another device: forget one on the TV");
         return;
     }
 }
@@ -275,11 +280,11 @@ static void action(WebCore *c, const WebRequest *rq, WebReply *rp)
                                    : ACT_NONE;
     cJSON_Delete(o);
     if (act == ACT_NONE) {
-        reply_error(rp, 400, "unknown action");
+        web_reply_error(rp, 400, "unknown action");
         return;
     }
-    if (!web_core_push(c, (WebCmd){WEB_CMD_ACTION, act})) {
-        reply_error(rp, 503, "the kiosk is busy: try again");
+    if (!web_core_push(c, (WebCmd){.kind = WEB_CMD_ACTION, .action = act})) {
+        web_reply_error(rp, 503, "the kiosk is busy: try again");
         return;
     }
     rp->status = 204;
@@ -290,10 +295,145 @@ static void snapshot(WebCore *c, char *const *slot, WebReply *rp)
 {
     pthread_mutex_lock(&c->mu);
     if (*slot)
-        reply_text(rp, 200, JSON_TYPE, *slot);
+        web_reply_text(rp, 200, JSON_TYPE, *slot);
     pthread_mutex_unlock(&c->mu);
     if (!rp->status)
-        reply_error(rp, 503, "the kiosk is starting");
+        web_reply_error(rp, 503, "the kiosk is starting");
+}
+
+// /api/clips and /api/clips/NAME (one name, no folders: "../x" and
+// "a%2Fb", which arrives decoded as "a/b", are both refused).
+static void clips(WebCore *c, const WebRequest *rq, WebReply *rp)
+{
+    const size_t plen = strlen(WEB_CLIPS_PREFIX);
+    if (strcmp(rq->path, "/api/clips") == 0) {
+        if (!is(rq->method, "GET") && !is(rq->method, "HEAD")) {
+            rp->allow = "GET";
+            web_reply_error(rp, 405, "method not allowed");
+            return;
+        }
+        web_clips_list(c, rp);
+        return;
+    }
+    if (strncmp(rq->path, WEB_CLIPS_PREFIX, plen) != 0) {
+        web_reply_error(rp, 404, "not found");
+        return;
+    }
+    const char *name = rq->path + plen;
+    if (!is(rq->method, "PUT") && !is(rq->method, "DELETE")) {
+        rp->allow = "PUT, DELETE";
+        web_reply_error(rp, 405, "method not allowed");
+        return;
+    }
+    if (!web_clip_name_valid(name)) {
+        web_reply_error(rp, 400,
+                        "a clip name is 1 to 64 letters, digits, '.', '_' "
+                        "or '-', and does not start with a dot");
+        return;
+    }
+    if (is(rq->method, "DELETE")) {
+        web_clips_delete(c, name, rp);
+        return;
+    }
+    rp->kind = WEB_REPLY_UPLOAD;
+    rp->status = 201;
+    snprintf(rp->upload_name, sizeof(rp->upload_name), "%s", name);
+}
+
+static void settings(WebCore *c, const WebRequest *rq, WebReply *rp)
+{
+    if (is(rq->method, "GET") || is(rq->method, "HEAD")) {
+        web_settings_get(c, rp);
+        return;
+    }
+    if (!is(rq->method, "PUT")) {
+        rp->allow = "GET, PUT";
+        web_reply_error(rp, 405, "method not allowed");
+        return;
+    }
+    cJSON *o = json_body(rq, rp);
+    if (!o)
+        return;
+    web_settings_put(c, o, rp);
+    cJSON_Delete(o);
+}
+
+// /api/exercises and /api/exercises/ID/clip.
+static void exercises(WebCore *c, const WebRequest *rq, WebReply *rp)
+{
+    if (strcmp(rq->path, "/api/exercises") == 0) {
+        if (!is(rq->method, "GET") && !is(rq->method, "HEAD")) {
+            rp->allow = "GET";
+            web_reply_error(rp, 405, "method not allowed");
+            return;
+        }
+        web_exercises_list(c, rp);
+        return;
+    }
+    const size_t plen = strlen(WEB_EXERCISES_PREFIX);
+    const char *id = rq->path + plen;
+    const char *slash = strncmp(rq->path, WEB_EXERCISES_PREFIX, plen) == 0
+                            ? strchr(id, '/')
+                            : NULL;
+    if (!slash || strcmp(slash, "/clip") != 0) {
+        web_reply_error(rp, 404, "not found");
+        return;
+    }
+    if (!is(rq->method, "PUT")) {
+        rp->allow = "PUT";
+        web_reply_error(rp, 405, "method not allowed");
+        return;
+    }
+    char eid[RT_ID_MAX_WEB];
+    size_t n = (size_t)(slash - id);
+    snprintf(eid, sizeof(eid), "%.*s", (int)n, id);
+    if (n >= sizeof(eid) || !web_routine_id_valid(eid)) {
+        web_reply_error(rp, 400, "not an exercise id");
+        return;
+    }
+    cJSON *o = json_body(rq, rp);
+    if (!o)
+        return;
+    web_exercise_set_clip(c, eid, o, rp);
+    cJSON_Delete(o);
+}
+
+// /api/routines and /api/routines/ID.
+static void routines(WebCore *c, const WebRequest *rq, WebReply *rp)
+{
+    const size_t plen = strlen(WEB_ROUTINES_PREFIX);
+    if (strcmp(rq->path, "/api/routines") == 0) {
+        if (!is(rq->method, "GET") && !is(rq->method, "HEAD")) {
+            rp->allow = "GET";
+            web_reply_error(rp, 405, "method not allowed");
+            return;
+        }
+        web_routines_list(c, rp);
+        return;
+    }
+    if (strncmp(rq->path, WEB_ROUTINES_PREFIX, plen) != 0) {
+        web_reply_error(rp, 404, "not found");
+        return;
+    }
+    const char *id = rq->path + plen;
+    bool get = is(rq->method, "GET") || is(rq->method, "HEAD");
+    if (!get && !is(rq->method, "PUT") && !is(rq->method, "DELETE")) {
+        rp->allow = "GET, PUT, DELETE";
+        web_reply_error(rp, 405, "method not allowed");
+        return;
+    }
+    if (!web_routine_id_valid(id)) {
+        web_reply_error(rp, 400,
+                        "a routine id is 1 to 47 lower-case letters, digits, "
+                        "'-' or '_'");
+        return;
+    }
+    if (get)
+        web_routine_get(c, id, rp);
+    else if (is(rq->method, "PUT"))
+        web_routine_put(c, id, rq, rp);
+    else
+        web_routine_delete(c, id, rp);
 }
 
 typedef enum Api {
@@ -324,13 +464,29 @@ static void api(WebCore *c, const WebRequest *rq, WebReply *rp)
     }
     pthread_mutex_unlock(&c->mu);
     if (dev < 0) {
-        reply_error(rp, 401, "not paired: type the code shown on the TV");
+        web_reply_error(rp, 401, "not paired: type the code shown on the TV");
         return;
     }
     if (unsafe_method(rq->method) &&
         !(rq->csrf && strlen(rq->csrf) == WEB_TOKEN_HEX &&
           memeql_sec(rq->csrf, csrf, WEB_TOKEN_HEX))) {
-        reply_error(rp, 403, "missing or wrong X-CSRF-Token");
+        web_reply_error(rp, 403, "missing or wrong X-CSRF-Token");
+        return;
+    }
+    if (strncmp(rq->path, "/api/clips", 10) == 0) {
+        clips(c, rq, rp);
+        return;
+    }
+    if (strcmp(rq->path, "/api/settings") == 0) {
+        settings(c, rq, rp);
+        return;
+    }
+    if (strncmp(rq->path, "/api/exercises", 14) == 0) {
+        exercises(c, rq, rp);
+        return;
+    }
+    if (strncmp(rq->path, "/api/routines", 13) == 0) {
+        routines(c, rq, rp);
         return;
     }
     for (size_t i = 0; i < sizeof(api_table) / sizeof(api_table[0]); i++) {
@@ -339,7 +495,7 @@ static void api(WebCore *c, const WebRequest *rq, WebReply *rp)
         bool head = is(rq->method, "HEAD") && is(api_table[i].method, "GET");
         if (!is(rq->method, api_table[i].method) && !head) {
             rp->allow = api_table[i].method;
-            reply_error(rp, 405, "method not allowed");
+            web_reply_error(rp, 405, "method not allowed");
             return;
         }
         switch (api_table[i].api) {
@@ -356,14 +512,14 @@ static void api(WebCore *c, const WebRequest *rq, WebReply *rp)
         case API_ACTION: action(c, rq, rp); return;
         }
     }
-    reply_error(rp, 404, "not found");
+    web_reply_error(rp, 404, "not found");
 }
 
 void web_route(WebCore *c, const WebRequest *rq, WebReply *rp)
 {
     memset(rp, 0, sizeof(*rp));
     if (!rq->path || !rq->method) {
-        reply_error(rp, 400, "bad request");
+        web_reply_error(rp, 400, "bad request");
         return;
     }
     if (strcmp(rq->path, "/api/pair") == 0)

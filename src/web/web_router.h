@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "web/web_core.h"
 
@@ -25,13 +26,16 @@ typedef struct WebRequest {
     const char *user_agent;    // or NULL
     const char *body;          // not NUL-terminated
     size_t body_len;
-    bool body_too_big; // more than WEB_BODY_MAX arrived
+    bool body_too_big;      // more than WEB_BODY_MAX arrived
+    int64_t content_length; // as the client said, -1 when it did not
 } WebRequest;
 
 typedef enum WebReplyKind {
     WEB_REPLY_PLAIN,  // status, type and body
     WEB_REPLY_EVENTS, // an authorised event stream: the server runs it
     WEB_REPLY_CSV,    // an authorised CSV export: the server waits for it
+    WEB_REPLY_UPLOAD, // an authorised upload of a clip: the server streams
+                      // the body through web_upload_* (upload_name)
 } WebReplyKind;
 
 typedef struct WebReply {
@@ -43,11 +47,17 @@ typedef struct WebReply {
     char set_cookie[160]; // Set-Cookie value, or ""
     const char *allow;    // Allow: for 405, or NULL
     bool cache;           // a static file (may be cached briefly)
+    char upload_name[72]; // WEB_REPLY_UPLOAD: the clip's NAME
 } WebReply;
 
 // Route rq. The reply's body is the caller's to free (web_reply_free).
 void web_route(WebCore *c, const WebRequest *rq, WebReply *rp);
 void web_reply_free(WebReply *rp);
+// A reply with a copy of text as its body (503 when memory runs out).
+void web_reply_text(WebReply *rp, int status, const char *type,
+                    const char *text);
+// {"error": msg}
+void web_reply_error(WebReply *rp, int status, const char *msg);
 
 // The action names the remote pad sends, as InputActions (ACT_NONE for
 // any other name).

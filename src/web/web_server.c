@@ -3,7 +3,10 @@
  * are gathered (headers, a body of at most WEB_BODY_MAX bytes) and handed
  * to web_route; its reply goes out with the security headers every answer
  * carries. Event streams and the CSV export, which wait on the frame loop,
- * are run here on the connection's own thread.
+ * are run here on the connection's own thread. A clip's upload (PUT
+ * /api/clips/NAME) is routed as soon as its headers are in, so a refusal
+ * never reads the body, and its body streams to web_upload_* (a temporary
+ * file) instead of memory.
  */
 #include "web/web_server.h"
 
@@ -20,6 +23,7 @@
 #include <unistd.h>
 
 #include "platform/log.h"
+#include "web/web_clips.h"
 #include "web/web_router.h"
 
 struct WebServer {
@@ -33,6 +37,8 @@ typedef struct Pending {
     char body[WEB_BODY_MAX];
     size_t len;
     bool too_big;
+    bool uploading; // a clip's body streams to up, not into body
+    WebUpload up;
 } Pending;
 
 // An event stream: the status text not yet sent, from off.
@@ -156,7 +162,7 @@ static struct MHD_Response *csv_response(WebCore *c, int *status)
     pthread_mutex_lock(&c->mu);
     unsigned long ticket = ++c->csv_asked;
     pthread_mutex_unlock(&c->mu);
-    if (!web_core_push(c, (WebCmd){WEB_CMD_EXPORT_CSV, 0}))
+    if (!web_core_push(c, (WebCmd){.kind = WEB_CMD_EXPORT_CSV}))
         return NULL;
     int64_t until = mono_ms() + 10000;
     pthread_mutex_lock(&c->mu);
@@ -188,6 +194,64 @@ static struct MHD_Response *csv_response(WebCore *c, int *status)
     return r;
 }
 
+// A plain reply (its body is taken), with the headers every answer has.
+static enum MHD_Result send_plain(struct MHD_Connection *conn, WebReply *rp)
+{
+    struct MHD_Response *r = MHD_create_response_from_buffer(
+        rp->len, rp->body, MHD_RESPMEM_MUST_FREE);
+    if (!r) {
+        web_reply_free(rp);
+        return MHD_NO;
+    }
+    rp->body = NULL; // the response frees it
+    add_headers(r, rp);
+    enum MHD_Result ok = MHD_queue_response(conn, (unsigned)rp->status, r);
+    MHD_destroy_response(r);
+    return ok;
+}
+
+static int64_t content_length(struct MHD_Connection *conn)
+{
+    const char *v =
+        MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
+    char *end = NULL;
+    long long n = v ? strtoll(v, &end, 10) : -1;
+    return v && end != v && !*end && n >= 0 ? (int64_t)n : -1;
+}
+
+// The headers of PUT /api/clips/NAME are in: the router checks pairing,
+// the token and the name before a byte of the body is read; a refusal is
+// answered now (the body is never read).
+static enum MHD_Result upload_start(WebServer *sv, struct MHD_Connection *conn,
+                                    const char *method, const char *url,
+                                    Pending *p)
+{
+    WebRequest rq = {
+        method,
+        url,
+        MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Cookie"),
+        MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-CSRF-Token"),
+        MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Type"),
+        MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "User-Agent"),
+        NULL,
+        0,
+        false,
+        content_length(conn),
+    };
+    WebReply rp;
+    web_route(sv->core, &rq, &rp);
+    if (rp.kind == WEB_REPLY_UPLOAD) {
+        char name[sizeof(rp.upload_name)];
+        memcpy(name, rp.upload_name, sizeof(name));
+        memset(&rp, 0, sizeof(rp));
+        if (web_upload_begin(sv->core, name, rq.content_length, &p->up, &rp)) {
+            p->uploading = true;
+            return MHD_YES;
+        }
+    }
+    return send_plain(conn, &rp);
+}
+
 static enum MHD_Result answer(void *cls, struct MHD_Connection *conn,
                               const char *url, const char *method,
                               const char *version, const char *upload,
@@ -199,8 +263,24 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *conn,
         p = calloc(1, sizeof(*p));
         if (!p)
             return MHD_NO;
+        p->up.fd = -1;
         *con_cls = p;
+        if (strcmp(method, "PUT") == 0 &&
+            strncmp(url, WEB_CLIPS_PREFIX, strlen(WEB_CLIPS_PREFIX)) == 0)
+            return upload_start(sv, conn, method, url, p);
         return MHD_YES;
+    }
+    if (p->uploading) {
+        if (*upload_size) {
+            web_upload_write(sv->core, &p->up, upload, *upload_size);
+            *upload_size = 0;
+            return MHD_YES;
+        }
+        p->uploading = false;
+        WebReply rp;
+        memset(&rp, 0, sizeof(rp));
+        web_upload_finish(sv->core, &p->up, &rp);
+        return send_plain(conn, &rp);
     }
     if (*upload_size) {
         if (p->len + *upload_size > sizeof(p->body))
@@ -222,6 +302,7 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *conn,
         p->body,
         p->len,
         p->too_big,
+        content_length(conn),
     };
     WebReply rp;
     web_route(sv->core, &rq, &rp);
@@ -229,6 +310,8 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *conn,
     int status = rp.status;
     if (rp.kind == WEB_REPLY_EVENTS) {
         r = events_response(sv->core);
+    } else if (rp.kind == WEB_REPLY_UPLOAD) {
+        r = NULL; // uploads start with their headers (upload_start)
     } else if (rp.kind == WEB_REPLY_CSV) {
         status = 503;
         r = csv_response(sv->core, &status);
@@ -260,7 +343,10 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *conn,
 static void completed(void *cls, struct MHD_Connection *conn, void **con_cls,
                       enum MHD_RequestTerminationCode code)
 {
-    free(*con_cls);
+    Pending *p = *con_cls;
+    if (p)
+        web_upload_abort(&p->up); // cut off mid-body: nothing stays
+    free(p);
     *con_cls = NULL;
 }
 

@@ -10,8 +10,11 @@
  *
  * "@C" in a header stands for the paired device's cookie and "@T" for its
  * CSRF token, and "@P" in the body for the pairing code, so the fuzzer
- * reaches what lies behind the checks as well as the checks.
+ * reaches what lies behind the checks as well as the checks. An authorised
+ * clip upload (PUT /api/clips/NAME) streams its body through web_upload_*
+ * into a videos folder, as the server does, and is removed again.
  */
+#include <dirent.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -19,6 +22,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "web/web_clips.h"
 #include "web/web_core.h"
 #include "web/web_router.h"
 
@@ -28,12 +32,49 @@ static WebCore core;
 static char cookie[WEB_TOKEN_HEX + 1], csrf[WEB_TOKEN_HEX + 1];
 static char dir[] = "/tmp/ul-fuzz-web-XXXXXX";
 
+#ifndef ASSETS_DIR
+#define ASSETS_DIR "/nonexistent"
+#endif
+
+// The files in a folder (left by an upload or a saved routine).
+static void clear_dir(const char *folder)
+{
+    DIR *d = opendir(folder);
+    for (struct dirent *e; d && (e = readdir(d));) {
+        char path[WEB_PATH_MAX + 300];
+        snprintf(path, sizeof(path), "%s/%s", folder, e->d_name);
+        if (e->d_name[0] != '.' || strlen(e->d_name) > 2)
+            unlink(path);
+    }
+    if (d)
+        closedir(d);
+}
+
+static char routines_dir[WEB_PATH_MAX + 16];
+
+// What an input may have written: clips, routines, exercises.ini and
+// config.ini (so every input starts from the same state).
+static void clear_videos(void)
+{
+    clear_dir(core.videos_dir);
+    clear_dir(routines_dir);
+    char path[WEB_PATH_MAX + 32];
+    snprintf(path, sizeof(path), "%s/exercises.ini", core.paths.config_dir);
+    unlink(path);
+    snprintf(path, sizeof(path), "%s/config.ini", core.paths.config_dir);
+    unlink(path);
+}
+
 // The state folder goes with the process.
 static void cleanup(void)
 {
     char path[sizeof(dir) + 32];
     snprintf(path, sizeof(path), "%s/web-devices", dir);
     unlink(path);
+    clear_videos();
+    rmdir(core.videos_dir);
+    rmdir(routines_dir);
+    rmdir(core.paths.config_dir);
     rmdir(dir);
 }
 
@@ -48,6 +89,14 @@ static void setup(void)
         !web_core_init(&core, dir, "/nonexistent", 0, err, sizeof(err)))
         abort();
     atexit(cleanup);
+    snprintf(core.videos_dir, sizeof(core.videos_dir), "%s/videos", dir);
+    core.upload_max = 4096;
+    snprintf(core.paths.assets_dir, sizeof(core.paths.assets_dir), "%s",
+             ASSETS_DIR);
+    snprintf(core.paths.config_dir, sizeof(core.paths.config_dir), "%s/config",
+             dir);
+    snprintf(routines_dir, sizeof(routines_dir), "%s/routines",
+             core.paths.config_dir);
     pthread_mutex_lock(&core.mu);
     if (web_pair_try_locked(&core, core.code, "fuzz", cookie, csrf) !=
         WEB_PAIR_OK)
@@ -126,16 +175,31 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                      have[3] ? hdr[3] : NULL,
                      body,
                      blen,
-                     blen > WEB_BODY_MAX};
+                     blen > WEB_BODY_MAX,
+                     (int64_t)blen};
     WebReply rp;
     web_route(&core, &rq, &rp);
+    if (rp.kind == WEB_REPLY_UPLOAD) {
+        WebUpload up;
+        char name[sizeof(rp.upload_name)];
+        memcpy(name, rp.upload_name, sizeof(name));
+        memset(&rp, 0, sizeof(rp));
+        if (web_upload_begin(&core, name, -1, &up, &rp)) {
+            // In two pieces, as a network delivers it.
+            web_upload_write(&core, &up, body, blen / 2);
+            web_upload_write(&core, &up, body + blen / 2, blen - blen / 2);
+            web_upload_finish(&core, &up, &rp);
+            web_upload_abort(&up);
+        }
+    }
+    clear_videos();
     if (rp.status < 200 || rp.status > 599 || (rp.len && !rp.body))
         abort();
     web_reply_free(&rp);
     // A successful pairing adds a device: forget the others, keep ours.
     pthread_mutex_lock(&core.mu);
     core.ndevices = core.ndevices > 1 ? 1 : core.ndevices;
-    core.ncmds = 0;
+    core.ncmds = 0; // reloads asked for by a saved routine
     core.locked_until = 0;
     core.wrong = 0;
     pthread_mutex_unlock(&core.mu);

@@ -264,6 +264,41 @@ missing_assets)
     ULTRALEGS_ASSETS_DIR=$TMP/nowhere expect_status 1 "$BIN" --check
     expect_err "assets folder $TMP/nowhere not found"
     ;;
+history_streak_story)
+    # Two years imported from a spreadsheet (long_history.py): broken weeks
+    # 20, 60 and 90, week 40 paused on the settings screen that week, this
+    # week open with one Ultra Legs. The streak, its dates and what this
+    # week needs agree with an independent reckoning from the CSV.
+    /usr/bin/python3 "$(dirname "$0")/long_history.py" "$TMP/h.csv"
+    printf '1 settings\n1.1 down\n1.2 down\n1.3 down\n1.4 down\n1.5 down\n1.6 down\n1.7 ok\n2 back\n2.5 quit\n' >"$TMP/p.txt"
+    expect_status 0 "$BIN" --headless --virtual-clock --script "$TMP/p.txt" --data-dir "$TMP/d" \
+        --now 2025-09-10T12:00-07:00 --cue-log "$TMP/cues.tsv"
+    grep -qP '\tsettings\tStreak paused this week$' "$TMP/cues.tsv" \
+        || { cat "$TMP/cues.tsv" >&2; fail "week 40 was not paused"; }
+    expect_status 0 "$BIN" --import-history "$TMP/h.csv" --data-dir "$TMP/d"
+    expect_out "imported 312 sessions, 0 already stored, 0 bad rows"
+    NOW=2026-11-25T18:00-07:00
+    expect_status 0 "$BIN" --history --json --data-dir "$TMP/d" --now $NOW
+    expect_json 'same(d["weekly_streak"], streak(s(0), s(1), paused=[s(2)]))' \
+        "$TMP/h.csv" $NOW 2025-09-08
+    # The story itself, as the runner reads it.
+    expect_json 'd["weekly_streak"]["current"] == 12 and d["weekly_streak"]["longest"] == 38'
+    expect_json 'd["weekly_streak"]["needed_this_week"] == 1 and d["weekly_streak"]["deadline"] == "2026-11-29"'
+    # Band work: Sunday's Ultra Legs, Monday's and Tuesday's Daily Hips,
+    # all imported without their sets.
+    expect_json 'd["daily_band_streak"]["current"] == 3'
+    expect_status 0 "$BIN" --history --data-dir "$TMP/d" --now $NOW
+    expect_out "Still needed this week: 1 by Sunday 29 Nov 2026 (1 more Ultra Legs by Sunday keeps your streak)"
+    expect_out "Weekly streak: 12 (longest 38): 12 weeks since 31 Aug 2026; best 38 weeks: 28 Apr 2025 – 25 Jan 2026"
+    expect_out "Imported sessions carry no per-exercise detail"
+    # Sunday, the week met: nothing more is needed.
+    printf 'started_at,routine,completed,duration_s\n2026-11-27T18:00:00-07:00,ultra-legs,yes,900\n' >"$TMP/more.csv"
+    expect_status 0 "$BIN" --import-history "$TMP/more.csv" --data-dir "$TMP/d"
+    expect_status 0 "$BIN" --history --json --data-dir "$TMP/d" --now 2026-11-29T10:00-07:00
+    expect_json 'd["weekly_streak"]["needed_this_week"] == 0 and d["weekly_streak"]["current"] == 13'
+    expect_status 0 "$BIN" --history --data-dir "$TMP/d" --now 2026-11-29T10:00-07:00
+    expect_out "Still needed this week: none (Week done: streak 13 weeks)"
+    ;;
 history_json)
     # Two weeks met (W46, W47), one session so far in W48; band work daily
     # on the last three days.
@@ -286,12 +321,13 @@ CSV
     expect_json 'd["total_sessions"] == 7'
     expect_json '"first-full-week" in [b["id"] for b in d["badges"]]'
     expect_json 'd["daily_band_streak"] == {"current": 3, "longest": 3}'
-    expect_json 'd["weekly_streak"] == {"current": 2, "longest": 2, "status": "open"}'
+    expect_json 'd["weekly_streak"] == {"current": 2, "longest": 2, "status": "open", "current_from": "2026-11-09", "longest_from": "2026-11-09", "longest_to": "2026-11-22", "needed_this_week": 1, "deadline": "2026-11-29"}'
+    expect_json 'same(d["weekly_streak"], streak(s(0), s(1)))' "$TMP/h.csv" 2026-11-27T10:00:00-07:00
     # One more Ultra Legs this week meets the target and extends the streak.
     printf 'started_at,routine,completed,duration_s\n2026-11-27T08:00:00-07:00,ultra-legs,yes,900\n' >"$TMP/more.csv"
     expect_status 0 "$BIN" --import-history "$TMP/more.csv" --data-dir "$TMP/d"
     expect_status 0 "$BIN" --history --json --data-dir "$TMP/d" --now 2026-11-27T10:00:00-07:00
-    expect_json 'd["weekly_streak"] == {"current": 3, "longest": 3, "status": "met"}'
+    expect_json 'd["weekly_streak"] == {"current": 3, "longest": 3, "status": "met", "current_from": "2026-11-09", "longest_from": "2026-11-09", "longest_to": "2026-11-29", "needed_this_week": 0, "deadline": "2026-11-29"}'
     # The text report says the same.
     expect_status 0 "$BIN" --history --data-dir "$TMP/d" --now 2026-11-27T10:00:00-07:00
     expect_out "This week (2026-W48): 2 of 2 sessions, met"

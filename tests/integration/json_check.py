@@ -10,7 +10,9 @@
 # reader sees (ill-formed bytes as U+FFFD, as the kiosk writes them); j(i) is
 # ARG i parsed as JSON; step(id) is the first of d["steps"] that coaches
 # exercise id; same(a, b) compares two documents and prints a diff when they
-# differ; videos(x, dir) is x with dir replaced by VIDEOS in every string.
+# differ; videos(x, dir) is x with dir replaced by VIDEOS in every string;
+# streak(csv, now, ...) is the weekly streak worked out independently from
+# the imported CSV (streak_ref.py).
 import json
 import os
 import sys
@@ -83,6 +85,12 @@ def videos(x, folder):
     if isinstance(x, dict):
         return {k: videos(v, folder) for k, v in x.items()}
     return x
+
+
+def streak(csv_path, now, target=2, routines=("ultra-legs",), paused=()):
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import streak_ref
+    return streak_ref.weekly_streak(csv_path, now, target, routines, paused)
 
 
 def load_file(p):

@@ -7,29 +7,7 @@
  * 1, 3 (the built-in ones), 12 and 60, with accented, Chinese and Arabic
  * titles. One kiosk process per size and routine count.
  */
-#include "kiosk_util.h"
-
-#include <cjson/cJSON.h>
-#include <math.h>
-#include <stdbool.h>
-
-#define BIN ULTRALEGS_BIN
-#define NOW " --now 2026-11-25T18:00:00-07:00"
-
-typedef struct Text {
-    char text[200];
-    double x, y, w, h;
-    int size;
-    bool cut;
-} Text;
-
-typedef struct Frame {
-    double t;
-    char screen[32];
-    int w, h;
-    Text texts[256];
-    int n;
-} Frame;
+#include "layout_util.h"
 
 static const char *const titles[] = {
     "Café Légs Força",
@@ -43,16 +21,6 @@ static const char *const titles[] = {
     "Żółte Nórdic Curls",
 };
 
-static void write_path(const char *path, const char *text)
-{
-    FILE *f = fopen(path, "w");
-    assert_non_null(f);
-    fputs(text, f);
-    fclose(f);
-}
-
-// A data dir with `extra` user routines beside the built-in three, and the
-// exercises of the international routine "intl".
 static void make_data(const char *name, int extra)
 {
     char path[512];
@@ -104,165 +72,6 @@ static void make_assets1(void)
              ASSETS_DIR, ku_dir, ku_dir, ku_dir, ku_dir);
     assert_int_equal(system(cmd), 0);
 }
-
-static double num(const cJSON *o, const char *key, bool *ok)
-{
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
-    *ok = *ok && cJSON_IsNumber(v);
-    return cJSON_IsNumber(v) ? v->valuedouble : 0;
-}
-
-static bool str(const cJSON *o, const char *key, char *out, size_t size)
-{
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
-    if (!cJSON_IsString(v))
-        return false;
-    snprintf(out, size, "%s", v->valuestring);
-    return true;
-}
-
-// One line of the layout log, parsed; false when it is not a layout record.
-static bool parse_frame(const char *line, Frame *fr)
-{
-    memset(fr, 0, sizeof(*fr));
-    cJSON *doc = cJSON_Parse(line);
-    bool ok = cJSON_IsObject(doc);
-    fr->t = num(doc, "t", &ok);
-    fr->w = (int)num(doc, "w", &ok);
-    fr->h = (int)num(doc, "h", &ok);
-    ok = ok && str(doc, "screen", fr->screen, sizeof(fr->screen));
-    const cJSON *texts = cJSON_GetObjectItemCaseSensitive(doc, "texts");
-    ok = ok && cJSON_IsArray(texts);
-    const cJSON *item;
-    cJSON_ArrayForEach(item, texts)
-    {
-        if (!ok || fr->n >= 256)
-            break;
-        Text *t = &fr->texts[fr->n++];
-        ok = str(item, "text", t->text, sizeof(t->text));
-        t->x = num(item, "x", &ok);
-        t->y = num(item, "y", &ok);
-        t->w = num(item, "w", &ok);
-        t->h = num(item, "h", &ok);
-        t->size = (int)num(item, "size", &ok);
-        const cJSON *cut = cJSON_GetObjectItemCaseSensitive(item, "cut");
-        ok = ok && cJSON_IsBool(cut);
-        t->cut = cJSON_IsTrue(cut);
-    }
-    cJSON_Delete(doc);
-    return ok;
-}
-
-// Letters without spaces, for finding a wrapped title in the texts.
-static void squeeze(const char *in, char *out, size_t size)
-{
-    size_t n = 0;
-    for (; *in && n + 1 < size; in++)
-        if (*in != ' ' && *in != '\n')
-            out[n++] = *in;
-    out[n] = '\0';
-}
-
-static int failures;
-// Set by a test whose texts all fit wrapped at the minimum size: then no
-// text may be cut (wrapping comes first).
-static bool no_cut;
-
-#define BAD(fr, ...)                                                           \
-    do {                                                                       \
-        print_message("%dx%d %s at %.2f s: ", (fr)->w, (fr)->h, (fr)->screen,  \
-                      (fr)->t);                                                \
-        print_message(__VA_ARGS__);                                            \
-        print_message("\n");                                                   \
-        failures++;                                                            \
-    } while (0)
-
-static void check_frame(const Frame *fr, int want_w, int want_h)
-{
-    if (fr->w != want_w || fr->h != want_h)
-        BAD(fr, "laid out for %dx%d, not the window's %dx%d", fr->w, fr->h,
-            want_w, want_h);
-    double min = fr->w < fr->h ? 0.03 * fr->w : 0.035 * fr->h;
-    if (fr->n == 0)
-        BAD(fr, "no text at all");
-    for (int i = 0; i < fr->n; i++) {
-        const Text *a = &fr->texts[i];
-        if (a->x < -1 || a->y < -1 || a->x + a->w > fr->w + 1 ||
-            a->y + a->h > fr->h + 1)
-            BAD(fr, "\"%s\" leaves the screen: %.0f,%.0f %.0fx%.0f", a->text,
-                a->x, a->y, a->w, a->h);
-        if (a->size + 1 < min)
-            BAD(fr, "\"%s\" is %d px, under the minimum %.1f", a->text, a->size,
-                min);
-        if (a->cut && strcmp(fr->screen, "home") == 0)
-            BAD(fr, "\"%s\" is cut on home", a->text);
-        else if (a->cut && no_cut)
-            BAD(fr, "\"%s\" is cut, though it fits wrapped", a->text);
-        for (int k = 0; k < i; k++) {
-            const Text *b = &fr->texts[k];
-            // Boxes include the font's line gap: a pixel or two of touching
-            // is not text over text.
-            double ox = fmin(a->x + a->w, b->x + b->w) - fmax(a->x, b->x);
-            double oy = fmin(a->y + a->h, b->y + b->h) - fmax(a->y, b->y);
-            if (ox > 2 && oy > 2)
-                BAD(fr,
-                    "\"%s\" (%.0f,%.0f %.0fx%.0f) over \"%s\" (%.0f,%.0f "
-                    "%.0fx%.0f)",
-                    a->text, a->x, a->y, a->w, a->h, b->text, b->x, b->y, b->w,
-                    b->h);
-        }
-    }
-}
-
-// True when some routine title from `want` is shown whole on the frame.
-static bool shows_title(const Frame *fr, const char *title)
-{
-    char all[8192] = "", t[256], s[256];
-    for (int i = 0; i < fr->n; i++) {
-        squeeze(fr->texts[i].text, s, sizeof(s));
-        strncat(all, s, sizeof(all) - strlen(all) - 1);
-    }
-    squeeze(title, t, sizeof(t));
-    return strstr(all, t) != NULL;
-}
-
-// Run the kiosk and check every frame of its layout log; returns the
-// frames read.
-static int run_and_check(int w, int h, const char *tag, const char *env,
-                         const char *args, Frame **out)
-{
-    char log[400];
-    snprintf(log, sizeof(log), "%s/%s-%dx%d.jsonl", ku_dir, tag, w, h);
-    int st =
-        ku_run(NULL,
-               "cd %s && env HOME=%s %s " BIN " --headless --virtual-clock"
-               " --windowed=%dx%d --layout-log %s" NOW " %s 2>>%s/stderr.txt",
-               ku_dir, ku_dir, env, w, h, log, args, ku_dir);
-    assert_int_equal(st, 0);
-    char *text = ku_read("%s", log);
-    assert_non_null(text);
-    int n = 0;
-    Frame *frames = calloc(64, sizeof(Frame));
-    for (char *line = text; line && *line && n < 64;) {
-        char *nl = strchr(line, '\n');
-        if (nl)
-            *nl = '\0';
-        if (!parse_frame(line, &frames[n]))
-            fail_msg("%s: a line that is not a layout record: %.80s", log,
-                     line);
-        check_frame(&frames[n], w, h);
-        n++;
-        line = nl ? nl + 1 : NULL;
-    }
-    free(text);
-    if (failures)
-        print_message("(%s)\n", log);
-    *out = frames;
-    return n;
-}
-
-static const int sizes[][2] = {{1280, 720}, {1920, 1080}, {3840, 2160},
-                               {1024, 768}, {1080, 1920}, {720, 1280}};
 
 static int setup(void **state)
 {

@@ -227,6 +227,24 @@ static void test_days_until(void **state)
     assert_int_equal(cal_days_until(start, now), -366);
 }
 
+// Dates as the history says them: ISO for JSON, "3 Mar 2025" for people,
+// a range with the year once when both ends share it.
+static void test_date_words(void **state)
+{
+    (void)state;
+    char buf[64];
+    cal_format_date(cal_days_from_civil(2025, 3, 3), buf, sizeof(buf));
+    assert_string_equal(buf, "2025-03-03");
+    cal_format_day(cal_days_from_civil(2025, 3, 3), true, buf, sizeof(buf));
+    assert_string_equal(buf, "3 Mar 2025");
+    cal_format_range(cal_days_from_civil(2025, 3, 3),
+                     cal_days_from_civil(2025, 5, 18), buf, sizeof(buf));
+    assert_string_equal(buf, "3 Mar \xe2\x80\x93 18 May 2025");
+    cal_format_range(cal_days_from_civil(2025, 12, 29),
+                     cal_days_from_civil(2026, 1, 4), buf, sizeof(buf));
+    assert_string_equal(buf, "29 Dec 2025 \xe2\x80\x93 4 Jan 2026");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -237,6 +255,7 @@ int main(void)
         cmocka_unit_test(test_dst_days),
         cmocka_unit_test(test_now_option),
         cmocka_unit_test(test_days_until),
+        cmocka_unit_test(test_date_words),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -10,6 +10,7 @@
 
 static const char counting[1][RT_ID_MAX] = {"ultra-legs"};
 static const StreakRules rules = {2, counting, 1};
+static const char band_routines[2][RT_ID_MAX] = {"daily-hips", "ultra-legs"};
 
 static int64_t day(int y, int m, int d)
 {
@@ -156,13 +157,87 @@ static void test_band_streak(void **state)
     add(&h, d0 + 3, "daily-hips", true, true);
     add(&h, d0 + 4, "daily-hips", true, true);
     int cur, longest;
-    history_band_streak(&h, d0 + 4, &cur, &longest);
+    history_band_streak(&h, band_routines, 2, d0 + 4, &cur, &longest);
     assert_int_equal(cur, 2);
     assert_int_equal(longest, 2);
-    history_band_streak(&h, d0 + 5, &cur, &longest); // today still open
+    history_band_streak(&h, band_routines, 2, d0 + 5, &cur,
+                        &longest); // today still open
     assert_int_equal(cur, 2);
-    history_band_streak(&h, d0 + 6, &cur, &longest); // a missed day
+    history_band_streak(&h, band_routines, 2, d0 + 6, &cur,
+                        &longest); // a missed day
     assert_int_equal(cur, 0);
+    history_free(&h);
+}
+
+// The runs' dates: the Monday of the first met week and the Sunday of the
+// last; what this week still needs and by when.
+static void test_streak_dates_and_need(void **state)
+{
+    (void)state;
+    History h = {0};
+    int64_t mon = day(2025, 3, 3); // a Monday
+    // Three met weeks, a broken one, two met, a paused one, one met: the
+    // longest (3) is the first run; the current run (3) spans the pause.
+    int met[] = {0, 1, 2, 4, 5, 7};
+    for (int i = 0; i < 6; i++) {
+        add(&h, mon + 7 * met[i] + 1, "ultra-legs", true, false);
+        add(&h, mon + 7 * met[i] + 4, "ultra-legs", true, false);
+    }
+    add(&h, mon + 7 * 3 + 2, "ultra-legs", true, false); // one: broken
+    history_add_paused_week(&h, cal_week_index(mon + 7 * 6));
+    add(&h, mon + 7 * 8 + 1, "ultra-legs", true, false); // this week: one
+    WeeklyStreak ws;
+    int64_t today = mon + 7 * 8 + 3; // Thursday
+    history_weekly_streak(&h, &rules, today, &ws);
+    assert_int_equal(ws.longest, 3);
+    assert_int_equal(ws.longest_from, mon);
+    assert_int_equal(ws.longest_to, day(2025, 3, 23));
+    assert_int_equal(ws.current, 3);
+    assert_int_equal(ws.current_from, mon + 7 * 4);
+    assert_int_equal(ws.needed, 1);
+    assert_int_equal(ws.deadline, mon + 7 * 8 + 6);
+    // Met this week: nothing needed; the current run is now the longest.
+    add(&h, today, "ultra-legs", true, false);
+    history_weekly_streak(&h, &rules, today, &ws);
+    assert_int_equal(ws.needed, 0);
+    assert_int_equal(ws.longest, 4);
+    assert_int_equal(ws.longest_from, mon + 7 * 4);
+    assert_int_equal(ws.longest_to, mon + 7 * 8 + 6);
+    // A paused week needs nothing.
+    history_add_paused_week(&h, cal_week_index(today + 7));
+    history_weekly_streak(&h, &rules, today + 7, &ws);
+    assert_int_equal(ws.status, STREAK_PAUSED);
+    assert_int_equal(ws.needed, 0);
+    history_free(&h);
+}
+
+// Imported sessions carry no sets: a completed one of a routine with band
+// work counts for the band-work streak; one coached here with its band work
+// skipped does not.
+static void test_band_streak_imported(void **state)
+{
+    (void)state;
+    History h = {0};
+    int64_t d0 = day(2026, 11, 20);
+    for (int i = 0; i < 4; i++)
+        add(&h, d0 + i, "daily-hips", true, false); // imported: no sets
+    add(&h, d0 + 4, "mountain-legs", true, false);  // no band work in it
+    add(&h, d0 + 5, "daily-hips", false, false);    // not completed
+    int cur, longest;
+    history_band_streak(&h, band_routines, 2, d0 + 3, &cur, &longest);
+    assert_int_equal(cur, 4);
+    assert_int_equal(longest, 4);
+    history_band_streak(&h, band_routines, 2, d0 + 5, &cur, &longest);
+    assert_int_equal(cur, 0);
+    assert_int_equal(longest, 4);
+    // Coached here, band work skipped: not a band-work day.
+    add(&h, d0 + 6, "daily-hips", true, false);
+    HistorySet set = {.target = 20, .done = 0, .skipped = true};
+    snprintf(set.exercise, sizeof(set.exercise), "band-work");
+    assert_true(history_add_set(&h, &set));
+    add(&h, d0 + 7, "daily-hips", true, false);
+    history_band_streak(&h, band_routines, 2, d0 + 7, &cur, &longest);
+    assert_int_equal(cur, 1);
     history_free(&h);
 }
 
@@ -313,6 +388,8 @@ int main(void)
         cmocka_unit_test(test_paused_weeks),
         cmocka_unit_test(test_timezone_change_mid_streak),
         cmocka_unit_test(test_band_streak),
+        cmocka_unit_test(test_streak_dates_and_need),
+        cmocka_unit_test(test_band_streak_imported),
         cmocka_unit_test(test_progression_range),
         cmocka_unit_test(test_progression_fixed),
         cmocka_unit_test(test_xp_levels_badges),

@@ -29,7 +29,7 @@ static void test_parse_and_format(void **state)
     assert_int_equal(s.speech_rate, 190);
     assert_true(s.video_cover);
     assert_int_equal(s.clip_height, 720);
-    char buf[2048];
+    char buf[4096];
     settings_format(&s, buf, sizeof(buf));
     Settings t;
     settings_default(&t);
@@ -101,7 +101,7 @@ static void test_clip_size(void **state)
         line, "config.ini:2: error: 'clip_size' must be auto, 720p or 1080p, "
               "not '4k' (keeping the default)");
     assert_int_equal(s.clip_height, 1080); // the value before stays
-    char buf[2048];
+    char buf[4096];
     settings_default(&s);
     settings_format(&s, buf, sizeof(buf));
     assert_non_null(strstr(buf, "\nclip_size = auto\n"));
@@ -145,6 +145,61 @@ static void test_every_problem_listed(void **state)
     diag_list_free(&d);
 }
 
+// The runner's music: on by default at 60 %, ducking 12 dB under speech;
+// the four keys round-trip and bad values keep the defaults, with file:line.
+static void test_music_settings(void **state)
+{
+    (void)state;
+    Settings s;
+    settings_default(&s);
+    assert_true(s.music);
+    assert_string_equal(s.music_dir, "");
+    assert_int_equal(s.music_volume, 60);
+    assert_int_equal(s.music_duck_db, 12);
+    DiagList d = {0};
+    const char *text = "[settings]\nmusic = off\nmusic_dir = /srv/tunes\n"
+                       "music_volume = 35\nmusic_duck_db = 18\n";
+    assert_true(settings_parse(&s, text, strlen(text), "config.ini", &d));
+    assert_int_equal(d.count, 0);
+    assert_false(s.music);
+    assert_string_equal(s.music_dir, "/srv/tunes");
+    assert_int_equal(s.music_volume, 35);
+    assert_int_equal(s.music_duck_db, 18);
+    char buf[4096];
+    settings_format(&s, buf, sizeof(buf));
+    assert_non_null(strstr(buf, "\nmusic = off\n"));
+    assert_non_null(strstr(buf, "\nmusic_dir = /srv/tunes\n"));
+    Settings t;
+    settings_default(&t);
+    assert_true(settings_parse(&t, buf, strlen(buf), "config.ini", &d));
+    assert_false(t.music);
+    assert_string_equal(t.music_dir, "/srv/tunes");
+    assert_int_equal(t.music_volume, 35);
+    assert_int_equal(t.music_duck_db, 18);
+
+    settings_default(&s);
+    text = "[settings]\nmusic = loud\nmusic_volume = 101\n"
+           "music_duck_db = -3\nmusic_dir = tunes\n";
+    assert_false(settings_parse(&s, text, strlen(text), "config.ini", &d));
+    static const char *const want[] = {
+        "config.ini:2: error: 'music' must be on or off, not 'loud'",
+        "config.ini:3: error: 'music_volume' must be 0 to 100, not '101'",
+        "config.ini:4: error: 'music_duck_db' must be 0 to 40 (dB), not '-3'",
+        "config.ini:5: error: 'music_dir' must be a folder's full path",
+    };
+    assert_int_equal(d.count, 4);
+    for (int i = 0; i < 4; i++) {
+        char line[600];
+        diag_format(&d.items[i], line, sizeof(line));
+        if (!strstr(line, want[i]))
+            fail_msg("problem %d: '%s', want '%s'", i, line, want[i]);
+    }
+    assert_true(s.music);
+    assert_int_equal(s.music_volume, 60);
+    assert_int_equal(s.music_duck_db, 12);
+    diag_list_free(&d);
+}
+
 // The companion's settings: on by default on 0.0.0.0:8080; bad values
 // named with their line and the default kept.
 static void test_web_settings(void **state)
@@ -162,7 +217,7 @@ static void test_web_settings(void **state)
     assert_false(s.web);
     assert_int_equal(s.web_port, 18081);
     assert_string_equal(s.web_bind, "192.168.1.20");
-    char buf[2048];
+    char buf[4096];
     settings_format(&s, buf, sizeof(buf));
     Settings t;
     settings_default(&t);
@@ -197,6 +252,30 @@ static void test_web_settings(void **state)
     diag_list_free(&d);
 }
 
+static void test_upload_limit(void **state)
+{
+    (void)state;
+    Settings s;
+    settings_default(&s);
+    assert_int_equal(s.web_upload_max_mb, 4096);
+    DiagList d = {0};
+    const char *text = "[settings]\nweb_upload_max_mb = 800\n";
+    assert_true(settings_parse(&s, text, strlen(text), "config.ini", &d));
+    assert_int_equal(s.web_upload_max_mb, 800);
+    char buf[4096];
+    settings_format(&s, buf, sizeof(buf));
+    assert_non_null(strstr(buf, "\nweb_upload_max_mb = 800\n"));
+    text = "[settings]\nweb_upload_max_mb = 0\n";
+    assert_false(settings_parse(&s, text, strlen(text), "config.ini", &d));
+    char line[600];
+    diag_format(&d.items[0], line, sizeof(line));
+    assert_string_equal(line, "config.ini:2: error: 'web_upload_max_mb' must "
+                              "be megabytes from 1 to 1048576, not '0' "
+                              "(keeping the default)");
+    assert_int_equal(s.web_upload_max_mb, 800);
+    diag_list_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -204,7 +283,9 @@ int main(void)
         cmocka_unit_test(test_bad_values_keep_defaults),
         cmocka_unit_test(test_clip_size),
         cmocka_unit_test(test_every_problem_listed),
+        cmocka_unit_test(test_music_settings),
         cmocka_unit_test(test_web_settings),
+        cmocka_unit_test(test_upload_limit),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
