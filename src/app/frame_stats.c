@@ -3,6 +3,7 @@
  */
 #include "app/frame_stats.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "app/json.h"
@@ -89,6 +90,14 @@ void frame_stats_sample(FrameStats *fs, double now_s, const char *screen)
         snprintf(fs->peak_heap_screen, sizeof(fs->peak_heap_screen), "%s",
                  screen);
     }
+    int span = (int)(now_s / FRAME_STATS_SPAN_S);
+    if (span >= 0 && span < FRAME_STATS_SPANS) {
+        float mb = (float)(h / 1048576.0);
+        if (mb > fs->heap_by_span[span])
+            fs->heap_by_span[span] = mb;
+        if (span >= fs->nspans)
+            fs->nspans = span + 1;
+    }
 }
 
 static double percentile(const FrameCost *c, long n, double p)
@@ -129,6 +138,12 @@ bool frame_stats_write(const FrameStats *fs, FILE *f)
     add_cost(cpu, "decode", &fs->decode, fs->frames_drawn);
     add_cost(cpu, "upload", &fs->upload, fs->frames_drawn);
     add_cost(cpu, "hud", &fs->hud, fs->frames_drawn);
+    // Where the peak is reached: a shorter run that passes its span holds
+    // the same peak.
+    cJSON *spans = json_add(root, "peak_heap_mb_by_10s", cJSON_CreateArray());
+    for (int i = 0; i < fs->nspans; i++)
+        cJSON_AddItemToArray(
+            spans, cJSON_CreateNumber(round(fs->heap_by_span[i] * 10) / 10));
     cJSON *by = json_add(root, "hud_ms_by_screen", cJSON_CreateObject());
     for (int i = 0; i < fs->nscreens; i++) {
         cJSON *o = json_add(by, fs->screens[i].name, cJSON_CreateObject());

@@ -25,6 +25,9 @@ typedef struct FrameCost {
 } FrameCost;
 
 #define FRAME_STATS_SCREENS 16
+// The heap's peak in each 10 s of the app's clock, for two hours.
+#define FRAME_STATS_SPAN_S 10
+#define FRAME_STATS_SPANS 720
 
 typedef struct FrameStats {
     FrameCost decode, upload, hud;
@@ -41,6 +44,9 @@ typedef struct FrameStats {
     uint64_t peak_heap;
     double peak_heap_at_s; // app clock of the peak
     char peak_heap_screen[32];
+    // Peak heap (MB) by span of FRAME_STATS_SPAN_S; nspans used.
+    float heap_by_span[FRAME_STATS_SPANS];
+    int nspans;
     // Running CPU clocks at the last drawn frame.
     double proc_ms, main_ms, side_ms;
     bool started;

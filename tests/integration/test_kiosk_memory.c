@@ -1,11 +1,19 @@
 /*
- * The kiosk's memory held to a budget: a whole Daily Hips session (three
- * clips, every frame drawn, speech synthesised and mixed) must not need
- * more heap at its peak than the budget allows, as the allocator itself
- * counts it (--stats samples it every frame), never by wall time. The
- * budget is what the session needs today plus a margin, so a change that
- * makes the kiosk hold more frames, phrases or text textures fails here;
- * scripts/bench-kiosk prints the figures behind it.
+ * The kiosk's memory held to a budget: the first exercises of a Daily Hips
+ * session on the Raspberry Pi set-up (720p clips drawn at 1280x720, every
+ * frame drawn, speech synthesised and mixed) must not need more heap at
+ * their peak than the budget allows, as the allocator itself counts it
+ * (--stats samples it every frame), never by wall time. The budget is what
+ * the session needs today plus a margin, so a change that makes the kiosk
+ * hold more frames, phrases or text textures fails here; scripts/bench-kiosk
+ * prints the figures behind it.
+ *
+ * Why the first 100 s and not the whole session: the peak is reached once
+ * the second clip is open beside the one on stage and the phrase and text
+ * caches have filled. scripts/bench-kiosk's peak heap by 10 s shows it
+ * (release build, glibc's count): 45-48 MB while one clip is open, 73 MB
+ * from 80 s on, 75 MB at most over the whole four minutes. Drawing every
+ * frame of the whole session took over half an hour under the sanitizers.
  */
 #include "kiosk_util.h"
 
@@ -15,12 +23,19 @@
     "env HOME=%s XDG_CONFIG_HOME=%s/cfg XDG_DATA_HOME=%s/data "                \
     "ULTRALEGS_VIDEOS_DIR=%s/v SDL_AUDIODRIVER=dummy "
 
-// 720p clips drawn at 1280x720 (the Raspberry Pi set-up). The session
-// needs about 98 MB at its peak (glibc's count, release build); it needed
-// 141 MB with three clips decoding eight frames ahead, every phrase kept at
-// 48 kHz stereo and every text texture kept until 256 were made.
-#define HEAP_BUDGET_MB 100.0
-#define HEAP_MARGIN 0.15
+// Quit then: glute bridges (the second clip) have started, band work's clip
+// is still open, every kind of cue has been said.
+#define STOP_S 100
+
+// The peak by the counter that measured it: the sanitizer's allocator
+// counts the bytes asked for, glibc's the blocks it handed out. Measured
+// with two clips open, each decoding 4 frames ahead on stage and 2 while
+// made ready, phrases kept mono at 22 kHz: 72.7 MB (sanitizer) and 73 MB
+// (glibc). With the clips decoding 8 frames ahead it was 86 MB; with every
+// phrase kept at 48 kHz stereo 80 MB.
+#define HEAP_BUDGET_SANITIZER_MB 73.0
+#define HEAP_BUDGET_GLIBC_MB 73.0
+#define HEAP_MARGIN 0.06
 
 static void test_session_heap_within_budget(void **state)
 {
@@ -30,19 +45,26 @@ static void test_session_heap_within_budget(void **state)
                                     "glute-bridges clams > /dev/null",
                             ku_dir),
                      0);
+    char stop[64];
+    snprintf(stop, sizeof(stop), "%d quit\n", STOP_S);
+    ku_write("stop.txt", stop);
     assert_int_equal(
         ku_run(NULL,
                ENV BIN " --headless --windowed=1280x720 --virtual-clock "
                        "--auto --draw-all --routine daily-hips --data-dir %s/d "
-                       "--cue-log %s/cues.tsv --stats %s/stats.json "
-                       "2> %s/err.txt",
-               ku_dir, ku_dir, ku_dir, ku_dir, ku_dir, ku_dir, ku_dir, ku_dir),
+                       "--script %s/stop.txt --cue-log %s/cues.tsv "
+                       "--stats %s/stats.json 2> %s/err.txt",
+               ku_dir, ku_dir, ku_dir, ku_dir, ku_dir, ku_dir, ku_dir, ku_dir,
+               ku_dir),
         0);
     char *cues = ku_read("%s/cues.tsv", ku_dir);
     assert_non_null(cues);
-    // The whole session was coached, with its clips (none fell back to
-    // the demo figure: that would hold no frames at all).
-    assert_non_null(strstr(cues, "\tdone\tDaily Hips done"));
+    // The stretch was coached as far as it must be: the second exercise
+    // started after the first two sets and a rest, with its clip (none fell
+    // back to the demo figure: that would hold no frames at all).
+    assert_non_null(strstr(cues, "\trest\tRest 15 seconds"));
+    assert_non_null(strstr(cues, "\tannounce\tGlute bridges, both legs"));
+    assert_non_null(strstr(cues, "96.000\tgo\tGo!"));
     assert_null(strstr(cues, "cannot play"));
     free(cues);
     char *err = ku_read("%s/err.txt", ku_dir);
@@ -58,17 +80,18 @@ static void test_session_heap_within_budget(void **state)
     double heap = ku_json_number(st, "peak_heap_mb", NULL);
     const char *by = cJSON_GetStringValue(
         cJSON_GetObjectItemCaseSensitive(st, "heap_counted_by"));
-    print_message("peak heap %.1f MB (counted by %s) over %.0f frames; "
-                  "budget %.0f MB + %.0f%%\n",
-                  heap, by ? by : "?", frames, HEAP_BUDGET_MB,
-                  HEAP_MARGIN * 100);
-    // Four minutes at 60 frames a second, each one drawn.
-    assert_true(frames > 4 * 60 * 60 * 0.9);
-    assert_true(drawn == frames);
     assert_non_null(by);
     assert_string_not_equal(by, "none");
+    double budget = strcmp(by, "sanitizer") == 0 ? HEAP_BUDGET_SANITIZER_MB
+                                                 : HEAP_BUDGET_GLIBC_MB;
+    print_message("peak heap %.1f MB (counted by %s) over %.0f frames; "
+                  "budget %.0f MB + %.0f%%\n",
+                  heap, by, frames, budget, HEAP_MARGIN * 100);
+    // 100 s at 60 frames a second, each one drawn.
+    assert_true(frames >= STOP_S * 60 - 2 && frames <= STOP_S * 60 + 2);
+    assert_true(drawn == frames);
     assert_true(heap > 5); // it was measured
-    assert_true(heap <= HEAP_BUDGET_MB * (1 + HEAP_MARGIN));
+    assert_true(heap <= budget * (1 + HEAP_MARGIN));
     cJSON_Delete(st);
 }
 
