@@ -46,6 +46,16 @@ void layout_log_write(FILE *f, double t_s, const char *screen, const Ui *ui)
         json_add_int(o, "size", r->px);
         cJSON_AddBoolToObject(o, "cut", r->cut);
     }
+    cJSON *pics = cJSON_AddArrayToObject(root, "pictures");
+    for (int i = 0; i < ui->npictures; i++) {
+        const UiPictureRecord *p = &ui->pictures[i];
+        cJSON *o = json_push_object(pics);
+        json_add_string(o, "name", p->name);
+        json_add_fixed(o, "x", p->x, 1);
+        json_add_fixed(o, "y", p->y, 1);
+        json_add_fixed(o, "w", p->w, 1);
+        json_add_fixed(o, "h", p->h, 1);
+    }
     // One line, flushed: a kiosk that is stopped keeps every line so far.
     json_write(f, root, false);
     cJSON_Delete(root);
