@@ -87,15 +87,17 @@ static void test_keys_known_and_suggested(void **state)
     const char *text = "[settings]\nvolme = 50\nspeech_rat = 100\nxyz = 1\n";
     assert_false(settings_parse(&s, text, strlen(text), "config.ini", &d));
     assert_int_equal(d.count, 3);
+    static const char *const said[] = {
+        "config.ini:2: error: unknown setting 'volme' (did you mean "
+        "'volume'?)",
+        "config.ini:3: error: unknown setting 'speech_rat' (did you mean "
+        "'speech_rate'?)",
+        "config.ini:4: error: unknown setting 'xyz'"};
     char line[600];
-    diag_format(&d.items[0], line, sizeof(line));
-    assert_string_equal(line, "config.ini:2: error: unknown setting 'volme' "
-                              "(did you mean 'volume'?)");
-    diag_format(&d.items[1], line, sizeof(line));
-    assert_string_equal(line, "config.ini:3: error: unknown setting "
-                              "'speech_rat' (did you mean 'speech_rate'?)");
-    diag_format(&d.items[2], line, sizeof(line));
-    assert_string_equal(line, "config.ini:4: error: unknown setting 'xyz'");
+    for (int i = 0; i < 3; i++) {
+        diag_format(&d.items[i], line, sizeof(line));
+        assert_string_equal(line, said[i]);
+    }
     diag_list_free(&d);
     for (int i = 0; i < settings_nkeys; i++) {
         char one[128];
