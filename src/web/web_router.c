@@ -27,6 +27,12 @@ static const struct {
     {"/", "index.html", "text/html; charset=utf-8"},
     {"/app.js", "app.js", "text/javascript; charset=utf-8"},
     {"/charts.js", "charts.js", "text/javascript; charset=utf-8"},
+    {"/setup.js", "setup.js", "text/javascript; charset=utf-8"},
+    {"/clips.js", "clips.js", "text/javascript; charset=utf-8"},
+    {"/coach.js", "coach.js", "text/javascript; charset=utf-8"},
+    {"/ini.js", "ini.js", "text/javascript; charset=utf-8"},
+    {"/routines.js", "routines.js", "text/javascript; charset=utf-8"},
+    {"/settings.js", "settings.js", "text/javascript; charset=utf-8"},
     {"/style.css", "style.css", "text/css; charset=utf-8"},
     {"/icon.svg", "icon.svg", "image/svg+xml"},
 };
