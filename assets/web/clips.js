@@ -35,7 +35,7 @@ const Clips = {
     const facts = [sizeText(c.bytes)];
     if (c.playable) facts.push(clock(c.duration_s), `${c.width}\u00d7${c.height}`, c.codec);
     main.appendChild(el("span", "muted", facts.join(" \u00b7 ")));
-    const state = el("span", c.playable ? "state ok" : "state bad",
+    const state = el("span", c.playable ? "state state-ok" : "state state-bad",
       c.playable ? "plays" : `cannot play: ${c.problem}`);
     state.dataset.playable = c.playable ? "yes" : "no";
     main.appendChild(state);

@@ -24,7 +24,7 @@ const Routines = {
       main.appendChild(el("span", "row-title", r.title || r.id));
       const kind = r.user ? (r.builtin ? "yours, over the built-in one" : "yours") : "built-in";
       main.appendChild(el("span", "muted", `${r.id} \u00b7 ${r.steps} steps \u00b7 ${kind}`));
-      if (!r.valid) main.appendChild(el("span", "state bad", "has errors: the kiosk skips it"));
+      if (!r.valid) main.appendChild(el("span", "state state-bad", "has errors: the kiosk skips it"));
       li.appendChild(main);
       const actions = el("div", "row-actions");
       actions.appendChild(button("Edit", "btn", () => this.open(r.id)));
@@ -141,8 +141,10 @@ const Routines = {
       ex.insertBefore(o, ex.firstChild);
     }
     ex.value = current;
+    ex.setAttribute("aria-label", `Exercise ${i + 1}`);
+    bind(ex, "exercise", x => x.value);
     const top = el("div", "step-top");
-    top.appendChild(this.field("Exercise", bind(ex, "exercise", x => x.value)));
+    top.appendChild(el("span", "label step-no", `${i + 1}. Exercise`));
     const moves = el("div", "moves");
     const up = button("\u2191", "btn icon", () => this.move(i, -1));
     up.setAttribute("aria-label", "Move up");
@@ -154,7 +156,7 @@ const Routines = {
     del.setAttribute("aria-label", "Remove");
     moves.append(up, down, del);
     top.appendChild(moves);
-    li.appendChild(top);
+    li.append(top, ex);
 
     const grid = el("div", "step-grid");
     const text = (key, cls, placeholder) => {
@@ -166,7 +168,7 @@ const Routines = {
     };
     grid.appendChild(this.field("Reps", text("reps", "reps", "10 or 30-50")));
     grid.appendChild(this.field("Sets", text("sets", "num", "1")));
-    grid.appendChild(this.field("Rest (s)", text("rest", "num", "routine's")));
+    grid.appendChild(this.field("Rest (s)", text("rest", "num", "default")));
     const side = el("select", "field");
     for (const [v, label] of [["", "as the exercise"], ["yes", "yes"], ["no", "no"]]) {
       const o = el("option", null, label);

@@ -99,7 +99,7 @@ const Settings = {
     const r = await send("PUT", "/api/settings", changed);
     if (r.status === 200) {
       this.values = r.json.settings;
-      say("settings-msg", `Saved: ${Object.keys(changed).join(", ")}. The kiosk uses them at once.`);
+      say("settings-msg", `Saved: ${Object.keys(changed).join(", ")}.`);
     } else if (r.status === 422 && r.json && r.json.errors) {
       for (const e of r.json.errors) {
         const row = document.querySelector(`#settings-form .setting[data-key="${CSS.escape(e.key)}"]`);

@@ -165,6 +165,8 @@ def main():
         t = d.execute_script(
             "return document.getElementById('coach-player').currentTime")
         assert 12.85 <= t <= 20.6, t
+        d.execute_script("document.getElementById('coach-player')"
+                         ".scrollIntoView({block: 'start'})")
         shot(d, "coach-cut-360x740.png")
         click(d, "#cut-preview")  # stop it
         click(d, "#cut-save")
