@@ -203,6 +203,7 @@ def main():
         lines = text.get_attribute("value").split("\n")
         assert "nordic-curlz" in lines[line - 1], (line, lines)
         assert "nordic-curlz" in err.text, err.text
+        assert "did you mean 'nordic-curls'?" in err.text, err.text
         marked = d.find_elements(By.CSS_SELECTOR, "#ini-lines span.bad")
         assert [m.text for m in marked] == [str(line)], [m.text for m in marked]
         assert "bad" in d.find_element(
