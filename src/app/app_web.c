@@ -163,7 +163,8 @@ static const char *status_screen(const App *a)
 {
     const UiView *v = &a->view;
     switch (v->screen) {
-    case SCREEN_HOME: return "home";
+    case SCREEN_HOME:
+    case SCREEN_PROFILES: return "home";
     case SCREEN_CONFIRM: return "routines";
     case SCREEN_SUMMARY: return "summary";
     case SCREEN_HISTORY: return "history";
@@ -250,7 +251,7 @@ void app_web_publish_history(App *a)
     FILE *f = open_memstream(&text, &len);
     if (!f)
         return;
-    bool ok = history_report_print(f, a->view.hv, true);
+    bool ok = history_report_print(f, a->view.hv, NULL, true);
     fclose(f);
     if (ok && text)
         web_core_publish_history(a->web, text);
@@ -267,6 +268,7 @@ static void reload(App *a)
     DiagList sd = {0};
     settings_load_file(&a->settings, a->paths, &sd);
     diag_list_free(&sd);
+    app_profile_apply_household(a);
     audio_set_volume(a->audio, a->settings.volume);
     audio_set_voice(a->audio, a->settings.voice);
     // The stage looks clips up once per exercise: start it afresh.

@@ -197,7 +197,9 @@ static void change(App *a, int dir)
 static void leave(App *a)
 {
     char err[600];
-    if (!settings_save_file(&a->settings, a->paths, err, sizeof(err)))
+    Settings file;
+    app_profile_settings_to_save(a, &file);
+    if (!settings_save_file(&file, a->paths, err, sizeof(err)))
         app_notice(a, 8000, "Settings not saved: %s", err);
     app_refresh_history(a);
     app_set_screen(a, SCREEN_HOME);

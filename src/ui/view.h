@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "core/history_view.h"
+#include "core/profile.h"
 #include "core/routine.h"
 #include "core/session.h"
 #include "core/settings.h"
@@ -26,7 +27,8 @@
     X(SCREEN_HISTORY, history)                                                 \
     X(SCREEN_SETTINGS, settings)                                               \
     X(SCREEN_SUSPECTS, suspects) /* settings -> doubtful dates */              \
-    X(SCREEN_PHONE, phone)       // settings -> the companion page
+    X(SCREEN_PHONE, phone)       /* settings -> the companion page */          \
+    X(SCREEN_PROFILES, profiles) // "Who's training?" (two or more runners)
 
 typedef enum AppScreen {
 #define SCREEN_ENUM_VALUE(id, name) id,
@@ -127,6 +129,13 @@ typedef struct UiView {
     // opens): web_qr_size modules a side, 1 = dark; 0: none.
     int web_qr_size;
     unsigned char web_qr[VIEW_QR_MAX * VIEW_QR_MAX];
+    // The household's runners (the picker), and whose kiosk it is now: its
+    // name on home, the HUD and the summary when there are two or more.
+    Profile profiles[PROFILES_MAX];
+    int nprofiles;
+    int profile_sel;               // the picker's choice
+    char runner[PROFILE_NAME_MAX]; // "" with one profile: no name is shown
+    int runner_colour;
 } UiView;
 
 #endif
