@@ -36,21 +36,29 @@ static void apply(App *a)
     audio_set_voice(a->audio, a->settings.voice);
 }
 
-void app_profile_use(App *a, int64_t id)
+// This runner from now on, without reading the history again.
+static bool choose(App *a, int64_t id)
 {
     if (!a->store || !store_profile_select(a->store, id))
-        return;
+        return false;
     store_profile_get(a->store, id, &a->runner);
     // Read-only: the choice holds for this run only (said already).
     if (!store_read_only(a->store))
         store_profile_mark_used(a->store, wallclock_utc(&a->wall, a->now));
     apply(a);
     app_profile_fill(a);
-    app_refresh_history(a);
-    app_fill_today(a);
     if (a->cue_log && a->view.nprofiles > 1)
         fprintf(a->cue_log, "%.3f\trunner\t%s\n", a->now / 1000.0,
                 a->runner.name);
+    return true;
+}
+
+void app_profile_use(App *a, int64_t id)
+{
+    if (!choose(a, id))
+        return;
+    app_refresh_history(a);
+    app_fill_today(a);
 }
 
 bool app_profile_open(App *a)
@@ -69,7 +77,8 @@ bool app_profile_open(App *a)
         app_notice(a, 20000, "%s", err);
         named = false;
     }
-    app_profile_use(a, store_profile_current(a->store));
+    // The history is read once home opens.
+    choose(a, store_profile_current(a->store));
     for (int i = 0; i < a->view.nprofiles; i++)
         if (a->view.profiles[i].id == a->runner.id)
             a->view.profile_sel = i;

@@ -29,7 +29,7 @@ void screen_profiles_draw(Ui *ui, const UiView *v)
         widget_hint(ui, PROFILES_HINT);
         return;
     }
-    int cols = portrait ? (n < 2 ? n : 2) : (n < 4 ? n : (n + 1) / 2);
+    int cols = portrait ? (n <= 3 ? 1 : 2) : (n < 4 ? n : (n + 1) / 2);
     if (cols > 4)
         cols = 4;
     int rows = (n + cols - 1) / cols;
@@ -42,6 +42,12 @@ void screen_profiles_draw(Ui *ui, const UiView *v)
     float r = fminf(cell_w * 0.34f, (cell_h - name_h - u * 4) / 2);
     if (r < u * 4)
         r = u * 4;
+    // The grid as tall as it needs, in the middle of the room it has.
+    float used_h = 2 * r + name_h + u * 5;
+    if (used_h < cell_h) {
+        top += (cell_h - used_h) * rows / 2;
+        cell_h = used_h;
+    }
     for (int i = 0; i < n; i++) {
         const Profile *p = &v->profiles[i];
         int row = i / cols, col = i % cols;
