@@ -170,7 +170,8 @@ static const char *status_screen(const App *a)
     case SCREEN_HISTORY: return "history";
     case SCREEN_SETTINGS:
     case SCREEN_SUSPECTS:
-    case SCREEN_PHONE: return "settings";
+    case SCREEN_PHONE:
+    case SCREEN_NAME: return "settings";
     case SCREEN_SESSION: break;
     }
     const Session *s = a->session;

@@ -723,6 +723,84 @@ PY
     expect_status 0 "$BIN" --profiles --json --data-dir "$TMP/d" --now $NOW
     expect_json 'd == [{"name": "Runner", "sessions": 4, "weekly_streak": 2}, {"name": "Bo", "sessions": 1, "weekly_streak": 0}]'
     ;;
+profiles_settings)
+    # On the settings screen, with the remote only: add a runner by typing
+    # their name on the keys, rename them, give them another colour; then
+    # delete them, which asks twice and keeps their sessions in backups/.
+    printf 'started_at,routine,completed,duration_s\n2026-11-17T18:00:00-07:00,ultra-legs,yes,1500\n' >"$TMP/one.csv"
+    expect_status 0 "$BIN" --profile Ana --import-history "$TMP/one.csv" --data-dir "$TMP/d"
+    # Keys: A B C ... in rows of ten, then Space, Delete, Done.
+    cat >"$TMP/add.txt" <<'SCRIPT'
+1 settings
+1.2 up
+1.4 up
+1.6 ok
+2 right
+2.2 ok
+2.4 down
+2.6 right
+2.8 right
+3 right
+3.2 ok
+3.4 down
+3.6 down
+3.8 right
+4 ok
+4.2 up
+4.4 up
+4.6 ok
+4.8 right
+5 right
+5.2 ok
+5.4 down
+5.6 down
+5.8 right
+6 right
+6.2 ok
+6.4 down
+6.6 right
+6.8 ok
+7 down
+7.2 right
+8 back
+9 quit
+SCRIPT
+    expect_status 0 "$BIN" --headless --virtual-clock --script "$TMP/add.txt" --data-dir "$TMP/d" \
+        --now 2026-11-25T18:00-07:00 --cue-log "$TMP/add.tsv"
+    for line in 'settings\tRunner added: Bo$' 'settings\tRunner renamed: Bo to Cy$' "settings\tCy's colour: green$"; do
+        grep -qP "$line" "$TMP/add.tsv" || { cat "$TMP/add.tsv" >&2; fail "the cue log lacks $line"; }
+    done
+    expect_status 0 "$BIN" --profiles --json --data-dir "$TMP/d" --now 2026-11-25T18:00-07:00
+    expect_json '[p["name"] for p in d] == ["Ana", "Cy"]'
+    expect_status 0 "$BIN" --profile Cy --import-history "$TMP/one.csv" --data-dir "$TMP/d"
+    # Cy comes preselected (used last); the first Back at the second
+    # question keeps Cy, the next OK, OK, OK deletes.
+    cat >"$TMP/del.txt" <<'SCRIPT'
+1 ok
+2 settings
+2.2 up
+2.4 ok
+2.6 ok
+2.8 back
+3 ok
+3.2 ok
+3.4 ok
+4 back
+5 quit
+SCRIPT
+    expect_status 0 "$BIN" --headless --virtual-clock --script "$TMP/del.txt" --data-dir "$TMP/d" \
+        --now 2026-11-25T18:00-07:00 --cue-log "$TMP/del.tsv"
+    [ "$(grep -cP '\tsettings\tRunner deleted: Cy ' "$TMP/del.tsv")" = 1 ] \
+        || { cat "$TMP/del.tsv" >&2; fail "Cy was not deleted exactly once"; }
+    grep -qP '\tnotice\tCy deleted: their sessions are in backups/profile-Cy-\d{8}-\d{6}\.csv$' "$TMP/del.tsv" \
+        || { cat "$TMP/del.tsv" >&2; fail "no notice of the backup"; }
+    expect_status 0 "$BIN" --profiles --json --data-dir "$TMP/d" --now 2026-11-25T18:00-07:00
+    expect_json 'd == [{"name": "Ana", "sessions": 1, "weekly_streak": 0}]'
+    # The backup brings Cy back.
+    BACKUP=$(ls "$TMP"/d/backups/profile-Cy-*.csv)
+    expect_status 0 "$BIN" --profile Cy --import-history "$BACKUP" --data-dir "$TMP/d"
+    expect_out "imported 1 session, 0 already stored, 0 bad rows"
+    ;;
 *)
     fail "unknown case $CASE"
     ;;

@@ -8,6 +8,7 @@
 #include "layout_util.h"
 
 #include "core/profile.h"
+#include "ui/view.h"
 
 static const char *const two[] = {"Ana", "Bo"};
 static const char *const six[] = {"Ana",
@@ -132,6 +133,52 @@ static void test_picker_every_size(void **state)
     assert_int_equal(failures, 0);
 }
 
+// Settings: the name keys (with a long name typed) and the question before
+// a runner is deleted, at every size: every key there, nothing over
+// anything, nothing too small.
+static void test_keys_and_question_every_size(void **state)
+{
+    (void)state;
+    make_household("two", two, 2);
+    // Pick, settings, Add a runner; type two letters; then the question.
+    ku_write("keys.txt", "1 ok\n2 settings\n2.2 up\n2.4 up\n2.6 ok\n"
+                         "3 down\n3.2 right\n3.4 right\n3.6 ok\n3.8 down\n"
+                         "4 ok\n5 back\n5.2 down\n5.4 ok\n5.6 ok\n6 back\n"
+                         "6.2 back\n7 quit\n");
+    for (size_t s = 0; s < sizeof(sizes) / sizeof(sizes[0]); s++) {
+        int w = sizes[s][0], h = sizes[s][1];
+        char args[600];
+        snprintf(args, sizeof(args),
+                 "--data-dir two --script keys.txt"
+                 " --screenshot 4.5:keys-%dx%d.png"
+                 " --screenshot 5.8:ask-%dx%d.png",
+                 w, h, w, h);
+        Frame *fr;
+        int frames = run_and_check(w, h, "keys", "", args, &fr);
+        assert_int_equal(frames, 2);
+        if (strcmp(fr[0].screen, "name") != 0)
+            BAD(&fr[0], "not the name keys");
+        for (const char *k = NAME_KEYS; *k; k++) {
+            char key[2] = {*k, 0};
+            if (!find(&fr[0], key))
+                BAD(&fr[0], "no key %s", key);
+        }
+        // Down, right, right, OK, down, OK: two keys of the grid as it is
+        // laid out (rows of ten, or of seven on a tall screen).
+        int cols = name_key_cols(w < h);
+        char typed[8] = {NAME_KEYS[cols + 2],
+                         (char)(NAME_KEYS[2 * cols + 2] - 'A' + 'a'), '_', 0};
+        if (!find(&fr[0], "Space") || !find(&fr[0], "Delete") ||
+            !find(&fr[0], "Done") || !says(&fr[0], typed))
+            BAD(&fr[0], "the wide keys or the name typed are missing");
+        if (strcmp(fr[1].screen, "settings") != 0 ||
+            !says(&fr[1], "Really delete") || !says(&fr[1], "OK: delete"))
+            BAD(&fr[1], "the second question is not asked");
+        free(fr);
+    }
+    assert_int_equal(failures, 0);
+}
+
 // UL_KEEP=1 keeps the screenshots and logs to look at.
 static int teardown(void **state)
 {
@@ -147,6 +194,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_picker_every_size, ku_setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(test_keys_and_question_every_size,
+                                        ku_setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
