@@ -427,7 +427,7 @@ suspect_sessions)
     ;;
 check_config)
     mkdir -p "$TMP/config/ultralegs"
-    printf '[settings]\nvolume = loud\nvoice = perhaps\ntempo = 20\nweekly_target = 9\nunits = stone\nthis line is wrong\nspeech_rate = 5\nvideo_fit = stretch\n' >"$TMP/config/ultralegs/config.ini"
+    printf '[settings]\nvolume = loud\nvoice = perhaps\ntempo = 20\nweekly_target = 9\nunits = stone\nthis line is wrong\nspeech_rate = 5\nvideo_fit = stretch\n' >"$TMP/d/config.ini"
     expect_status 1 "$BIN" --check
     c=$TMP/config/ultralegs/config.ini
     expect_out "$c:2: error: 'volume' must be 0 to 100, not 'loud'"
@@ -673,6 +673,15 @@ profiles_overrides)
     expect_out "Bo: the household's settings"
     expect_status 0 "$BIN" --history --json --profile Bo --data-dir "$TMP/d" --now $NOW
     expect_json 'd["weekly_target"] == 2'
+    # The settings screen as Bo (--profile: no picker): a faster
+    # tempo is Bo's own; config.ini keeps the household's.
+    printf '2 settings\n2.2 down\n2.4 down\n2.6 right\n3 back\n4 quit\n' >"$TMP/tempo.txt"
+    expect_status 0 "$BIN" --profile Bo --headless --virtual-clock --script "$TMP/tempo.txt" \
+        --data-dir "$TMP/d" --now $NOW
+    expect_status 0 "$BIN" --profiles --data-dir "$TMP/d" --now $NOW
+    expect_out "tempo 110%"
+    grep -q '^tempo *= *110' "$TMP/d/config.ini" && fail "Bo's tempo went to config.ini"
+    grep -q '^tempo' "$TMP/d/config.ini" || fail "config.ini was not saved"
     ;;
 profiles_migrate)
     # A history file from before profiles (schema 3, written here with
