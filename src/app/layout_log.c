@@ -27,6 +27,14 @@ const char *layout_screen_name(const UiView *v)
     return "session";
 }
 
+static void add_box(cJSON *o, float x, float y, float w, float h)
+{
+    json_add_fixed(o, "x", x, 1);
+    json_add_fixed(o, "y", y, 1);
+    json_add_fixed(o, "w", w, 1);
+    json_add_fixed(o, "h", h, 1);
+}
+
 void layout_log_write(FILE *f, double t_s, const char *screen, const Ui *ui)
 {
     cJSON *root = cJSON_CreateObject();
@@ -39,12 +47,16 @@ void layout_log_write(FILE *f, double t_s, const char *screen, const Ui *ui)
         const UiTextRecord *r = &ui->records[i];
         cJSON *o = json_push_object(texts);
         json_add_string(o, "text", r->text);
-        json_add_fixed(o, "x", r->x, 1);
-        json_add_fixed(o, "y", r->y, 1);
-        json_add_fixed(o, "w", r->w, 1);
-        json_add_fixed(o, "h", r->h, 1);
+        add_box(o, r->x, r->y, r->w, r->h);
         json_add_int(o, "size", r->px);
         cJSON_AddBoolToObject(o, "cut", r->cut);
+    }
+    cJSON *pics = cJSON_AddArrayToObject(root, "pictures");
+    for (int i = 0; i < ui->npictures; i++) {
+        const UiPictureRecord *p = &ui->pictures[i];
+        cJSON *o = json_push_object(pics);
+        json_add_string(o, "name", p->name);
+        add_box(o, p->x, p->y, p->w, p->h);
     }
     // One line, flushed: a kiosk that is stopped keeps every line so far.
     json_write(f, root, false);

@@ -159,35 +159,6 @@ static void set_seconds(ParseCtx *c, double *dst, const char *name,
         *dst = v;
 }
 
-// Edit distance (with swaps of neighbours) of two short words, capped: the
-// keys are short, and only "one or two typing slips" matters.
-static int slips(const char *a, const char *b)
-{
-    enum { W = 24 };
-    size_t la = strlen(a), lb = strlen(b);
-    if (la >= W || lb >= W)
-        return 99;
-    int d[W + 1][W + 1];
-    for (size_t i = 0; i <= la; i++)
-        d[i][0] = (int)i;
-    for (size_t j = 0; j <= lb; j++)
-        d[0][j] = (int)j;
-    for (size_t i = 1; i <= la; i++)
-        for (size_t j = 1; j <= lb; j++) {
-            int cost = a[i - 1] != b[j - 1];
-            int v = d[i - 1][j - 1] + cost;
-            if (d[i - 1][j] + 1 < v)
-                v = d[i - 1][j] + 1;
-            if (d[i][j - 1] + 1 < v)
-                v = d[i][j - 1] + 1;
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
-                a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < v)
-                v = d[i - 2][j - 2] + 1;
-            d[i][j] = v;
-        }
-    return d[la][lb];
-}
-
 // The known key a misspelt one most likely meant, or -1.
 static int near_key(const char *name, const KeyRule *rules, int n)
 {
@@ -195,7 +166,7 @@ static int near_key(const char *name, const KeyRule *rules, int n)
         return -1;
     int best = -1, bestd = 3;
     for (int i = 0; i < n; i++) {
-        int dist = slips(name, rules[i].key);
+        int dist = str_slips(name, rules[i].key);
         if (dist < bestd) {
             best = i;
             bestd = dist;

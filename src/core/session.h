@@ -195,6 +195,11 @@ int session_cadence_ms(const Session *s, int step);
 // How many exercises a plan has (a block of one exercise counts once).
 int session_plan_exercises(const SessionPlan *plan);
 
+// The exercise number (from 1) that step belongs to, as the runner counts
+// them; *part (from 1) and *parts say where the step stands in its block.
+int session_plan_exercise_at(const SessionPlan *plan, int step, int *part,
+                             int *parts);
+
 // What the screens show, by the session's own rules.
 // The step shown as "next up" (this step during a rest between its sets;
 // -1 after the last step).

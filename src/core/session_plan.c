@@ -93,3 +93,26 @@ int session_plan_exercises(const SessionPlan *plan)
             n++;
     return n;
 }
+
+int session_plan_exercise_at(const SessionPlan *plan, int step, int *part,
+                             int *parts)
+{
+    // Steps of one block share its number; the part says which of them.
+    int n = 0, first = 0;
+    for (int i = 0; i <= step && i < plan->nsteps; i++)
+        if (i == 0 || strcmp(plan->steps[i].exercise_id,
+                             plan->steps[i - 1].exercise_id) != 0) {
+            n++;
+            first = i;
+        }
+    int last = first;
+    while (last + 1 < plan->nsteps &&
+           strcmp(plan->steps[last + 1].exercise_id,
+                  plan->steps[first].exercise_id) == 0)
+        last++;
+    if (part)
+        *part = step - first + 1;
+    if (parts)
+        *parts = last - first + 1;
+    return n;
+}

@@ -10,6 +10,30 @@
 #include "core/ini_lines.h"
 #include "core/strutil.h"
 
+const SettingsKey settings_keys[] = {
+    {"volume", "0 to 100"},
+    {"voice", "yes or no"},
+    {"tempo", "50 to 200 (%)"},
+    {"weekly_target", "0 to 7 (0: as the plan says)"},
+    {"units", "kg or lb"},
+    {"optional_exercises", "yes or no"},
+    {"speech_voice", "an espeak-ng voice name like en-us"},
+    {"speech_rate", "80 to 450 (words a minute)"},
+    {"video_fit", "fit or cover"},
+    {"clip_size", "auto, 720p or 1080p"},
+    {"coach_video", "a clip's name in a videos folder, or empty"},
+    {"music", "on or off"},
+    {"music_dir", "a folder of music, or empty for the default"},
+    {"music_volume", "0 to 100"},
+    {"music_duck_db", "0 to 40 (dB under speech)"},
+    {"web", "on or off"},
+    {"web_port", "1 to 65535"},
+    {"web_bind", "an IPv4 address like 0.0.0.0"},
+    {"web_upload_max_mb", "1 to 1048576 (MB)"},
+};
+const int settings_nkeys =
+    (int)(sizeof(settings_keys) / sizeof(settings_keys[0]));
+
 void settings_default(Settings *s)
 {
     s->volume = 80;
@@ -121,6 +145,27 @@ static void bad(Ctx *c, const char *name, const char *want, const char *value)
     diag_add(c->diags, DIAG_ERROR, c->file, c->line, "",
              "'%s' must be %s, not '%s' (keeping the default)", name, want,
              value);
+    c->ok = false;
+}
+
+// An unknown key, with the known one it most likely meant.
+static void unknown(Ctx *c, const char *name)
+{
+    int best = -1, bestd = 3;
+    for (int i = 0; strlen(name) >= 3 && i < settings_nkeys; i++) {
+        int d = str_slips(name, settings_keys[i].key);
+        if (d < bestd) {
+            best = i;
+            bestd = d;
+        }
+    }
+    if (best >= 0)
+        diag_add(c->diags, DIAG_ERROR, c->file, c->line, "",
+                 "unknown setting '%s' (did you mean '%s'?)", name,
+                 settings_keys[best].key);
+    else
+        diag_add(c->diags, DIAG_ERROR, c->file, c->line, "",
+                 "unknown setting '%s'", name);
     c->ok = false;
 }
 
@@ -257,9 +302,7 @@ static int on_key(void *user, const char *section, const char *name,
         else
             bad(c, name, "0 to 40 (dB)", value);
     } else {
-        diag_add(c->diags, DIAG_ERROR, c->file, c->line, "",
-                 "unknown setting '%s'", name);
-        c->ok = false;
+        unknown(c, name);
     }
     return 1;
 }

@@ -46,6 +46,13 @@ void settings_clip_size(const Settings *s, bool arm, int *w, int *h);
 // True when this build runs on ARM.
 bool settings_host_is_arm(void);
 
+// Every config.ini key and what it takes, in config.ini's own words.
+typedef struct SettingsKey {
+    const char *key, *allowed;
+} SettingsKey;
+extern const SettingsKey settings_keys[];
+extern const int settings_nkeys;
+
 void settings_default(Settings *s);
 
 // Parse config.ini text over the current values.

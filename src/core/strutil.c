@@ -183,3 +183,31 @@ size_t str_utf8_len(const char *s)
         n += ((unsigned char)*s & 0xC0) != 0x80;
     return n;
 }
+
+// The keys are short, and only "one or two typing slips" matters.
+int str_slips(const char *a, const char *b)
+{
+    enum { W = 24 };
+    size_t la = strlen(a), lb = strlen(b);
+    if (la >= W || lb >= W)
+        return 99;
+    int d[W + 1][W + 1];
+    for (size_t i = 0; i <= la; i++)
+        d[i][0] = (int)i;
+    for (size_t j = 0; j <= lb; j++)
+        d[0][j] = (int)j;
+    for (size_t i = 1; i <= la; i++)
+        for (size_t j = 1; j <= lb; j++) {
+            int cost = a[i - 1] != b[j - 1];
+            int v = d[i - 1][j - 1] + cost;
+            if (d[i - 1][j] + 1 < v)
+                v = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < v)
+                v = d[i][j - 1] + 1;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+                a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < v)
+                v = d[i - 2][j - 2] + 1;
+            d[i][j] = v;
+        }
+    return d[la][lb];
+}

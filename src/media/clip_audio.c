@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "media/clip_internal.h"
+#include "media/resample.h"
 
 static bool make_resampler(Clip *c, const AVChannelLayout *layout, int format,
                            int rate);
@@ -103,26 +104,11 @@ bool clip_audio_packet(Clip *c, AVPacket *pkt, AVFrame *af)
     return true;
 }
 
-// A resampler from the decoder's sound, of any channel layout (mono, 5.1,
-// 7.1, or a count of channels without a layout), down to 48 kHz stereo.
+// A resampler from the decoder's sound down to the mixer's 48 kHz stereo.
 static bool make_resampler(Clip *c, const AVChannelLayout *layout, int format,
                            int rate)
 {
-    AVChannelLayout stereo = AV_CHANNEL_LAYOUT_STEREO, in;
-    if (layout->nb_channels <= 0 || rate <= 0 || format < 0)
-        return false;
-    if (layout->order == AV_CHANNEL_ORDER_UNSPEC)
-        av_channel_layout_default(&in, layout->nb_channels);
-    else if (av_channel_layout_copy(&in, layout) < 0)
-        return false;
-    swr_free(&c->swr);
-    bool ok =
-        swr_alloc_set_opts2(&c->swr, &stereo, AV_SAMPLE_FMT_S16, AUDIO_RATE,
-                            &in, format, rate, 0, NULL) >= 0 &&
-        swr_init(c->swr) >= 0;
-    av_channel_layout_uninit(&in);
-    if (!ok)
-        swr_free(&c->swr);
+    bool ok = resample_to_stereo(&c->swr, layout, format, rate, AUDIO_RATE);
     c->a_channels = layout->nb_channels;
     c->a_format = format;
     c->a_rate = rate;

@@ -19,6 +19,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "media/resample.h"
 #include "platform/log.h"
 
 #define RATE 48000
@@ -193,25 +194,7 @@ static void track_close(Track *t)
 static bool make_resampler(Track *t, const AVChannelLayout *layout, int format,
                            int rate)
 {
-    AVChannelLayout stereo = AV_CHANNEL_LAYOUT_STEREO, in;
-    if (layout->nb_channels <= 0 || rate <= 0 || format < 0)
-        return false;
-    if (layout->order == AV_CHANNEL_ORDER_UNSPEC)
-        av_channel_layout_default(&in, layout->nb_channels);
-    else if (av_channel_layout_copy(&in, layout) < 0)
-        return false;
-    swr_free(&t->swr);
-    bool ok = swr_alloc_set_opts2(&t->swr, &stereo, AV_SAMPLE_FMT_S16, RATE,
-                                  &in, format, rate, 0, NULL) >= 0;
-    // A mono track is as loud in each speaker as it was recorded (FFmpeg
-    // would spread it at -3 dB).
-    static const double mono_to_both[2] = {1.0, 1.0};
-    if (ok && in.nb_channels == 1)
-        ok = swr_set_matrix(t->swr, mono_to_both, 1) >= 0;
-    ok = ok && swr_init(t->swr) >= 0;
-    av_channel_layout_uninit(&in);
-    if (!ok)
-        swr_free(&t->swr);
+    bool ok = resample_to_stereo(&t->swr, layout, format, rate, RATE);
     t->in_channels = layout->nb_channels;
     t->in_format = format;
     t->in_rate = rate;

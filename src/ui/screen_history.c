@@ -13,8 +13,19 @@
 #include "ui/screens.h"
 #include "ui/theme.h"
 
-#define HISTORY_HINT                                                           \
-    "\xe2\x97\x80 \xe2\x96\xb6: 16 weeks back / forward    OK or Back: home"
+// The keys that do something on this page: no paging on a history that
+// fits one page, no "forward" on this week's page, no "back" on the oldest.
+static const char *history_hint(int page, int pages)
+{
+    if (pages <= 1)
+        return "OK or Back: home";
+    if (page == 0)
+        return "\xe2\x97\x80: 16 weeks back    OK or Back: home";
+    if (page >= pages - 1)
+        return "\xe2\x96\xb6: 16 weeks forward    OK or Back: home";
+    return "\xe2\x97\x80 \xe2\x96\xb6: 16 weeks back / forward    OK or "
+           "Back: home";
+}
 
 // The streak in words, one text per line, wrapped in width w; returns the
 // height used.
@@ -104,9 +115,12 @@ void screen_history_draw(Ui *ui, const UiView *v)
     // on the right. Portrait: one under the other.
     bool portrait = W < H;
     float lw = portrait ? W - u * 8 : W * 0.58f - u * 4;
+    int page = v->history_page, pages = history_calendar_pages(hv);
+    if (page >= pages)
+        page = pages - 1;
+    const char *hint = history_hint(page, pages);
     float bottom =
-        fminf(widget_hint_top(ui, HISTORY_HINT), widget_notices_top(ui, v)) -
-        u * 1.5f;
+        fminf(widget_hint_top(ui, hint), widget_notices_top(ui, v)) - u * 1.5f;
     float y = u * 12;
     y += figures(ui, hv, u * 4, y, W - u * 8);
     y += u * 2.5f;
@@ -114,9 +128,6 @@ void screen_history_draw(Ui *ui, const UiView *v)
     float cal_h =
         portrait ? fminf(bottom - y - u * 24, lw * 0.75f) : bottom - y;
     // A portrait screen has room for the 16 weeks before too, above.
-    int page = v->history_page, pages = history_calendar_pages(hv);
-    if (page >= pages)
-        page = pages - 1;
     if (portrait && page + 1 < pages && bottom - y > u * 140) {
         y += history_calendar_draw(ui, hv, page + 1, u * 4, y, lw, u * 56,
                                    false) +
@@ -127,6 +138,6 @@ void screen_history_draw(Ui *ui, const UiView *v)
     float sx = portrait ? u * 4 : W * 0.62f, sy = portrait ? y + u * 2 : top;
     float sw = portrait ? W - u * 8 : W - sx - u * 4;
     progression(ui, hv, sx, sy, sw, bottom);
-    widget_hint(ui, HISTORY_HINT);
+    widget_hint(ui, hint);
     widget_notices(ui, v);
 }

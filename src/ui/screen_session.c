@@ -53,13 +53,24 @@ static void draw_intro(Ui *ui, const UiView *v, float split, float bottom)
     const Exercise *ex = exercise_of(v, st);
     float u = ui->u, W = (float)ui->w;
     float x = u * 4, maxw = split - u * 6;
-    char head[64];
-    snprintf(head, sizeof(head), "EXERCISE %d OF %d%s", s->step + 1,
-             s->plan.nsteps, st->optional ? "  \xc2\xb7  OPTIONAL" : "");
+    // Counted as the start announces them ("8 exercises"): the two parts
+    // of one exercise's block share its number.
+    int part, parts;
+    int num = session_plan_exercise_at(&s->plan, s->step, &part, &parts);
+    int total = session_plan_exercises(&s->plan);
+    char partw[32] = "", parts_short[16] = "";
+    if (parts > 1) {
+        snprintf(partw, sizeof(partw), "  \xc2\xb7  PART %d OF %d", part,
+                 parts);
+        snprintf(parts_short, sizeof(parts_short), " (%d/%d)", part, parts);
+    }
+    const char *opt = st->optional ? "  \xc2\xb7  OPTIONAL" : "";
+    char head[96];
+    snprintf(head, sizeof(head), "EXERCISE %d OF %d%s%s", num, total, partw,
+             opt);
     if (ui_text_width(ui, UI_TEXT_MIN, true, head) >
         maxw) // narrow: the short form
-        snprintf(head, sizeof(head), "%d/%d%s", s->step + 1, s->plan.nsteps,
-                 st->optional ? "  \xc2\xb7  OPTIONAL" : "");
+        snprintf(head, sizeof(head), "%d/%d%s%s", num, total, parts_short, opt);
     ui_text(ui, x, u * 5, 3.6f, true, COL_DIM, UI_LEFT, maxw, head);
     ui_text(ui, x, u * 10, 7.5f, true, COL_TEXT, UI_LEFT, maxw, st->title);
     char dose[96];
@@ -385,6 +396,7 @@ static void stage(Ui *ui, const UiView *v, int step, float x, float y, float w,
     if (v->stage)
         stage_draw(v->stage, ui, v->session, step, v->now_ms, x, y, w, h);
     widget_stage(ui, v, x, y, w, h);
+    ui_record_picture(ui, "stage", x, y, w, h);
 }
 
 // Where the intro's clip comes from, when it is the coach's own video:
@@ -420,8 +432,15 @@ static void work_stage(Ui *ui, const UiView *v, int step)
         stage(ui, v, step, 0, H * 0.07f, W, portrait_stage_h(ui));
 }
 
-// What the exercise works, as a small body map: under the demo on a wide
-// screen, in the demo's top-left corner on a tall one.
+// Height of the body map's row above the demo on a tall screen.
+static float portrait_map_h(const Ui *ui)
+{
+    return ui->u * 16;
+}
+
+// What the exercise works, as a small body map with its list: under the
+// demo on a wide screen, in a row of its own above it on a tall one (never
+// over the demo).
 static void intro_muscle_map(Ui *ui, const UiView *v, float sx, float sy)
 {
     if (!v->stage)
@@ -430,9 +449,10 @@ static void intro_muscle_map(Ui *ui, const UiView *v, float sx, float sy)
     const Exercise *ex = exercise_of(v, st);
     const char *pose = ex && ex->pose[0] ? ex->pose : st->exercise_id;
     float u = ui->u, W = (float)ui->w, H = (float)ui->h;
-    if (W < H) { // the bodies alone, clear of the figure in the middle
-        float h = H * 0.26f * 0.4f;
-        muscle_map_draw(&v->stage->map, ui, pose, u, sy + u, h * 1.1f, h);
+    if (W < H) {
+        float h = portrait_map_h(ui);
+        muscle_map_draw(&v->stage->map, ui, pose, u * 4, sy - h - u * 2,
+                        W - u * 8, h);
         return;
     }
     float top = sy + fminf(W * 0.46f * 9 / 16, H * 0.66f) + u * 2;
@@ -484,7 +504,10 @@ void screen_session_draw(Ui *ui, const UiView *v)
                   fminf(W * 0.46f * 9 / 16, H * 0.66f));
         }
         clip_source_label(ui, v, sx, sy);
-        draw_intro(ui, v, W < H ? W : W * 0.52f, W < H ? H * 0.6f : H * 0.88f);
+        float text_bottom = H * 0.88f;
+        if (W < H) // the coaching points end above the body map's row
+            text_bottom = sy - (v->stage ? portrait_map_h(ui) + ui->u * 3 : 0);
+        draw_intro(ui, v, W < H ? W : W * 0.52f, text_bottom);
         intro_muscle_map(ui, v, sx, sy);
         break;
     }

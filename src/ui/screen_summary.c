@@ -1,6 +1,6 @@
 /*
- * Summary: time, reps, XP, streak change, new badges, the after-care
- * reminder and what tomorrow should be, with confetti.
+ * Summary: time, reps, XP, streak change, new badges; for a whole session
+ * the after-care reminder and what tomorrow should be, with confetti.
  */
 #include <math.h>
 #include <stdio.h>
@@ -24,6 +24,7 @@ static void confetti(Ui *ui, int64_t now_ms)
         float s = ui->u * (0.6f + (float)((h >> 20) % 10) / 10.0f);
         ui_rect(ui, x, y, s, s * 1.6f, cols[i % 5]);
     }
+    ui_record_picture(ui, "confetti", 0, 0, (float)ui->w, (float)ui->h);
 }
 
 static void stat(Ui *ui, float x, float y, const char *label, const char *value,
@@ -36,7 +37,10 @@ static void stat(Ui *ui, float x, float y, const char *label, const char *value,
 void screen_summary_draw(Ui *ui, const UiView *v)
 {
     widget_background(ui);
-    confetti(ui, v->now_ms);
+    // A workout ended early earns no celebration and no after-care
+    // reminder: the runner may come back to it.
+    if (v->summary.completed)
+        confetti(ui, v->now_ms);
     const Session *s = v->session;
     float u = ui->u, W = (float)ui->w;
     char buf[512];
@@ -65,18 +69,15 @@ void screen_summary_draw(Ui *ui, const UiView *v)
                  v->hv->weekly.this_week_sessions, v->hv->weekly_target);
         stat(ui, W * 0.86f, y, "THIS WEEK", streak, COL_ACCENT);
         // Under THIS WEEK, kept on the screen (a portrait one is narrow).
+        // A streak that just grew is said by the week's line below ("Week
+        // done: streak 8 weeks"), so only a standing streak is named here.
         char up[48];
-        snprintf(up, sizeof(up), "%s%d week%s%s",
-                 v->streak_after > v->streak_before ? "streak up: "
-                                                    : "streak: ",
-                 v->streak_after, v->streak_after == 1 ? "" : "s",
-                 v->streak_after > v->streak_before ? "!" : "");
+        snprintf(up, sizeof(up), "streak: %d week%s", v->streak_after,
+                 v->streak_after == 1 ? "" : "s");
         float cx = fminf(W * 0.86f,
                          W - u * 2 - ui_text_width(ui, 3.6f, true, up) / 2.0f);
-        if (v->streak_after > 0)
-            ui_text(ui, cx, y + u * 16, 3.6f, true,
-                    v->streak_after > v->streak_before ? COL_GOOD : COL_DIM,
-                    UI_CENTER, 0, up);
+        if (v->streak_after > 0 && v->streak_after <= v->streak_before)
+            ui_text(ui, cx, y + u * 16, 3.6f, true, COL_DIM, UI_CENTER, 0, up);
     }
     y += u * 22;
     if (v->hv) {
@@ -110,7 +111,7 @@ void screen_summary_draw(Ui *ui, const UiView *v)
         }
     }
     y += u * 1;
-    if (s && s->plan.finish[0])
+    if (s && s->plan.finish[0] && v->summary.completed)
         y += ui_text_wrapped(ui, u * 6, y, 4.2f, true, COL_GOOD, W - u * 12, 2,
                              s->plan.finish);
     // The easy day follows a whole session, not one cut short.

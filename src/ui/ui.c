@@ -144,6 +144,7 @@ void ui_begin_frame(Ui *ui)
 {
     ui->frame++;
     ui->nrecords = 0;
+    ui->npictures = 0;
 }
 
 bool ui_record_texts(Ui *ui)
@@ -153,9 +154,23 @@ bool ui_record_texts(Ui *ui)
     return ui->records != NULL;
 }
 
+void ui_record_picture(Ui *ui, const char *name, float x, float y, float w,
+                       float h)
+{
+    if (!ui->records || ui->npictures >= UI_PICTURES_MAX)
+        return;
+    UiPictureRecord *p = &ui->pictures[ui->npictures++];
+    snprintf(p->name, sizeof(p->name), "%s", name);
+    p->x = x;
+    p->y = y;
+    p->w = w;
+    p->h = h;
+}
+
 void ui_cover(Ui *ui)
 {
     ui->nrecords = 0;
+    ui->npictures = 0;
 }
 
 void ui_fill(Ui *ui, SDL_Color c)

@@ -40,6 +40,14 @@ typedef struct UiTextRecord {
 
 #define UI_RECORDS_MAX 256
 
+// One picture as drawn (a clip's stage, the body map), for the layout log.
+typedef struct UiPictureRecord {
+    char name[32];
+    float x, y, w, h;
+} UiPictureRecord;
+
+#define UI_PICTURES_MAX 8
+
 typedef struct UiFont {
     int px;
     bool bold;
@@ -65,6 +73,8 @@ typedef struct Ui {
     int renders; // text textures made (for tests: no per-frame re-render)
     UiTextRecord *records; // texts drawn this frame; NULL: not recorded
     int nrecords;
+    UiPictureRecord pictures[UI_PICTURES_MAX]; // recorded with the texts
+    int npictures;
 } Ui;
 
 // Find the fonts (DejaVu, or $ULTRALEGS_FONT) and start SDL_ttf. False with
@@ -80,6 +90,9 @@ void ui_resize(Ui *ui, int w, int h);
 void ui_begin_frame(Ui *ui);
 // Keep a record of every text drawn in each frame (the layout log).
 bool ui_record_texts(Ui *ui);
+// Note a picture's box for the layout log (when texts are recorded).
+void ui_record_picture(Ui *ui, const char *name, float x, float y, float w,
+                       float h);
 // An overlay (a menu over a shaded screen) is drawn from here on: the texts
 // under it are no longer part of what is read.
 void ui_cover(Ui *ui);

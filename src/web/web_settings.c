@@ -13,31 +13,6 @@
 
 #define JSON_TYPE "application/json"
 
-// What each key takes, for the page's form (config.ini's own words).
-static const struct {
-    const char *key, *allowed;
-} allowed[] = {
-    {"volume", "0 to 100"},
-    {"voice", "yes or no"},
-    {"tempo", "50 to 200 (%)"},
-    {"weekly_target", "0 to 7 (0: as the plan says)"},
-    {"units", "kg or lb"},
-    {"optional_exercises", "yes or no"},
-    {"speech_voice", "an espeak-ng voice name like en-us"},
-    {"speech_rate", "80 to 450 (words a minute)"},
-    {"video_fit", "fit or cover"},
-    {"clip_size", "auto, 720p or 1080p"},
-    {"coach_video", "a clip's name in a videos folder, or empty"},
-    {"music", "on or off"},
-    {"music_dir", "a folder of music, or empty for the default"},
-    {"music_volume", "0 to 100"},
-    {"music_duck_db", "0 to 40 (dB under speech)"},
-    {"web", "on or off"},
-    {"web_port", "1 to 65535"},
-    {"web_bind", "an IPv4 address like 0.0.0.0"},
-    {"web_upload_max_mb", "1 to 1048576 (MB)"},
-};
-
 static void reply_json(WebReply *rp, int status, cJSON *o)
 {
     char *t = o ? cJSON_PrintUnformatted(o) : NULL;
@@ -82,8 +57,9 @@ static void answer(const Settings *s, int status, WebReply *rp)
     cJSON *o = cJSON_CreateObject();
     cJSON_AddItemToObject(o, "settings", settings_object(s));
     cJSON *a = cJSON_AddObjectToObject(o, "allowed");
-    for (size_t i = 0; i < sizeof(allowed) / sizeof(allowed[0]); i++)
-        cJSON_AddStringToObject(a, allowed[i].key, allowed[i].allowed);
+    for (int i = 0; i < settings_nkeys; i++)
+        cJSON_AddStringToObject(a, settings_keys[i].key,
+                                settings_keys[i].allowed);
     reply_json(rp, status, o);
 }
 

@@ -23,12 +23,19 @@ typedef struct Text {
     bool cut;
 } Text;
 
+typedef struct Picture {
+    char name[32];
+    double x, y, w, h;
+} Picture;
+
 typedef struct Frame {
     double t;
     char screen[32];
     int w, h;
     Text texts[256];
     int n;
+    Picture pics[8];
+    int npics;
 } Frame;
 
 static void write_path(const char *path, const char *text)
@@ -85,6 +92,19 @@ static bool parse_frame(const char *line, Frame *fr)
         ok = ok && cJSON_IsBool(cut);
         t->cut = cJSON_IsTrue(cut);
     }
+    const cJSON *pics = cJSON_GetObjectItemCaseSensitive(doc, "pictures");
+    ok = ok && cJSON_IsArray(pics);
+    cJSON_ArrayForEach(item, pics)
+    {
+        if (!ok || fr->npics >= 8)
+            break;
+        Picture *p = &fr->pics[fr->npics++];
+        ok = str(item, "name", p->name, sizeof(p->name));
+        p->x = num(item, "x", &ok);
+        p->y = num(item, "y", &ok);
+        p->w = num(item, "w", &ok);
+        p->h = num(item, "h", &ok);
+    }
     cJSON_Delete(doc);
     return ok;
 }
@@ -113,8 +133,45 @@ static bool no_cut;
         failures++;                                                            \
     } while (0)
 
+// How far two boxes cross, the smaller of the two overlaps (0: apart).
+static double crossing(double ax, double ay, double aw, double ah, double bx,
+                       double by, double bw, double bh)
+{
+    double ox = fmin(ax + aw, bx + bw) - fmax(ax, bx);
+    double oy = fmin(ay + ah, by + bh) - fmax(ay, by);
+    return ox > 0 && oy > 0 ? fmin(ox, oy) : 0;
+}
+
+// Pictures (the clip's stage, the body map) never over one another, and no
+// text over the body map (the clip's own labels and the counter stand on
+// the stage by design).
+static void check_pictures(const Frame *fr)
+{
+    for (int i = 0; i < fr->npics; i++) {
+        const Picture *a = &fr->pics[i];
+        for (int k = 0; k < i; k++) {
+            const Picture *b = &fr->pics[k];
+            if (crossing(a->x, a->y, a->w, a->h, b->x, b->y, b->w, b->h) > 2)
+                BAD(fr,
+                    "picture %s (%.0f,%.0f %.0fx%.0f) over %s (%.0f,%.0f "
+                    "%.0fx%.0f)",
+                    a->name, a->x, a->y, a->w, a->h, b->name, b->x, b->y, b->w,
+                    b->h);
+        }
+        if (strcmp(a->name, "body map") != 0)
+            continue;
+        for (int k = 0; k < fr->n; k++) {
+            const Text *t = &fr->texts[k];
+            if (crossing(a->x, a->y, a->w, a->h, t->x, t->y, t->w, t->h) > 2)
+                BAD(fr, "\"%s\" (%.0f,%.0f %.0fx%.0f) over the body map",
+                    t->text, t->x, t->y, t->w, t->h);
+        }
+    }
+}
+
 static void check_frame(const Frame *fr, int want_w, int want_h)
 {
+    check_pictures(fr);
     if (fr->w != want_w || fr->h != want_h)
         BAD(fr, "laid out for %dx%d, not the window's %dx%d", fr->w, fr->h,
             want_w, want_h);

@@ -304,9 +304,51 @@ static void test_partial_summary(void **state)
         "--data-dir d3 --script end.txt --screenshot 10:partial.png", &fr);
     assert_int_equal(n, 1);
     assert_string_equal(fr[0].screen, "summary");
-    for (int i = 0; i < fr[0].n; i++)
-        if (strstr(fr[0].texts[i].text, "Tomorrow"))
-            fail_msg("after a partial session: \"%s\"", fr[0].texts[i].text);
+    bool ended = false;
+    for (int i = 0; i < fr[0].n; i++) {
+        const char *t = fr[0].texts[i].text;
+        if (strstr(t, "Tomorrow") || strstr(t, "protein"))
+            fail_msg("after a partial session: \"%s\"", t);
+        ended = ended || strcmp(t, "Ultra Legs ended") == 0;
+    }
+    assert_true(ended);
+    for (int i = 0; i < fr[0].npics; i++)
+        if (strcmp(fr[0].pics[i].name, "confetti") == 0)
+            fail_msg("confetti after a partial session");
+    free(fr);
+    assert_int_equal(failures, 0);
+}
+
+// A whole session that completes the week: confetti, the week's line says
+// the streak grew, and nothing else says it again.
+static void test_summary_week_done(void **state)
+{
+    (void)state;
+    char path[400];
+    snprintf(path, sizeof(path), "%s/dw/routines", ku_dir);
+    assert_int_equal(ku_run(NULL, "mkdir -p %s", path), 0);
+    snprintf(path, sizeof(path), "%s/dw/routines/quick.ini", ku_dir);
+    write_path(path, "[routine]\ntitle = Quick\n"
+                     "[step]\nexercise = glute-bridges\nreps = 2\n");
+    snprintf(path, sizeof(path), "%s/dw/plan.ini", ku_dir);
+    write_path(path, "[plan]\nweekly_target = 1\nstreak_routines = quick\n");
+    Frame *fr;
+    int n = run_and_check(
+        1280, 720, "weekdone", "",
+        "--data-dir dw --routine quick --auto --screenshot 20:weekdone.png",
+        &fr);
+    assert_int_equal(n, 1);
+    assert_string_equal(fr[0].screen, "summary");
+    int done = 0, up = 0, confetti = 0;
+    for (int i = 0; i < fr[0].n; i++) {
+        done += strcmp(fr[0].texts[i].text, "Week done: streak 1 week") == 0;
+        up += strstr(fr[0].texts[i].text, "streak") != NULL;
+    }
+    for (int i = 0; i < fr[0].npics; i++)
+        confetti += strcmp(fr[0].pics[i].name, "confetti") == 0;
+    assert_int_equal(done, 1);
+    assert_int_equal(up, 1); // the week's line alone speaks of the streak
+    assert_int_equal(confetti, 1);
     free(fr);
     assert_int_equal(failures, 0);
 }
@@ -377,6 +419,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_whole_session_notice, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_partial_summary, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_summary_week_done, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(test_describe_singular, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(test_resize_relayout, setup, teardown),

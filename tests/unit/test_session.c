@@ -138,6 +138,21 @@ static void test_ultra_legs_auto(void **state)
         p = name;
     }
     assert_null(strstr(p, "\tannounce\t"));
+
+    // Counted as the start says: "8 exercises", the band work and the
+    // bridges each one exercise in two parts.
+    assert_int_equal(session_plan_exercises(&plan), 8);
+    const int want[10][3] = {{1, 1, 2}, {1, 2, 2}, {2, 1, 1}, {3, 1, 1},
+                             {4, 1, 1}, {5, 1, 2}, {5, 2, 2}, {6, 1, 1},
+                             {7, 1, 1}, {8, 1, 1}};
+    assert_int_equal(plan.nsteps, 10);
+    for (int i = 0; i < 10; i++) {
+        int part = 0, parts = 0;
+        assert_int_equal(session_plan_exercise_at(&plan, i, &part, &parts),
+                         want[i][0]);
+        assert_int_equal(part, want[i][1]);
+        assert_int_equal(parts, want[i][2]);
+    }
     free(trace);
     free(s);
     library_destroy(lib);
@@ -481,6 +496,10 @@ static void test_accessors_for_screens(void **state)
     SessionPlan plan;
     plan_of(&plan, lib, "test");
     assert_int_equal(session_plan_exercises(&plan), 2);
+    int part = 0, parts = 0;
+    assert_int_equal(session_plan_exercise_at(&plan, 1, &part, &parts), 2);
+    assert_int_equal(part, 1);
+    assert_int_equal(parts, 1);
     SessionOptions o = auto_opts();
     o.intro_ms = 1000;
     Session s;

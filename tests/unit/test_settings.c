@@ -75,6 +75,62 @@ static void test_bad_values_keep_defaults(void **state)
     diag_list_free(&d);
 }
 
+// A misspelt key names the one it most likely meant; every key of the
+// table is one the parser knows, and every key config.ini is written with
+// is in the table (the page's form lists the table).
+static void test_keys_known_and_suggested(void **state)
+{
+    (void)state;
+    Settings s;
+    settings_default(&s);
+    DiagList d = {0};
+    const char *text = "[settings]\nvolme = 50\nspeech_rat = 100\nxyz = 1\n";
+    assert_false(settings_parse(&s, text, strlen(text), "config.ini", &d));
+    assert_int_equal(d.count, 3);
+    static const char *const said[] = {
+        "config.ini:2: error: unknown setting 'volme' (did you mean "
+        "'volume'?)",
+        "config.ini:3: error: unknown setting 'speech_rat' (did you mean "
+        "'speech_rate'?)",
+        "config.ini:4: error: unknown setting 'xyz'"};
+    char line[600];
+    for (int i = 0; i < 3; i++) {
+        diag_format(&d.items[i], line, sizeof(line));
+        assert_string_equal(line, said[i]);
+    }
+    diag_list_free(&d);
+    for (int i = 0; i < settings_nkeys; i++) {
+        char one[128];
+        snprintf(one, sizeof(one), "[settings]\n%s = \"?\"\n",
+                 settings_keys[i].key);
+        DiagList e = {0};
+        settings_parse(&s, one, strlen(one), "config.ini", &e);
+        for (int k = 0; k < e.count; k++) {
+            diag_format(&e.items[k], line, sizeof(line));
+            if (strstr(line, "unknown setting"))
+                fail_msg("%s", line);
+        }
+        diag_list_free(&e);
+    }
+    char all[8192];
+    settings_default(&s);
+    settings_format(&s, all, sizeof(all));
+    int written = 0;
+    for (char *l = strtok(all, "\n"); l; l = strtok(NULL, "\n")) {
+        char *eq = strstr(l, " = ");
+        if (l[0] == ';' || l[0] == '[' || !eq)
+            continue;
+        *eq = '\0';
+        bool found = false;
+        for (int i = 0; i < settings_nkeys; i++)
+            found = found || strcmp(settings_keys[i].key, l) == 0;
+        if (!found)
+            fail_msg("config.ini's key '%s' is not in the table", l);
+        written++;
+    }
+    assert_int_equal(written, settings_nkeys);
+}
+
 static void test_clip_size(void **state)
 {
     (void)state;
@@ -281,6 +337,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_parse_and_format),
         cmocka_unit_test(test_bad_values_keep_defaults),
+        cmocka_unit_test(test_keys_known_and_suggested),
         cmocka_unit_test(test_clip_size),
         cmocka_unit_test(test_every_problem_listed),
         cmocka_unit_test(test_music_settings),
