@@ -455,6 +455,52 @@ static void test_delete_keeps_a_backup(void **state)
     store_close(st);
 }
 
+// A damaged file restored from a backup made before Bo existed: Bo and
+// his sessions come back from the damaged file, still his.
+static void test_recovery_keeps_runners(void **state)
+{
+    (void)state;
+    char err[256], path[300];
+    Store *st = store_open(tmpdir, err, sizeof(err));
+    assert_non_null(st);
+    for (int d = 20; d <= 24; d++) {
+        char iso[40];
+        snprintf(iso, sizeof(iso), "2026-11-%02dT18:00:00-07:00", d);
+        write_session(st, "ultra-legs", utc(iso), 3, true);
+    }
+    assert_true(store_backup(st, cal_days_from_civil(2026, 11, 25), 7));
+    int64_t bo = add_profile(st, "Bo");
+    assert_true(store_profile_select(st, bo));
+    write_session(st, "ultra-legs", utc("2026-11-25T18:00:00-07:00"), 2, true);
+    write_session(st, "ultra-legs", utc("2026-11-26T18:00:00-07:00"), 2, true);
+    assert_int_equal(
+        sql_int(st, "SELECT rootpage FROM sqlite_master WHERE name = 'sets'"),
+        3);
+    checkpoint(st);
+    store_close(st);
+    snprintf(path, sizeof(path), "%s/history.db", tmpdir);
+    scribble(path, 2 * 4096, 4096, 0); // the sets table
+    st = store_open(tmpdir, err, sizeof(err));
+    assert_non_null(st);
+    assert_string_equal(store_notice(st),
+                        "History restored from the backup of 25 Nov "
+                        "and the damaged file");
+    Profile p;
+    assert_true(store_profile_find(st, "Bo", &p));
+    assert_int_equal(p.id, bo);
+    assert_int_equal(p.sessions, 2);
+    History h = {0};
+    assert_true(store_profile_select(st, bo));
+    assert_true(store_load(st, &h));
+    assert_int_equal(h.nsessions, 2);
+    history_free(&h);
+    assert_true(store_profile_select(st, 1));
+    assert_true(store_load(st, &h));
+    assert_int_equal(h.nsessions, 5);
+    history_free(&h);
+    store_close(st);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -470,6 +516,8 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_last_used, setup, teardown),
         cmocka_unit_test_setup_teardown(test_delete_keeps_a_backup, setup,
+                                        teardown),
+        cmocka_unit_test_setup_teardown(test_recovery_keeps_runners, setup,
                                         teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
