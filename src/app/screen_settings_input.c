@@ -205,12 +205,12 @@ static const struct {
     {"Music", music_value, music_change},
     {"Music volume", music_volume_value, music_volume_change},
     {"Music while the coach speaks", music_duck_value, music_duck_change},
-    {"Phone companion", phone_value, NULL},
-    {"Doubtful dates", doubtful_value, NULL},
     {"Runner", runner_value, NULL}, // a new name on the keys
     {"Runner's colour", colour_value, colour_change},
     {"Add a runner", add_value, NULL},
     {"Delete this runner", delete_value, NULL}, // asks twice
+    {"Phone companion", phone_value, NULL},
+    {"Doubtful dates", doubtful_value, NULL},
 };
 enum { ROWS_N = sizeof(ROWS) / sizeof(ROWS[0]) };
 _Static_assert(ROWS_N <= VIEW_MENU_MAX, "the view holds every settings row");

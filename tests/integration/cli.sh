@@ -741,7 +741,9 @@ profiles_settings)
     # Keys: A B C ... in rows of ten, then Space, Delete, Done.
     cat >"$TMP/add.txt" <<'SCRIPT'
 1 settings
+1.1 up
 1.2 up
+1.3 up
 1.4 up
 1.6 ok
 2 right
@@ -787,7 +789,9 @@ SCRIPT
     cat >"$TMP/del.txt" <<'SCRIPT'
 1 ok
 2 settings
+2.1 up
 2.2 up
+2.3 up
 2.4 ok
 2.6 ok
 2.8 back

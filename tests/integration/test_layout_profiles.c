@@ -141,10 +141,11 @@ static void test_keys_and_question_every_size(void **state)
     (void)state;
     make_household("two", two, 2);
     // Pick, settings, Add a runner; type two letters; then the question.
-    ku_write("keys.txt", "1 ok\n2 settings\n2.2 up\n2.4 up\n2.6 ok\n"
-                         "3 down\n3.2 right\n3.4 right\n3.6 ok\n3.8 down\n"
-                         "4 ok\n5 back\n5.2 down\n5.4 ok\n5.6 ok\n6 back\n"
-                         "6.2 back\n7 quit\n");
+    ku_write("keys.txt",
+             "1 ok\n2 settings\n2.1 up\n2.2 up\n2.3 up\n2.4 up\n2.6 ok\n"
+             "3 down\n3.2 right\n3.4 right\n3.6 ok\n3.8 down\n"
+             "4 ok\n5 back\n5.2 down\n5.4 ok\n5.6 ok\n6 back\n"
+             "6.2 back\n7 quit\n");
     for (size_t s = 0; s < sizeof(sizes) / sizeof(sizes[0]); s++) {
         int w = sizes[s][0], h = sizes[s][1];
         char args[600];
