@@ -36,7 +36,7 @@ async function api(path, options) {
 
 function showPair(message) {
   if (events) { events.close(); events = null; }
-  $("dash").hidden = true;
+  Setup.hideAll();
   $("pair-view").hidden = false;
   $("pair-msg").textContent = message || "";
   setLink("");
@@ -44,7 +44,7 @@ function showPair(message) {
 
 async function showDashboard() {
   $("pair-view").hidden = true;
-  $("dash").hidden = false;
+  Setup.show(Setup.fromHash());
   showError("");
   await Promise.all([loadHistory(), loadStatus()]);
   listen();

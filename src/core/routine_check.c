@@ -150,19 +150,23 @@ static void activate_exercises(Library *lib)
 // in other words.
 // The active exercise whose id differs from id only by a plural "s" or a
 // missing/extra "-" piece at the end ("rear-lunge", "step-up"), or NULL.
+// The exercise an unknown id most likely means: one or two typing slips
+// away ("nordic-curlz", "nordic-curl"), and never a short id's neighbour.
 static const char *nearest_exercise(const Library *lib, const char *id)
 {
-    size_t l = strlen(id);
+    const char *best = NULL;
+    int bestd = strlen(id) >= 6 ? 3 : 2;
     for (int i = 0; i < lib->nexercises; i++) {
         const Exercise *ex = &lib->exercises[i];
         if (!ex->active)
             continue;
-        size_t m = strlen(ex->id);
-        if ((m == l + 1 && strncmp(ex->id, id, l) == 0 && ex->id[l] == 's') ||
-            (l == m + 1 && strncmp(ex->id, id, m) == 0 && id[m] == 's'))
-            return ex->id;
+        int d = str_slips(id, ex->id);
+        if (d < bestd) {
+            best = ex->id;
+            bestd = d;
+        }
     }
-    return NULL;
+    return best;
 }
 
 static void check_routine(Library *lib, Routine *rt)

@@ -187,7 +187,7 @@ size_t str_utf8_len(const char *s)
 // The keys are short, and only "one or two typing slips" matters.
 int str_slips(const char *a, const char *b)
 {
-    enum { W = 24 };
+    enum { W = 40 };
     size_t la = strlen(a), lb = strlen(b);
     if (la >= W || lb >= W)
         return 99;

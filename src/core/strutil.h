@@ -31,7 +31,7 @@ bool str_is_id(const char *s);
 bool str_ieq(const char *a, const char *b);
 
 // Typing slips between two short words: the edit distance with swaps of
-// neighbours (99 for words of 24 bytes or more).
+// neighbours (99 for words of 40 bytes or more).
 int str_slips(const char *a, const char *b);
 
 // True when s is well-formed UTF-8 (no stray continuation bytes, overlong

@@ -58,19 +58,27 @@ static void draw_intro(Ui *ui, const UiView *v, float split, float bottom)
     int part, parts;
     int num = session_plan_exercise_at(&s->plan, s->step, &part, &parts);
     int total = session_plan_exercises(&s->plan);
-    char partw[32] = "", parts_short[16] = "";
-    if (parts > 1) {
-        snprintf(partw, sizeof(partw), "  \xc2\xb7  PART %d OF %d", part,
-                 parts);
-        snprintf(parts_short, sizeof(parts_short), " (%d/%d)", part, parts);
-    }
     const char *opt = st->optional ? "  \xc2\xb7  OPTIONAL" : "";
-    char head[96];
-    snprintf(head, sizeof(head), "EXERCISE %d OF %d%s%s", num, total, partw,
+    // The longest form that fits at its size: "EXERCISE 5 OF 8  ·  PART 2
+    // OF 2", "EXERCISE 5 OF 8 (2/2)", then "5/8 (2/2)".
+    char forms[3][96], part_long[32] = "", part_short[16] = "";
+    if (parts > 1) {
+        snprintf(part_long, sizeof(part_long), "  \xc2\xb7  PART %d OF %d",
+                 part, parts);
+        snprintf(part_short, sizeof(part_short), " (%d/%d)", part, parts);
+    }
+    snprintf(forms[0], sizeof(forms[0]), "EXERCISE %d OF %d%s%s", num, total,
+             part_long, opt);
+    snprintf(forms[1], sizeof(forms[1]), "EXERCISE %d OF %d%s%s", num, total,
+             part_short, opt);
+    snprintf(forms[2], sizeof(forms[2]), "%d/%d%s%s", num, total, part_short,
              opt);
-    if (ui_text_width(ui, UI_TEXT_MIN, true, head) >
-        maxw) // narrow: the short form
-        snprintf(head, sizeof(head), "%d/%d%s%s", num, total, parts_short, opt);
+    const char *head = forms[2];
+    for (int k = 0; k < 2; k++)
+        if (ui_text_width(ui, 3.6f, true, forms[k]) <= maxw) {
+            head = forms[k];
+            break;
+        }
     ui_text(ui, x, u * 5, 3.6f, true, COL_DIM, UI_LEFT, maxw, head);
     ui_text(ui, x, u * 10, 7.5f, true, COL_TEXT, UI_LEFT, maxw, st->title);
     char dose[96];

@@ -6,9 +6,11 @@
 #include <cjson/cJSON.h>
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <unistd.h>
@@ -136,6 +138,132 @@ void web_clips_delete(WebCore *c, const char *name, WebReply *rp)
         return;
     }
     rp->status = 204;
+}
+
+// Digits into *out; the first character after them. NULL when there are
+// none or they overflow.
+static const char *number(const char *p, uint64_t *out)
+{
+    if (*p < '0' || *p > '9')
+        return NULL;
+    uint64_t v = 0;
+    for (; *p >= '0' && *p <= '9'; p++) {
+        if (v > (UINT64_MAX - 9) / 10)
+            return NULL;
+        v = v * 10 + (uint64_t)(*p - '0');
+    }
+    *out = v;
+    return p;
+}
+
+static const char *spaces(const char *p)
+{
+    while (*p == ' ' || *p == '\t')
+        p++;
+    return p;
+}
+
+WebRange web_range_parse(const char *header, uint64_t size, uint64_t *from,
+                         uint64_t *len)
+{
+    *from = 0;
+    *len = size;
+    if (!header || strncasecmp(spaces(header), "bytes", 5) != 0)
+        return WEB_RANGE_WHOLE;
+    const char *p = spaces(spaces(header) + 5);
+    if (*p++ != '=')
+        return WEB_RANGE_WHOLE;
+    p = spaces(p);
+    uint64_t a = 0, b = 0;
+    bool suffix = *p == '-', open = false;
+    if (suffix) {
+        p = number(spaces(p + 1), &b);
+    } else {
+        p = number(p, &a);
+        p = p ? spaces(p) : NULL;
+        if (p && *p++ != '-')
+            p = NULL;
+        if (p) {
+            p = spaces(p);
+            open = *p == '\0' || *p == ',';
+            if (!open)
+                p = number(p, &b);
+        }
+    }
+    // Anything after the range (a second one, garbage) and HTTP says the
+    // header may be ignored: the whole file is a fine answer.
+    if (!p || *spaces(p) != '\0' || (!suffix && !open && b < a))
+        return WEB_RANGE_WHOLE;
+    if (suffix) {
+        if (b == 0 || size == 0)
+            return WEB_RANGE_NONE;
+        a = b >= size ? 0 : size - b;
+        b = size - 1;
+    } else {
+        if (a >= size)
+            return WEB_RANGE_NONE;
+        if (open || b >= size)
+            b = size - 1;
+    }
+    *from = a;
+    *len = b - a + 1;
+    return WEB_RANGE_PART;
+}
+
+// The video type by the name's container (the browser's player picks its
+// decoder by it).
+static const char *clip_type(const char *name)
+{
+    static const struct {
+        const char *ext, *type;
+    } types[] = {
+        {".mp4", "video/mp4"},        {".m4v", "video/mp4"},
+        {".mov", "video/quicktime"},  {".webm", "video/webm"},
+        {".mkv", "video/x-matroska"},
+    };
+    const char *dot = strrchr(name, '.');
+    for (size_t i = 0; dot && i < sizeof(types) / sizeof(types[0]); i++)
+        if (strcasecmp(dot, types[i].ext) == 0)
+            return types[i].type;
+    return "application/octet-stream";
+}
+
+void web_clip_get(WebCore *c, const char *name, const char *range, WebReply *rp)
+{
+    char path[WEB_PATH_MAX + 80];
+    snprintf(path, sizeof(path), "%s/%s", c->videos_dir, name);
+    // No links: a clip is a file the runner put in the folder.
+    int fd = c->videos_dir[0]
+                 ? open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
+                 : -1;
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        if (fd >= 0)
+            close(fd);
+        web_reply_error(rp, 404, "no such clip");
+        return;
+    }
+    uint64_t size = (uint64_t)st.st_size, from, len;
+    WebRange r = web_range_parse(range, size, &from, &len);
+    rp->ranges = true;
+    if (r == WEB_RANGE_NONE) {
+        close(fd);
+        snprintf(rp->content_range, sizeof(rp->content_range), "bytes */%llu",
+                 (unsigned long long)size);
+        web_reply_error(rp, 416, "the range asked for is past the clip's end");
+        return;
+    }
+    if (r == WEB_RANGE_PART)
+        snprintf(rp->content_range, sizeof(rp->content_range),
+                 "bytes %llu-%llu/%llu", (unsigned long long)from,
+                 (unsigned long long)(from + len - 1),
+                 (unsigned long long)size);
+    rp->kind = WEB_REPLY_FILE;
+    rp->status = r == WEB_RANGE_PART ? 206 : 200;
+    rp->type = clip_type(name);
+    rp->file_fd = fd;
+    rp->file_off = from;
+    rp->file_len = len;
 }
 
 static uint64_t free_bytes(const char *dir)

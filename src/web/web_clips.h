@@ -5,8 +5,10 @@
  * folder (".upload-XXXXXX-NAME", never listed, never a valid NAME), is
  * probed with the kiosk's decoder when complete and only then renamed to
  * NAME; every refusal (too big, disk full, cannot play, cut off) removes
- * the temporary file, so nothing is left behind. Plain C: no
- * libmicrohttpd; web_server.c feeds the body in.
+ * the temporary file, so nothing is left behind. A clip is also served
+ * back (GET /api/clips/NAME) with byte ranges, for the page's video player:
+ * the server sends it from the file, never from memory. Plain C: no
+ * libmicrohttpd; web_server.c feeds the body in and sends the file out.
  */
 #ifndef UL_WEB_WEB_CLIPS_H
 #define UL_WEB_WEB_CLIPS_H
@@ -47,6 +49,23 @@ void web_upload_finish(WebCore *c, WebUpload *u, WebReply *rp);
 // The connection ended early: remove the temporary file. Safe to call
 // after finish, and twice.
 void web_upload_abort(WebUpload *u);
+
+// What a Range: header asks of a file of size bytes.
+typedef enum WebRange {
+    WEB_RANGE_WHOLE, // no header, or one HTTP says to ignore (it does not
+                     // parse, another unit, several ranges): 200
+    WEB_RANGE_PART,  // *from .. *from + *len - 1: 206
+    WEB_RANGE_NONE,  // nothing of the file is in it: 416
+} WebRange;
+WebRange web_range_parse(const char *header, uint64_t size, uint64_t *from,
+                         uint64_t *len);
+
+// GET /api/clips/NAME (NAME checked already): the clip itself, whole or
+// the range asked for, as a WEB_REPLY_FILE with its video type; 404 when
+// there is no such regular file (links are not followed), 416 for a range
+// past the end.
+void web_clip_get(WebCore *c, const char *name, const char *range,
+                  WebReply *rp);
 
 // GET /api/clips and DELETE /api/clips/NAME.
 void web_clips_list(WebCore *c, WebReply *rp);

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "platform/input.h"
 #include "web/web_clips.h"
@@ -26,6 +27,12 @@ static const struct {
     {"/", "index.html", "text/html; charset=utf-8"},
     {"/app.js", "app.js", "text/javascript; charset=utf-8"},
     {"/charts.js", "charts.js", "text/javascript; charset=utf-8"},
+    {"/setup.js", "setup.js", "text/javascript; charset=utf-8"},
+    {"/clips.js", "clips.js", "text/javascript; charset=utf-8"},
+    {"/coach.js", "coach.js", "text/javascript; charset=utf-8"},
+    {"/ini.js", "ini.js", "text/javascript; charset=utf-8"},
+    {"/routines.js", "routines.js", "text/javascript; charset=utf-8"},
+    {"/settings.js", "settings.js", "text/javascript; charset=utf-8"},
     {"/style.css", "style.css", "text/css; charset=utf-8"},
     {"/icon.svg", "icon.svg", "image/svg+xml"},
 };
@@ -62,6 +69,9 @@ int web_action_from_name(const char *name)
 
 void web_reply_free(WebReply *rp)
 {
+    if (rp->kind == WEB_REPLY_FILE && rp->file_fd >= 0)
+        close(rp->file_fd);
+    rp->file_fd = -1;
     free(rp->body);
     rp->body = NULL;
     rp->len = 0;
@@ -327,7 +337,8 @@ static void snapshot(WebCore *c, char *const *slot, WebReply *rp)
 }
 
 // /api/clips and /api/clips/NAME (one name, no folders: "../x" and
-// "a%2Fb", which arrives decoded as "a/b", are both refused).
+// "a%2Fb", which arrives decoded as "a/b", are both refused). GET of a
+// clip is the file itself, for the page's video player.
 static void clips(WebCore *c, const WebRequest *rq, WebReply *rp)
 {
     const size_t plen = strlen(WEB_CLIPS_PREFIX);
@@ -345,8 +356,9 @@ static void clips(WebCore *c, const WebRequest *rq, WebReply *rp)
         return;
     }
     const char *name = rq->path + plen;
-    if (!is(rq->method, "PUT") && !is(rq->method, "DELETE")) {
-        rp->allow = "PUT, DELETE";
+    bool get = is(rq->method, "GET") || is(rq->method, "HEAD");
+    if (!get && !is(rq->method, "PUT") && !is(rq->method, "DELETE")) {
+        rp->allow = "GET, PUT, DELETE";
         web_reply_error(rp, 405, "method not allowed");
         return;
     }
@@ -354,6 +366,10 @@ static void clips(WebCore *c, const WebRequest *rq, WebReply *rp)
         web_reply_error(rp, 400,
                         "a clip name is 1 to 64 letters, digits, '.', '_' "
                         "or '-', and does not start with a dot");
+        return;
+    }
+    if (get) {
+        web_clip_get(c, name, rq->range, rp);
         return;
     }
     if (is(rq->method, "DELETE")) {

@@ -28,6 +28,7 @@ typedef struct WebRequest {
     size_t body_len;
     bool body_too_big;      // more than WEB_BODY_MAX arrived
     int64_t content_length; // as the client said, -1 when it did not
+    const char *range;      // the Range: header, or NULL
 } WebRequest;
 
 typedef enum WebReplyKind {
@@ -36,6 +37,9 @@ typedef enum WebReplyKind {
     WEB_REPLY_CSV,    // an authorised CSV export: the server waits for it
     WEB_REPLY_UPLOAD, // an authorised upload of a clip: the server streams
                       // the body through web_upload_* (upload_name)
+    WEB_REPLY_FILE,   // a clip: file_len bytes of file_fd from file_off
+                      // (the server sends them from the file; the reply
+                      // owns the descriptor until then)
 } WebReplyKind;
 
 typedef struct WebReply {
@@ -48,9 +52,14 @@ typedef struct WebReply {
     const char *allow;    // Allow: for 405, or NULL
     bool cache;           // a static file (may be cached briefly)
     char upload_name[72]; // WEB_REPLY_UPLOAD: the clip's NAME
+    int file_fd;          // WEB_REPLY_FILE: the open clip
+    uint64_t file_off, file_len;
+    bool ranges;            // Accept-Ranges: bytes
+    char content_range[80]; // Content-Range value, or ""
 } WebReply;
 
-// Route rq. The reply's body is the caller's to free (web_reply_free).
+// Route rq. The reply's body (and a WEB_REPLY_FILE's descriptor) is the
+// caller's to free (web_reply_free).
 void web_route(WebCore *c, const WebRequest *rq, WebReply *rp);
 void web_reply_free(WebReply *rp);
 // A reply with a copy of text as its body (503 when memory runs out).

@@ -6,7 +6,8 @@
  * are run here on the connection's own thread. A clip's upload (PUT
  * /api/clips/NAME) is routed as soon as its headers are in, so a refusal
  * never reads the body, and its body streams to web_upload_* (a temporary
- * file) instead of memory.
+ * file) instead of memory; a clip asked for (GET /api/clips/NAME) is sent
+ * from its file, the range asked for only.
  */
 #include "web/web_server.h"
 
@@ -73,6 +74,10 @@ static void add_headers(struct MHD_Response *r, const WebReply *rp)
         MHD_add_response_header(r, "Set-Cookie", rp->set_cookie);
     if (rp && rp->allow)
         MHD_add_response_header(r, "Allow", rp->allow);
+    if (rp && rp->ranges)
+        MHD_add_response_header(r, "Accept-Ranges", "bytes");
+    if (rp && rp->content_range[0])
+        MHD_add_response_header(r, "Content-Range", rp->content_range);
 }
 
 static int64_t mono_ms(void)
@@ -237,6 +242,7 @@ static enum MHD_Result upload_start(WebServer *sv, struct MHD_Connection *conn,
         0,
         false,
         content_length(conn),
+        NULL,
     };
     WebReply rp;
     web_route(sv->core, &rq, &rp);
@@ -303,6 +309,7 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *conn,
         p->len,
         p->too_big,
         content_length(conn),
+        MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Range"),
     };
     WebReply rp;
     web_route(sv->core, &rq, &rp);
@@ -312,6 +319,13 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *conn,
         r = events_response(sv->core);
     } else if (rp.kind == WEB_REPLY_UPLOAD) {
         r = NULL; // uploads start with their headers (upload_start)
+    } else if (rp.kind == WEB_REPLY_FILE) {
+        // Sent from the file (sendfile or pread, a piece at a time); the
+        // response closes the descriptor.
+        r = MHD_create_response_from_fd_at_offset64(rp.file_len, rp.file_fd,
+                                                    rp.file_off);
+        if (r)
+            rp.file_fd = -1;
     } else if (rp.kind == WEB_REPLY_CSV) {
         status = 503;
         r = csv_response(sv->core, &status);
@@ -323,6 +337,8 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *conn,
     }
     if (!r) {
         web_reply_free(&rp);
+        rp.ranges = false;
+        rp.content_range[0] = '\0';
         static const char busy[] = "{\"error\":\"the kiosk is busy\"}";
         r = MHD_create_response_from_buffer(sizeof(busy) - 1, (void *)busy,
                                             MHD_RESPMEM_PERSISTENT);
@@ -331,7 +347,7 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *conn,
         if (!r)
             return MHD_NO;
     }
-    if (rp.kind != WEB_REPLY_PLAIN)
+    if (rp.kind != WEB_REPLY_PLAIN && rp.kind != WEB_REPLY_FILE)
         rp.type = NULL; // set with the response
     add_headers(r, &rp);
     web_reply_free(&rp);

@@ -12,8 +12,8 @@
 
 #include "web/web_core.h"
 
-#define WEB_CONNECTIONS_MAX 16
-#define WEB_PER_IP_MAX 8
+#define WEB_CONNECTIONS_MAX 32
+#define WEB_PER_IP_MAX 12 // a browser: 6 at once, events, the player, an upload
 #define WEB_TIMEOUT_S 30
 #define WEB_EVENTS_PING_MS 15000 // a comment on idle event streams
 

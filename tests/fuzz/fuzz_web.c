@@ -12,7 +12,9 @@
  * CSRF token, and "@P" in the body for the pairing code, so the fuzzer
  * reaches what lies behind the checks as well as the checks. An authorised
  * clip upload (PUT /api/clips/NAME) streams its body through web_upload_*
- * into a videos folder, as the server does, and is removed again.
+ * into a videos folder, as the server does, and is removed again. The
+ * folder holds one clip, "c.mp4", for GET /api/clips/c.mp4 with a Range:
+ * header; the part the reply names is read back from the file.
  */
 #include <dirent.h>
 #include <stddef.h>
@@ -51,6 +53,22 @@ static void clear_dir(const char *folder)
 }
 
 static char routines_dir[WEB_PATH_MAX + 16];
+
+#define CLIP_BYTES 1000
+
+// The clip a GET may ask for (every input starts with it).
+static void put_clip(void)
+{
+    char path[WEB_PATH_MAX + 16];
+    paths_mkdirs(core.videos_dir);
+    snprintf(path, sizeof(path), "%s/c.mp4", core.videos_dir);
+    FILE *f = fopen(path, "wb");
+    if (!f)
+        abort();
+    static char bytes[CLIP_BYTES];
+    fwrite(bytes, 1, sizeof(bytes), f);
+    fclose(f);
+}
 
 // What an input may have written: clips, routines, exercises.ini and
 // config.ini (so every input starts from the same state).
@@ -131,16 +149,17 @@ static void expand(const char *s, size_t len, char *out, size_t n)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     setup();
-    static char text[8192], method[64], path[1024], hdr[4][512], body[8192];
+    static char text[8192], method[64], path[1024], hdr[5][512], body[8192];
     size_t n = size < sizeof(text) - 1 ? size : sizeof(text) - 1;
     memcpy(text, data, n);
     text[n] = '\0';
     method[0] = path[0] = '\0';
-    for (int i = 0; i < 4; i++)
+    for (int i = 0; i < 5; i++)
         hdr[i][0] = '\0';
-    bool have[4] = {false, false, false, false};
-    static const char *const names[4] = {
-        "Cookie: ", "X-CSRF-Token: ", "Content-Type: ", "User-Agent: "};
+    bool have[5] = {false, false, false, false, false};
+    static const char *const names[5] = {
+        "Cookie: ", "X-CSRF-Token: ", "Content-Type: ", "User-Agent: ",
+        "Range: "};
     char *p = text, *end = text + n;
     char *nl = memchr(p, '\n', (size_t)(end - p));
     char *line_end = nl ? nl : end;
@@ -153,7 +172,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     while (p < end && *p != '\n') {
         nl = memchr(p, '\n', (size_t)(end - p));
         line_end = nl ? nl : end;
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 5; i++) {
             size_t k = strlen(names[i]);
             if ((size_t)(line_end - p) >= k && memcmp(p, names[i], k) == 0) {
                 expand(p + k, (size_t)(line_end - p) - k, hdr[i],
@@ -176,9 +195,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                      body,
                      blen,
                      blen > WEB_BODY_MAX,
-                     (int64_t)blen};
+                     (int64_t)blen,
+                     have[4] ? hdr[4] : NULL};
+    put_clip();
     WebReply rp;
     web_route(&core, &rq, &rp);
+    if (rp.kind == WEB_REPLY_FILE) {
+        // What the server would send: the range, inside the file.
+        if (rp.file_off + rp.file_len > CLIP_BYTES ||
+            (rp.status != 200 && rp.status != 206))
+            abort();
+        char buf[CLIP_BYTES];
+        if (pread(rp.file_fd, buf, (size_t)rp.file_len, (off_t)rp.file_off) !=
+            (ssize_t)rp.file_len)
+            abort();
+    }
     if (rp.kind == WEB_REPLY_UPLOAD) {
         WebUpload up;
         char name[sizeof(rp.upload_name)];

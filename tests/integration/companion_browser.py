@@ -11,34 +11,17 @@ import shutil
 import sys
 import time
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from companion_util import (browser, console_errors,  # noqa: E402
+                            no_sideways_scroll)
 from kiosk_web import Kiosk, make_history, request, temp_dir  # noqa: E402
 
 BIN = sys.argv[1]
 SHOTS = sys.argv[2] if len(sys.argv) > 2 else None
-
-
-def browser(width, height, profile):
-    o = webdriver.ChromeOptions()
-    o.binary_location = "/usr/bin/chromium"
-    for a in ("--headless=new", "--no-sandbox", "--disable-gpu",
-              "--disable-dev-shm-usage", f"--window-size={width},{height}",
-              f"--user-data-dir={profile}", "--force-device-scale-factor=1"):
-        o.add_argument(a)
-    o.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    d = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=o)
-    d.set_window_size(width, height)
-    return d
-
-
-def console_errors(d):
-    return [e for e in d.get_log("browser") if e["level"] in ("SEVERE", "ERROR")]
 
 
 def shot(d, name):
@@ -54,12 +37,6 @@ def kiosk_status(k, d):
                        headers={"Cookie": f"ulk_session={c['value']}"})
     assert st == 200, st
     return json.loads(b)
-
-
-def no_sideways_scroll(d):
-    w = d.execute_script("return document.documentElement.scrollWidth")
-    cw = d.execute_script("return document.documentElement.clientWidth")
-    assert w <= cw, f"the page is {w} px wide in a {cw} px window"
 
 
 def main():

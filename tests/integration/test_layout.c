@@ -75,6 +75,7 @@ static void make_assets1(void)
 
 static int setup(void **state)
 {
+    failures = 0; // each test counts its own
     if (ku_setup(state) != 0)
         return -1;
     make_assets1();

@@ -240,12 +240,18 @@ static int teardown(void **state)
     return ku_teardown(state);
 }
 
+static int setup(void **state)
+{
+    failures = 0; // each test counts its own
+    return ku_setup(state);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_history_every_size, ku_setup,
+        cmocka_unit_test_setup_teardown(test_history_every_size, setup,
                                         teardown),
-        cmocka_unit_test_setup_teardown(test_home_sunday, ku_setup, teardown),
+        cmocka_unit_test_setup_teardown(test_home_sunday, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -241,6 +241,13 @@ static void test_first_cause_only(void **state)
         "r.ini:4: error: step 1: unknown exercise 'rear-lunge' (did you mean "
         "'rear-lunges'?)");
     expect_one_error(
+        "[routine]\ntitle = T\n[step]\nexercise = rear-lungse\nreps = 10\n",
+        "r.ini:4: error: step 1: unknown exercise 'rear-lungse' (did you mean "
+        "'rear-lunges'?)");
+    expect_one_error(
+        "[routine]\ntitle = T\n[step]\nexercise = pistol-squats\nreps = 10\n",
+        "r.ini:4: error: step 1: unknown exercise 'pistol-squats'");
+    expect_one_error(
         "[routine]\ntitle = T\n[step]\nexcercise = squat\nreps = 10\n",
         "r.ini:4: error: unknown key 'excercise' in [step] (did you mean "
         "'exercise'?)");
