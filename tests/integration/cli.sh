@@ -427,7 +427,7 @@ suspect_sessions)
     ;;
 check_config)
     mkdir -p "$TMP/config/ultralegs"
-    printf '[settings]\nvolume = loud\nvoice = perhaps\ntempo = 20\nweekly_target = 9\nunits = stone\nthis line is wrong\nspeech_rate = 5\nvideo_fit = stretch\n' >"$TMP/d/config.ini"
+    printf '[settings]\nvolume = loud\nvoice = perhaps\ntempo = 20\nweekly_target = 9\nunits = stone\nthis line is wrong\nspeech_rate = 5\nvideo_fit = stretch\n' >"$TMP/config/ultralegs/config.ini"
     expect_status 1 "$BIN" --check
     c=$TMP/config/ultralegs/config.ini
     expect_out "$c:2: error: 'volume' must be 0 to 100, not 'loud'"
