@@ -11,6 +11,7 @@
 #include "app/clip_check.h"
 #include "app/glyph_check.h"
 #include "app/history_report.h"
+#include "app/profile_cli.h"
 #include "app/report.h"
 #include "data/library_load.h"
 #include "platform/log.h"
@@ -69,6 +70,8 @@ int main(int argc, char **argv)
     case CLI_SUSPECTS:
     case CLI_FIX_DATE:
     case CLI_DELETE_SESSION: status = history_command(&opt, &paths, lib); break;
+    case CLI_PROFILES:
+    case CLI_PROFILE_SET: status = profile_command(&opt, &paths, lib); break;
     case CLI_KIOSK: status = app_run(&opt, &paths, lib); break;
     default: break;
     }

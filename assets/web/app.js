@@ -104,11 +104,37 @@ function showStatus(s) {
     s.seconds_left >= 60 ? `${Math.floor(s.seconds_left / 60)}:${String(s.seconds_left % 60).padStart(2, "0")}` :
     `${s.seconds_left}s`);
   $("live").dataset.screen = s.screen;
+  showRunners(s);
   if (s.today) window.kioskToday = s.today;
   // A session just ended: the history changed.
   if (window.lastScreen && window.lastScreen !== "summary" && s.screen === "summary")
     loadHistory();
   window.lastScreen = s.screen;
+}
+
+// Whose kiosk it is; with two or more runners, a list to switch.
+function showRunners(s) {
+  const names = (s.profiles || []).map(p => p.name);
+  $("runners").hidden = names.length < 2;
+  const sel = $("runner");
+  if (sel.dataset.names !== names.join("\n")) {
+    sel.dataset.names = names.join("\n");
+    sel.replaceChildren(...names.map(n => new Option(n, n)));
+  }
+  if (s.profile) sel.value = s.profile;
+  // Another runner: their history.
+  if (window.lastProfile !== undefined && window.lastProfile !== s.profile)
+    loadHistory();
+  window.lastProfile = s.profile;
+}
+
+async function chooseRunner(name) {
+  const r = await api("/api/profile", {
+    method: "POST",
+    headers: { "Content-Type": "application/json", "X-CSRF-Token": csrf },
+    body: JSON.stringify({ name }),
+  });
+  showError(r.status === 204 ? "" : "The kiosk did not switch runners. Try again.");
 }
 
 async function loadStatus() {
@@ -219,6 +245,8 @@ async function press(action) {
 document.addEventListener("DOMContentLoaded", () => {
   $("pair").addEventListener("submit", ev => pair(ev).catch(() =>
     ($("pair-msg").textContent = "The kiosk cannot be reached.")));
+  $("runner").addEventListener("change", ev => chooseRunner(ev.target.value).catch(() =>
+    showError("The kiosk cannot be reached.")));
   for (const b of document.querySelectorAll("[data-action]"))
     b.addEventListener("click", () => press(b.dataset.action));
   checkPaired().catch(() => showError("The kiosk cannot be reached."));

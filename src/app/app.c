@@ -474,7 +474,10 @@ int app_run(const CliOptions *opt, const Paths *paths, const Library *lib)
         goto out;
     }
     open_history(a);
+    bool ask = app_profile_open(a);
     open_home(a);
+    if (ask && !direct)
+        app_set_screen(a, SCREEN_PROFILES);
     app_web_open(a);
     if (direct)
         app_start_routine(a, direct, opt->auto_run);

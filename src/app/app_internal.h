@@ -72,9 +72,11 @@ typedef struct App {
     bool have_script;
     bool shot_taken[CLI_SHOTS_MAX];
     FILE *cue_log;
-    FILE *layout_log;  // --layout-log, or NULL
-    FrameStats *stats; // --stats, or NULL
-    Settings settings;
+    FILE *layout_log;   // --layout-log, or NULL
+    FrameStats *stats;  // --stats, or NULL
+    Settings settings;  // what the kiosk uses: household's + runner's
+    Settings household; // config.ini's
+    Profile runner;     // whose kiosk it is
     int64_t last_input;
     int slow_frame_ms;           // test hook: a renderer that manages 1 fps
     char last_problem[400];      // the clip problem last told
@@ -135,6 +137,18 @@ void app_music_begin(App *a); // a workout starts: find and play it
 void app_music_frame(App *a); // once a frame: play, pause, fade; the title
 void app_music_skip(App *a);  // the next track
 void app_music_close(App *a);
+
+// app_profile.c: the runners.
+// After the history opens: whose kiosk (--profile, or the one used last);
+// true when the picker should ask.
+bool app_profile_open(App *a);
+void app_profile_use(App *a, int64_t id); // this runner from now on
+void app_profile_fill(App *a);            // the view's runners
+// config.ini was read again into a->settings: the runner's overrides over.
+void app_profile_apply_household(App *a);
+// Leaving the settings: the runner's own values saved to their profile
+// (two or more runners); what goes to config.ini into *file.
+void app_profile_settings_to_save(App *a, Settings *file);
 
 // app_input.c
 void app_on_action(App *a, InputAction act, int px, int py);

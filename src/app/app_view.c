@@ -77,6 +77,7 @@ void app_refresh_history(App *a)
     } else {
         a->view.hv = NULL;
     }
+    app_profile_fill(a); // the runners' session counts too
     StoreSuspect *l = NULL;
     int n = 0;
     if (a->store && store_suspects(a->store, &l, &n))

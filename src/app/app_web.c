@@ -163,13 +163,15 @@ static const char *status_screen(const App *a)
 {
     const UiView *v = &a->view;
     switch (v->screen) {
-    case SCREEN_HOME: return "home";
+    case SCREEN_HOME:
+    case SCREEN_PROFILES: return "home";
     case SCREEN_CONFIRM: return "routines";
     case SCREEN_SUMMARY: return "summary";
     case SCREEN_HISTORY: return "history";
     case SCREEN_SETTINGS:
     case SCREEN_SUSPECTS:
-    case SCREEN_PHONE: return "settings";
+    case SCREEN_PHONE:
+    case SCREEN_NAME: return "settings";
     case SCREEN_SESSION: break;
     }
     const Session *s = a->session;
@@ -224,6 +226,18 @@ char *app_web_status_json(App *a)
             cJSON_AddNullToObject(o, nulls[i]);
     }
     cJSON_AddBoolToObject(o, "muted", a->view.muted);
+    // Whose kiosk it is, and who else could take it (the page's switcher).
+    json_add_string_or_null(o, "profile",
+                            a->runner.name[0] ? a->runner.name : NULL);
+    cJSON *runners = cJSON_AddArrayToObject(o, "profiles");
+    for (int i = 0; i < a->view.nprofiles; i++) {
+        cJSON *r = json_push_object(runners);
+        char rgb[8];
+        snprintf(rgb, sizeof(rgb), "#%06x",
+                 (unsigned)profile_rgb(a->view.profiles[i].colour));
+        json_add_string(r, "name", a->view.profiles[i].name);
+        json_add_string(r, "colour", rgb);
+    }
     // The kiosk's training day, for the page's calendar (the phone's own
     // date may differ from the kiosk's).
     int y, m, d;
@@ -250,7 +264,8 @@ void app_web_publish_history(App *a)
     FILE *f = open_memstream(&text, &len);
     if (!f)
         return;
-    bool ok = history_report_print(f, a->view.hv, true);
+    bool ok = history_report_print(
+        f, a->view.hv, a->runner.name[0] ? a->runner.name : NULL, true);
     fclose(f);
     if (ok && text)
         web_core_publish_history(a->web, text);
@@ -267,6 +282,7 @@ static void reload(App *a)
     DiagList sd = {0};
     settings_load_file(&a->settings, a->paths, &sd);
     diag_list_free(&sd);
+    app_profile_apply_household(a);
     audio_set_volume(a->audio, a->settings.volume);
     audio_set_voice(a->audio, a->settings.voice);
     // The stage looks clips up once per exercise: start it afresh.
@@ -320,6 +336,21 @@ static void asking_banner(App *a, bool asking)
         app_notice(a, WEB_ASKING_MS, "%s", text);
 }
 
+// The page chose a runner: theirs from now on, between workouts.
+static void web_use_profile(App *a, const char *name)
+{
+    Profile p;
+    if (!a->store || a->in_session || !store_profile_find(a->store, name, &p)) {
+        app_notice(a, 8000, "The phone asked for %s: %s", name,
+                   a->in_session ? "not during a workout"
+                                 : "no runner of that name");
+        return;
+    }
+    app_profile_use(a, p.id);
+    if (a->view.screen == SCREEN_PROFILES)
+        app_set_screen(a, SCREEN_HOME);
+}
+
 void app_web_frame(App *a)
 {
     if (!a->web)
@@ -335,6 +366,8 @@ void app_web_frame(App *a)
                 snprintf(a->reload_what + n, sizeof(a->reload_what) - n, "%s%s",
                          n ? "; " : "", cmd.what);
             a->reload_pending = true;
+        } else if (cmd.kind == WEB_CMD_PROFILE) {
+            web_use_profile(a, cmd.what);
         } else if (cmd.kind == WEB_CMD_EXPORT_CSV) {
             char path[WEB_PATH_MAX + 32];
             web_core_csv_path(a->web, path, sizeof(path));

@@ -46,6 +46,12 @@ static const char *help_text =
     "  --fix-session-date ID YYYY-MM-DDTHH:MM[+-HH:MM]  give a session its "
     "date\n"
     "  --delete-session ID [--yes]  delete a session (asks unless --yes)\n"
+    "  --profile NAME         whose kiosk, history, export or import (a new\n"
+    "                         name is added by the kiosk and by an import)\n"
+    "  --profiles [--json]    the household's runners: sessions, streak\n"
+    "  --profile-set KEY=VALUE  with --profile: the runner's own tempo (50-\n"
+    "                         200), voice (on/off), units (kg/lb), target\n"
+    "                         (0-7); KEY= goes back to config.ini's\n"
     "  --web-port N|any       the companion page's port (0 = off; any: a\n"
     "                         free one, named in the log)\n"
     "  --web-bind ADDR        the address it listens on (e.g. 0.0.0.0)\n"
@@ -308,6 +314,13 @@ bool cli_parse(CliOptions *o, int argc, char **argv, char *err, size_t errsize)
                          o->web_bind);
                 return false;
             }
+        } else if (strcmp(name, "--profile") == 0) {
+            NEED(o->profile);
+        } else if (strcmp(name, "--profiles") == 0) {
+            o->mode = CLI_PROFILES;
+        } else if (strcmp(name, "--profile-set") == 0) {
+            o->mode = CLI_PROFILE_SET;
+            NEED(o->profile_set);
         } else if (strcmp(name, "--yes") == 0) {
             o->yes = true;
         } else if (strcmp(name, "--version") == 0) {
@@ -325,7 +338,8 @@ bool cli_parse(CliOptions *o, int argc, char **argv, char *err, size_t errsize)
              strcmp(name, "--check") == 0 || strcmp(name, "--json") == 0 ||
              strcmp(name, "--history") == 0 || strcmp(name, "--version") == 0 ||
              strcmp(name, "--suspect-sessions") == 0 ||
-             strcmp(name, "--yes") == 0 || strcmp(name, "--help") == 0)) {
+             strcmp(name, "--profiles") == 0 || strcmp(name, "--yes") == 0 ||
+             strcmp(name, "--help") == 0)) {
             snprintf(err, errsize, "%s takes no value", name);
             return false;
         }
@@ -334,6 +348,10 @@ bool cli_parse(CliOptions *o, int argc, char **argv, char *err, size_t errsize)
     }
     if (o->loop && !o->auto_run) {
         snprintf(err, errsize, "--loop goes with --auto");
+        return false;
+    }
+    if (o->mode == CLI_PROFILE_SET && !o->profile) {
+        snprintf(err, errsize, "--profile-set goes with --profile NAME");
         return false;
     }
     if (o->bench_frames && o->mode != CLI_BENCH) {

@@ -24,6 +24,8 @@ typedef enum CliMode {
     CLI_SUSPECTS,       // --suspect-sessions
     CLI_FIX_DATE,       // --fix-session-date ID DATE
     CLI_DELETE_SESSION, // --delete-session ID [--yes]
+    CLI_PROFILES,       // --profiles [--json]
+    CLI_PROFILE_SET,    // --profile NAME --profile-set KEY=VALUE
     CLI_VERSION,
     CLI_HELP,
 } CliMode;
@@ -66,6 +68,9 @@ typedef struct CliOptions {
     int web_port;         // --web-port: 0 = off; -1 = as config.ini says;
                           // CLI_WEB_PORT_ANY: one the system chooses (tests)
     const char *web_bind; // --web-bind, or NULL
+    const char *profile;  // --profile: whose kiosk or history; NULL: the
+                          // only one, or the one used last
+    const char *profile_set; // --profile-set KEY=VALUE
 } CliOptions;
 
 // The moment --now gave, or NULL for the real clock (wallclock_init's form).

@@ -9,6 +9,7 @@
 
 #include "app/history_fix.h"
 #include "app/json.h"
+#include "app/profile_cli.h"
 #include "core/calendar.h"
 #include "data/settings_io.h"
 #include "platform/clock.h"
@@ -16,9 +17,11 @@
 #include "platform/log.h"
 #include "store/store.h"
 
-static bool print_json(FILE *f, const HistoryView *v)
+static bool print_json(FILE *f, const HistoryView *v, const char *runner)
 {
     cJSON *root = cJSON_CreateObject();
+    if (runner && *runner)
+        json_add_string(root, "profile", runner);
     json_add_int(root, "weekly_target", v->weekly_target);
     cJSON *week = cJSON_AddObjectToObject(root, "this_week");
     json_add_string(week, "iso_week", v->iso_week);
@@ -82,10 +85,13 @@ static bool print_json(FILE *f, const HistoryView *v)
     return ok;
 }
 
-bool history_report_print(FILE *f, const HistoryView *v, bool json)
+bool history_report_print(FILE *f, const HistoryView *v, const char *runner,
+                          bool json)
 {
     if (json)
-        return print_json(f, v);
+        return print_json(f, v, runner);
+    if (runner && *runner)
+        fprintf(f, "%s's history\n", runner);
     fprintf(f, "This week (%s): %d of %d sessions, %s\n", v->iso_week,
             v->weekly.this_week_sessions, v->weekly_target,
             streak_status_name(v->weekly.status));
@@ -220,6 +226,16 @@ int history_command(const CliOptions *opt, const Paths *paths,
     // the store logged it with its detail when it opened.
     int status = 0;
     int64_t now = wallclock_utc(&wc, 0);
+    // An import brings a new runner's history in; the others read one.
+    if (!profile_cli_choose(st, opt->profile, opt->mode == CLI_IMPORT, now, err,
+                            sizeof(err))) {
+        log_error("ultralegs", "%s", err);
+        store_close(st);
+        return 1;
+    }
+    Profile runner;
+    profile_init(&runner);
+    store_profile_get(st, store_profile_current(st), &runner);
     if (opt->mode == CLI_SUSPECTS || opt->mode == CLI_FIX_DATE ||
         opt->mode == CLI_DELETE_SESSION) {
         status = history_fix_command(opt, st, now);
@@ -262,8 +278,14 @@ int history_command(const CliOptions *opt, const Paths *paths,
                 DiagList sd = {0};
                 settings_load_file(&set, paths, &sd);
                 diag_list_free(&sd);
+                profile_apply(&runner, &set);
                 history_view_build(v, &h, lib, today, set.weekly_target);
-                if (!history_report_print(stdout, v, opt->json))
+                // The text names the runner when there are several.
+                Profile all[2];
+                int n = 0;
+                store_profiles(st, all, 2, &n);
+                const char *who = opt->json || n > 1 ? runner.name : NULL;
+                if (!history_report_print(stdout, v, who, opt->json))
                     status = 1;
                 if (!opt->json)
                     history_fix_print_count(stdout, st);

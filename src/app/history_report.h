@@ -11,7 +11,9 @@
 
 // The report as text or JSON; false (said on stderr) when the JSON could not
 // be written.
-bool history_report_print(FILE *f, const HistoryView *v, bool json);
+// runner: whose history it is (said first), or NULL.
+bool history_report_print(FILE *f, const HistoryView *v, const char *runner,
+                          bool json);
 
 #include "app/cli.h"
 #include "platform/paths.h"

@@ -20,6 +20,8 @@ void screen_home_action(App *a, InputAction act)
         app_set_screen(a, SCREEN_HISTORY);
     else if (act == ACT_SETTINGS)
         app_set_screen(a, SCREEN_SETTINGS);
+    else if (act == ACT_BACK && v->nprofiles > 1)
+        app_set_screen(a, SCREEN_PROFILES); // another runner's turn
     else if (act == ACT_QUIT)
         a->quit = true;
 }

@@ -7,6 +7,7 @@
 #include "app/app_internal.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "data/settings_io.h"
 
@@ -151,6 +152,43 @@ static void phone_value(const App *a, char *out, size_t n)
         snprintf(out, n, "Off");
 }
 
+static void runner_value(const App *a, char *out, size_t n)
+{
+    snprintf(out, n, "%s", a->runner.name[0] ? a->runner.name : "None");
+}
+
+static void colour_value(const App *a, char *out, size_t n)
+{
+    snprintf(out, n, "%s", profile_colour_name(a->runner.colour));
+}
+
+static void colour_change(App *a, int dir)
+{
+    Profile p = a->runner;
+    p.colour = (p.colour + PROFILE_COLOURS + dir) % PROFILE_COLOURS;
+    if (!a->store || !store_profile_save(a->store, &p)) {
+        app_notice(a, 8000, "Colour not saved: %s",
+                   a->store ? store_error(a->store) : "no history");
+        return;
+    }
+    a->runner = p;
+    app_profile_fill(a);
+    if (a->cue_log)
+        fprintf(a->cue_log, "%.3f\tsettings\t%s's colour: %s\n",
+                a->now / 1000.0, p.name, profile_colour_name(p.colour));
+}
+
+static void add_value(const App *a, char *out, size_t n)
+{
+    snprintf(out, n, "%d of %d", a->view.nprofiles, PROFILES_MAX);
+}
+
+static void delete_value(const App *a, char *out, size_t n)
+{
+    snprintf(out, n, "%d session%s", a->runner.sessions,
+             a->runner.sessions == 1 ? "" : "s");
+}
+
 // change NULL: the row opens a screen to the right (OK or right).
 static const struct {
     const char *label;
@@ -167,6 +205,10 @@ static const struct {
     {"Music", music_value, music_change},
     {"Music volume", music_volume_value, music_volume_change},
     {"Music while the coach speaks", music_duck_value, music_duck_change},
+    {"Runner", runner_value, NULL}, // a new name on the keys
+    {"Runner's colour", colour_value, colour_change},
+    {"Add a runner", add_value, NULL},
+    {"Delete this runner", delete_value, NULL}, // asks twice
     {"Phone companion", phone_value, NULL},
     {"Doubtful dates", doubtful_value, NULL},
 };
@@ -197,21 +239,99 @@ static void change(App *a, int dir)
 static void leave(App *a)
 {
     char err[600];
-    if (!settings_save_file(&a->settings, a->paths, err, sizeof(err)))
+    Settings file;
+    app_profile_settings_to_save(a, &file);
+    if (!settings_save_file(&file, a->paths, err, sizeof(err)))
         app_notice(a, 8000, "Settings not saved: %s", err);
     app_refresh_history(a);
     app_set_screen(a, SCREEN_HOME);
 }
 
+static void open_name(App *a, const char *title)
+{
+    UiView *v = &a->view;
+    v->name_title = title;
+    v->name_entry[0] = '\0';
+    v->key_sel = 0;
+    app_set_screen(a, SCREEN_NAME);
+}
+
+// Delete this runner: asked twice, then their sessions go to a CSV in
+// backups/ and the runner used last before them takes the kiosk.
+static void ask_delete(App *a, InputAction act)
+{
+    UiView *v = &a->view;
+    if (act != ACT_OK) {
+        v->runner_ask = 0; // anything but OK keeps the runner
+        return;
+    }
+    if (v->runner_ask == 0) {
+        if (v->nprofiles < 2) {
+            app_notice(a, 8000, "%s is the only runner: add another one first",
+                       a->runner.name);
+            return;
+        }
+        v->runner_ask = 1;
+        snprintf(v->runner_ask_text, sizeof(v->runner_ask_text),
+                 "Delete %s and their %d session%s? A copy is kept in the "
+                 "backups folder.",
+                 a->runner.name, a->runner.sessions,
+                 a->runner.sessions == 1 ? "" : "s");
+        return;
+    }
+    if (v->runner_ask == 1) {
+        v->runner_ask = 2;
+        snprintf(v->runner_ask_text, sizeof(v->runner_ask_text),
+                 "Really delete %s? This cannot be undone here.",
+                 a->runner.name);
+        return;
+    }
+    v->runner_ask = 0;
+    char backup[800], name[PROFILE_NAME_MAX];
+    snprintf(name, sizeof(name), "%s", a->runner.name);
+    if (!store_profile_delete(a->store, a->runner.id,
+                              wallclock_utc(&a->wall, a->now), backup,
+                              sizeof(backup))) {
+        app_notice(a, 8000, "%s not deleted: %s", name, store_error(a->store));
+        return;
+    }
+    if (a->cue_log)
+        fprintf(a->cue_log, "%.3f\tsettings\tRunner deleted: %s (%s)\n",
+                a->now / 1000.0, name, backup);
+    app_profile_use(a, store_profile_current(a->store));
+    const char *file = strrchr(backup, '/');
+    app_notice(a, 10000, "%s deleted: their sessions are in backups/%s", name,
+               file ? file + 1 : backup);
+}
+
 void screen_settings_action(App *a, InputAction act)
 {
     UiView *v = &a->view;
+    if (v->runner_ask) {
+        ask_delete(a, act);
+        return;
+    }
     bool opens = ROWS[v->settings_sel].change == NULL;
     if (act == ACT_UP)
         v->settings_sel = (v->settings_sel + ROWS_N - 1) % ROWS_N;
     else if (act == ACT_DOWN)
         v->settings_sel = (v->settings_sel + 1) % ROWS_N;
     else if (opens && (act == ACT_RIGHT || act == ACT_OK)) {
+        if (ROWS[v->settings_sel].value == runner_value) {
+            static char title[PROFILE_NAME_MAX + 32];
+            snprintf(title, sizeof(title), "A new name for %s", a->runner.name);
+            open_name(a, title);
+            return;
+        }
+        if (ROWS[v->settings_sel].value == add_value) {
+            open_name(a, "Name the new runner");
+            return;
+        }
+        if (ROWS[v->settings_sel].value == delete_value) {
+            if (act == ACT_OK)
+                ask_delete(a, act);
+            return;
+        }
         if (ROWS[v->settings_sel].value == phone_value) {
             v->phone_sel = 0;
             app_set_screen(a, SCREEN_PHONE);

@@ -45,6 +45,29 @@ static const char *const migrations[STORE_SCHEMA_VERSION] = {
     "UPDATE sessions SET uid = started_utc || ':' || routine;"
     "CREATE UNIQUE INDEX sessions_uid ON sessions(uid);"
     "CREATE TABLE paused_weeks(week INTEGER PRIMARY KEY);",
+    // 4: profiles; the history so far becomes the first runner's. A session
+    // is stored once per runner (two may import the same file).
+    "CREATE TABLE profiles(id INTEGER PRIMARY KEY,"
+    " name TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+    " colour INTEGER NOT NULL DEFAULT 0,"
+    " tempo_pct INTEGER NOT NULL DEFAULT -1,"
+    " voice INTEGER NOT NULL DEFAULT -1,"
+    " units INTEGER NOT NULL DEFAULT -1,"
+    " weekly_target INTEGER NOT NULL DEFAULT -1,"
+    " created_utc INTEGER NOT NULL,"
+    " last_used_utc INTEGER NOT NULL DEFAULT 0);"
+    "INSERT INTO profiles(id, name, colour, created_utc) VALUES(1, 'Runner', 0,"
+    " coalesce((SELECT min(started_utc) FROM sessions),"
+    " CAST(strftime('%s', 'now') AS INTEGER)));"
+    "ALTER TABLE sessions ADD COLUMN profile_id INTEGER NOT NULL DEFAULT 1;"
+    "DROP INDEX sessions_uid;"
+    "CREATE UNIQUE INDEX sessions_uid ON sessions(uid, profile_id);"
+    "CREATE INDEX sessions_profile ON sessions(profile_id, started_utc);"
+    "CREATE TABLE paused_weeks_p(profile_id INTEGER NOT NULL,"
+    " week INTEGER NOT NULL, PRIMARY KEY(profile_id, week));"
+    "INSERT INTO paused_weeks_p SELECT 1, week FROM paused_weeks;"
+    "DROP TABLE paused_weeks;"
+    "ALTER TABLE paused_weeks_p RENAME TO paused_weeks;",
 };
 
 void store_fail(Store *st, const char *what)
@@ -158,6 +181,7 @@ static bool migrate(Store *st)
             v, STORE_SCHEMA_VERSION);
         return false;
     }
+    bool migrated = false;
     for (; v < STORE_SCHEMA_VERSION; v++) {
         if (!store_exec(st, "BEGIN IMMEDIATE", "migrating"))
             return false;
@@ -169,7 +193,13 @@ static bool migrate(Store *st)
             sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
             return false;
         }
+        migrated = true;
     }
+    // The steps' pages into the file and the -wal emptied: a new file
+    // starts small (it may be on a nearly full card).
+    if (migrated)
+        sqlite3_exec(st->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL,
+                     NULL);
     return true;
 }
 
@@ -261,7 +291,7 @@ static bool open_read_only(Store *st)
     return false;
 }
 
-Store *store_open(const char *dir, char *err, size_t errsize)
+static Store *open_file(const char *dir, char *err, size_t errsize)
 {
     Store *st = calloc(1, sizeof(*st));
     if (!st) {
@@ -326,6 +356,15 @@ Store *store_open(const char *dir, char *err, size_t errsize)
     clean_stray(st->path, false);
     store_close(st);
     return NULL;
+}
+
+Store *store_open(const char *dir, char *err, size_t errsize)
+{
+    Store *st = open_file(dir, err, errsize);
+    // Whose history: the runner who used the kiosk last.
+    if (st)
+        st->profile = store_profile_last_used(st);
+    return st;
 }
 
 void store_close(Store *st)

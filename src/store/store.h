@@ -24,9 +24,10 @@
 
 #include "core/diag.h"
 #include "core/history.h"
+#include "core/profile.h"
 #include "core/routine.h"
 
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 
 typedef struct Store Store;
 
@@ -97,8 +98,40 @@ bool store_session_delete(Store *st, int64_t id);
 
 bool store_set_week_paused(Store *st, int64_t week, bool paused);
 
-// Read the whole history, oldest first.
+// Read the current profile's whole history, oldest first.
 bool store_load(Store *st, History *h);
+
+// Profiles: the runners of a household (core/profile.h). Sessions, paused
+// weeks, store_load, export and import belong to the store's current
+// profile: the one used last when the store opens (a new or migrated file
+// has one, "Runner", which holds the history from before profiles). The
+// device's clock checks (suspect sessions) span all profiles.
+int64_t store_profile_current(const Store *st);
+// Read and write as this profile from now on (nothing is written). False
+// when there is no such profile.
+bool store_profile_select(Store *st, int64_t id);
+// Remember that the current profile was just used (the next start picks it).
+bool store_profile_mark_used(Store *st, int64_t now_utc);
+// All profiles by id, with their session counts; at most max. False (and
+// store_error says why) on failure.
+bool store_profiles(Store *st, Profile *list, int max, int *n);
+bool store_profile_get(Store *st, int64_t id, Profile *out);
+// The profile of that name (letters' case aside). False with store_error
+// "" when there is none, with the reason when reading failed.
+bool store_profile_find(Store *st, const char *name, Profile *out);
+// Add a profile in the first colour no one has (colour < 0) or in colour.
+// False with the reason: a bad or taken name, PROFILES_MAX reached.
+bool store_profile_add(Store *st, const char *name, int colour, int64_t now_utc,
+                       int64_t *id);
+bool store_profile_rename(Store *st, int64_t id, const char *name);
+// Save p's colour and overrides (its name and dates stay).
+bool store_profile_save(Store *st, const Profile *p);
+// Delete a profile with its sessions, after writing them to
+// <dir>/backups/profile-NAME-YYYYMMDD-HHMMSS.csv (its path goes to backup).
+// The only profile is not deleted. When the current one goes, the one used
+// last becomes current.
+bool store_profile_delete(Store *st, int64_t id, int64_t now_utc, char *backup,
+                          size_t size);
 
 // Copy the database to <dir>/backups/history-YYYY-MM-DD.db unless that day's
 // backup exists, and check the copy. Keeps the newest `keep` daily backups,

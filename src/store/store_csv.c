@@ -112,6 +112,11 @@ bool store_export_csv(Store *st, const char *path)
         store_set_error(st, "%s (%.300s): choose another file", no, path);
         return false;
     }
+    return store_write_csv(st, path);
+}
+
+bool store_write_csv(Store *st, const char *path)
+{
     History h = {0};
     if (!store_load(st, &h))
         return false;

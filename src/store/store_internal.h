@@ -16,6 +16,7 @@ struct Store {
     bool error_logged; // error was logged here (callers show it only)
     char notice[512];
     bool read_only;
+    int64_t profile; // whose sessions are read and written
     StoreProgress progress;
     void *progress_ctx;
 };
@@ -64,6 +65,13 @@ bool store_open_db(Store *st, const char *path, int flags);
 bool store_setup_rw(Store *st);
 int store_user_version(sqlite3 *db);
 bool store_check(sqlite3 *db, const char *pragma, char *why, size_t size);
+
+// store_csv.c: the current profile's history to path, with no check of
+// where path is (store_export_csv checks).
+bool store_write_csv(Store *st, const char *path);
+
+// store_profile.c: the profile used last (the lowest id if none was).
+int64_t store_profile_last_used(Store *st);
 
 // store_recover.c: st->path is damaged (why) and st->db closed. Keeps the
 // file aside, restores the newest good backup, adds what can be read from

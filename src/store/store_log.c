@@ -56,8 +56,8 @@ bool store_session_begin(Store *st, const StoreStart *s, int64_t *id,
     if (!(q = store_prepare(
               st,
               "INSERT INTO sessions(routine, started_utc, utc_offset_min,"
-              " training_day, completed, clock_suspect, boot_id, boot_ms, uid)"
-              " VALUES(?,?,?,?,0,?,?,?,?)",
+              " training_day, completed, clock_suspect, boot_id, boot_ms, uid,"
+              " profile_id) VALUES(?,?,?,?,0,?,?,?,?,?)",
               "starting a session")))
         return false;
     int rc = SQLITE_CONSTRAINT_UNIQUE;
@@ -83,6 +83,7 @@ bool store_session_begin(Store *st, const StoreStart *s, int64_t *id,
                           SQLITE_TRANSIENT);
         sqlite3_bind_int64(q, 7, s->boot_ms);
         sqlite3_bind_text(q, 8, uid, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int64(q, 9, st->profile);
         rc = sqlite3_step(q);
     }
     sqlite3_finalize(q);
@@ -253,11 +254,13 @@ bool store_set_week_paused(Store *st, int64_t week, bool paused)
 {
     if (!store_writable(st))
         return false;
-    char sql[128];
+    char sql[160];
     snprintf(sql, sizeof(sql),
-             paused ? "INSERT OR IGNORE INTO paused_weeks(week) VALUES(%lld)"
-                    : "DELETE FROM paused_weeks WHERE week = %lld",
-             (long long)week);
+             paused ? "INSERT OR IGNORE INTO paused_weeks(profile_id, week)"
+                      " VALUES(%lld, %lld)"
+                    : "DELETE FROM paused_weeks WHERE profile_id = %lld"
+                      " AND week = %lld",
+             (long long)st->profile, (long long)week);
     return store_exec(st, sql, "pausing the streak");
 }
 
@@ -272,9 +275,11 @@ bool store_load(Store *st, History *h)
             " t.exercise, t.block, t.step, t.set_no, t.side,"
             " t.reps_target, t.reps_done, t.load_kg, t.skipped"
             " FROM sessions s LEFT JOIN sets t ON t.session_id = s.id"
+            " WHERE s.profile_id = ?"
             " ORDER BY s.started_utc, s.id, t.id",
             -1, &q, NULL) != SQLITE_OK)
         goto out;
+    sqlite3_bind_int64(q, 1, st->profile);
     int64_t last = -1;
     int rc;
     while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
@@ -314,9 +319,11 @@ bool store_load(Store *st, History *h)
         goto out;
     sqlite3_finalize(q);
     q = NULL;
-    if (sqlite3_prepare_v2(st->db, "SELECT week FROM paused_weeks", -1, &q,
-                           NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(st->db,
+                           "SELECT week FROM paused_weeks WHERE profile_id = ?",
+                           -1, &q, NULL) != SQLITE_OK)
         goto out;
+    sqlite3_bind_int64(q, 1, st->profile);
     while (sqlite3_step(q) == SQLITE_ROW)
         history_add_paused_week(h, sqlite3_column_int64(q, 0));
     ok = true;
@@ -334,8 +341,8 @@ bool store_inserter_init(Store *st, StoreInserter *in)
             st->db,
             "INSERT OR IGNORE INTO sessions(routine, started_utc,"
             " utc_offset_min, training_day, ended_utc, completed,"
-            " duration_s, clock_suspect, uid)"
-            " VALUES(?,?,?,?,?,?,?,?,?)",
+            " duration_s, clock_suspect, uid, profile_id)"
+            " VALUES(?,?,?,?,?,?,?,?,?,?)",
             -1, &in->session, NULL) != SQLITE_OK ||
         sqlite3_prepare_v2(
             st->db,
@@ -377,6 +384,7 @@ bool store_insert_full(Store *st, StoreInserter *in, const HistorySession *s,
     sqlite3_bind_int(q, 7, s->duration_s);
     sqlite3_bind_int(q, 8, s->clock_suspect);
     sqlite3_bind_text(q, 9, uid, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(q, 10, st->profile);
     if (sqlite3_step(q) != SQLITE_DONE)
         goto fail;
     if (sqlite3_changes(st->db) == 0) {

@@ -132,6 +132,31 @@ static void walk(Store *st, sqlite3 *old, const char *sql, RowFn fn, void *ctx)
     }
 }
 
+// The damaged file's profiles as they were last (names and colours may have
+// changed since the backup, or a runner been added), so that every session
+// keeps its runner.
+static void copy_profiles(Store *st, sqlite3 *old)
+{
+    sqlite3_stmt *q = NULL, *ins = NULL;
+    if (sqlite3_prepare_v2(old,
+                           "SELECT id, name, colour, tempo_pct, voice, units,"
+                           " weekly_target, created_utc, last_used_utc"
+                           " FROM profiles",
+                           -1, &q, NULL) == SQLITE_OK &&
+        sqlite3_prepare_v2(st->db,
+                           "INSERT OR REPLACE INTO profiles VALUES"
+                           "(?,?,?,?,?,?,?,?,?)",
+                           -1, &ins, NULL) == SQLITE_OK)
+        while (sqlite3_step(q) == SQLITE_ROW) {
+            for (int c = 0; c < 9; c++)
+                sqlite3_bind_value(ins, c + 1, sqlite3_column_value(q, c));
+            sqlite3_step(ins);
+            sqlite3_reset(ins);
+        }
+    sqlite3_finalize(q);
+    sqlite3_finalize(ins);
+}
+
 typedef struct Merge {
     sqlite3_stmt *session, *map, *set, *seen, *read;
     int added;
@@ -140,7 +165,7 @@ typedef struct Merge {
 static bool add_session(Store *st, sqlite3_stmt *row, void *ctx)
 {
     Merge *m = ctx;
-    for (int c = 1; c < 12; c++)
+    for (int c = 1; c < 13; c++)
         sqlite3_bind_value(m->session, c, sqlite3_column_value(row, c));
     bool added =
         sqlite3_step(m->session) == SQLITE_DONE && sqlite3_changes(st->db) == 1;
@@ -204,10 +229,11 @@ static int merge(Store *st, const char *from, int *lost)
     snprintf(sess_sql, sizeof(sess_sql),
              "SELECT id, routine, started_utc, utc_offset_min, training_day, "
              "ended_utc,"
-             " completed, %s, %s, %s, %s, %s FROM sessions WHERE id > ?1 ORDER "
-             "BY id",
+             " completed, %s, %s, %s, %s, %s, %s FROM sessions WHERE id > ?1"
+             " ORDER BY id",
              v >= 2 ? "duration_s" : "0", v >= 3 ? "clock_suspect" : "0",
-             v >= 3 ? "boot_id" : "''", v >= 3 ? "boot_ms" : "0", uid);
+             v >= 3 ? "boot_id" : "''", v >= 3 ? "boot_ms" : "0", uid,
+             v >= 4 ? "profile_id" : "1");
     snprintf(set_sql, sizeof(set_sql),
              "SELECT id, session_id, exercise, set_no, side, reps_target, "
              "reps_done, skipped,"
@@ -226,8 +252,8 @@ static int merge(Store *st, const char *from, int *lost)
             st->db,
             "INSERT OR IGNORE INTO sessions(routine, started_utc,"
             " utc_offset_min, training_day, ended_utc, completed,"
-            " duration_s, clock_suspect, boot_id, boot_ms, uid)"
-            " VALUES(?,?,?,?,?,?,?,?,?,?,?)",
+            " duration_s, clock_suspect, boot_id, boot_ms, uid, profile_id)"
+            " VALUES(?,?,?,?,?,?,?,?,?,?,?,?)",
             -1, &m.session, NULL) == SQLITE_OK &&
         sqlite3_prepare_v2(st->db, "INSERT INTO temp.idmap VALUES(?, ?)", -1,
                            &m.map, NULL) == SQLITE_OK &&
@@ -243,6 +269,8 @@ static int merge(Store *st, const char *from, int *lost)
             " SELECT new, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10"
             " FROM temp.idmap WHERE old = ?1",
             -1, &m.set, NULL) == SQLITE_OK) {
+        if (v >= 4)
+            copy_profiles(st, old);
         walk(st, old, sess_sql, add_session, &m);
         walk(st, old, set_sql, add_set, &m);
         // The uid index lists sessions whose rows could not be read: one

@@ -15,6 +15,7 @@
 #define HOME_HINT                                                              \
     "OK: start    \xe2\x97\x80 \xe2\x96\xb6: choose    H: history    S: "      \
     "settings"
+#define HOME_HINT_RUNNERS HOME_HINT "    Back: runners"
 
 static const char *const day_names[7] = {"Monday",   "Tuesday", "Wednesday",
                                          "Thursday", "Friday",  "Saturday",
@@ -196,6 +197,22 @@ static void carousel(Ui *ui, const UiView *v, float top, float bottom)
     }
 }
 
+// Whose kiosk it is, when the household has several runners: their colour
+// and name under the date (top right on a tall screen, clear of the streak).
+static void runner_chip(Ui *ui, const UiView *v, bool portrait)
+{
+    if (!v->runner[0])
+        return;
+    float u = ui->u, W = (float)ui->w;
+    uint32_t rgb = profile_rgb(v->runner_colour);
+    SDL_Color c = {(Uint8)(rgb >> 16), (Uint8)(rgb >> 8), (Uint8)rgb, 255};
+    float x = portrait ? W / 2 : u * 4, y = portrait ? u * 4 : u * 17;
+    float max_w = portrait ? W / 2 - u * 8 : W - u * 58;
+    ui_disc(ui, x + u * 1.6f, y + u * 2.6f, u * 1.6f, c);
+    ui_text_block(ui, x + u * 4.5f, y, 4.5f, true, c, UI_LEFT, max_w, u * 10,
+                  portrait ? 2 : 1, v->runner, true);
+}
+
 void screen_home_draw(Ui *ui, const UiView *v)
 {
     widget_background(ui);
@@ -204,6 +221,7 @@ void screen_home_draw(Ui *ui, const UiView *v)
     ui_text(ui, u * 4, u * 3.5f, 7.0f, true, COL_ACCENT, UI_LEFT, 0,
             "ULTRA LEGS");
     ui_text(ui, u * 4, u * 12, 4.0f, false, COL_DIM, UI_LEFT, 0, v->date_label);
+    runner_chip(ui, v, portrait);
 
     // Streak: top right, or under the name on a portrait screen.
     const HistoryView *hv = v->hv;
@@ -291,11 +309,12 @@ void screen_home_draw(Ui *ui, const UiView *v)
     }
 
     // The routines, then where we are among them, above the hint.
-    float hint_top = widget_hint_top(ui, HOME_HINT);
+    const char *hint = v->nprofiles > 1 ? HOME_HINT_RUNNERS : HOME_HINT;
+    float hint_top = widget_hint_top(ui, hint);
     // Notices stand above the hint: the dots and cards stay clear of them.
     float ind_y = fminf(hint_top, widget_notices_top(ui, v) - u * 0.5f) - u * 4;
     carousel(ui, v, y + u * 1, ind_y - u * 3.5f);
     position_indicator(ui, v, ind_y);
-    widget_hint(ui, HOME_HINT);
+    widget_hint(ui, hint);
     widget_notices(ui, v);
 }

@@ -225,10 +225,25 @@ static void draw_work(Ui *ui, const UiView *v)
     float u = ui->u, W = (float)ui->w;
     ui_round_rect(ui, u * 2, u * 3.5f, W - u * 4, u * 9, u * 2, COL_SHADE);
     // A long name takes two smaller lines of the bar rather than an ellipsis.
-    float name_w = W - u * 12 - ui_text_width(ui, 4.5f, true, "Set 10/10");
+    // Whose session: the runner's initials in their colour, first in the
+    // bar, when several runners share the kiosk.
+    float lead = 0;
+    if (v->runner[0]) {
+        char initials[16];
+        profile_initials(v->runner, initials, sizeof(initials));
+        uint32_t rgb = profile_rgb(v->runner_colour);
+        ui_disc(ui, u * 7.5f, u * 8, u * 3.6f,
+                (SDL_Color){(Uint8)(rgb >> 16), (Uint8)(rgb >> 8), (Uint8)rgb,
+                            255});
+        ui_text(ui, u * 7.5f, u * 6.1f, UI_TEXT_MIN, true, COL_BG, UI_CENTER,
+                u * 6.4f, initials);
+        lead = u * 8;
+    }
+    float name_w =
+        W - u * 12 - lead - ui_text_width(ui, 4.5f, true, "Set 10/10");
     float name_h = ui_text_block(ui, 0, 0, 5.5f, true, COL_TEXT, UI_LEFT,
                                  name_w, u * 8.5f, 2, st->title, false);
-    ui_text_block(ui, u * 4, u * 3.5f + (u * 9 - name_h) / 2, 5.5f, true,
+    ui_text_block(ui, u * 4 + lead, u * 3.5f + (u * 9 - name_h) / 2, 5.5f, true,
                   COL_TEXT, UI_LEFT, name_w, u * 8.5f, 2, st->title, true);
     char right[64];
     if (st->sets > 1)

@@ -5,6 +5,24 @@
 #include "ui/screens.h"
 #include "ui/theme.h"
 
+// Deleting a runner, asked twice over the shaded settings.
+static void ask_panel(Ui *ui, const UiView *v)
+{
+    float u = ui->u, W = (float)ui->w, H = (float)ui->h;
+    ui_rect(ui, 0, 0, W, H, (SDL_Color){0, 0, 0, 170});
+    ui_cover(ui);
+    float bw = W - u * 16, bh = u * 36;
+    ui_round_rect(ui, u * 8, (H - bh) / 2, bw, bh, u * 3, COL_PANEL);
+    ui_text_block(ui, u * 12, (H - bh) / 2 + u * 4, 5.0f, true, COL_TEXT,
+                  UI_LEFT, bw - u * 8, u * 20, 3, v->runner_ask_text, true);
+    ui_text_block(ui, W / 2, (H + bh) / 2 - u * 10, 4.2f, true,
+                  v->runner_ask == 2 ? COL_WARN : COL_ACCENT2, UI_CENTER,
+                  bw - u * 8, u * 9, 2,
+                  v->runner_ask == 2 ? "OK: delete    Back: keep"
+                                     : "OK: go on    Back: keep",
+                  true);
+}
+
 void screen_settings_draw(Ui *ui, const UiView *v)
 {
     widget_background(ui);
@@ -47,4 +65,6 @@ void screen_settings_draw(Ui *ui, const UiView *v)
     widget_hint(ui, "\xe2\x96\xb2\xe2\x96\xbc: choose    \xe2\x97\x80 "
                     "\xe2\x96\xb6: change    Back: save");
     widget_notices(ui, v);
+    if (v->runner_ask)
+        ask_panel(ui, v);
 }

@@ -44,8 +44,14 @@ void screen_summary_draw(Ui *ui, const UiView *v)
     const Session *s = v->session;
     float u = ui->u, W = (float)ui->w;
     char buf[512];
-    snprintf(buf, sizeof(buf), "%s %s", s ? s->plan.title : "Workout",
-             v->summary.completed ? "done!" : "ended");
+    // Whose session it was, when several runners share the kiosk.
+    if (v->runner[0])
+        snprintf(buf, sizeof(buf), "%s %s, %s%s", s ? s->plan.title : "Workout",
+                 v->summary.completed ? "done" : "ended", v->runner,
+                 v->summary.completed ? "!" : "");
+    else
+        snprintf(buf, sizeof(buf), "%s %s", s ? s->plan.title : "Workout",
+                 v->summary.completed ? "done!" : "ended");
     ui_text(ui, W / 2, u * 5, 9.0f, true, COL_ACCENT, UI_CENTER, W - u * 6,
             buf);
 

@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "core/history_view.h"
+#include "core/profile.h"
 #include "core/routine.h"
 #include "core/session.h"
 #include "core/settings.h"
@@ -26,7 +27,9 @@
     X(SCREEN_HISTORY, history)                                                 \
     X(SCREEN_SETTINGS, settings)                                               \
     X(SCREEN_SUSPECTS, suspects) /* settings -> doubtful dates */              \
-    X(SCREEN_PHONE, phone)       // settings -> the companion page
+    X(SCREEN_PHONE, phone)       /* settings -> the companion page */          \
+    X(SCREEN_PROFILES, profiles) /* "Who's training?" (two or more) */         \
+    X(SCREEN_NAME, name)         // settings -> a runner's name, key by key
 
 typedef enum AppScreen {
 #define SCREEN_ENUM_VALUE(id, name) id,
@@ -39,7 +42,7 @@ enum { SCREEN_COUNT = 0 SCREEN_LIST(SCREEN_ONE) };
 #undef SCREEN_ONE
 
 #define VIEW_NOTICES_MAX 4
-#define VIEW_MENU_MAX 12
+#define VIEW_MENU_MAX 16
 #define VIEW_SUSPECTS_MAX 8
 #define VIEW_WEB_DEVICES_MAX 16
 #define VIEW_QR_MAX 57 // QR modules a side (version 10: room for any URL here)
@@ -127,6 +130,35 @@ typedef struct UiView {
     // opens): web_qr_size modules a side, 1 = dark; 0: none.
     int web_qr_size;
     unsigned char web_qr[VIEW_QR_MAX * VIEW_QR_MAX];
+    // The household's runners (the picker), and whose kiosk it is now: its
+    // name on home, the HUD and the summary when there are two or more.
+    Profile profiles[PROFILES_MAX];
+    int nprofiles;
+    int profile_sel;               // the picker's choice
+    char runner[PROFILE_NAME_MAX]; // "" with one profile: no name is shown
+    int runner_colour;
+    // Settings -> a runner's name on the on-screen keys.
+    char name_entry[PROFILE_NAME_MAX];
+    const char *name_title; // "Name the new runner", "A new name for Bo"
+    int key_sel;            // NAME_KEYS letters, then Space, Delete, Done
+    // Settings -> delete this runner: 1, 2 while it asks (twice), else 0.
+    int runner_ask;
+    char runner_ask_text[200];
 } UiView;
+
+// The on-screen keys: letters and signs, then three wide keys.
+#define NAME_KEYS "ABCDEFGHIJKLMNOPQRSTUVWXYZ-'"
+enum {
+    NAME_LETTERS = 28,
+    NAME_SPACE = 28,
+    NAME_DELETE,
+    NAME_DONE,
+    NAME_KEYS_N
+};
+// Letters per row of keys.
+static inline int name_key_cols(bool portrait)
+{
+    return portrait ? 7 : 10;
+}
 
 #endif

@@ -44,13 +44,15 @@ typedef struct WebDevice {
 typedef enum WebCmdKind {
     WEB_CMD_ACTION,
     WEB_CMD_EXPORT_CSV,
-    WEB_CMD_RELOAD, // a file the library is read from changed (what says)
+    WEB_CMD_RELOAD,  // a file the library is read from changed (what says)
+    WEB_CMD_PROFILE, // whose kiosk it is: the runner named in what
 } WebCmdKind;
 
 typedef struct WebCmd {
     WebCmdKind kind;
     int action;    // an InputAction, for WEB_CMD_ACTION
-    char what[96]; // WEB_CMD_RELOAD: "Routine hill saved", for the TV
+    char what[96]; // WEB_CMD_RELOAD: "Routine hill saved", for the TV;
+                   // WEB_CMD_PROFILE: the runner's name
 } WebCmd;
 
 // What the kiosk's decoder says of a clip (GET /api/clips, uploads).

@@ -300,6 +300,31 @@ static void action(WebCore *c, const WebRequest *rq, WebReply *rp)
     rp->status = 204;
 }
 
+// POST /api/profile {"name": "Bo"}: the kiosk becomes Bo's (between
+// workouts; GET /api/status says whose it is).
+static void profile(WebCore *c, const WebRequest *rq, WebReply *rp)
+{
+    cJSON *o = json_body(rq, rp);
+    if (!o)
+        return;
+    const cJSON *name = cJSON_GetObjectItemCaseSensitive(o, "name");
+    WebCmd cmd = {.kind = WEB_CMD_PROFILE};
+    bool ok = cJSON_IsString(name) && name->valuestring[0] &&
+              strlen(name->valuestring) < sizeof(cmd.what);
+    if (ok)
+        snprintf(cmd.what, sizeof(cmd.what), "%s", name->valuestring);
+    cJSON_Delete(o);
+    if (!ok) {
+        web_reply_error(rp, 400, "expected {\"name\": \"a runner's name\"}");
+        return;
+    }
+    if (!web_core_push(c, cmd)) {
+        web_reply_error(rp, 503, "the kiosk is busy: try again");
+        return;
+    }
+    rp->status = 204;
+}
+
 // A published JSON copy, or 503 before the first one.
 static void snapshot(WebCore *c, char *const *slot, WebReply *rp)
 {
@@ -458,6 +483,7 @@ typedef enum Api {
     API_ACTION,
     API_HISTORY,
     API_CSV,
+    API_PROFILE,
 } Api;
 
 static const struct {
@@ -466,7 +492,7 @@ static const struct {
 } api_table[] = {
     {"/api/status", "GET", API_STATUS},   {"/api/events", "GET", API_EVENTS},
     {"/api/action", "POST", API_ACTION},  {"/api/history", "GET", API_HISTORY},
-    {"/api/history.csv", "GET", API_CSV},
+    {"/api/history.csv", "GET", API_CSV}, {"/api/profile", "POST", API_PROFILE},
 };
 
 static void api(WebCore *c, const WebRequest *rq, WebReply *rp)
@@ -526,6 +552,7 @@ static void api(WebCore *c, const WebRequest *rq, WebReply *rp)
             rp->status = 200;
             return;
         case API_ACTION: action(c, rq, rp); return;
+        case API_PROFILE: profile(c, rq, rp); return;
         }
     }
     web_reply_error(rp, 404, "not found");

@@ -580,6 +580,240 @@ history_unreadable)
     [ "$(grep -c 'reading the history: no such table: paused_weeks' "$TMP/err")" = 1 ] \
         || { cat "$TMP/err" >&2; fail "--history logs the failure other than once"; }
     ;;
+profiles_two_runners)
+    # Ana's two weeks come from a spreadsheet, Bo trains on the kiosk: each
+    # has their own streak, XP and sessions, and a session of one moves
+    # nothing of the other's.
+    NOW=2026-11-25T18:00-07:00
+    cat >"$TMP/ana.csv" <<'CSV'
+started_at,routine,completed,duration_s
+2026-11-10T18:00:00-07:00,ultra-legs,yes,1500
+2026-11-12T18:00:00-07:00,ultra-legs,yes,1500
+2026-11-17T18:00:00-07:00,ultra-legs,yes,1500
+2026-11-19T18:00:00-07:00,ultra-legs,yes,1500
+CSV
+    expect_status 0 "$BIN" --profile Ana --import-history "$TMP/ana.csv" --data-dir "$TMP/d" --now $NOW
+    expect_out "imported 4 sessions, 0 already stored, 0 bad rows"
+    # A new file's empty "Runner" took Ana's name: one runner, no picker.
+    expect_status 0 "$BIN" --profiles --json --data-dir "$TMP/d" --now $NOW
+    expect_json 'd == [{"name": "Ana", "sessions": 4, "weekly_streak": 2}]'
+    expect_status 0 "$BIN" --history --json --profile Ana --data-dir "$TMP/d" --now $NOW
+    cp "$TMP/out" "$TMP/ana-before.json"
+    expect_json 'd["profile"] == "Ana" and d["weekly_streak"]["current"] == 2'
+    # Bo is new: the kiosk adds him and coaches a whole session.
+    expect_status 0 "$BIN" --profile Bo --headless --virtual-clock --auto --routine ultra-legs \
+        --data-dir "$TMP/d" --now $NOW --cue-log "$TMP/cues.tsv"
+    grep -qP '^0\.000\trunner\tBo$' "$TMP/cues.tsv" || { cat "$TMP/cues.tsv" >&2; fail "the cue log does not name Bo"; }
+    grep -qP '\tdone\tUltra Legs done' "$TMP/cues.tsv" || fail "Bo's session did not end"
+    expect_status 0 "$BIN" --history --json --profile Bo --data-dir "$TMP/d" --now $NOW
+    expect_json 'd["profile"] == "Bo" and d["total_sessions"] == 1 and d["this_week"]["sessions"] == 1'
+    expect_json 'd["weekly_streak"]["current"] == 0 and d["xp"] > 0'
+    expect_json 'any(p["sessions"] == 1 for p in d["progression"])'
+    # Ana's history is as it was, to the byte.
+    expect_status 0 "$BIN" --history --json --profile ana --data-dir "$TMP/d" --now $NOW
+    cmp -s "$TMP/out" "$TMP/ana-before.json" || { diff "$TMP/ana-before.json" "$TMP/out" >&2; fail "Bo's session changed Ana's history"; }
+    expect_json 'all(p["sessions"] == 0 for p in d["progression"])'
+    expect_status 0 "$BIN" --profiles --json --data-dir "$TMP/d" --now $NOW
+    expect_json 'd == [{"name": "Ana", "sessions": 4, "weekly_streak": 2}, {"name": "Bo", "sessions": 1, "weekly_streak": 0}]'
+    # Without --profile: the runner used last (Bo).
+    expect_status 0 "$BIN" --history --json --data-dir "$TMP/d" --now $NOW
+    expect_json 'd["profile"] == "Bo"'
+    expect_status 0 "$BIN" --history --data-dir "$TMP/d" --now $NOW
+    expect_out "Bo's history"
+    # An unknown runner is an error that lists who there is.
+    expect_status 1 "$BIN" --history --profile Cy --data-dir "$TMP/d" --now $NOW
+    expect_err "no profile called 'Cy' (the profiles: Ana and Bo)"
+    expect_status 1 "$BIN" --export-history "$TMP/cy.csv" --profile Cy --data-dir "$TMP/d"
+    expect_err "no profile called 'Cy'"
+    [ ! -e "$TMP/cy.csv" ] || fail "an export for no one wrote a file"
+    expect_status 2 "$BIN" --history --profile --json --data-dir "$TMP/d"
+    expect_err "--profile needs a value, not the option '--json'"
+    ;;
+profiles_export_import)
+    # A runner's export, imported as another runner, is theirs too; the
+    # same file twice for one runner is stored once.
+    cat >"$TMP/ana.csv" <<'CSV'
+started_at,routine,completed,duration_s,sets
+2026-11-17T18:00:00-07:00,ultra-legs,yes,1500,nordic-curls//4/0/-/10/10/0/0
+2026-11-19T18:00:00-07:00,ultra-legs,yes,1500,nordic-curls//4/0/-/10/11/0/0
+CSV
+    expect_status 0 "$BIN" --profile Ana --import-history "$TMP/ana.csv" --data-dir "$TMP/d"
+    expect_status 0 "$BIN" --profile Ana --export-history "$TMP/out-ana.csv" --data-dir "$TMP/d"
+    expect_status 0 "$BIN" --profile Cy --import-history "$TMP/out-ana.csv" --data-dir "$TMP/d"
+    expect_out "imported 2 sessions, 0 already stored, 0 bad rows"
+    expect_err "new profile: Cy"
+    expect_status 0 "$BIN" --profile Cy --import-history "$TMP/out-ana.csv" --data-dir "$TMP/d"
+    expect_out "imported 0 sessions, 2 already stored, 0 bad rows"
+    expect_status 0 "$BIN" --profile Cy --export-history "$TMP/out-cy.csv" --data-dir "$TMP/d"
+    cmp -s "$TMP/out-ana.csv" "$TMP/out-cy.csv" || fail "Cy's export differs from Ana's"
+    expect_status 0 "$BIN" --profiles --json --data-dir "$TMP/d" --now 2026-11-20T10:00-07:00
+    expect_json '[p["sessions"] for p in d] == [2, 2] and [p["name"] for p in d] == ["Ana", "Cy"]'
+    ;;
+profiles_overrides)
+    # A runner's own weekly target: their streak and their "this week" by
+    # it; the other runner keeps the plan's.
+    NOW=2026-11-25T18:00-07:00
+    printf 'started_at,routine,completed,duration_s\n2026-11-17T18:00:00-07:00,ultra-legs,yes,1500\n' >"$TMP/one.csv"
+    expect_status 0 "$BIN" --profile Ana --import-history "$TMP/one.csv" --data-dir "$TMP/d"
+    expect_status 0 "$BIN" --profile Bo --import-history "$TMP/one.csv" --data-dir "$TMP/d"
+    expect_status 0 "$BIN" --profile Bo --profile-set target=1 --data-dir "$TMP/d"
+    expect_out "Bo: target 1 a week"
+    expect_status 0 "$BIN" --history --json --profile Bo --data-dir "$TMP/d" --now $NOW
+    expect_json 'd["weekly_target"] == 1 and d["weekly_streak"]["current"] == 1'
+    expect_status 0 "$BIN" --history --json --profile Ana --data-dir "$TMP/d" --now $NOW
+    expect_json 'd["weekly_target"] == 2 and d["weekly_streak"]["current"] == 0'
+    expect_status 0 "$BIN" --profiles --json --data-dir "$TMP/d" --now $NOW
+    expect_json '[p["weekly_streak"] for p in d] == [0, 1]'
+    expect_status 1 "$BIN" --profile Bo --profile-set tempo=20 --data-dir "$TMP/d"
+    expect_err "tempo: bad value '20'"
+    expect_status 2 "$BIN" --profile-set tempo=90 --data-dir "$TMP/d"
+    expect_err "--profile-set goes with --profile NAME"
+    # Back to the household's.
+    expect_status 0 "$BIN" --profile Bo --profile-set target= --data-dir "$TMP/d"
+    expect_out "Bo: the household's settings"
+    expect_status 0 "$BIN" --history --json --profile Bo --data-dir "$TMP/d" --now $NOW
+    expect_json 'd["weekly_target"] == 2'
+    # The settings screen as Bo (--profile: no picker): a faster
+    # tempo is Bo's own; config.ini keeps the household's.
+    printf '2 settings\n2.2 down\n2.4 down\n2.6 right\n3 back\n4 quit\n' >"$TMP/tempo.txt"
+    expect_status 0 "$BIN" --profile Bo --headless --virtual-clock --script "$TMP/tempo.txt" \
+        --data-dir "$TMP/d" --now $NOW
+    expect_status 0 "$BIN" --profiles --data-dir "$TMP/d" --now $NOW
+    expect_out "tempo 110%"
+    grep -q '^tempo *= *110' "$TMP/d/config.ini" && fail "Bo's tempo went to config.ini"
+    grep -q '^tempo' "$TMP/d/config.ini" || fail "config.ini was not saved"
+    ;;
+profiles_migrate)
+    # A history file from before profiles (schema 3, written here with
+    # Python's sqlite3 as that version wrote it) becomes "Runner"'s; every
+    # session and the streak are there.
+    mkdir -p "$TMP/d"
+    /usr/bin/python3 - "$TMP/d/history.db" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.executescript("""
+CREATE TABLE sessions(id INTEGER PRIMARY KEY, routine TEXT NOT NULL,
+ started_utc INTEGER NOT NULL, utc_offset_min INTEGER NOT NULL,
+ training_day INTEGER NOT NULL, ended_utc INTEGER,
+ completed INTEGER NOT NULL DEFAULT 0, duration_s INTEGER NOT NULL DEFAULT 0,
+ clock_suspect INTEGER NOT NULL DEFAULT 0, boot_id TEXT NOT NULL DEFAULT '',
+ boot_ms INTEGER NOT NULL DEFAULT 0, uid TEXT);
+CREATE TABLE sets(id INTEGER PRIMARY KEY,
+ session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+ exercise TEXT NOT NULL, set_no INTEGER NOT NULL, side TEXT NOT NULL,
+ reps_target INTEGER NOT NULL, reps_done INTEGER NOT NULL,
+ skipped INTEGER NOT NULL DEFAULT 0, load_kg REAL NOT NULL DEFAULT 0,
+ block TEXT NOT NULL DEFAULT '', step INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX sets_session ON sets(session_id);
+CREATE UNIQUE INDEX sessions_uid ON sessions(uid);
+CREATE TABLE paused_weeks(week INTEGER PRIMARY KEY);
+""")
+day0 = 20766  # Monday 9 Nov 2026
+for i, d in enumerate([day0 + 1, day0 + 3, day0 + 8, day0 + 10]):
+    start = d * 86400 + 25 * 3600
+    db.execute("INSERT INTO sessions VALUES(?, 'ultra-legs', ?, -420, ?, ?, 1,"
+               " 1500, 0, '', 0, ?)", (i + 1, start, d, start + 1500,
+                                       "%d:ultra-legs" % start))
+    db.execute("INSERT INTO sets(session_id, exercise, set_no, side,"
+               " reps_target, reps_done, load_kg, step) VALUES(?,"
+               " 'nordic-curls', 0, '-', 10, ?, 0, 4)", (i + 1, 8 + i))
+db.execute("PRAGMA user_version = 3")
+db.commit()
+PY
+    NOW=2026-11-25T18:00-07:00
+    expect_status 0 "$BIN" --history --json --data-dir "$TMP/d" --now $NOW
+    expect_json 'd["profile"] == "Runner" and d["total_sessions"] == 4 and d["weekly_streak"]["current"] == 2'
+    expect_json '[p for p in d["progression"] if p["exercise"] == "nordic-curls"][0]["recent_reps"] == [8, 9, 10, 11]'
+    expect_status 0 "$BIN" --profiles --json --data-dir "$TMP/d" --now $NOW
+    expect_json 'd == [{"name": "Runner", "sessions": 4, "weekly_streak": 2}]'
+    # Runner has history: the first named runner is a second profile.
+    printf 'started_at,routine,completed,duration_s\n2026-11-24T18:00:00-07:00,ultra-legs,yes,1500\n' >"$TMP/bo.csv"
+    expect_status 0 "$BIN" --profile Bo --import-history "$TMP/bo.csv" --data-dir "$TMP/d"
+    expect_status 0 "$BIN" --profiles --json --data-dir "$TMP/d" --now $NOW
+    expect_json 'd == [{"name": "Runner", "sessions": 4, "weekly_streak": 2}, {"name": "Bo", "sessions": 1, "weekly_streak": 0}]'
+    ;;
+profiles_settings)
+    # On the settings screen, with the remote only: add a runner by typing
+    # their name on the keys, rename them, give them another colour; then
+    # delete them, which asks twice and keeps their sessions in backups/.
+    printf 'started_at,routine,completed,duration_s\n2026-11-17T18:00:00-07:00,ultra-legs,yes,1500\n' >"$TMP/one.csv"
+    expect_status 0 "$BIN" --profile Ana --import-history "$TMP/one.csv" --data-dir "$TMP/d"
+    # Keys: A B C ... in rows of ten, then Space, Delete, Done.
+    cat >"$TMP/add.txt" <<'SCRIPT'
+1 settings
+1.1 up
+1.2 up
+1.3 up
+1.4 up
+1.6 ok
+2 right
+2.2 ok
+2.4 down
+2.6 right
+2.8 right
+3 right
+3.2 ok
+3.4 down
+3.6 down
+3.8 right
+4 ok
+4.2 up
+4.4 up
+4.6 ok
+4.8 right
+5 right
+5.2 ok
+5.4 down
+5.6 down
+5.8 right
+6 right
+6.2 ok
+6.4 down
+6.6 right
+6.8 ok
+7 down
+7.2 right
+8 back
+9 quit
+SCRIPT
+    expect_status 0 "$BIN" --headless --virtual-clock --script "$TMP/add.txt" --data-dir "$TMP/d" \
+        --now 2026-11-25T18:00-07:00 --cue-log "$TMP/add.tsv"
+    for line in 'settings\tRunner added: Bo$' 'settings\tRunner renamed: Bo to Cy$' "settings\tCy's colour: green$"; do
+        grep -qP "$line" "$TMP/add.tsv" || { cat "$TMP/add.tsv" >&2; fail "the cue log lacks $line"; }
+    done
+    expect_status 0 "$BIN" --profiles --json --data-dir "$TMP/d" --now 2026-11-25T18:00-07:00
+    expect_json '[p["name"] for p in d] == ["Ana", "Cy"]'
+    expect_status 0 "$BIN" --profile Cy --import-history "$TMP/one.csv" --data-dir "$TMP/d"
+    # Cy comes preselected (used last); the first Back at the second
+    # question keeps Cy, the next OK, OK, OK deletes.
+    cat >"$TMP/del.txt" <<'SCRIPT'
+1 ok
+2 settings
+2.1 up
+2.2 up
+2.3 up
+2.4 ok
+2.6 ok
+2.8 back
+3 ok
+3.2 ok
+3.4 ok
+4 back
+5 quit
+SCRIPT
+    expect_status 0 "$BIN" --headless --virtual-clock --script "$TMP/del.txt" --data-dir "$TMP/d" \
+        --now 2026-11-25T18:00-07:00 --cue-log "$TMP/del.tsv"
+    [ "$(grep -cP '\tsettings\tRunner deleted: Cy ' "$TMP/del.tsv")" = 1 ] \
+        || { cat "$TMP/del.tsv" >&2; fail "Cy was not deleted exactly once"; }
+    grep -qP '\tnotice\tCy deleted: their sessions are in backups/profile-Cy-\d{8}-\d{6}\.csv$' "$TMP/del.tsv" \
+        || { cat "$TMP/del.tsv" >&2; fail "no notice of the backup"; }
+    expect_status 0 "$BIN" --profiles --json --data-dir "$TMP/d" --now 2026-11-25T18:00-07:00
+    expect_json 'd == [{"name": "Ana", "sessions": 1, "weekly_streak": 0}]'
+    # The backup brings Cy back.
+    BACKUP=$(ls "$TMP"/d/backups/profile-Cy-*.csv)
+    expect_status 0 "$BIN" --profile Cy --import-history "$BACKUP" --data-dir "$TMP/d"
+    expect_out "imported 1 session, 0 already stored, 0 bad rows"
+    ;;
 *)
     fail "unknown case $CASE"
     ;;

@@ -186,6 +186,29 @@ static void test_time(void **state)
 }
 
 // The companion's port and address: 0 turns it off; bad values are named.
+static void test_profile_options(void **state)
+{
+    (void)state;
+    CliOptions o;
+    char err[256];
+    assert_true(parse(&o, err, 4, "--profile", "Bo Lind", "--history"));
+    assert_int_equal(o.mode, CLI_HISTORY);
+    assert_string_equal(o.profile, "Bo Lind");
+    assert_true(parse(&o, err, 3, "--profiles", "--json"));
+    assert_int_equal(o.mode, CLI_PROFILES);
+    assert_null(o.profile);
+    assert_true(parse(&o, err, 3, "--profile=Ana", "--profile-set=tempo=90"));
+    assert_int_equal(o.mode, CLI_PROFILE_SET);
+    assert_string_equal(o.profile_set, "tempo=90");
+    assert_false(parse(&o, err, 2, "--profile-set=voice=off"));
+    assert_string_equal(err, "--profile-set goes with --profile NAME");
+    assert_false(parse(&o, err, 2, "--profiles=all"));
+    assert_string_equal(err, "--profiles takes no value");
+    assert_false(parse(&o, err, 3, "--profile", "--history"));
+    assert_string_equal(err,
+                        "--profile needs a value, not the option '--history'");
+}
+
 static void test_web_options(void **state)
 {
     (void)state;
@@ -216,6 +239,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_web_options),
+        cmocka_unit_test(test_profile_options),
         cmocka_unit_test(test_kiosk_options),
         cmocka_unit_test(test_modes),
         cmocka_unit_test(test_errors),

@@ -279,7 +279,8 @@ static void test_routines(void **state)
     assert_int_equal(r.status, 422);
     assert_string_equal(r.body,
                         "{\"errors\":[{\"line\":5,\"message\":\"step 1: "
-                        "unknown exercise 'nordic-curlz'\"}]}");
+                        "unknown exercise 'nordic-curlz' (did you mean "
+                        "'nordic-curls'?)\"}]}");
     char dir[400], path[420];
     snprintf(dir, sizeof(dir), "%s/config/routines", F->dir);
     snprintf(path, sizeof(path), "%s/hill.ini", dir);
