@@ -17,9 +17,11 @@
 #include <string.h>
 
 #include "app/app_web.h"
+#include "app/frame_stats.h"
 #include "app/layout_log.h"
 #include "core/calendar.h"
 #include "data/settings_io.h"
+#include "platform/meter.h"
 #include "platform/stop.h"
 
 // Soak runs (--loop): the allocator's own count of the heap in use, so
@@ -363,7 +365,16 @@ static void frame(App *a, int64_t n, int64_t *last_day)
     // whose sound plays (so clip and sound run as they would on a screen).
     if (!opt->headless || shoot || opt->draw_all ||
         (!opt->virtual_clock && step_wants_sound(a))) {
+        double cpu0 = a->stats ? meter_thread_cpu_ms() : 0;
+        a->stage.upload_ms = 0;
         draw(a);
+        if (a->stats) {
+            // The software renderer does its work when the batch is
+            // flushed: that belongs to the frame's cost.
+            SDL_RenderFlush(a->video.renderer);
+            frame_stats_drawn(a->stats, meter_thread_cpu_ms() - cpu0,
+                              a->stage.upload_ms, layout_screen_name(&a->view));
+        }
         if (shoot)
             take_shots(a);
         // Headless, nothing is shown, but the frame's drawing commands are
@@ -374,6 +385,9 @@ static void frame(App *a, int64_t n, int64_t *last_day)
         else
             SDL_RenderPresent(a->video.renderer);
     }
+    if (a->stats)
+        frame_stats_sample(a->stats, a->now / 1000.0,
+                           layout_screen_name(&a->view));
     // READY after the first frame, then WATCHDOG pings from this loop: if it
     // hangs, the service is restarted.
     notify_frame(&a->notify, (int64_t)SDL_GetTicks64());
@@ -440,6 +454,14 @@ int app_run(const CliOptions *opt, const Paths *paths, const Library *lib)
         log_error("ultralegs", "%s", err);
         goto out;
     }
+    if (opt->stats) {
+        if (!(a->stats = malloc(sizeof(*a->stats)))) {
+            log_error("ultralegs", "out of memory");
+            goto out;
+        }
+        frame_stats_init(a->stats);
+        a->stage.measure = true;
+    }
     if (a->layout_log && !ui_record_texts(&a->ui)) {
         log_error("ultralegs", "out of memory");
         goto out;
@@ -462,6 +484,8 @@ int app_run(const CliOptions *opt, const Paths *paths, const Library *lib)
     else if (opt->routine)
         tell_routine_not_started(a, opt->routine);
 
+    if (a->stats)
+        frame_stats_begin(a->stats);
     notify_init(&a->notify);
     uint64_t t0 = SDL_GetTicks64();
     int64_t last_day = app_today(a);
@@ -486,6 +510,8 @@ int app_run(const CliOptions *opt, const Paths *paths, const Library *lib)
         app_quit_session(a);
     notify_send(&a->notify, "STOPPING=1");
     print_audio_stats(a);
+    if (a->stats && !frame_stats_save(a->stats, opt->stats))
+        a->status = 1;
     status = a->status;
 out:
     app_web_close(a);
@@ -505,6 +531,7 @@ out:
     history_free(&a->history);
     free(a->hv);
     free(a->session);
+    free(a->stats);
     library_destroy(a->own_lib);
     free(a);
     return status;

@@ -13,6 +13,7 @@
 #include <stdio.h>
 
 #include "app/app.h"
+#include "app/frame_stats.h"
 #include "app/recorder.h"
 #include "app/screen_table.h"
 #include "app/script.h"
@@ -72,6 +73,7 @@ typedef struct App {
     bool shot_taken[CLI_SHOTS_MAX];
     FILE *cue_log;
     FILE *layout_log;   // --layout-log, or NULL
+    FrameStats *stats;  // --stats, or NULL
     Settings settings;  // what the kiosk uses: household's + runner's
     Settings household; // config.ini's
     Profile runner;     // whose kiosk it is

@@ -35,6 +35,8 @@ static const char *help_text =
     "\"<seconds>\\t<kind>\\t<text>\"\n"
     "  --layout-log FILE      per screenshot one JSON line: every text and its "
     "box\n"
+    "  --stats FILE           at the end, JSON figures: peak heap and RSS, CPU "
+    "per frame\n"
     "  --check [--json]       validate exercises, routines, plan and clips\n"
     "  --describe ROUTINE [--json]  the routine as the kiosk will coach it\n"
     "  --bench CLIP [--frames N] [--json]  video playback benchmark\n"
@@ -231,6 +233,8 @@ bool cli_parse(CliOptions *o, int argc, char **argv, char *err, size_t errsize)
             NEED(o->cue_log);
         } else if (strcmp(name, "--layout-log") == 0) {
             NEED(o->layout_log);
+        } else if (strcmp(name, "--stats") == 0) {
+            NEED(o->stats);
         } else if (strcmp(name, "--check") == 0) {
             o->mode = CLI_CHECK;
         } else if (strcmp(name, "--json") == 0) {

@@ -55,6 +55,7 @@ typedef struct CliOptions {
     int nshots;
     const char *cue_log;
     const char *layout_log; // --layout-log: the texts of each screenshot
+    const char *stats;      // --stats: the run's memory and frame figures
     bool json;
     const char *describe;
     const char *bench_clip;

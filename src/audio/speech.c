@@ -133,6 +133,7 @@ static int worker(void *arg)
     SDL_LockMutex(sp->lock);
     sp->engine_tried = true;
     sp->engine_ok = ok;
+    sp->in_rate = in_rate;
     if (!ok)
         log_warn("audio", "espeak-ng did not start: sounds and captions only");
     SDL_UnlockMutex(sp->lock);
@@ -158,19 +159,26 @@ static int worker(void *arg)
         espeak_Synth(text, strlen(text) + 1, 0, POS_CHARACTER, 0,
                      espeakCHARS_UTF8, NULL, NULL);
         espeak_Synchronize();
-        int frames = 0;
-        int16_t *pcm = synth_len > 0 ? resample(synth_buf, synth_len, in_rate,
-                                                sp->out_rate, &frames)
-                                     : NULL;
+        int16_t *pcm =
+            synth_len > 0 ? malloc((size_t)synth_len * sizeof(int16_t)) : NULL;
+        if (pcm)
+            memcpy(pcm, synth_buf, (size_t)synth_len * sizeof(int16_t));
         SDL_LockMutex(sp->lock);
         // The slot may have been reused meanwhile: match the text.
         if (strcmp(job->text, text) == 0 && !job->ready) {
             job->pcm = pcm;
-            job->frames = frames;
+            job->samples = synth_len;
             job->ready = pcm != NULL;
             job->failed = pcm == NULL;
+            sp->bytes += pcm ? (size_t)synth_len * sizeof(int16_t) : 0;
         } else {
             free(pcm);
+        }
+        // Long phrases leave a long buffer behind: let it go.
+        if (synth_cap > 1 << 18) {
+            free(synth_buf);
+            synth_buf = NULL;
+            synth_cap = 0;
         }
     }
     SDL_UnlockMutex(sp->lock);
@@ -212,6 +220,7 @@ void speech_stop(Speech *sp)
     for (int i = 0; i < SPEECH_CACHE; i++) {
         if (sp->clips[i].chunk)
             Mix_FreeChunk(sp->clips[i].chunk);
+        free(sp->clips[i].play);
         free(sp->clips[i].pcm);
     }
     if (sp->wake)
@@ -229,30 +238,82 @@ static SpeechClip *find(Speech *sp, const char *text)
     return NULL;
 }
 
-// A free slot, or the least recently used one that is not playing.
-static SpeechClip *slot(Speech *sp)
+static bool playing(const SpeechClip *c)
+{
+    for (int ch = 0; c->chunk && ch < Mix_AllocateChannels(-1); ch++)
+        if (Mix_Playing(ch) && Mix_GetChunk(ch) == c->chunk)
+            return true;
+    return false;
+}
+
+// Let go of the mixer's copy of a synthesised phrase (a pack recording has
+// no other copy).
+static void free_chunk(Speech *sp, SpeechClip *c)
+{
+    if (!c->chunk || c->from_pack)
+        return;
+    Mix_FreeChunk(c->chunk);
+    c->chunk = NULL;
+    free(c->play);
+    c->play = NULL;
+    sp->bytes -= c->chunk_bytes;
+    sp->chunk_bytes -= c->chunk_bytes;
+    c->chunk_bytes = 0;
+}
+
+// The least recently used mixer copy of a synthesised phrase not playing.
+static SpeechClip *least_used_chunk(Speech *sp)
 {
     SpeechClip *best = NULL;
     for (int i = 0; i < SPEECH_CACHE; i++) {
         SpeechClip *c = &sp->clips[i];
-        if (!c->text[0])
-            return c;
-        if (!c->ready && !c->failed)
-            continue; // being made
-        bool playing = false;
-        for (int ch = 0; c->chunk && ch < Mix_AllocateChannels(-1); ch++)
-            if (Mix_Playing(ch) && Mix_GetChunk(ch) == c->chunk)
-                playing = true;
-        if (!playing && (!best || c->used < best->used))
+        if (c->chunk && !c->from_pack && (!best || c->used < best->used) &&
+            !playing(c))
             best = c;
     }
-    if (best) {
-        if (best->chunk)
-            Mix_FreeChunk(best->chunk);
-        free(best->pcm);
-        memset(best, 0, sizeof(*best));
+    return best;
+}
+
+// Empty a slot.
+static void forget(Speech *sp, SpeechClip *c)
+{
+    if (c->chunk)
+        Mix_FreeChunk(c->chunk);
+    free(c->play);
+    free(c->pcm);
+    sp->bytes -= c->chunk_bytes + (c->pcm ? (size_t)c->samples * 2 : 0);
+    if (!c->from_pack)
+        sp->chunk_bytes -= c->chunk_bytes;
+    memset(c, 0, sizeof(*c));
+}
+
+// The least recently used phrase that is neither being made nor playing.
+static SpeechClip *least_used(Speech *sp)
+{
+    SpeechClip *best = NULL;
+    for (int i = 0; i < SPEECH_CACHE; i++) {
+        SpeechClip *c = &sp->clips[i];
+        if (!c->text[0] || (!c->ready && !c->failed))
+            continue; // free, or being made
+        if ((!best || c->used < best->used) && !playing(c))
+            best = c;
     }
     return best;
+}
+
+// A free slot, or the least recently used one that is not playing; the
+// cache is brought within its byte budget first.
+static SpeechClip *slot(Speech *sp)
+{
+    SpeechClip *c;
+    while (sp->bytes > SPEECH_BYTES_MAX && (c = least_used(sp)))
+        forget(sp, c);
+    for (int i = 0; i < SPEECH_CACHE; i++)
+        if (!sp->clips[i].text[0])
+            return &sp->clips[i];
+    if ((c = least_used(sp)))
+        forget(sp, c);
+    return c;
 }
 
 void speech_request(Speech *sp, const char *text)
@@ -272,6 +333,8 @@ void speech_request(Speech *sp, const char *text)
                 c->chunk = Mix_LoadWAV(path);
                 c->ready = c->chunk != NULL;
                 c->from_pack = c->ready;
+                c->chunk_bytes = c->chunk ? c->chunk->alen : 0;
+                sp->bytes += c->chunk_bytes;
                 if (!c->chunk)
                     log_warn("audio", "%s: %s", path, Mix_GetError());
             }
@@ -299,9 +362,28 @@ Mix_Chunk *speech_chunk(Speech *sp, const char *text, bool *failed)
     if (c->failed) {
         *failed = true;
     } else if (c->ready) {
-        if (!c->chunk)
-            c->chunk =
-                Mix_QuickLoad_RAW((Uint8 *)c->pcm, (Uint32)c->frames * 4);
+        if (!c->chunk) {
+            // The mixer's copies of the phrases said last are kept within
+            // SPEECH_CHUNK_BYTES_MAX; the others are made again when said.
+            SpeechClip *old;
+            while (sp->chunk_bytes > SPEECH_CHUNK_BYTES_MAX &&
+                   (old = least_used_chunk(sp)))
+                free_chunk(sp, old);
+            int frames = 0;
+            c->play = resample(c->pcm, c->samples, sp->in_rate, sp->out_rate,
+                               &frames);
+            c->chunk = c->play ? Mix_QuickLoad_RAW((Uint8 *)c->play,
+                                                   (Uint32)frames * 4)
+                               : NULL;
+            if (!c->chunk) {
+                free(c->play);
+                c->play = NULL;
+            } else {
+                c->chunk_bytes = (size_t)frames * 4;
+                sp->bytes += c->chunk_bytes;
+                sp->chunk_bytes += c->chunk_bytes;
+            }
+        }
         chunk = c->chunk;
     }
     SDL_UnlockMutex(sp->lock);

@@ -98,7 +98,7 @@ static AVFrame *convert(Clip *c, AVFrame *src)
 static bool push(Clip *c, AVFrame *f, double t, int loop)
 {
     pthread_mutex_lock(&c->lock);
-    while (c->qlen == QUEUE && !c->quit)
+    while (c->qlen >= c->qmax && !c->quit)
         pthread_cond_wait(&c->cond, &c->lock);
     if (c->quit) {
         pthread_mutex_unlock(&c->lock);
@@ -284,6 +284,7 @@ static Clip *open_clip(const char *path, double start, double end, bool audio,
     pthread_mutex_init(&c->alock, NULL);
     pthread_cond_init(&c->aspace, NULL);
     c->astream = -1;
+    c->qmax = CLIP_QUEUE_SHOWN;
     c->start = start > 0 ? start : 0;
     c->end = end > 0 ? end : -1;
     c->opened_at = mono();
@@ -456,6 +457,20 @@ void clip_close(Clip *c)
     pthread_mutex_destroy(&c->lock);
     pthread_cond_destroy(&c->cond);
     free(c);
+}
+
+void clip_set_queue(Clip *c, int frames)
+{
+    if (frames < 1)
+        frames = 1;
+    if (frames > QUEUE)
+        frames = QUEUE;
+    pthread_mutex_lock(&c->lock);
+    if (c->qmax != frames) {
+        c->qmax = frames;
+        pthread_cond_broadcast(&c->cond);
+    }
+    pthread_mutex_unlock(&c->lock);
 }
 
 const ClipInfo *clip_info(const Clip *c)

@@ -50,8 +50,16 @@ typedef struct ClipInfo {
 // ("h264_v4l2m2m", ...), or "no" for software only. If it cannot open, the
 // software decoder takes over.
 
-// Open and start decoding. start/end in seconds (< 0: whole file). NULL with
-// a one-line reason in err when it cannot be played.
+// Decoded frames a clip holds ahead of the one shown: enough on screen to
+// ride out a slow frame and the seek back at the loop (133 ms at 30 fps);
+// fewer for a clip made ready but not shown yet (its first frames, so it
+// starts without a black frame). At 1080p each frame is 3 MB.
+#define CLIP_QUEUE_SHOWN 4
+#define CLIP_QUEUE_STANDBY 2
+
+// Open and start decoding (holding CLIP_QUEUE_SHOWN frames ahead). start/end in
+// seconds (< 0: whole file). NULL with a one-line reason in err when it cannot
+// be played.
 Clip *clip_open(const char *path, double start, double end, char *err,
                 size_t errsize);
 
@@ -66,6 +74,9 @@ Clip *clip_open_with_audio(const char *path, double start, double end,
 int clip_audio_read(void *clip, int16_t *out, int frames);
 bool clip_has_audio(const Clip *c);
 void clip_close(Clip *c); // accepts NULL
+
+// How many decoded frames to hold ahead, 1 to 8; frames already queued stay.
+void clip_set_queue(Clip *c, int frames);
 
 const ClipInfo *clip_info(const Clip *c);
 

@@ -16,7 +16,7 @@
 
 #include "media/clip.h"
 
-#define QUEUE 8
+#define QUEUE 8 // the most a clip may be asked to hold (clip_set_queue)
 #define AUDIO_RATE 48000
 #define AUDIO_RING (AUDIO_RATE / 2) // frames: half a second
 #define OPEN_DEADLINE_S 3.0
@@ -47,6 +47,7 @@ struct Clip {
     pthread_cond_t cond;
     Slot q[QUEUE];
     int qhead, qlen;
+    int qmax;       // decoded frames held ahead: CLIP_QUEUE_* (clip_set_queue)
     AVFrame *shown; // the frame last handed out (owned here)
     double shown_t;
     int shown_loop;

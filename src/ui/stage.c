@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "media/pose.h"
+#include "platform/meter.h"
 #include "ui/theme.h"
 
 void stage_init(Stage *st, const Paths *paths, const Library *lib,
@@ -97,6 +98,9 @@ static StageClip *clip_for(Stage *st, const SessionPlan *plan, int step,
                                    victim->error, sizeof(victim->error))
             : clip_open(path, ex->clip_start, ex->clip_end, victim->error,
                         sizeof(victim->error));
+    // Made ready ahead: its first frames only, until it is on stage.
+    if (victim->clip && st->shown != victim)
+        clip_set_queue(victim->clip, CLIP_QUEUE_STANDBY);
     return victim;
 }
 
@@ -155,6 +159,12 @@ void stage_follow(Stage *st, const Session *s, int64_t now_ms)
         clip_time(st, sc, now_ms / 1000.0);
     else
         st->shown = NULL;
+    // The clip on stage decodes further ahead than those made ready.
+    for (int i = 0; i < STAGE_CLIPS; i++)
+        if (st->clips[i].clip)
+            clip_set_queue(st->clips[i].clip, &st->clips[i] == st->shown
+                                                  ? CLIP_QUEUE_SHOWN
+                                                  : CLIP_QUEUE_STANDBY);
     st->problem[0] = '\0';
     if (!sc)
         return;
@@ -181,6 +191,9 @@ static bool draw_clip(Stage *st, StageClip *sc, double now_s, float x, float y,
     if (!clip_picture(sc->clip, t, st->wait_frames, &pic, &changed))
         return false;
     char err[200];
+    if (st->measure)
+        SDL_RenderFlush(st->r); // what was drawn before is not the clip's
+    double cpu0 = st->measure ? meter_thread_cpu_ms() : 0;
     if ((changed || !st->pic.tex) &&
         !picture_upload(st->r, &st->pic, &pic, err, sizeof(err))) {
         snprintf(sc->error, sizeof(sc->error), "%s", err);
@@ -191,6 +204,10 @@ static bool draw_clip(Stage *st, StageClip *sc, double now_s, float x, float y,
     SDL_RenderFillRectF(st->r, &bg);
     picture_draw(st->r, &st->pic, clip_info(sc->clip)->rotation, x, y, w, h,
                  st->cover);
+    if (st->measure) {
+        SDL_RenderFlush(st->r);
+        st->upload_ms += meter_thread_cpu_ms() - cpu0;
+    }
     return true;
 }
 

@@ -15,7 +15,11 @@
 #include "ui/picture.h"
 #include "ui/ui.h"
 
-#define STAGE_CLIPS 3
+// Clips held open: the one on stage and the one made ready for the next
+// exercise. Each open clip holds its decoder's frames (some 20 MB at 720p,
+// 45 MB at 1080p), so a third one kept for going back is not worth it: a
+// clip gone back to is opened again, the demo figure showing meanwhile.
+#define STAGE_CLIPS 2
 
 typedef struct StageClip {
     char path[PATHS_MAX + 64];
@@ -59,6 +63,10 @@ typedef struct Stage {
     bool set_single;
     int prepared_step;
     MuscleMap map; // the intro card's, for the exercise shown last
+    // --stats: CPU ms this frame spent putting the clip on screen (its
+    // upload, colour conversion and scaling, flushed to be counted).
+    bool measure;
+    double upload_ms;
 } Stage;
 
 void stage_init(Stage *st, const Paths *paths, const Library *lib,

@@ -12,6 +12,13 @@
 #include <stdbool.h>
 
 #define UI_TEXT_CACHE 256
+// Text textures are let go once not drawn for UI_TEXT_KEEP_FRAMES drawn
+// frames (3 s at 60 Hz: a timer's past seconds, the screen before), and the
+// least recently drawn first while all of them hold more than
+// UI_TEXT_BYTES_MAX (on the software renderer they are plain memory; on a
+// Raspberry Pi the GPU's memory is the system's).
+#define UI_TEXT_KEEP_FRAMES 180
+#define UI_TEXT_BYTES_MAX (12u << 20)
 #define UI_FONT_SIZES 24
 #define UI_TEXT_MIN 3.5f // no text under 3.5% of the screen height
 #define UI_LINES_MAX 8   // lines of a wrapped text
@@ -57,6 +64,16 @@ typedef struct UiFont {
 
 #define UI_FACES_MAX 4 // DejaVu, then CJK, then Droid, then emoji
 
+// A shape kept as a texture of its colour (ui_sprite.c).
+typedef struct UiSprite {
+    SDL_Texture *tex;
+    int kind, a, b; // strip width and rows, or radius and thickness
+    SDL_Color c;
+    uint64_t used;
+} UiSprite;
+
+#define UI_SPRITES 12
+
 typedef struct Ui {
     SDL_Renderer *r;
     int w, h;
@@ -70,7 +87,10 @@ typedef struct Ui {
     UiFont fonts[UI_FONT_SIZES];
     UiTextEntry cache[UI_TEXT_CACHE];
     uint64_t frame;
-    int renders; // text textures made (for tests: no per-frame re-render)
+    int renders;       // text textures made (for tests: no per-frame re-render)
+    size_t text_bytes; // pixels held by the cached text textures
+    bool software;     // the software renderer: shapes from sprites
+    UiSprite sprites[UI_SPRITES];
     UiTextRecord *records; // texts drawn this frame; NULL: not recorded
     int nrecords;
     UiPictureRecord pictures[UI_PICTURES_MAX]; // recorded with the texts

@@ -8,5 +8,15 @@
 
 // Drop every cached text texture (the size changed, or the end).
 void ui_text_forget(Ui *ui);
+// Let go of the texts not drawn lately (UI_TEXT_KEEP_FRAMES); once a frame.
+void ui_text_trim(Ui *ui);
+
+// ui_sprite.c: shapes copied from pre-coloured textures on the software
+// renderer. False when not used (another renderer): draw the shape itself.
+bool ui_sprite_rect(Ui *ui, float x, float y, float w, float h, SDL_Color c);
+bool ui_sprite_disc(Ui *ui, float cx, float cy, float radius, SDL_Color c);
+bool ui_sprite_ring(Ui *ui, float cx, float cy, float radius, float thickness,
+                    SDL_Color c);
+void ui_sprites_forget(Ui *ui);
 
 #endif

@@ -12,12 +12,50 @@
 
 #include "core/strutil.h"
 
+static size_t entry_bytes(const UiTextEntry *e)
+{
+    return (size_t)e->w * (size_t)e->h * 4;
+}
+
+static void drop(Ui *ui, UiTextEntry *e)
+{
+    if (e->tex) {
+        SDL_DestroyTexture(e->tex);
+        ui->text_bytes -= entry_bytes(e);
+    }
+    memset(e, 0, sizeof(*e));
+}
+
 void ui_text_forget(Ui *ui)
 {
-    for (int i = 0; i < UI_TEXT_CACHE; i++) {
-        if (ui->cache[i].tex)
-            SDL_DestroyTexture(ui->cache[i].tex);
-        memset(&ui->cache[i], 0, sizeof(ui->cache[i]));
+    for (int i = 0; i < UI_TEXT_CACHE; i++)
+        drop(ui, &ui->cache[i]);
+    ui->text_bytes = 0;
+}
+
+void ui_text_trim(Ui *ui)
+{
+    for (int i = 0; i < UI_TEXT_CACHE; i++)
+        if (ui->cache[i].tex &&
+            ui->frame - ui->cache[i].used > UI_TEXT_KEEP_FRAMES)
+            drop(ui, &ui->cache[i]);
+}
+
+// Over the byte budget: the least recently drawn go first, never one drawn
+// in this frame (its texture is still to be shown).
+static void keep_budget(Ui *ui)
+{
+    while (ui->text_bytes > UI_TEXT_BYTES_MAX) {
+        UiTextEntry *oldest = NULL;
+        for (int i = 0; i < UI_TEXT_CACHE; i++) {
+            UiTextEntry *e = &ui->cache[i];
+            if (e->tex && e->used < ui->frame &&
+                (!oldest || e->used < oldest->used))
+                oldest = e;
+        }
+        if (!oldest)
+            return;
+        drop(ui, oldest);
     }
 }
 
@@ -220,14 +258,16 @@ static UiTextEntry *text_entry(Ui *ui, int px, bool bold, SDL_Color c,
     if (!s)
         return NULL;
     UiTextEntry *e = &ui->cache[victim];
-    if (e->tex)
-        SDL_DestroyTexture(e->tex);
+    drop(ui, e);
     e->tex = SDL_CreateTextureFromSurface(ui->r, s);
     e->w = s->w;
     e->h = s->h;
     SDL_FreeSurface(s);
-    if (!e->tex)
+    if (!e->tex) {
+        memset(e, 0, sizeof(*e));
         return NULL;
+    }
+    ui->text_bytes += entry_bytes(e);
     SDL_SetTextureColorMod(e->tex, c.r, c.g, c.b);
     SDL_SetTextureAlphaMod(e->tex, c.a);
     e->px = px;
@@ -236,6 +276,7 @@ static UiTextEntry *text_entry(Ui *ui, int px, bool bold, SDL_Color c,
     snprintf(e->text, sizeof(e->text), "%s", text);
     e->used = ui->frame;
     ui->renders++;
+    keep_budget(ui);
     return e;
 }
 
