@@ -461,10 +461,7 @@ void clip_close(Clip *c)
 
 void clip_set_queue(Clip *c, int frames)
 {
-    if (frames < 1)
-        frames = 1;
-    if (frames > QUEUE)
-        frames = QUEUE;
+    frames = frames < 1 ? 1 : frames > QUEUE ? QUEUE : frames;
     pthread_mutex_lock(&c->lock);
     if (c->qmax != frames) {
         c->qmax = frames;
