@@ -16,6 +16,7 @@ import subprocess
 import sys
 import time
 
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -28,6 +29,13 @@ from kiosk_web import Kiosk, temp_dir  # noqa: E402
 BIN = sys.argv[1]
 SHOTS = sys.argv[2] if len(sys.argv) > 2 else None
 TABS = ("dash", "clips", "coach", "routines", "settings")
+# The page redraws a list when the kiosk says something changed (a save, a
+# reload): an element read just then is gone, and is looked up again.
+STALE = (StaleElementReferenceException,)
+
+
+def waiter(d, seconds):
+    return WebDriverWait(d, seconds, ignored_exceptions=STALE)
 
 
 def shot(d, name):
@@ -40,7 +48,7 @@ def shots(d, tag, width, height, whole=False):
     """Every section at this size (and the whole page when whole)."""
     for tab in TABS:
         d.find_element(By.CSS_SELECTOR, f"#tabs [data-tab={tab}]").click()
-        WebDriverWait(d, 10).until(
+        waiter(d, 10).until(
             lambda d: d.find_element(By.ID, tab).is_displayed())
         time.sleep(0.5)  # the section's data
         d.execute_script("window.scrollTo(0, 0)")
@@ -62,20 +70,27 @@ def shots(d, tag, width, height, whole=False):
 
 def tab(d, name):
     d.find_element(By.CSS_SELECTOR, f"#tabs [data-tab={name}]").click()
-    WebDriverWait(d, 10).until(
+    waiter(d, 10).until(
         lambda d: d.find_element(By.ID, name).is_displayed())
 
 
 def click(d, css):
-    e = d.find_element(By.CSS_SELECTOR, css)
-    d.execute_script("arguments[0].scrollIntoView({block: 'center'})", e)
-    e.click()
+    for attempt in range(3):
+        try:
+            e = d.find_element(By.CSS_SELECTOR, css)
+            d.execute_script("arguments[0].scrollIntoView({block: 'center'})",
+                             e)
+            e.click()
+            return
+        except StaleElementReferenceException:
+            if attempt == 2:
+                raise
 
 
 def seek(d, t):
     d.execute_script("""const v = document.getElementById('coach-player');
         v.pause(); v.currentTime = arguments[0];""", t)
-    WebDriverWait(d, 20).until(lambda d: d.execute_script(
+    waiter(d, 20).until(lambda d: d.execute_script(
         "const v = document.getElementById('coach-player');"
         "return !v.seeking && Math.abs(v.currentTime - arguments[0]) < 0.05",
         t))
@@ -107,7 +122,7 @@ def main():
         k = Kiosk(BIN, tmp)
         d = browser(360, 740, os.path.join(tmp, "phone"))
         drivers.append(d)
-        wait = WebDriverWait(d, 30)
+        wait = waiter(d, 30)
         pair_browser(d, k.url, k.code)
 
         # Clips: upload, the bar reaches 100%, listed as playing.
@@ -121,11 +136,15 @@ def main():
         assert bar.get_attribute("value") == "100", bar.get_attribute("value")
         assert int(bar.get_attribute("data-events")) >= 1
         assert d.find_element(By.ID, "upload-pct").text == "100%"
-        row = wait.until(lambda d: d.find_element(
-            By.CSS_SELECTOR, "#clip-list li[data-name='coach.mp4']"))
-        state = row.find_element(By.CSS_SELECTOR, ".state")
-        assert state.get_attribute("data-playable") == "yes", row.text
-        assert "plays" in state.text and "320\u00d7240" in row.text, row.text
+        def clip_row(d):
+            row = d.find_element(By.CSS_SELECTOR,
+                                 "#clip-list li[data-name='coach.mp4']")
+            state = row.find_element(By.CSS_SELECTOR, ".state")
+            return (state.get_attribute("data-playable"), state.text,
+                    row.text)
+        playable, state_text, row_text = wait.until(clip_row)
+        assert playable == "yes", row_text
+        assert "plays" in state_text and "320\u00d7240" in row_text, row_text
         with open(clip, "rb") as a, \
                 open(os.path.join(tmp, "videos", "coach.mp4"), "rb") as b:
             assert a.read() == b.read()
@@ -250,10 +269,11 @@ def main():
         vol.clear()
         vol.send_keys("300")
         click(d, "#settings-save")
-        row = d.find_element(By.CSS_SELECTOR, ".setting[data-key=volume]")
-        wait.until(lambda d: "must be" in row.find_element(
-            By.CSS_SELECTOR, ".field-error").text)
-        assert "bad" in row.get_attribute("class")
+        vol_row = ".setting[data-key=volume]"
+        wait.until(lambda d: "must be" in d.find_element(
+            By.CSS_SELECTOR, vol_row + " .field-error").text)
+        assert "bad" in d.find_element(
+            By.CSS_SELECTOR, vol_row).get_attribute("class")
         shot(d, "settings-error-360x740.png")
         vol.clear()
         vol.send_keys("35")
