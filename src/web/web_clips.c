@@ -18,8 +18,6 @@
 #include "platform/log.h"
 #include "platform/paths.h"
 
-#define JSON_TYPE "application/json"
-
 bool web_clip_name_valid(const char *name)
 {
     size_t n = name ? strlen(name) : 0;
@@ -34,17 +32,6 @@ bool web_clip_name_valid(const char *name)
             return false;
     }
     return true;
-}
-
-static void reply_json(WebReply *rp, int status, cJSON *o)
-{
-    char *t = o ? cJSON_PrintUnformatted(o) : NULL;
-    cJSON_Delete(o);
-    if (t)
-        web_reply_text(rp, status, JSON_TYPE, t);
-    else
-        web_reply_error(rp, 503, "out of memory");
-    cJSON_free(t);
 }
 
 static void probe(WebCore *c, const char *path, WebClipFacts *f)
@@ -118,7 +105,7 @@ void web_clips_list(WebCore *c, WebReply *rp)
         }
         free(names[i]);
     }
-    reply_json(rp, 200, arr);
+    web_reply_json(rp, 200, arr);
 }
 
 void web_clips_delete(WebCore *c, const char *name, WebReply *rp)
@@ -396,7 +383,7 @@ void web_upload_finish(WebCore *c, WebUpload *u, WebReply *rp)
         snprintf(msg, sizeof(msg), "%s cannot play: %s", u->name, f.problem);
         cJSON_AddStringToObject(o, "error", msg);
         cJSON_AddStringToObject(o, "problem", f.problem);
-        reply_json(rp, 422, o);
+        web_reply_json(rp, 422, o);
         return;
     }
     char path[WEB_PATH_MAX + 80];
@@ -410,7 +397,7 @@ void web_upload_finish(WebCore *c, WebUpload *u, WebReply *rp)
         return;
     }
     u->tmp[0] = '\0';
-    reply_json(rp, replaced ? 200 : 201, clip_object(u->name, u->got, &f));
+    web_reply_json(rp, replaced ? 200 : 201, clip_object(u->name, u->got, &f));
 }
 
 void web_upload_abort(WebUpload *u)

@@ -14,19 +14,6 @@
 #include "web/web_clips.h"
 #include "web/web_routines.h"
 
-#define JSON_TYPE "application/json"
-
-static void reply_json(WebReply *rp, int status, cJSON *o)
-{
-    char *t = o ? cJSON_PrintUnformatted(o) : NULL;
-    cJSON_Delete(o);
-    if (t)
-        web_reply_text(rp, status, JSON_TYPE, t);
-    else
-        web_reply_error(rp, 503, "out of memory");
-    cJSON_free(t);
-}
-
 static void add_seconds(cJSON *o, const char *key, double s)
 {
     if (s < 0)
@@ -69,7 +56,7 @@ void web_exercises_list(WebCore *c, WebReply *rp)
         if (lib->exercises[i].active)
             cJSON_AddItemToArray(arr, exercise_object(c, &lib->exercises[i]));
     library_destroy(lib);
-    reply_json(rp, 200, arr);
+    web_reply_json(rp, 200, arr);
 }
 
 static void one_error(WebReply *rp, int line, const char *msg)
@@ -80,7 +67,7 @@ static void one_error(WebReply *rp, int line, const char *msg)
     cJSON_AddNumberToObject(e, "line", line);
     cJSON_AddStringToObject(e, "message", msg);
     cJSON_AddItemToArray(errors, e);
-    reply_json(rp, 422, o);
+    web_reply_json(rp, 422, o);
 }
 
 // A number of seconds >= 0, or null / absent (-1). False otherwise.
@@ -190,7 +177,7 @@ void web_exercise_set_clip(WebCore *c, const char *id, const cJSON *body,
     if (cJSON_GetArraySize(errors) > 0) {
         library_destroy(lib);
         free(merged);
-        reply_json(rp, 422, o);
+        web_reply_json(rp, 422, o);
         return;
     }
     cJSON_Delete(o);
@@ -208,6 +195,6 @@ void web_exercise_set_clip(WebCore *c, const char *id, const cJSON *body,
     snprintf(cmd.what, sizeof(cmd.what), "%.40s plays %.48s", id,
              clip->valuestring);
     web_core_push(c, cmd);
-    reply_json(rp, 200, exercise_object(c, library_exercise(lib, id)));
+    web_reply_json(rp, 200, exercise_object(c, library_exercise(lib, id)));
     library_destroy(lib);
 }

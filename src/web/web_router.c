@@ -91,6 +91,17 @@ void web_reply_text(WebReply *rp, int status, const char *type,
     }
 }
 
+void web_reply_json(WebReply *rp, int status, cJSON *o)
+{
+    char *t = o ? cJSON_PrintUnformatted(o) : NULL;
+    cJSON_Delete(o);
+    if (t)
+        web_reply_text(rp, status, JSON_TYPE, t);
+    else
+        web_reply_error(rp, 503, "out of memory");
+    cJSON_free(t);
+}
+
 // {"error": msg}
 void web_reply_error(WebReply *rp, int status, const char *msg)
 {

@@ -9,6 +9,7 @@
 #ifndef UL_WEB_WEB_ROUTER_H
 #define UL_WEB_WEB_ROUTER_H
 
+#include <cjson/cJSON.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -67,6 +68,8 @@ void web_reply_text(WebReply *rp, int status, const char *type,
                     const char *text);
 // {"error": msg}
 void web_reply_error(WebReply *rp, int status, const char *msg);
+// o as the body (application/json), o deleted; 503 when memory runs out.
+void web_reply_json(WebReply *rp, int status, cJSON *o);
 
 // The action names the remote pad sends, as InputActions (ACT_NONE for
 // any other name).

@@ -13,7 +13,6 @@
 #include "core/routine.h"
 #include "data/library_load.h"
 
-#define JSON_TYPE "application/json"
 #define ROUTINE_FILE_MAX (1024 * 1024)
 
 bool web_routine_id_valid(const char *id)
@@ -28,17 +27,6 @@ bool web_routine_id_valid(const char *id)
             return false;
     }
     return true;
-}
-
-static void reply_json(WebReply *rp, int status, cJSON *o)
-{
-    char *t = o ? cJSON_PrintUnformatted(o) : NULL;
-    cJSON_Delete(o);
-    if (t)
-        web_reply_text(rp, status, JSON_TYPE, t);
-    else
-        web_reply_error(rp, 503, "out of memory");
-    cJSON_free(t);
 }
 
 static void user_path(const WebCore *c, const char *id, char *buf, size_t size)
@@ -94,7 +82,7 @@ void web_routines_list(WebCore *c, WebReply *rp)
         cJSON_AddItemToArray(arr, o);
     }
     library_destroy(lib);
-    reply_json(rp, 200, arr);
+    web_reply_json(rp, 200, arr);
 }
 
 void web_routine_get(WebCore *c, const char *id, WebReply *rp)
@@ -182,7 +170,7 @@ void web_routine_put(WebCore *c, const char *id, const WebRequest *rq,
     if (cJSON_GetArraySize(errors) > 0) {
         cJSON *o = cJSON_CreateObject();
         cJSON_AddItemToObject(o, "errors", errors);
-        reply_json(rp, 422, o);
+        web_reply_json(rp, 422, o);
         return;
     }
     cJSON_Delete(errors);
@@ -200,7 +188,7 @@ void web_routine_put(WebCore *c, const char *id, const WebRequest *rq,
     tell_kiosk(c, "Routine %s saved", id);
     cJSON *o = cJSON_CreateObject();
     cJSON_AddStringToObject(o, "id", id);
-    reply_json(rp, existed ? 200 : 201, o);
+    web_reply_json(rp, existed ? 200 : 201, o);
 }
 
 void web_routine_delete(WebCore *c, const char *id, WebReply *rp)

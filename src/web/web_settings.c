@@ -11,19 +11,6 @@
 #include "core/settings.h"
 #include "data/settings_io.h"
 
-#define JSON_TYPE "application/json"
-
-static void reply_json(WebReply *rp, int status, cJSON *o)
-{
-    char *t = o ? cJSON_PrintUnformatted(o) : NULL;
-    cJSON_Delete(o);
-    if (t)
-        web_reply_text(rp, status, JSON_TYPE, t);
-    else
-        web_reply_error(rp, 503, "out of memory");
-    cJSON_free(t);
-}
-
 // The "key = value" lines of config.ini's text as a JSON object.
 static cJSON *settings_object(const Settings *s)
 {
@@ -60,7 +47,7 @@ static void answer(const Settings *s, int status, WebReply *rp)
     for (int i = 0; i < settings_nkeys; i++)
         cJSON_AddStringToObject(a, settings_keys[i].key,
                                 settings_keys[i].allowed);
-    reply_json(rp, status, o);
+    web_reply_json(rp, status, o);
 }
 
 void web_settings_get(WebCore *c, WebReply *rp)
@@ -149,7 +136,7 @@ void web_settings_put(WebCore *c, const cJSON *body, WebReply *rp)
     if (bad) {
         cJSON *o = cJSON_CreateObject();
         cJSON_AddItemToObject(o, "errors", errors);
-        reply_json(rp, 422, o);
+        web_reply_json(rp, 422, o);
         return;
     }
     cJSON_Delete(errors);
