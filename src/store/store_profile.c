@@ -117,7 +117,7 @@ static bool change(Store *st, const char *sql, int64_t id, const char *text,
         sqlite3_bind_int64(q, 2, num);
     int rc = sqlite3_step(q);
     sqlite3_finalize(q);
-    if (rc == SQLITE_CONSTRAINT_UNIQUE) {
+    if (rc == SQLITE_CONSTRAINT_UNIQUE && text) { // a name taken
         store_set_error(st, "there is already a profile called %s", text);
         return false;
     }
