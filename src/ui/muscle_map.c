@@ -64,7 +64,9 @@ void muscle_map_draw(MuscleMap *m, Ui *ui, const char *pose, float x, float y,
         return;
     ui_round_rect(ui, x, y, mw, mh, u * 0.8f, COL_PANEL);
     SDL_FRect dst = {x, y, (float)pw, (float)ph};
-    SDL_RenderCopyF(ui->r, m->tex, NULL, &dst);
+    if (!ui_dry(ui, 9, (float[]){x, y, (float)pw, (float)ph}, 4, COL_PANEL,
+                pose))
+        SDL_RenderCopyF(ui->r, m->tex, NULL, &dst);
     ui_record_picture(ui, "body map", x, y, mw, mh);
     // The names, one a line, beside the bodies (when there is room).
     float tx = x + mw + u * 2, ty = y + u * 0.5f, tw = w - mw - u * 2;

@@ -115,6 +115,7 @@ bool ui_init(Ui *ui, SDL_Renderer *r, char *err, size_t errsize)
 
 void ui_deinit(Ui *ui)
 {
+    ui_backdrop_forget(ui);
     ui_text_forget(ui);
     ui_sprites_forget(ui);
     for (int i = 0; i < UI_FONT_SIZES; i++)
@@ -138,6 +139,7 @@ void ui_resize(Ui *ui, int w, int h)
     // on a landscape screen across the height.
     ui->u = w < h ? w * 0.03f / UI_TEXT_MIN : h / 100.0f;
     ui_text_forget(ui); // sizes changed: every text is re-rendered once
+    ui_backdrop_forget(ui);
     ui_sprites_forget(ui);
     for (int i = 0; i < UI_FONT_SIZES; i++)
         if (ui->fonts[i].font)
@@ -151,6 +153,11 @@ void ui_begin_frame(Ui *ui)
     ui->nrecords = 0;
     ui->npictures = 0;
     ui_text_trim(ui);
+    ui_sprites_trim(ui);
+    // The frame before had no still part kept: a screen's worth of pixels
+    // let go (the next one is drawn anew anyway).
+    if (ui->backdrop && ui->backdrop_used + 1 < ui->frame)
+        ui_backdrop_forget(ui);
 }
 
 bool ui_record_texts(Ui *ui)
@@ -181,12 +188,16 @@ void ui_cover(Ui *ui)
 
 void ui_fill(Ui *ui, SDL_Color c)
 {
+    if (ui_dry(ui, 1, NULL, 0, c, NULL))
+        return;
     SDL_SetRenderDrawColor(ui->r, c.r, c.g, c.b, c.a);
     SDL_RenderClear(ui->r);
 }
 
 void ui_rect(Ui *ui, float x, float y, float w, float h, SDL_Color c)
 {
+    if (ui_dry(ui, 2, (float[]){x, y, w, h}, 4, c, NULL))
+        return;
     SDL_SetRenderDrawColor(ui->r, c.r, c.g, c.b, c.a);
     SDL_FRect rc = {x, y, w, h};
     // An opaque colour needs no blending: on the software renderer a plain
@@ -223,6 +234,8 @@ static void fan(Ui *ui, float cx, float cy, float radius, float a0, float a1,
 
 void ui_disc(Ui *ui, float cx, float cy, float radius, SDL_Color c)
 {
+    if (ui_dry(ui, 3, (float[]){cx, cy, radius}, 3, c, NULL))
+        return;
     if (ui_sprite_disc(ui, cx, cy, radius, c))
         return;
     fan(ui, cx, cy, radius, 0, 2 * (float)M_PI, c);
@@ -231,6 +244,8 @@ void ui_disc(Ui *ui, float cx, float cy, float radius, SDL_Color c)
 void ui_round_rect(Ui *ui, float x, float y, float w, float h, float radius,
                    SDL_Color c)
 {
+    if (ui_dry(ui, 4, (float[]){x, y, w, h, radius}, 5, c, NULL))
+        return;
     // Whole pixels, so the pieces meet without seams or overlaps.
     x = roundf(x);
     y = roundf(y);
@@ -244,6 +259,8 @@ void ui_round_rect(Ui *ui, float x, float y, float w, float h, float radius,
     ui_rect(ui, x + radius, y, w - 2 * radius, h, c);
     ui_rect(ui, x, y + radius, radius, h - 2 * radius, c);
     ui_rect(ui, x + w - radius, y + radius, radius, h - 2 * radius, c);
+    if (ui_sprite_corners(ui, (int)x, (int)y, (int)w, (int)h, (int)radius, c))
+        return;
     float q = (float)M_PI / 2;
     fan(ui, x + radius, y + radius, radius, -q, 0, c);
     fan(ui, x + w - radius, y + radius, radius, 0, q, c);
@@ -254,9 +271,11 @@ void ui_round_rect(Ui *ui, float x, float y, float w, float h, float radius,
 void ui_ring(Ui *ui, float cx, float cy, float radius, float thickness,
              float fraction, SDL_Color c)
 {
-    if (fraction <= 0)
+    if (fraction <= 0 ||
+        ui_dry(ui, 5, (float[]){cx, cy, radius, thickness, fraction}, 5, c,
+               NULL))
         return;
-    if (fraction >= 1 && ui_sprite_ring(ui, cx, cy, radius, thickness, c))
+    if (ui_sprite_ring(ui, cx, cy, radius, thickness, fminf(fraction, 1), c))
         return;
     if (fraction > 1)
         fraction = 1;
@@ -286,6 +305,9 @@ void ui_ring(Ui *ui, float cx, float cy, float radius, float thickness,
 void ui_vgradient(Ui *ui, float x, float y, float w, float h, SDL_Color top,
                   SDL_Color bottom)
 {
+    if (ui_dry(ui, 6, (float[]){x, y, w, h}, 4, top, NULL) &&
+        ui_dry(ui, 6, NULL, 0, bottom, NULL))
+        return;
     if (top.a == 255 && bottom.a == 255 && h >= 1) {
         // Opaque: one band of plain fill per colour step, not a shaded
         // triangle pair (35 ms a frame at 1080p on the software renderer,
@@ -319,6 +341,8 @@ void ui_vgradient(Ui *ui, float x, float y, float w, float h, SDL_Color top,
 void ui_triangle(Ui *ui, float x1, float y1, float x2, float y2, float x3,
                  float y3, SDL_Color c)
 {
+    if (ui_dry(ui, 7, (float[]){x1, y1, x2, y2, x3, y3}, 6, c, NULL))
+        return;
     SDL_Vertex v[3] = {
         {{x1, y1}, c, {0, 0}}, {{x2, y2}, c, {0, 0}}, {{x3, y3}, c, {0, 0}}};
     SDL_RenderGeometry(ui->r, NULL, v, 3, NULL, 0);

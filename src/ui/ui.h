@@ -27,8 +27,9 @@
 typedef enum UiAlign { UI_LEFT, UI_CENTER, UI_RIGHT } UiAlign;
 
 typedef struct UiTextEntry {
-    SDL_Texture *tex;
-    int w, h;
+    SDL_Texture *tex; // the inked part only
+    int w, h;         // the whole line's box
+    SDL_Rect ink;     // where the texture lies in that box
     int px;
     SDL_Color color;
     uint32_t hash;
@@ -36,6 +37,14 @@ typedef struct UiTextEntry {
     uint64_t used; // frame it was last drawn
 } UiTextEntry;
 
+// A text's measured width (ui_text_width), kept by its hash.
+#define UI_WIDTHS 1024
+typedef struct UiWidth {
+    uint32_t hash;
+    int px, w;
+    bool bold;
+    char text[120];
+} UiWidth;
 // One text as drawn, for the layout log (--layout-log): its box in pixels,
 // its font size in pixels, and whether it was shortened with an ellipsis.
 typedef struct UiTextRecord {
@@ -64,15 +73,19 @@ typedef struct UiFont {
 
 #define UI_FACES_MAX 4 // DejaVu, then CJK, then Droid, then emoji
 
-// A shape kept as a texture of its colour (ui_sprite.c).
+// A shape kept as a texture of its colour (ui_sprite.c), cut into cells
+// around its centre: each empty, opaque (drawn as a plain fill) or partly
+// covered (copied with blending).
 typedef struct UiSprite {
     SDL_Texture *tex;
     int kind, a, b; // strip width and rows, or radius and thickness
     SDL_Color c;
     uint64_t used;
+    short *edges; // cell boundaries, the same on both axes
+    int nedges;
+    unsigned char *cells; // (nedges - 1)^2 classes, row by row
 } UiSprite;
-
-#define UI_SPRITES 12
+#define UI_SPRITES 24
 
 typedef struct Ui {
     SDL_Renderer *r;
@@ -86,6 +99,7 @@ typedef struct Ui {
     int nfallbacks;
     UiFont fonts[UI_FONT_SIZES];
     UiTextEntry cache[UI_TEXT_CACHE];
+    UiWidth widths[UI_WIDTHS];
     uint64_t frame;
     int renders;       // text textures made (for tests: no per-frame re-render)
     size_t text_bytes; // pixels held by the cached text textures
@@ -95,6 +109,15 @@ typedef struct Ui {
     int nrecords;
     UiPictureRecord pictures[UI_PICTURES_MAX]; // recorded with the texts
     int npictures;
+    // A screen's still part kept whole (ui_backdrop.c).
+    bool dry;          // a dry pass: nothing drawn, what would be is hashed
+    bool making;       // drawing into the backdrop: shapes made sprites at once
+    uint64_t dry_hash; // the dry pass's sum
+    SDL_Texture *backdrop;
+    int backdrop_w, backdrop_h;
+    uint64_t backdrop_hash;
+    uint64_t backdrop_used; // the frame it was last drawn in
+    int backdrop_draws;     // times drawn anew (what tests count)
 } Ui;
 
 // Find the fonts (DejaVu, or $ULTRALEGS_FONT) and start SDL_ttf. False with
@@ -156,5 +179,20 @@ void ui_vgradient(Ui *ui, float x, float y, float w, float h, SDL_Color top,
                   SDL_Color bottom);
 void ui_triangle(Ui *ui, float x1, float y1, float x2, float y2, float x3,
                  float y3, SDL_Color c);
+
+// A screen's still part (its background and texts, whatever does not move
+// every frame) drawn by draw(ui, arg) into a texture of the screen's size
+// and copied whole, without blending, while it stays the same: a dry pass
+// of draw, in which the primitives only sum up what they would draw, tells
+// whether it changed. The moving parts are drawn over it afterwards. The
+// still part must cover the whole screen. Only on the software renderer
+// (where every pixel drawn costs); elsewhere draw is simply called.
+typedef void (*UiDrawFn)(Ui *ui, const void *arg);
+void ui_backdrop(Ui *ui, UiDrawFn draw, const void *arg);
+void ui_backdrop_forget(Ui *ui);
+// In a dry pass: add a primitive's kind, numbers, colour and text (or NULL)
+// to the pass's sum and return true (the caller draws nothing).
+bool ui_dry(Ui *ui, int kind, const float *v, int n, SDL_Color c,
+            const char *text);
 
 #endif

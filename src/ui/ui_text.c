@@ -14,7 +14,7 @@
 
 static size_t entry_bytes(const UiTextEntry *e)
 {
-    return (size_t)e->w * (size_t)e->h * 4;
+    return (size_t)e->ink.w * (size_t)e->ink.h * 4;
 }
 
 static void drop(Ui *ui, UiTextEntry *e)
@@ -31,6 +31,7 @@ void ui_text_forget(Ui *ui)
     for (int i = 0; i < UI_TEXT_CACHE; i++)
         drop(ui, &ui->cache[i]);
     ui->text_bytes = 0;
+    memset(ui->widths, 0, sizeof(ui->widths));
 }
 
 void ui_text_trim(Ui *ui)
@@ -167,8 +168,12 @@ static bool next_run(Ui *ui, int px, bool bold, const char **p, char *run,
 }
 
 // Render text in runs, each in the first face that has its characters,
-// side by side on their common baseline.
-static SDL_Surface *render_runs(Ui *ui, int px, bool bold, const char *text)
+// side by side on their common baseline, in its colour: a texture drawn
+// with a colour or alpha modulation takes the software renderer's general
+// blitter, some four times slower than a plain blend (a HUD's big digits
+// cost a millisecond a frame that way).
+static SDL_Surface *render_runs(Ui *ui, int px, bool bold, SDL_Color c,
+                                const char *text)
 {
     SDL_Surface *parts[32];
     int asc[32], n = 0, total_w = 0, max_asc = 0, max_desc = 0;
@@ -177,9 +182,7 @@ static SDL_Surface *render_runs(Ui *ui, int px, bool bold, const char *text)
     char run[UI_LINE_MAX];
     while (n < 32 && next_run(ui, px, bold, &p, run, sizeof(run), &face)) {
         TTF_Font *font = face_at(ui, px, bold, face);
-        SDL_Surface *s = font ? TTF_RenderUTF8_Blended(
-                                    font, run, (SDL_Color){255, 255, 255, 255})
-                              : NULL;
+        SDL_Surface *s = font ? TTF_RenderUTF8_Blended(font, run, c) : NULL;
         if (!s)
             continue;
         if (s->h > px * 2) {
@@ -228,6 +231,27 @@ static uint32_t hash_text(const char *s, int px, bool bold, SDL_Color c)
     return h * 16777619u;
 }
 
+// The part of a rendered text (32-bit with alpha) with any ink: at least
+// one pixel, so a text of spaces still has a texture and its width.
+static SDL_Rect ink_box(const SDL_Surface *s)
+{
+    int x0 = s->w, y0 = s->h, x1 = -1, y1 = -1;
+    for (int y = 0; y < s->h; y++) {
+        const Uint32 *row =
+            (const Uint32 *)((const Uint8 *)s->pixels + (size_t)y * s->pitch);
+        for (int x = 0; x < s->w; x++)
+            if (row[x] >> 24) {
+                x0 = x < x0 ? x : x0;
+                x1 = x > x1 ? x : x1;
+                y0 = y < y0 ? y : y0;
+                y1 = y;
+            }
+    }
+    if (x1 < 0)
+        return (SDL_Rect){0, 0, 1, 1};
+    return (SDL_Rect){x0, y0, x1 - x0 + 1, y1 - y0 + 1};
+}
+
 // The cached texture for this text, rendering it when new.
 static UiTextEntry *text_entry(Ui *ui, int px, bool bold, SDL_Color c,
                                const char *text)
@@ -254,22 +278,34 @@ static UiTextEntry *text_entry(Ui *ui, int px, bool bold, SDL_Color c,
             oldest = e->used;
         }
     }
-    SDL_Surface *s = render_runs(ui, px, bold, text);
+    SDL_Surface *s = render_runs(ui, px, bold, c, text);
+    if (s && s->format->format != SDL_PIXELFORMAT_ARGB8888) {
+        SDL_Surface *conv =
+            SDL_ConvertSurfaceFormat(s, SDL_PIXELFORMAT_ARGB8888, 0);
+        SDL_FreeSurface(s);
+        s = conv;
+    }
     if (!s)
         return NULL;
     UiTextEntry *e = &ui->cache[victim];
     drop(ui, e);
-    e->tex = SDL_CreateTextureFromSurface(ui->r, s);
     e->w = s->w;
     e->h = s->h;
+    e->ink = ink_box(s);
+    // Only the inked part becomes a texture: a line's box is a third empty
+    // (above the capitals, below the baseline, the side bearings), and the
+    // software renderer pays for every pixel copied, empty or not.
+    SDL_Surface *inked = SDL_CreateRGBSurfaceWithFormatFrom(
+        (Uint8 *)s->pixels + (size_t)e->ink.y * s->pitch + e->ink.x * 4,
+        e->ink.w, e->ink.h, 32, s->pitch, SDL_PIXELFORMAT_ARGB8888);
+    e->tex = inked ? SDL_CreateTextureFromSurface(ui->r, inked) : NULL;
+    SDL_FreeSurface(inked);
     SDL_FreeSurface(s);
     if (!e->tex) {
         memset(e, 0, sizeof(*e));
         return NULL;
     }
     ui->text_bytes += entry_bytes(e);
-    SDL_SetTextureColorMod(e->tex, c.r, c.g, c.b);
-    SDL_SetTextureAlphaMod(e->tex, c.a);
     e->px = px;
     e->color = c;
     e->hash = h;
@@ -280,9 +316,32 @@ static UiTextEntry *text_entry(Ui *ui, int px, bool bold, SDL_Color c,
     return e;
 }
 
+static int measure(Ui *ui, int px, bool bold, const char *text);
+
+// Measured widths are kept: laying out a screen measures the same words
+// every frame (wrapping tries each word, a block each size), and shaping a
+// text costs more than drawing it.
 int ui_text_width(Ui *ui, float size, bool bold, const char *text)
 {
     int px = (int)(size * ui->u + 0.5f);
+    size_t len = strlen(text);
+    if (len >= sizeof(ui->widths[0].text))
+        return measure(ui, px, bold, text);
+    uint32_t h = hash_text(text, px, bold, (SDL_Color){0, 0, 0, 0});
+    UiWidth *slot = &ui->widths[h % UI_WIDTHS];
+    if (slot->px == px && slot->bold == bold && slot->hash == h &&
+        strcmp(slot->text, text) == 0)
+        return slot->w;
+    slot->hash = h;
+    slot->px = px;
+    slot->bold = bold;
+    memcpy(slot->text, text, len + 1);
+    slot->w = measure(ui, px, bold, text);
+    return slot->w;
+}
+
+static int measure(Ui *ui, int px, bool bold, const char *text)
+{
     int total = 0;
     const char *p = text;
     int face;
@@ -313,8 +372,10 @@ static int draw_text(Ui *ui, float x, float y, int px, bool bold, SDL_Color c,
         x -= w / 2;
     else if (align == UI_RIGHT)
         x -= w;
-    SDL_FRect dst = {x, y, w, h};
-    SDL_RenderCopyF(ui->r, e->tex, NULL, &dst);
+    SDL_FRect dst = {x + e->ink.x, y + e->ink.y, (float)e->ink.w,
+                     (float)e->ink.h};
+    if (!ui_dry(ui, 8, (float[]){x, y, (float)px, (float)bold}, 4, c, shown))
+        SDL_RenderCopyF(ui->r, e->tex, NULL, &dst);
     record(ui, whole, x, y, w, h, px, cut);
     return (int)w;
 }
