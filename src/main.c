@@ -15,6 +15,7 @@
 #include "app/report.h"
 #include "data/library_load.h"
 #include "platform/log.h"
+#include "platform/meter.h"
 #include "platform/paths.h"
 
 #ifndef ULTRALEGS_VERSION
@@ -23,6 +24,7 @@
 
 int main(int argc, char **argv)
 {
+    meter_allocator_setup();
     CliOptions opt;
     char err[512];
     if (!cli_parse(&opt, argc, argv, err, sizeof(err))) {

@@ -22,6 +22,13 @@
 #endif
 #endif
 
+void meter_allocator_setup(void)
+{
+#if defined(__GLIBC__) && !defined(UL_ASAN)
+    mallopt(M_MMAP_THRESHOLD, 256 * 1024);
+#endif
+}
+
 #ifdef UL_ASAN
 // The sanitizer runtime's own count (sanitizer/allocator_interface.h, which
 // not every compiler installs).

@@ -22,6 +22,7 @@ void widget_flame(Ui *ui, float cx, float base_y, float size, int64_t now_ms,
                   int streak);
 void widget_notices(Ui *ui, const UiView *v);
 void widget_caption(Ui *ui, const UiView *v);
+void widget_pause_menu(Ui *ui, const UiView *v);
 void widget_progress(Ui *ui, float x, float y, float w, float h, float frac,
                      SDL_Color c);
 void widget_hint(Ui *ui, const char *text);

@@ -180,3 +180,26 @@ void widget_stage(Ui *ui, const UiView *v, float x, float y, float w, float h)
     ui_rect(ui, x, y, w, 2, edge);
     ui_rect(ui, x, y + h - 2, w, 2, edge);
 }
+
+// The session's pause menu over a shaded screen.
+void widget_pause_menu(Ui *ui, const UiView *v)
+{
+    int n = v->npause_items;
+    float u = ui->u, W = (float)ui->w, H = (float)ui->h;
+    ui_rect(ui, 0, 0, W, H, (SDL_Color){0, 0, 0, 170});
+    ui_cover(ui);
+    float bw = fminf(u * 80, W - u * 6), bh = u * (12 + 9 * n);
+    float x = (W - bw) / 2, y = (H - bh) / 2;
+    ui_round_rect(ui, x, y, bw, bh, u * 3, COL_PANEL);
+    ui_text(ui, W / 2, y + u * 2.5f, 6.0f, true, COL_ACCENT2, UI_CENTER, 0,
+            "Paused");
+    for (int i = 0; i < n; i++) {
+        float iy = y + u * (11 + 9 * i);
+        if (i == v->pause_sel)
+            ui_round_rect(ui, x + u * 3, iy, bw - u * 6, u * 7.5f, u * 1.5f,
+                          COL_ACCENT);
+        ui_text(ui, W / 2, iy + u * 1.2f, 4.6f, true,
+                i == v->pause_sel ? COL_BG : COL_TEXT, UI_CENTER, 0,
+                v->pause_items[i]);
+    }
+}
