@@ -196,7 +196,7 @@ void ui_fill(Ui *ui, SDL_Color c)
 
 void ui_rect(Ui *ui, float x, float y, float w, float h, SDL_Color c)
 {
-    if (ui_dry(ui, 2, (float[]){x, y, w, h}, 4, c, NULL))
+    if (w <= 0 || h <= 0 || ui_dry(ui, 2, (float[]){x, y, w, h}, 4, c, NULL))
         return;
     SDL_SetRenderDrawColor(ui->r, c.r, c.g, c.b, c.a);
     SDL_FRect rc = {x, y, w, h};
@@ -251,11 +251,11 @@ void ui_round_rect(Ui *ui, float x, float y, float w, float h, float radius,
     y = roundf(y);
     w = roundf(w);
     h = roundf(h);
-    radius = roundf(radius);
-    if (radius * 2 > h)
-        radius = h / 2;
-    if (radius * 2 > w)
-        radius = w / 2;
+    // At most half the shorter side, in whole pixels too (half an odd
+    // height would leave a pixel's gap beside each corner).
+    radius = floorf(fminf(roundf(radius), fminf(w, h) / 2));
+    if (radius < 0)
+        radius = 0;
     ui_rect(ui, x + radius, y, w - 2 * radius, h, c);
     ui_rect(ui, x, y + radius, radius, h - 2 * radius, c);
     ui_rect(ui, x + w - radius, y + radius, radius, h - 2 * radius, c);

@@ -68,27 +68,26 @@ void ui_backdrop(Ui *ui, UiDrawFn draw, const void *arg)
             ui->backdrop_hash = ~h;
         }
     }
-    bool drawn = false;
-    if (ui->backdrop && h != ui->backdrop_hash) {
-        if (SDL_SetRenderTarget(ui->r, ui->backdrop) == 0) {
-            ui->making = true;
-            SDL_SetRenderDrawColor(ui->r, 0, 0, 0, 255);
-            SDL_RenderClear(ui->r);
-            draw(ui, arg);
-            ui->making = false;
-            drawn = SDL_SetRenderTarget(ui->r, NULL) == 0;
-            ui->backdrop_hash = drawn ? h : ~h;
-            ui->backdrop_draws++;
-        }
-    } else if (ui->backdrop) {
-        drawn = true;
+    SDL_Texture *screen = SDL_GetRenderTarget(ui->r);
+    bool kept = ui->backdrop && h == ui->backdrop_hash;
+    if (ui->backdrop && !kept &&
+        SDL_SetRenderTarget(ui->r, ui->backdrop) == 0) {
+        ui->making = true;
+        SDL_SetRenderDrawColor(ui->r, 0, 0, 0, 255);
+        SDL_RenderClear(ui->r);
+        draw(ui, arg);
+        ui->making = false;
+        kept = SDL_SetRenderTarget(ui->r, screen) == 0;
+        ui->backdrop_hash = kept ? h : ~h;
+        ui->backdrop_draws++;
+        if (!kept)
+            ui_backdrop_forget(ui); // the screen is its target again
     }
-    if (drawn) {
+    if (kept) {
         SDL_RenderCopy(ui->r, ui->backdrop, NULL, NULL);
         ui->backdrop_used = ui->frame;
     } else {
         // No texture to keep it in: drawn as it is, every frame.
-        SDL_SetRenderTarget(ui->r, NULL);
         draw(ui, arg);
     }
     ui->nrecords = nrecords;

@@ -332,12 +332,15 @@ int ui_text_width(Ui *ui, float size, bool bold, const char *text)
     if (slot->px == px && slot->bold == bold && slot->hash == h &&
         strcmp(slot->text, text) == 0)
         return slot->w;
+    int w = measure(ui, px, bold, text);
+    if (w == 0 && len > 0)
+        return 0; // no face could measure it (yet): asked again next time
     slot->hash = h;
     slot->px = px;
     slot->bold = bold;
     memcpy(slot->text, text, len + 1);
-    slot->w = measure(ui, px, bold, text);
-    return slot->w;
+    slot->w = w;
+    return w;
 }
 
 static int measure(Ui *ui, int px, bool bold, const char *text)

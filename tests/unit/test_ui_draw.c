@@ -112,14 +112,15 @@ static void draw_shape(Canvas *cv, const Shape *s)
         ui_round_rect(&cv->ui, s->cx, s->cy, s->t, s->fraction, s->r, s->c);
 }
 
-// Draw a shape over bg for two frames (the first draws it as triangles, the
-// second from the kept texture) and return the worst difference from its
-// coverage over the pixels not within a pixel of an arc's cut, counting in
-// *seen the pixels of the shape's colour. The renderer's blending rounds:
-// a translucent colour lands within 3 levels of the exact mix.
+// Draw a shape over bg for three frames (the first draws it as triangles,
+// the next from the kept textures: the shape's, then a translucent one's
+// strip, asked for only once the shape is kept) and return the worst difference
+// from its coverage over the pixels not within a pixel of an arc's cut,
+// counting in *seen the pixels of the shape's colour. The renderer's blending
+// rounds: a translucent colour lands within 3 levels of the exact mix.
 static int shape_error(Canvas *cv, const Shape *s, SDL_Color bg, int *seen)
 {
-    for (int f = 0; f < 2; f++) {
+    for (int f = 0; f < 3; f++) {
         ui_begin_frame(&cv->ui);
         clear(cv, bg);
         draw_shape(cv, s);
@@ -128,17 +129,20 @@ static int shape_error(Canvas *cv, const Shape *s, SDL_Color bg, int *seen)
     int worst = 0;
     *seen = 0;
     float sweep = s->fraction * 2 * (float)M_PI;
+    // Round shapes stand on whole pixels: their centre is the nearest.
+    float cx = s->kind == 2 ? s->cx : (float)lroundf(s->cx),
+          cy = s->kind == 2 ? s->cy : (float)lroundf(s->cy);
     for (int y = 0; y < H; y++)
         for (int x = 0; x < W; x++) {
             float cov;
             if (s->kind == 0) {
-                cov = coverage(x, y, s->cx, s->cy, 0, s->r);
+                cov = coverage(x, y, cx, cy, 0, s->r);
             } else if (s->kind == 1) {
-                cov = coverage(x, y, s->cx, s->cy, s->r - s->t, s->r);
+                cov = coverage(x, y, cx, cy, s->r - s->t, s->r);
                 if (s->fraction < 1) {
-                    float a = angle(x, y, s->cx, s->cy);
+                    float a = angle(x, y, cx, cy);
                     // Within a pixel of the cut (or the top): either.
-                    float d = hypotf(x + 0.5f - s->cx, y + 0.5f - s->cy);
+                    float d = hypotf(x + 0.5f - cx, y + 0.5f - cy);
                     float slack = 1.5f / fmaxf(d, 1);
                     if (fabsf(a - sweep) < slack || a < slack ||
                         a > 2 * (float)M_PI - slack)
@@ -149,17 +153,20 @@ static int shape_error(Canvas *cv, const Shape *s, SDL_Color bg, int *seen)
             } else { // a round rect: x, y, w = t, h = fraction, radius r
                 float x0 = s->cx, y0 = s->cy, x1 = x0 + s->t,
                       y1 = y0 + s->fraction;
+                // At most half the shorter side, in whole pixels.
+                float r = floorf(fminf(s->r, fminf(s->t, s->fraction) / 2));
                 if (x < x0 || x >= x1 || y < y0 || y >= y1) {
                     cov = 0;
                 } else {
-                    float qx = x < x0 + s->r    ? x0 + s->r
-                               : x >= x1 - s->r ? x1 - s->r
-                                                : -1,
-                          qy = y < y0 + s->r    ? y0 + s->r
-                               : y >= y1 - s->r ? y1 - s->r
-                                                : -1;
-                    cov = qx >= 0 && qy >= 0 ? coverage(x, y, qx, qy, 0, s->r)
-                                             : 1;
+                    float qx = x < x0 + r    ? x0 + r
+                               : x >= x1 - r ? x1 - r
+                                             : -1,
+                          qy = y < y0 + r    ? y0 + r
+                               : y >= y1 - r ? y1 - r
+                                             : -1;
+                    cov = r > 0 && qx >= 0 && qy >= 0
+                              ? coverage(x, y, qx, qy, 0, r)
+                              : 1;
                 }
             }
             SDL_Color want = over(bg, s->c, s->c.a * cov);
@@ -215,6 +222,53 @@ static void test_shapes(void **state)
     assert_true(seen > 300 * 140 - 4 * 22 * 22);
     plate.c = COL_SHADE;
     assert_true(shape_error(cv, &plate, grey, &seen) <= 3);
+    // A pill of an odd height (the radius asked for more than half of it),
+    // and corners of one pixel and of none: no gap beside any corner.
+    Shape pill = {2, 40, 300, 99, 301, 9, COL_GOOD};
+    assert_true(shape_error(cv, &pill, black, &seen) <= 2);
+    assert_true(seen > 301 * 9 - 4 * 4 * 4);
+    pill.c = (SDL_Color){255, 255, 255, 120};
+    assert_true(shape_error(cv, &pill, grey, &seen) <= 3);
+    for (int r = 0; r <= 1; r++) {
+        Shape sharp = {2, 30, 30, (float)r, 50, 20, orange};
+        assert_true(shape_error(cv, &sharp, black, &seen) <= 2);
+        assert_true(seen >= 50 * 20 - 4 * r);
+    }
+    // A disc asked for between pixels stands on the nearest one.
+    Shape off = {0, 100.4f, 200.6f, 30, 0, 1, orange};
+    assert_true(shape_error(cv, &off, black, &seen) <= 2);
+    assert_true(seen > 2600);
+    canvas_free(cv);
+}
+
+// More shapes in one frame than textures are kept for: each is still
+// drawn (those without a texture as triangles), none is let go while drawn.
+static void test_more_shapes_than_kept(void **state)
+{
+    (void)state;
+    Canvas *cv = canvas_new();
+    int n = UI_SPRITES + 8;
+    for (int f = 0; f < 4; f++) {
+        ui_begin_frame(&cv->ui);
+        clear(cv, (SDL_Color){0, 0, 0, 255});
+        for (int i = 0; i < n; i++)
+            ui_disc(
+                &cv->ui, 20.0f + (i % 10) * 60, 40.0f + (i / 10) * 60, 20,
+                (SDL_Color){(Uint8)(100 + i * 4), 50, (Uint8)(200 - i), 255});
+        SDL_RenderFlush(cv->r);
+        for (int i = 0; i < n; i++) {
+            SDL_Color want = {(Uint8)(100 + i * 4), 50, (Uint8)(200 - i), 255};
+            SDL_Color black = {0, 0, 0, 255};
+            int x = 20 + (i % 10) * 60, y = 40 + (i / 10) * 60;
+            assert_int_equal(differs(at(cv, x, y), want), 0);
+            assert_int_equal(differs(at(cv, x + 12, y - 12), want), 0);
+            assert_int_equal(differs(at(cv, x + 25, y), black), 0);
+        }
+    }
+    int kept = 0;
+    for (int i = 0; i < UI_SPRITES; i++)
+        kept += cv->ui.sprites[i].tex != NULL;
+    assert_true(kept > 0 && kept <= UI_SPRITES);
     canvas_free(cv);
 }
 
@@ -378,8 +432,35 @@ static void test_backdrop(void **state)
     canvas_free(cv);
 }
 
+// Draw the session screen; every `check`th frame, draw the same state again
+// with the kept still part let go (so drawn anew) and compare: a still part
+// that changed without the kept one being redrawn would differ.
+static void session_frame(Canvas *cv, UiView *v, Uint32 *shot, bool check)
+{
+    ui_begin_frame(&cv->ui);
+    screens_draw(&cv->ui, v);
+    SDL_RenderFlush(cv->r);
+    if (!check)
+        return;
+    copy_pixels(cv, shot);
+    int nrecords = cv->ui.nrecords;
+    assert_true(nrecords > 3);
+    UiTextRecord last = cv->ui.records[nrecords - 1];
+    int draws = cv->ui.backdrop_draws;
+    ui_backdrop_forget(&cv->ui);
+    ui_begin_frame(&cv->ui);
+    screens_draw(&cv->ui, v);
+    SDL_RenderFlush(cv->r);
+    assert_int_equal(cv->ui.backdrop_draws, draws + 1);
+    assert_int_equal(worst_diff(cv, shot), 0);
+    assert_int_equal(cv->ui.nrecords, nrecords);
+    assert_string_equal(cv->ui.records[nrecords - 1].text, last.text);
+    cv->ui.backdrop_draws = draws; // the check's own drawing not counted
+}
+
 // The session's introduction and rest screens: their still parts are drawn
-// once while the clock runs (the rest's timer moving over it).
+// once while the clock runs (the rest's timer moving over it), and look as
+// drawn anew in every frame; the next exercise's introduction is drawn anew.
 static void test_session_screens_kept(void **state)
 {
     (void)state;
@@ -402,14 +483,15 @@ static void test_session_screens_kept(void **state)
     v.session = s;
     v.music_since = -1;
     int64_t t = 0;
+    assert_true(ui_record_texts(&cv->ui));
+    Uint32 *shot = malloc((size_t)W * H * 4);
+    assert_non_null(shot);
     int draws0 = cv->ui.backdrop_draws, renders0 = -1;
     assert_int_equal(s->phase, SESSION_INTRO);
     for (int f = 0; f < 120; f++, t += 16) { // two seconds of the intro
         session_tick(s, t, ev, 64);
         v.now_ms = t;
-        ui_begin_frame(&cv->ui);
-        screens_draw(&cv->ui, &v);
-        SDL_RenderFlush(cv->r);
+        session_frame(cv, &v, shot, f > 1 && f % 29 == 0);
         if (f == 1)
             renders0 = cv->ui.renders;
     }
@@ -427,12 +509,30 @@ static void test_session_screens_kept(void **state)
     for (int f = 0; f < 180; f++, t += 16) { // three seconds
         session_tick(s, t, ev, 64);
         v.now_ms = t;
-        ui_begin_frame(&cv->ui);
-        screens_draw(&cv->ui, &v);
-        SDL_RenderFlush(cv->r);
+        // (Not in the first frames: a moving shape is kept as a texture
+        // from its second frame on, drawn as triangles before.)
+        session_frame(cv, &v, shot, f % 37 == 36);
     }
     assert_int_equal(s->phase, SESSION_REST);
     assert_int_equal(cv->ui.backdrop_draws - at_rest, 1);
+    // The next introduction: another exercise, drawn anew once.
+    int step = s->step, at_intro = cv->ui.backdrop_draws;
+    while (s->phase == SESSION_REST && t < 40 * 60 * 1000) {
+        t += 16;
+        session_tick(s, t, ev, 64);
+        v.now_ms = t;
+        session_frame(cv, &v, shot, false);
+    }
+    assert_int_equal(s->phase, SESSION_INTRO);
+    assert_true(s->step != step);
+    for (int f = 0; f < 60; f++, t += 16) {
+        session_tick(s, t, ev, 64);
+        v.now_ms = t;
+        session_frame(cv, &v, shot, f == 30);
+    }
+    assert_int_equal(s->phase, SESSION_INTRO);
+    assert_int_equal(cv->ui.backdrop_draws - at_intro, 1);
+    free(shot);
     free(s);
     library_destroy(lib);
     canvas_free(cv);
@@ -443,6 +543,7 @@ int main(void)
     SDL_SetHint(SDL_HINT_VIDEODRIVER, "offscreen");
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_shapes),
+        cmocka_unit_test(test_more_shapes_than_kept),
         cmocka_unit_test(test_text_as_rendered),
         cmocka_unit_test(test_backdrop),
         cmocka_unit_test(test_session_screens_kept),
