@@ -11,14 +11,7 @@ static void test_trace_cues(void **state)
 {
     (void)state;
     Library *lib = tu_builtin_library();
-    SessionPlan plan;
-    assert_true(session_plan_from_routine(&plan, lib,
-                                          library_routine(lib, "ultra-legs")));
-    SessionOptions o;
-    session_options_default(&o);
-    o.auto_advance = true;
-    Session *s = malloc(sizeof(*s));
-    session_init(s, &plan, &o);
+    Session *s = tu_auto_session(lib, "ultra-legs");
     SessionEvent ev[64];
     int counts[CUE_SOUND_COUNT_] = {0};
     int spoken_counts = 0, key = 0, info = 0;

@@ -308,14 +308,7 @@ static void test_recorder(void **state)
 {
     (void)state;
     Library *lib = tu_builtin_library();
-    SessionPlan plan;
-    assert_true(session_plan_from_routine(&plan, lib,
-                                          library_routine(lib, "daily-hips")));
-    SessionOptions o;
-    session_options_default(&o);
-    o.auto_advance = true;
-    Session *s = malloc(sizeof(*s));
-    session_init(s, &plan, &o);
+    Session *s = tu_auto_session(lib, "daily-hips");
     char err[256];
     Store *st = store_open(tmpdir, err, sizeof(err));
     Recorder rec;

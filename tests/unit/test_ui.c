@@ -46,14 +46,7 @@ static void test_text_cache(void **state)
     assert_int_equal(ui.renders, first);
 
     // The work screen: a new rep renders the new number only.
-    SessionPlan plan;
-    assert_true(session_plan_from_routine(&plan, lib,
-                                          library_routine(lib, "ultra-legs")));
-    SessionOptions o;
-    session_options_default(&o);
-    o.auto_advance = true;
-    Session *s = malloc(sizeof(*s));
-    session_init(s, &plan, &o);
+    Session *s = tu_auto_session(lib, "ultra-legs");
     SessionEvent ev[64];
     session_start(s, 0, ev, 64);
     session_tick(s, 13000, ev, 64); // working, a couple of steps in

@@ -466,14 +466,7 @@ static void test_session_screens_kept(void **state)
     (void)state;
     Canvas *cv = canvas_new();
     Library *lib = tu_builtin_library();
-    SessionPlan plan;
-    assert_true(session_plan_from_routine(&plan, lib,
-                                          library_routine(lib, "ultra-legs")));
-    SessionOptions o;
-    session_options_default(&o);
-    o.auto_advance = true;
-    Session *s = malloc(sizeof(*s));
-    session_init(s, &plan, &o);
+    Session *s = tu_auto_session(lib, "ultra-legs");
     SessionEvent ev[64];
     session_start(s, 0, ev, 64);
     UiView v;

@@ -17,6 +17,7 @@
 #include <cmocka.h>
 
 #include "core/routine.h"
+#include "core/session.h"
 
 static inline char *tu_read(const char *path, size_t *len)
 {
@@ -68,6 +69,22 @@ static inline Library *tu_builtin_library(void)
     free(t);
     library_check(lib);
     return lib;
+}
+
+// A session of a built-in routine that advances by itself (reps counted at
+// the tempo), not started; the caller frees it.
+static inline Session *tu_auto_session(const Library *lib, const char *routine)
+{
+    SessionPlan plan;
+    assert_true(
+        session_plan_from_routine(&plan, lib, library_routine(lib, routine)));
+    SessionOptions o;
+    session_options_default(&o);
+    o.auto_advance = true;
+    Session *s = malloc(sizeof(*s));
+    assert_non_null(s);
+    session_init(s, &plan, &o);
+    return s;
 }
 
 // Print every diagnostic (for a failing test's log).
